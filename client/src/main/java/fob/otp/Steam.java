@@ -1,0 +1,23 @@
+package fob.otp;
+
+/**
+ * Steam Guard codes: TOTP's truncated value, written in base 26 with Steam's alphabet of 5 symbols, least
+ * significant first, as Steam's mobile app and every compatible authenticator compute them.
+ */
+public final class Steam {
+    public static final int DIGITS = 5;
+    private static final String ALPHABET = "23456789BCDFGHJKMNPQRTVWXY";
+
+    private Steam() {
+    }
+
+    public static String code(HashAlgorithm algorithm, byte[] secret, long epochMillis, int periodSeconds) {
+        int value = Hotp.truncatedValue(algorithm, secret, Totp.counterAt(epochMillis, periodSeconds));
+        StringBuilder code = new StringBuilder(DIGITS);
+        for (int i = 0; i < DIGITS; i++) {
+            code.append(ALPHABET.charAt(value % ALPHABET.length()));
+            value /= ALPHABET.length();
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,138 @@
+package fob.vault;
+
+import fob.codec.Base32;
+import fob.codec.EncodingException;
+import fob.otp.HashAlgorithm;
+import fob.otp.InvalidOtpException;
+import fob.otp.OtpParameters;
+import fob.otp.OtpType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a person typed into the account form, as text, and its checks: each problem is reported against the
+ * field it belongs to, so the page can show it there.
+ */
+public final class AccountForm {
+    /** The form's fields; the page maps each to its input. */
+    public enum Field { ISSUER, NAME, SECRET, TYPE, ALGORITHM, DIGITS, PERIOD, COUNTER, NOTE }
+
+    public String issuer = "";
+    public String name = "";
+    public String secret = "";
+    public String type = "totp";
+    public String algorithm = "SHA1";
+    public String digits = "6";
+    public String period = "30";
+    public String counter = "0";
+    public String note = "";
+    public boolean workOrSchool;
+
+    /** The form filled in from an account, for editing it. */
+    public static AccountForm of(Account account) {
+        AccountForm form = new AccountForm();
+        form.issuer = account.issuer();
+        form.name = account.name();
+        form.note = account.note();
+        form.workOrSchool = account.kind() == AccountKind.WORK_OR_SCHOOL;
+        OtpParameters otp = account.otp();
+        if (otp != null) {
+            form.secret = Base32.encode(otp.secret());
+            form.type = otp.type().linkName();
+            form.algorithm = otp.algorithm().name();
+            form.digits = Integer.toString(otp.digits());
+            form.period = Integer.toString(otp.period());
+            form.counter = Long.toString(otp.counter());
+        }
+        return form;
+    }
+
+    /** The outcome of {@link #check()}: parameters when every field is right, else a message per field. */
+    public static final class Result {
+        private final Map<Field, String> problems;
+        private final OtpParameters otp;
+
+        Result(Map<Field, String> problems, OtpParameters otp) {
+            this.problems = problems;
+            this.otp = otp;
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+
+        public Map<Field, String> problems() {
+            return problems;
+        }
+
+        public OtpParameters otp() {
+            return otp;
+        }
+    }
+
+    public Result check() {
+        Map<Field, String> problems = new LinkedHashMap<>();
+        String issuerText = issuer.trim();
+        String nameText = name.trim();
+        if (issuerText.isEmpty() && nameText.isEmpty()) {
+            problems.put(Field.NAME, "Enter an account name or an issuer");
+        }
+        if (issuerText.length() > Account.MAX_TEXT) {
+            problems.put(Field.ISSUER, "The issuer is longer than " + Account.MAX_TEXT + " characters");
+        }
+        if (nameText.length() > Account.MAX_TEXT) {
+            problems.put(Field.NAME, "The account name is longer than " + Account.MAX_TEXT + " characters");
+        }
+        if (note.length() > Account.MAX_NOTE) {
+            problems.put(Field.NOTE, "The note is longer than " + Account.MAX_NOTE + " characters");
+        }
+        OtpType otpType = OtpType.fromName(type);
+        if (otpType == null) {
+            problems.put(Field.TYPE, "Choose TOTP, HOTP or Steam");
+        }
+        HashAlgorithm hash = HashAlgorithm.fromName(algorithm);
+        if (hash == null) {
+            problems.put(Field.ALGORITHM, "Choose SHA1, SHA256 or SHA512");
+        }
+        byte[] key = null;
+        if (secret.trim().isEmpty()) {
+            problems.put(Field.SECRET, "Enter the secret key that the service showed you");
+        } else {
+            try {
+                key = Base32.decode(secret);
+            } catch (EncodingException e) {
+                problems.put(Field.SECRET, "This is not a valid key: " + e.getMessage());
+            }
+        }
+        boolean steam = otpType == OtpType.STEAM;
+        boolean timeBased = otpType == null || otpType.isTimeBased();
+        Long digitCount = steam ? Long.valueOf(5) : wholeNumber(digits, Field.DIGITS, "Digits", problems);
+        Long periodSeconds = timeBased ? wholeNumber(period, Field.PERIOD, "The period", problems)
+                : Long.valueOf(OtpParameters.DEFAULT_PERIOD);
+        Long counterValue = timeBased ? Long.valueOf(0) : wholeNumber(counter, Field.COUNTER, "The counter", problems);
+        OtpParameters otp = null;
+        if (otpType != null && hash != null && key != null && digitCount != null && periodSeconds != null
+                && counterValue != null) {
+            try {
+                otp = OtpParameters.of(otpType, hash, clampToInt(digitCount), clampToInt(periodSeconds),
+                        counterValue, key);
+            } catch (InvalidOtpException e) {
+                problems.put(Field.valueOf(e.field().name()), e.getMessage());
+            }
+        }
+        return new Result(problems, problems.isEmpty() ? otp : null);
+    }
+
+    private static Long wholeNumber(String text, Field field, String what, Map<Field, String> problems) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            problems.put(field, what + " must be a whole number");
+            return null;
+        }
+    }
+
+    private static int clampToInt(long value) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
+}

@@ -1,0 +1,118 @@
+package fob.vault;
+
+import com.grack.nanojson.JsonArray;
+import com.grack.nanojson.JsonObject;
+import com.grack.nanojson.JsonWriter;
+import fob.codec.Base32;
+import fob.codec.EncodingException;
+import fob.json.Json;
+import fob.json.JsonFormatException;
+import fob.otp.HashAlgorithm;
+import fob.otp.InvalidOtpException;
+import fob.otp.OtpParameters;
+import fob.otp.OtpType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The vault as JSON: what is encrypted into the browser's storage. Documented in docs/formats.md; readers
+ * refuse what they do not understand rather than drop it.
+ */
+public final class VaultJson {
+    public static final String FORMAT = "fob-vault";
+    public static final int VERSION = 1;
+
+    private VaultJson() {
+    }
+
+    public static String write(Vault vault) {
+        JsonArray accounts = new JsonArray();
+        for (Account account : vault.accounts()) {
+            accounts.add(writeAccount(account));
+        }
+        JsonObject settings = new JsonObject();
+        settings.put("hideCodesWhenHidden", vault.settings().hideCodesWhenHidden());
+        JsonObject root = new JsonObject();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("accounts", accounts);
+        root.put("settings", settings);
+        return JsonWriter.string(root);
+    }
+
+    static JsonObject writeAccount(Account account) {
+        JsonObject json = new JsonObject();
+        json.put("id", account.id());
+        json.put("kind", account.kind().jsonName());
+        json.put("issuer", account.issuer());
+        json.put("name", account.name());
+        OtpParameters otp = account.otp();
+        if (otp != null) {
+            json.put("type", otp.type().linkName());
+            json.put("secret", Base32.encode(otp.secret()));
+            json.put("algorithm", otp.algorithm().name());
+            json.put("digits", otp.digits());
+            json.put("period", otp.period());
+            json.put("counter", otp.counter());
+        }
+        json.put("note", account.note());
+        json.put("created", account.created());
+        json.put("updated", account.updated());
+        return json;
+    }
+
+    public static Vault read(String text) throws VaultException {
+        try {
+            JsonObject root = Json.parseObject(text);
+            if (!FORMAT.equals(root.get("format"))) {
+                throw new VaultException("This is not a Fob vault");
+            }
+            long version = Json.integer(root, "version", 1, Integer.MAX_VALUE);
+            if (version > VERSION) {
+                throw new VaultException("This vault was written by a newer Fob (format " + version
+                        + "); update Fob to open it");
+            }
+            JsonArray array = Json.array(root, "accounts");
+            if (array.size() > Vault.MAX_ACCOUNTS) {
+                throw new VaultException("The vault holds more than " + Vault.MAX_ACCOUNTS + " accounts");
+            }
+            List<Account> accounts = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                accounts.add(readAccount(Json.objectAt(array, i, "Account")));
+            }
+            JsonObject settings = Json.object(root, "settings");
+            return new Vault(accounts, new Settings(Json.bool(settings, "hideCodesWhenHidden", false)));
+        } catch (JsonFormatException e) {
+            throw new VaultException("The vault is damaged: " + e.getMessage());
+        }
+    }
+
+    static Account readAccount(JsonObject json) throws JsonFormatException, VaultException {
+        String id = Json.string(json, "id");
+        AccountKind kind = AccountKind.fromJsonName(Json.string(json, "kind"));
+        if (kind == null) {
+            throw new JsonFormatException("unknown account kind '" + json.get("kind") + "'");
+        }
+        OtpParameters otp = null;
+        if (json.containsKey("secret")) {
+            OtpType type = OtpType.fromName(Json.string(json, "type"));
+            HashAlgorithm algorithm = HashAlgorithm.fromName(Json.string(json, "algorithm"));
+            try {
+                otp = OtpParameters.of(type, algorithm,
+                        (int) Json.integer(json, "digits", 0, 99),
+                        (int) Json.integer(json, "period", 0, OtpParameters.MAX_PERIOD),
+                        Json.integer(json, "counter", 0, OtpParameters.MAX_COUNTER),
+                        Base32.decode(Json.string(json, "secret")));
+            } catch (InvalidOtpException | EncodingException e) {
+                throw new VaultException("The account " + id + " is damaged: " + e.getMessage());
+            }
+        }
+        return new Account(id, kind,
+                Json.string(json, "issuer"),
+                Json.string(json, "name"),
+                otp,
+                Json.optionalString(json, "note", ""),
+                Json.integer(json, "created", 0, Long.MAX_VALUE),
+                Json.integer(json, "updated", 0, Long.MAX_VALUE));
+    }
+}

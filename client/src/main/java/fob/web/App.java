@@ -1,0 +1,6 @@
+package fob.web;
+
+public class App {
+    public static void main(String[] args) {
+    }
+}

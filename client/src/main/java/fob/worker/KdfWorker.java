@@ -1,0 +1,6 @@
+package fob.worker;
+
+public class KdfWorker {
+    public static void main(String[] args) {
+    }
+}

@@ -1,0 +1,62 @@
+package fob.vault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fob.link.OtpAuthLink;
+import fob.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VaultJsonTest {
+    @Test
+    void roundTripsTheFixtureAccountsInOrderWithSettings() throws Exception {
+        List<Account> accounts = new ArrayList<>();
+        int i = 0;
+        for (String link : Fixtures.accountLinks()) {
+            AccountKind kind = i % 3 == 0 ? AccountKind.WORK_OR_SCHOOL : AccountKind.STANDARD;
+            accounts.add(Account.fromLink("id" + i, OtpAuthLink.parse(link), kind, 1_700_000_000_000L + i)
+                    .edited(kind, "Issuer " + i, "<b>name</b> \"" + i + "\"", OtpAuthLink.parse(link).parameters(),
+                            "note ü " + i, 1_800_000_000_000L + i));
+            i++;
+        }
+        accounts.add(new Account("placeholder", AccountKind.WORK_OR_SCHOOL, "Contoso", "ann@contoso.com", null, "",
+                1, 2));
+        Vault vault = new Vault(accounts, new Settings(true));
+        String json = VaultJson.write(vault);
+        assertEquals(vault, VaultJson.read(json));
+        assertEquals(json, VaultJson.write(VaultJson.read(json)));
+    }
+
+    @Test
+    void emptyVaultRoundTrips() throws Exception {
+        assertEquals(Vault.EMPTY, VaultJson.read(VaultJson.write(Vault.EMPTY)));
+    }
+
+    @Test
+    void refusesDamagedOrForeignData() {
+        assertThrows(VaultException.class, () -> VaultJson.read("not json"));
+        assertThrows(VaultException.class, () -> VaultJson.read("{}"));
+        assertThrows(VaultException.class, () -> VaultJson.read("{\"format\":\"fob-vault\",\"version\":1}"));
+        VaultException newer = assertThrows(VaultException.class,
+                () -> VaultJson.read("{\"format\":\"fob-vault\",\"version\":2,\"accounts\":[],\"settings\":{}}"));
+        assertTrue(newer.getMessage().contains("newer Fob"));
+        VaultException badSecret = assertThrows(VaultException.class, () -> VaultJson.read(
+                "{\"format\":\"fob-vault\",\"version\":1,\"settings\":{},\"accounts\":[{\"id\":\"x\",\"kind\":\"standard\","
+                + "\"issuer\":\"\",\"name\":\"n\",\"type\":\"totp\",\"secret\":\"1\",\"algorithm\":\"SHA1\",\"digits\":6,"
+                + "\"period\":30,\"counter\":0,\"created\":0,\"updated\":0}]}"));
+        assertTrue(badSecret.getMessage().contains("account x"), badSecret.getMessage());
+    }
+
+    @Test
+    void theJsonHoldsNoHtmlAndTheSecretOnlyAsBase32() throws Exception {
+        Vault vault = Vault.EMPTY.add(Account.fromLink("a", OtpAuthLink.parse(
+                "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP"), AccountKind.STANDARD, 5));
+        String json = VaultJson.write(vault);
+        assertTrue(json.contains("\"secret\":\"JBSWY3DPEHPK3PXP\""), json);
+        assertFalse(json.contains("Hello"), json);
+    }
+}
