@@ -107,7 +107,7 @@ public final class GoogleMigration {
         if (!issuer.isEmpty() && name.startsWith(issuer + ":")) {
             name = name.substring(issuer.length() + 1).trim();
         }
-        String label = issuer.isEmpty() ? name : name.isEmpty() ? issuer : issuer + " (" + name + ")";
+        String label = OtpAuthLink.displayName(issuer, name);
         HashAlgorithm hash;
         if (algorithm == 0 || algorithm == 1) {
             hash = HashAlgorithm.SHA1;

@@ -15,9 +15,7 @@ public final class ImportEntry {
     }
 
     public static ImportEntry of(OtpAuthLink account) {
-        String label = account.issuer().isEmpty() ? account.name()
-                : account.name().isEmpty() ? account.issuer() : account.issuer() + " (" + account.name() + ")";
-        return new ImportEntry(label, account, null);
+        return new ImportEntry(account.displayName(), account, null);
     }
 
     public static ImportEntry unusable(String label, String problem) {

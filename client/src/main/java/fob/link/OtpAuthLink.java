@@ -41,6 +41,18 @@ public final class OtpAuthLink {
         return parameters;
     }
 
+    /** How a person recognises an account: "Issuer (name)", or whichever of the two there is. */
+    public static String displayName(String issuer, String name) {
+        if (issuer.isEmpty()) {
+            return name;
+        }
+        return name.isEmpty() ? issuer : issuer + " (" + name + ")";
+    }
+
+    public String displayName() {
+        return displayName(issuer, name);
+    }
+
     public static OtpAuthLink parse(String link) throws InvalidLinkException {
         String text = link == null ? "" : link.trim();
         if (text.isEmpty()) {

@@ -1,5 +1,6 @@
 package fob.vault;
 
+import fob.link.OtpAuthLink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -99,10 +100,7 @@ public final class Vault {
     }
 
     public static String describe(Account account) {
-        if (account.issuer().isEmpty()) {
-            return account.name();
-        }
-        return account.name().isEmpty() ? account.issuer() : account.issuer() + " (" + account.name() + ")";
+        return OtpAuthLink.displayName(account.issuer(), account.name());
     }
 
     private int indexOf(String id) {

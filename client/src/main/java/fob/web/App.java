@@ -1,6 +1,137 @@
 package fob.web;
 
-public class App {
+import fob.vault.Account;
+import fob.vault.Vault;
+import fob.web.js.Browser;
+import fob.web.js.Clock;
+import fob.web.js.ServiceWorkers;
+import fob.web.js.TabSync;
+import fob.web.store.StorageException;
+import fob.web.store.VaultStore;
+import fob.web.ui.AccountDialog;
+import fob.web.ui.AccountListView;
+import fob.web.ui.AccountRow;
+import fob.web.ui.ConfirmDialog;
+import fob.web.ui.Dom;
+import fob.web.ui.SettingsDialog;
+import fob.web.ui.Toast;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/** The page: opens the vault, shows the accounts, and wires the controls. */
+public final class App implements AccountListView.Actions {
+    private final VaultSession session;
+    private final AccountListView list;
+    private final ConfirmDialog confirm = new ConfirmDialog();
+    private AccountDialog accountDialog;
+
+    private App(VaultSession session) {
+        this.session = session;
+        this.list = new AccountListView(this);
+    }
+
     public static void main(String[] args) {
+        ServiceWorkers.register("/sw.js", () -> Dom.show(Dom.byId("update-banner"), true));
+        Dom.onClick(Dom.byId("reload-button"), Browser::reload);
+        VaultStore store;
+        Vault vault;
+        try {
+            store = VaultStore.open();
+            vault = store.load();
+        } catch (StorageException e) {
+            // The vault stays as it is on disk: Fob shows why and offers nothing that could write over it.
+            showAppError(e.getMessage());
+            return;
+        }
+        new App(new VaultSession(store, vault)).start();
+    }
+
+    private void start() {
+        accountDialog = new AccountDialog(session, list);
+        SettingsDialog settings = new SettingsDialog(session);
+        HTMLElement addButton = Dom.byId("add-button");
+        HTMLElement settingsButton = Dom.byId("settings-button");
+        Dom.onClick(addButton, accountDialog::openForAdding);
+        Dom.onClick(settingsButton, settings::open);
+        addButton.removeAttribute("disabled");
+        settingsButton.removeAttribute("disabled");
+
+        HTMLInputElement search = Dom.byId("search");
+        search.addEventListener("input", (EventListener<Event>) event -> list.filter(search.getValue()));
+
+        session.onChange(() -> list.render(session.vault()));
+        session.onChange(TabSync::announceChange);
+        TabSync.listen(() -> Async.run(session::reload, App::showAppError));
+        Dom.document().addEventListener("visibilitychange", (EventListener<Event>) event -> applyVisibility());
+
+        list.render(session.vault());
+        applyVisibility();
+        session.onChange(() -> {
+            if (!session.vault().isEmpty()) {
+                Browser.requestPersistentStorage();
+            }
+        });
+        Browser.mark("fob-first-code");
+        Clock.everySecond(() -> list.tick(System.currentTimeMillis()));
+        if (!session.vault().isEmpty()) {
+            Browser.requestPersistentStorage();
+        }
+    }
+
+    private void applyVisibility() {
+        list.hideCodes(session.vault().settings().hideCodesWhenHidden() && Browser.isDocumentHidden());
+    }
+
+    private static void showAppError(String message) {
+        HTMLElement error = Dom.byId("app-error");
+        error.setTextContent(message);
+        Dom.show(error, true);
+    }
+
+    private void change(VaultSession.Change change) {
+        Async.run(() -> session.change(change), Toast::show);
+    }
+
+    @Override
+    public void copy(AccountRow row) {
+        String code = row.currentCode();
+        Async.run(() -> {
+            fob.web.js.Promises.await(Browser.copyText(code));
+            Toast.show("Code copied.");
+        }, message -> Toast.show("The browser did not let Fob copy the code."));
+    }
+
+    @Override
+    public void nextCode(Account account) {
+        change(vault -> {
+            Account current = vault.find(account.id());
+            if (current == null || current.isPlaceholder()) {
+                return vault;
+            }
+            try {
+                return vault.replace(current.withOtp(current.otp().nextCounter(), System.currentTimeMillis()));
+            } catch (fob.otp.InvalidOtpException e) {
+                throw new fob.vault.VaultException(e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void edit(Account account) {
+        accountDialog.openForEditing(account);
+    }
+
+    @Override
+    public void delete(Account account) {
+        confirm.ask("Delete account?", "Delete " + Vault.describe(account) + " from Fob? Without its codes you may"
+                + " be unable to sign in to it, unless the service gave you another way in.", "Delete",
+                () -> change(vault -> vault.remove(account.id())));
+    }
+
+    @Override
+    public void move(Account account, int offset) {
+        change(vault -> vault.move(account.id(), offset));
     }
 }

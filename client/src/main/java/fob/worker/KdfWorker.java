@@ -1,6 +1,29 @@
 package fob.worker;
 
-public class KdfWorker {
+import fob.kdf.Argon2id;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * The slow key derivations, compiled to WebAssembly and run in a Web Worker (static/kdf-worker.js), so that
+ * the page stays responsive. Wasm has native 64-bit integers, which Argon2 lives on.
+ */
+public final class KdfWorker {
+    private KdfWorker() {
+    }
+
     public static void main(String[] args) {
+        // Nothing to start: the worker script calls the exported functions.
+    }
+
+    /** Argon2id; {@code secret} and {@code associatedData} may be null. Throws on parameters out of bounds. */
+    @JSExport
+    public static Int8Array argon2id(Int8Array password, Int8Array salt, Int8Array secret, Int8Array associatedData,
+            int memoryKiB, int iterations, int parallelism, int length) {
+        byte[] key = Argon2id.derive(password.copyToJavaArray(), salt.copyToJavaArray(),
+                secret == null ? null : secret.copyToJavaArray(),
+                associatedData == null ? null : associatedData.copyToJavaArray(),
+                memoryKiB, iterations, parallelism, length);
+        return Int8Array.copyFromJavaArray(key);
     }
 }

@@ -1,0 +1,53 @@
+package fob.imports;
+
+import fob.link.InvalidLinkException;
+import fob.link.OtpAuthLink;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the accounts in text that a person pasted or a QR code held: otpauth links and Google Authenticator
+ * export links, one per line. Blank lines and lines starting with '#' are skipped.
+ */
+public final class LinkReader {
+    /** More than any real list of links; a bound on what a paste can make Fob parse. */
+    public static final int MAX_CHARS = 4 << 20;
+
+    private LinkReader() {
+    }
+
+    public static List<ImportEntry> read(String text) throws ImportException {
+        if (text == null || text.trim().isEmpty()) {
+            throw new ImportException("There is nothing to read");
+        }
+        if (text.length() > MAX_CHARS) {
+            throw new ImportException("The text is too long to hold account links");
+        }
+        List<ImportEntry> entries = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line : text.split("\r?\n|\r")) {
+            lineNumber++;
+            String link = line.trim();
+            if (link.isEmpty() || link.startsWith("#")) {
+                continue;
+            }
+            if (GoogleMigration.isMigrationLink(link)) {
+                try {
+                    entries.addAll(GoogleMigration.parse(link));
+                } catch (ImportException e) {
+                    entries.add(ImportEntry.unusable("Line " + lineNumber, e.getMessage()));
+                }
+            } else {
+                try {
+                    entries.add(ImportEntry.of(OtpAuthLink.parse(link)));
+                } catch (InvalidLinkException e) {
+                    entries.add(ImportEntry.unusable("Line " + lineNumber, e.getMessage()));
+                }
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new ImportException("There is nothing to read");
+        }
+        return entries;
+    }
+}

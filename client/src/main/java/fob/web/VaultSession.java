@@ -1,0 +1,75 @@
+package fob.web;
+
+import fob.vault.Vault;
+import fob.vault.VaultException;
+import fob.web.store.StorageException;
+import fob.web.store.VaultStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The vault this page shows, and the only way to change it: each change is applied to the newest vault,
+ * stored, and only then shown. Changes run one at a time, so two quick clicks never lose one another.
+ */
+public final class VaultSession {
+    /** A change to the vault; it may refuse with a message. */
+    public interface Change {
+        Vault apply(Vault current) throws VaultException;
+    }
+
+    private final VaultStore store;
+    private final List<Runnable> listeners = new ArrayList<>();
+    private final Object lock = new Object();
+    private Vault vault;
+
+    public VaultSession(VaultStore store, Vault vault) {
+        this.store = store;
+        this.vault = vault;
+    }
+
+    public Vault vault() {
+        return vault;
+    }
+
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Applies and stores the change, then shows it. If another tab saved in between, the change is applied
+     * again to what that tab saved. On failure nothing changes and the exception says why.
+     */
+    public Vault change(Change change) throws VaultException, StorageException {
+        synchronized (lock) {
+            Vault next = change.apply(vault);
+            try {
+                store.save(next);
+            } catch (StorageException e) {
+                if (!e.isConflict()) {
+                    throw e;
+                }
+                vault = store.load();
+                notifyListeners();
+                next = change.apply(vault);
+                store.save(next);
+            }
+            vault = next;
+            notifyListeners();
+            return next;
+        }
+    }
+
+    /** Shows what another tab saved. */
+    public void reload() throws StorageException {
+        synchronized (lock) {
+            vault = store.load();
+            notifyListeners();
+        }
+    }
+
+    private void notifyListeners() {
+        for (Runnable listener : listeners) {
+            listener.run();
+        }
+    }
+}

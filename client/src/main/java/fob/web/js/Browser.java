@@ -1,0 +1,55 @@
+package fob.web.js;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.core.JSUndefined;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/** Small browser APIs that teavm-jso-apis does not bind, each one line of JavaScript. */
+public final class Browser {
+    private Browser() {
+    }
+
+    @JSBody(params = "dialog", script = "if (!dialog.open) dialog.showModal();")
+    public static native void showModal(HTMLElement dialog);
+
+    @JSBody(params = "dialog", script = "if (dialog.open) dialog.close();")
+    public static native void closeDialog(HTMLElement dialog);
+
+    @JSBody(params = "dialog", script = "return dialog.open;")
+    public static native boolean isOpen(HTMLElement dialog);
+
+    @JSBody(params = "text", script = "return navigator.clipboard.writeText(text);")
+    public static native JSPromise<JSUndefined> copyText(String text);
+
+    @JSBody(script = "return document.hidden;")
+    public static native boolean isDocumentHidden();
+
+    @JSBody(params = "name", script = "var m = document.querySelector('meta[name=\"' + name + '\"]');"
+            + " return m ? m.content : '';")
+    public static native String meta(String name);
+
+    @JSBody(params = "name", script = "if (self.performance && performance.mark) performance.mark(name);")
+    public static native void mark(String name);
+
+    /** The DOMException name of a rejected promise's reason ("QuotaExceededError", ...), or "". */
+    @JSBody(params = "error", script = "return (error && error.name) ? String(error.name) : '';")
+    public static native String errorName(JSObject error);
+
+    @JSBody(params = "error", script = "return (error && error.message) ? String(error.message) : String(error);")
+    public static native String errorMessage(JSObject error);
+
+    @JSBody(params = "message", script = "console.error(message);")
+    public static native void logError(String message);
+
+    @JSBody(script = "location.reload();")
+    public static native void reload();
+
+    /** Asks the browser not to evict Fob's storage under pressure: losing it would lose the accounts. */
+    @JSBody(script = "if (navigator.storage && navigator.storage.persist) navigator.storage.persist();")
+    public static native void requestPersistentStorage();
+
+    @JSBody(params = {"element", "name", "value"}, script = "element.style.setProperty(name, value);")
+    public static native void setStyle(HTMLElement element, String name, String value);
+}

@@ -1,0 +1,264 @@
+package fob.web.ui;
+
+import fob.imports.ImportEntry;
+import fob.imports.ImportException;
+import fob.imports.LinkReader;
+import fob.vault.Account;
+import fob.vault.AccountForm;
+import fob.vault.AccountKind;
+import fob.vault.Additions;
+import fob.vault.Ids;
+import fob.vault.Vault;
+import fob.vault.VaultException;
+import fob.web.Async;
+import fob.web.VaultSession;
+import fob.web.js.Browser;
+import java.util.List;
+import java.util.Map;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * "Add account" (from a link, a QR code or by hand) and "Edit account": one form, checked field by field in
+ * the core ({@link AccountForm}), with each problem shown next to its field.
+ */
+public final class AccountDialog {
+    private static final String[][] FIELDS = {
+        {"ISSUER", "field-issuer"}, {"NAME", "field-name"}, {"SECRET", "field-secret"}, {"TYPE", "field-type"},
+        {"ALGORITHM", "field-algorithm"}, {"DIGITS", "field-digits"}, {"PERIOD", "field-period"},
+        {"COUNTER", "field-counter"}, {"NOTE", "field-note"}};
+
+    private final HTMLElement dialog = Dom.byId("account-dialog");
+    private final HTMLInputElement work = Dom.byId("field-work");
+    private final VaultSession session;
+    private final AccountListView list;
+    private final QrScanner scanner;
+    /** The account being edited, or null when adding. */
+    private Account editing;
+
+    public AccountDialog(VaultSession session, AccountListView list) {
+        this.session = session;
+        this.list = list;
+        this.scanner = new QrScanner(dialog, this::addFromQrText);
+        Dom.onClick(Dom.byId("add-from-link"), this::addFromLinkField);
+        Dom.byId("field-link").addEventListener("keydown", (EventListener<KeyboardEvent>) event -> {
+            if ("Enter".equals(event.getKey())) {
+                event.preventDefault();
+                addFromLinkField();
+            }
+        });
+        Dom.byId("account-form").addEventListener("submit", (EventListener<Event>) event -> {
+            event.preventDefault();
+            save();
+        });
+        Dom.onClick(Dom.byId("cancel-account"), this::close);
+        dialog.addEventListener("close", (EventListener<Event>) event -> scanner.stop());
+        Dom.byId("field-type").addEventListener("change", (EventListener<Event>) event -> showFieldsForType());
+    }
+
+    public void openForAdding() {
+        editing = null;
+        fill(new AccountForm());
+        Dom.setValue("field-link", "");
+        work.setChecked(false);
+        open("Add account");
+        Dom.byId("field-link").focus();
+    }
+
+    public void openForEditing(Account account) {
+        editing = account;
+        fill(AccountForm.of(account));
+        work.setChecked(account.kind() == AccountKind.WORK_OR_SCHOOL);
+        open("Edit account");
+        Dom.byId("field-issuer").focus();
+    }
+
+    private void open(String title) {
+        Dom.byId("account-dialog-title").setTextContent(title);
+        boolean adding = editing == null;
+        Dom.show(Dom.byId("from-link"), adding);
+        Dom.show(Dom.byId("from-qr"), adding);
+        Dom.byId("manual-title").setTextContent(adding ? "Enter manually" : "Details");
+        clearProblems();
+        scanner.reset();
+        Browser.showModal(dialog);
+    }
+
+    private void close() {
+        scanner.stop();
+        Browser.closeDialog(dialog);
+    }
+
+    private AccountKind kind() {
+        return work.isChecked() ? AccountKind.WORK_OR_SCHOOL : AccountKind.STANDARD;
+    }
+
+    private void addFromLinkField() {
+        String problem = addFromText(Dom.value("field-link"), message -> showProblem("field-link", message));
+        if (problem != null) {
+            showProblem("field-link", problem);
+        }
+    }
+
+    private String addFromQrText(String text, Async.ErrorSink laterProblems) {
+        if (!text.regionMatches(true, 0, "otpauth", 0, 7)) {
+            String shown = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+            return "This QR code does not hold an account (it reads \"" + shown + "\"). Scan the code that the"
+                    + " service shows when you turn on two-factor sign-in.";
+        }
+        return addFromText(text, laterProblems);
+    }
+
+    /**
+     * Adds the accounts in a link or a Google export link. Returns what is wrong with the text at once, or null
+     * and reports a failure to store the accounts to {@code laterProblems}.
+     */
+    private String addFromText(String text, Async.ErrorSink laterProblems) {
+        clearProblems();
+        if (text.trim().isEmpty()) {
+            return "Paste the otpauth:// link that the service gave you";
+        }
+        List<ImportEntry> entries;
+        try {
+            entries = LinkReader.read(text);
+        } catch (ImportException e) {
+            return e.getMessage();
+        }
+        if (entries.size() == 1 && !entries.get(0).usable()) {
+            return entries.get(0).problem();
+        }
+        AccountKind kind = kind();
+        Async.run(() -> {
+            Additions[] planned = new Additions[1];
+            session.change(vault -> {
+                planned[0] = Additions.plan(vault, entries, kind, System.currentTimeMillis());
+                if (planned[0].added().isEmpty()) {
+                    throw new VaultException(planned[0].summary());
+                }
+                return planned[0].vault();
+            });
+            close();
+            Toast.show(planned[0].summary());
+            list.reveal(planned[0].added().get(0).id());
+        }, laterProblems);
+        return null;
+    }
+
+    private void save() {
+        clearProblems();
+        AccountForm form = read();
+        AccountForm.Result result = form.check();
+        if (!result.ok()) {
+            for (Map.Entry<AccountForm.Field, String> problem : result.problems().entrySet()) {
+                showProblem(fieldId(problem.getKey()), problem.getValue());
+            }
+            focusFirstProblem(result);
+            return;
+        }
+        AccountKind kind = kind();
+        Account edited = editing;
+        Async.run(() -> {
+            long now = System.currentTimeMillis();
+            Vault saved = session.change(vault -> {
+                if (edited == null) {
+                    return vault.add(new Account(Ids.random(), kind, form.issuer.trim(), form.name.trim(),
+                            result.otp(), form.note, now, now));
+                }
+                Account current = vault.find(edited.id());
+                if (current == null) {
+                    throw new VaultException("This account was deleted in the meantime");
+                }
+                Account changed = current.edited(kind, form.issuer.trim(), form.name.trim(), result.otp(),
+                        form.note, now);
+                Account same = vault.remove(current.id()).findSameCredential(changed);
+                if (same != null) {
+                    throw new VaultException("Another account already has this secret key: "
+                            + Vault.describe(same));
+                }
+                return vault.replace(changed);
+            });
+            close();
+            Account last = saved.accounts().get(saved.accounts().size() - 1);
+            Toast.show(edited == null ? "Added " + Vault.describe(last) + "." : "Saved.");
+            if (edited == null) {
+                list.reveal(last.id());
+            }
+        }, message -> {
+            HTMLElement error = Dom.byId("form-error");
+            error.setTextContent(message);
+            Dom.show(error, true);
+        });
+    }
+
+    private AccountForm read() {
+        AccountForm form = new AccountForm();
+        form.issuer = Dom.value("field-issuer");
+        form.name = Dom.value("field-name");
+        form.secret = Dom.value("field-secret");
+        form.type = Dom.value("field-type");
+        form.algorithm = Dom.value("field-algorithm");
+        form.digits = Dom.value("field-digits");
+        form.period = Dom.value("field-period");
+        form.counter = Dom.value("field-counter");
+        form.note = Dom.value("field-note");
+        form.workOrSchool = work.isChecked();
+        return form;
+    }
+
+    private void fill(AccountForm form) {
+        Dom.setValue("field-issuer", form.issuer);
+        Dom.setValue("field-name", form.name);
+        Dom.setValue("field-secret", form.secret);
+        Dom.setValue("field-type", form.type);
+        Dom.setValue("field-algorithm", form.algorithm);
+        Dom.setValue("field-digits", form.digits);
+        Dom.setValue("field-period", form.period);
+        Dom.setValue("field-counter", form.counter);
+        Dom.setValue("field-note", form.note);
+        showFieldsForType();
+    }
+
+    /** Shows Digits, Period and Counter only for the types that use them. */
+    private void showFieldsForType() {
+        String type = Dom.value("field-type");
+        for (HTMLElement element : Dom.all("#manual [data-for-types]")) {
+            Dom.show(element, (" " + element.getAttribute("data-for-types") + " ").contains(" " + type + " "));
+        }
+    }
+
+    private static String fieldId(AccountForm.Field field) {
+        for (String[] pair : FIELDS) {
+            if (pair[0].equals(field.name())) {
+                return pair[1];
+            }
+        }
+        throw new IllegalArgumentException(field.name());
+    }
+
+    private static void focusFirstProblem(AccountForm.Result result) {
+        for (AccountForm.Field field : result.problems().keySet()) {
+            Dom.byId(fieldId(field)).focus();
+            return;
+        }
+    }
+
+    private static void showProblem(String inputId, String message) {
+        HTMLElement error = Dom.byId(inputId + "-error");
+        error.setTextContent(message);
+        Dom.show(error, true);
+        Dom.byId(inputId).setAttribute("aria-invalid", "true");
+    }
+
+    private static void clearProblems() {
+        for (HTMLElement error : Dom.all("#account-dialog .field-error")) {
+            error.setTextContent("");
+            Dom.show(error, false);
+        }
+        for (HTMLElement input : Dom.all("#account-dialog [aria-invalid]")) {
+            input.removeAttribute("aria-invalid");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package fob.web.ui;
+
+import fob.otp.OtpParameters;
+import fob.otp.Totp;
+import fob.vault.Account;
+import fob.vault.AccountKind;
+import fob.web.js.Browser;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/** One account in the list: who it is, its current code, its countdown and its buttons. */
+public final class AccountRow {
+    final Account account;
+    final HTMLElement item;
+    private final HTMLElement code;
+    private final HTMLElement seconds;
+    private final HTMLElement fill;
+    private long shownStep = Long.MIN_VALUE;
+    private String currentCode = "";
+    private boolean codesHidden;
+
+    AccountRow(Account account, int index, int count, AccountListView.Actions actions) {
+        this.account = account;
+        item = Dom.element("li", "account");
+        item.setAttribute("data-id", account.id());
+        String labelId = "account-" + account.id();
+
+        HTMLElement identity = Dom.element("div", "identity");
+        identity.setAttribute("id", labelId);
+        identity.appendChild(Dom.text("span", "issuer", account.issuer()));
+        identity.appendChild(Dom.text("span", "name", account.name()));
+        if (account.kind() == AccountKind.WORK_OR_SCHOOL) {
+            identity.appendChild(Dom.text("span", "badge", "Work or school"));
+        }
+        item.appendChild(identity);
+
+        HTMLElement codeBox = Dom.element("div", "otp");
+        code = Dom.element("span", "code");
+        seconds = Dom.element("span", "seconds");
+        fill = Dom.element("span", "fill");
+        if (account.isPlaceholder()) {
+            codeBox.appendChild(Dom.text("span", "action-required", "Action required"));
+        } else {
+            Dom.onClick(code, () -> actions.copy(this));
+            codeBox.appendChild(code);
+            if (account.otp().type().isTimeBased()) {
+                HTMLElement countdown = Dom.element("span", "countdown");
+                countdown.setAttribute("role", "timer");
+                countdown.appendChild(seconds);
+                HTMLElement bar = Dom.element("span", "bar");
+                bar.setAttribute("aria-hidden", "true");
+                bar.appendChild(fill);
+                countdown.appendChild(bar);
+                codeBox.appendChild(countdown);
+            }
+        }
+        item.appendChild(codeBox);
+
+        HTMLElement buttons = Dom.element("div", "actions");
+        if (!account.isPlaceholder()) {
+            buttons.appendChild(describedButton("Copy code", "copy", labelId, () -> actions.copy(this)));
+            if (!account.otp().type().isTimeBased()) {
+                buttons.appendChild(describedButton("Next code", "next", labelId, () -> actions.nextCode(account)));
+            }
+        }
+        buttons.appendChild(describedButton("Edit", "edit", labelId, () -> actions.edit(account)));
+        buttons.appendChild(describedButton("Delete", "delete", labelId, () -> actions.delete(account)));
+        HTMLElement up = describedButton("Move up", "up", labelId, () -> actions.move(account, -1));
+        HTMLElement down = describedButton("Move down", "down", labelId, () -> actions.move(account, 1));
+        if (index == 0) {
+            up.setAttribute("disabled", "");
+        }
+        if (index == count - 1) {
+            down.setAttribute("disabled", "");
+        }
+        buttons.appendChild(up);
+        buttons.appendChild(down);
+        item.appendChild(buttons);
+    }
+
+    private static HTMLElement describedButton(String label, String className, String describedBy, Runnable action) {
+        HTMLElement button = Dom.button(label, className, action);
+        button.setAttribute("aria-describedby", describedBy);
+        return button;
+    }
+
+    /** Brings the code and countdown up to date; cheap when nothing changed since the last call. */
+    void update(long now, boolean hideCodes) {
+        OtpParameters otp = account.otp();
+        if (otp == null) {
+            return;
+        }
+        long step = otp.stepAt(now);
+        if (step != shownStep || hideCodes != codesHidden) {
+            shownStep = step;
+            codesHidden = hideCodes;
+            currentCode = otp.codeAt(now);
+            code.setTextContent(hideCodes ? CodeFormat.hidden(currentCode) : CodeFormat.grouped(currentCode));
+        }
+        if (otp.type().isTimeBased()) {
+            long remaining = Totp.millisRemaining(now, otp.period());
+            long wholeSeconds = (remaining + 999) / 1000;
+            seconds.setTextContent(wholeSeconds + " s");
+            Browser.setStyle(fill, "transform", "scaleX(" + (remaining / (otp.period() * 1000.0)) + ")");
+            if (wholeSeconds <= 5) {
+                item.getClassList().add("expiring");
+            } else {
+                item.getClassList().remove("expiring");
+            }
+        }
+    }
+
+    public String currentCode() {
+        return currentCode;
+    }
+}

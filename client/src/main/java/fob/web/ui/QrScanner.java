@@ -1,0 +1,174 @@
+package fob.web.ui;
+
+import fob.qr.NoQrCodeException;
+import fob.qr.QrDecoder;
+import fob.web.Async;
+import fob.web.js.Images;
+import fob.web.js.JsFailure;
+import fob.web.js.Promises;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * Reads QR codes for the account dialog: from an image file, a pasted or dropped image, or the camera.
+ * Each code's text goes to a {@link Reader}; a reader that refuses it gets its message shown here.
+ */
+final class QrScanner {
+    /**
+     * Takes the text of a QR code; returns null when it takes it, or why it cannot. A failure after it took
+     * the text goes to {@code laterProblems}.
+     */
+    interface Reader {
+        String read(String text, Async.ErrorSink laterProblems);
+    }
+
+    private final HTMLElement dialog;
+    private final HTMLElement error = Dom.byId("field-qr-error");
+    private final HTMLElement camera = Dom.byId("camera");
+    private final HTMLElement video = Dom.byId("camera-video");
+    private final HTMLInputElement fileInput = Dom.byId("field-qr-image");
+    private final Reader reader;
+    private boolean scanning;
+
+    QrScanner(HTMLElement dialog, Reader reader) {
+        this.dialog = dialog;
+        this.reader = reader;
+        fileInput.addEventListener("change", (EventListener<Event>) event -> {
+            JSObject file = Images.chosenFile(fileInput);
+            if (file != null) {
+                readImage(file);
+            }
+        });
+        dialog.addEventListener("paste", (EventListener<Event>) event -> {
+            JSObject image = Images.imageIn(event);
+            if (image != null) {
+                event.preventDefault();
+                readImage(image);
+            }
+        });
+        dialog.addEventListener("dragover", (EventListener<Event>) Event::preventDefault);
+        dialog.addEventListener("drop", (EventListener<Event>) event -> {
+            event.preventDefault();
+            JSObject image = Images.imageIn(event);
+            if (image != null) {
+                readImage(image);
+            } else {
+                showError("Drop an image of a QR code here.");
+            }
+        });
+        Dom.onClick(Dom.byId("scan-qr"), this::startCamera);
+        Dom.onClick(Dom.byId("stop-camera"), this::stop);
+    }
+
+    void reset() {
+        stop();
+        fileInput.setValue("");
+        showError(null);
+    }
+
+    private void readImage(JSObject image) {
+        showError(null);
+        Async.run(() -> {
+            Images.Pixels pixels;
+            try {
+                pixels = Promises.await(Images.decode(image));
+            } catch (JsFailure e) {
+                showError("That file is not an image Fob can read.");
+                return;
+            }
+            try {
+                String problem = reader.read(decode(pixels), this::showError);
+                if (problem != null) {
+                    showError(problem);
+                }
+            } catch (NoQrCodeException e) {
+                showError(e.getMessage() + ". Try a sharper or closer picture of the code.");
+            } finally {
+                fileInput.setValue("");
+            }
+        }, this::showError);
+    }
+
+    private static String decode(Images.Pixels pixels) throws NoQrCodeException {
+        int width = pixels.getWidth();
+        int height = pixels.getHeight();
+        return QrDecoder.decode(QrDecoder.luminanceOfRgba(pixels.getData().copyToJavaArray(), width, height),
+                width, height);
+    }
+
+    private void startCamera() {
+        showError(null);
+        if (!Images.cameraAvailable()) {
+            showError("This browser offers no camera to Fob here. Use an image of the code instead.");
+            return;
+        }
+        if (scanning) {
+            return;
+        }
+        scanning = true;
+        Dom.show(camera, true);
+        Async.run(() -> {
+            try {
+                Promises.await(Images.startCamera(video));
+            } catch (JsFailure e) {
+                stop();
+                showError(cameraProblem(e.name()));
+                return;
+            }
+            String lastRefused = null;
+            while (scanning) {
+                Images.Pixels frame = Images.frame(video);
+                if (frame != null) {
+                    try {
+                        String text = decode(frame);
+                        if (!text.equals(lastRefused)) {
+                            String problem = reader.read(text, this::showError);
+                            if (problem == null) {
+                                stop();
+                                return;
+                            }
+                            lastRefused = text;
+                            showError(problem);
+                        }
+                    } catch (NoQrCodeException notYet) {
+                        // Keep looking: most frames show no code, or a blurred one.
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }, message -> {
+            stop();
+            showError(message);
+        });
+    }
+
+    private static String cameraProblem(String name) {
+        switch (name) {
+            case "NotAllowedError":
+            case "SecurityError":
+                return "Fob was not allowed to use the camera. Allow it in the browser's site settings, or use an"
+                        + " image of the code.";
+            case "NotFoundError":
+            case "OverconstrainedError":
+                return "No camera was found. Use an image of the code instead.";
+            case "NotReadableError":
+                return "The camera is in use by another program.";
+            default:
+                return "The camera could not be started (" + name + ").";
+        }
+    }
+
+    void stop() {
+        scanning = false;
+        Images.stopCamera(video);
+        Dom.show(camera, false);
+    }
+
+    private void showError(String message) {
+        error.setTextContent(message == null ? "" : message);
+        Dom.show(error, message != null);
+    }
+}

@@ -1,0 +1,37 @@
+package fob.web.ui;
+
+import fob.vault.Settings;
+import fob.web.Async;
+import fob.web.VaultSession;
+import fob.web.js.Browser;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/** The settings that live in the vault, and what this copy of Fob is. */
+public final class SettingsDialog {
+    private final HTMLElement dialog = Dom.byId("settings-dialog");
+    private final HTMLInputElement hideCodes = Dom.byId("setting-hide-codes");
+    private final VaultSession session;
+
+    public SettingsDialog(VaultSession session) {
+        this.session = session;
+        Dom.byId("fob-version").setTextContent("version " + Browser.meta("fob-version"));
+        Dom.onClick(Dom.byId("settings-close"), () -> Browser.closeDialog(dialog));
+        hideCodes.addEventListener("change", (EventListener<Event>) event -> {
+            boolean hide = hideCodes.isChecked();
+            Async.run(() -> session.change(vault -> vault.withSettings(vault.settings().withHideCodesWhenHidden(hide))),
+                    message -> {
+                        hideCodes.setChecked(!hide);
+                        Toast.show(message);
+                    });
+        });
+    }
+
+    public void open() {
+        Settings settings = session.vault().settings();
+        hideCodes.setChecked(settings.hideCodesWhenHidden());
+        Browser.showModal(dialog);
+    }
+}

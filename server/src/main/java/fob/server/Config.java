@@ -1,0 +1,189 @@
+package fob.server;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The server's settings, from environment variables and command-line flags (a flag wins). Every setting has
+ * both forms: {@code FOB_PORT} and {@code --port}.
+ */
+public final class Config {
+    /** Each setting: flag, environment variable, default shown in --help, and what it means. */
+    private static final String[][] OPTIONS = {
+        {"--port", "FOB_PORT", "8080", "TCP port to listen on (0 picks a free one)"},
+        {"--data-dir", "FOB_DATA_DIR", "./data", "where the SQLite database lives"},
+        {"--origin", "FOB_ORIGIN", "http://localhost:<port>", "the public origin that passkeys are bound to"},
+        {"--db-url", "FOB_DB_URL", "the SQLite file in the data dir", "JDBC URL of the database"},
+        {"--db-user", "FOB_DB_USER", "", "database user (PostgreSQL)"},
+        {"--db-password", "FOB_DB_PASSWORD", "", "database password (PostgreSQL)"},
+        {"--backup-max-bytes", "FOB_BACKUP_MAX_BYTES", "1048576", "largest backup accepted, in bytes"},
+        {"--history", "FOB_HISTORY", "20", "earlier backup versions kept per account"},
+    };
+
+    public final int port;
+    public final Path dataDir;
+    /** Null until the port is known when it is 0; see {@link #origin(int)}. */
+    private final String origin;
+    public final String dbUrl;
+    public final String dbUser;
+    public final String dbPassword;
+    public final long backupMaxBytes;
+    public final int history;
+
+    private Config(int port, Path dataDir, String origin, String dbUrl, String dbUser, String dbPassword,
+            long backupMaxBytes, int history) {
+        this.port = port;
+        this.dataDir = dataDir;
+        this.origin = origin;
+        this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+        this.backupMaxBytes = backupMaxBytes;
+        this.history = history;
+    }
+
+    /** Thrown for --help: not an error, but nothing to start. */
+    public static final class HelpRequested extends Exception {
+        HelpRequested() {
+            super(usage());
+        }
+    }
+
+    public static Config parse(String[] args, Map<String, String> env) throws ConfigException, HelpRequested {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String[] option : OPTIONS) {
+            String fromEnv = env.get(option[1]);
+            if (fromEnv != null && !fromEnv.isEmpty()) {
+                values.put(option[0], fromEnv);
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new HelpRequested();
+            }
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (!isOption(name)) {
+                throw new ConfigException("unknown option '" + name + "'");
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new ConfigException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            values.put(name, value);
+        }
+
+        int port = (int) number(values, "--port", 8080, 0, 65535);
+        Path dataDir = Paths.get(values.getOrDefault("--data-dir", "./data"));
+        String origin = values.containsKey("--origin") ? checkOrigin(values.get("--origin")) : null;
+        String dbUrl = values.getOrDefault("--db-url", "jdbc:sqlite:" + dataDir.resolve("fob.db"));
+        if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("--db-url must be a jdbc:sqlite: or jdbc:postgresql: URL");
+        }
+        long maxBytes = number(values, "--backup-max-bytes", 1 << 20, 1024, 64L << 20);
+        int history = (int) number(values, "--history", 20, 1, 1000);
+        return new Config(port, dataDir, origin, dbUrl, values.getOrDefault("--db-user", ""),
+                values.getOrDefault("--db-password", ""), maxBytes, history);
+    }
+
+    /** The origin, or {@code http://localhost:<port>} when none was set. */
+    public String origin(int boundPort) {
+        return origin != null ? origin : "http://localhost:" + boundPort;
+    }
+
+    /** Whether the page is served only to this machine: then Fob listens on loopback alone. */
+    public boolean isLocalOnly() {
+        return origin == null || isLoopback(URI.create(origin).getHost());
+    }
+
+    public boolean isHttps() {
+        return origin != null && origin.startsWith("https://");
+    }
+
+    private static boolean isOption(String name) {
+        for (String[] option : OPTIONS) {
+            if (option[0].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long number(Map<String, String> values, String name, long fallback, long min, long max)
+            throws ConfigException {
+        String text = values.get(name);
+        if (text == null) {
+            return fallback;
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, not '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw new ConfigException(name + " must be from " + min + " to " + max + " (it is " + value + ")");
+        }
+        return value;
+    }
+
+    /**
+     * An origin is scheme, host and port, nothing else. Browsers give passkeys, WebCrypto and service workers
+     * only to secure contexts, so it must be https unless it is this machine.
+     */
+    static String checkOrigin(String text) throws ConfigException {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw new ConfigException("--origin '" + text + "' is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new ConfigException("--origin must start with https:// (or http:// for localhost)");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                || uri.getRawFragment() != null || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()
+                || uri.getRawPath().equals("/"))) {
+            throw new ConfigException("--origin must be only scheme, host and port, like https://fob.example.com");
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http") && !isLoopback(host)) {
+            throw new ConfigException("--origin must use https:// for " + host + ": browsers allow passkeys and"
+                    + " the page's cryptography only on https, or on localhost");
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http")
+                && port == 80);
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    public static String usage() {
+        StringBuilder text = new StringBuilder("Usage: java -jar fob-server.jar [options]\n\n"
+                + "Fob: a web authenticator, and the server for its end-to-end-encrypted backups.\n"
+                + "Each option can also be set with its environment variable; an option given here wins.\n\n");
+        for (String[] option : OPTIONS) {
+            text.append(String.format("  %-20s %-22s %s (default: %s)%n", option[0] + " <value>", option[1],
+                    option[3], option[2].isEmpty() ? "none" : option[2]));
+        }
+        text.append(String.format("  %-20s %-22s %s%n", "--help", "", "show this text"));
+        return text.toString();
+    }
+}
