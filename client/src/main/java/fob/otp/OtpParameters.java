@@ -52,7 +52,7 @@ public final class OtpParameters {
             digits = Steam.DIGITS;
         } else if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
             throw new InvalidOtpException(InvalidOtpException.Field.DIGITS,
-                    "Digits must be " + MIN_DIGITS + ", 7 or " + MAX_DIGITS + " (it is " + digits + ")");
+                    "Digits must be from " + MIN_DIGITS + " to " + MAX_DIGITS + " (it is " + digits + ")");
         }
         if (type.isTimeBased()) {
             if (period < 1 || period > MAX_PERIOD) {

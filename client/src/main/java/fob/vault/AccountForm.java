@@ -104,18 +104,17 @@ public final class AccountForm {
                 problems.put(Field.SECRET, "This is not a valid key: " + e.getMessage());
             }
         }
-        boolean steam = otpType == OtpType.STEAM;
         boolean timeBased = otpType == null || otpType.isTimeBased();
-        Long digitCount = steam ? Long.valueOf(5) : wholeNumber(digits, Field.DIGITS, "Digits", problems);
-        Long periodSeconds = timeBased ? wholeNumber(period, Field.PERIOD, "The period", problems)
-                : Long.valueOf(OtpParameters.DEFAULT_PERIOD);
-        Long counterValue = timeBased ? Long.valueOf(0) : wholeNumber(counter, Field.COUNTER, "The counter", problems);
+        long digitCount = otpType == OtpType.STEAM ? 5 : wholeNumber(digits, Field.DIGITS, "Digits",
+                OtpParameters.MIN_DIGITS, OtpParameters.MAX_DIGITS, problems);
+        long periodSeconds = !timeBased ? OtpParameters.DEFAULT_PERIOD : wholeNumber(period, Field.PERIOD,
+                "The period (seconds)", 1, OtpParameters.MAX_PERIOD, problems);
+        long counterValue = timeBased ? 0 : wholeNumber(counter, Field.COUNTER, "The counter", 0,
+                OtpParameters.MAX_COUNTER, problems);
         OtpParameters otp = null;
-        if (otpType != null && hash != null && key != null && digitCount != null && periodSeconds != null
-                && counterValue != null) {
+        if (problems.isEmpty()) {
             try {
-                otp = OtpParameters.of(otpType, hash, clampToInt(digitCount), clampToInt(periodSeconds),
-                        counterValue, key);
+                otp = OtpParameters.of(otpType, hash, (int) digitCount, (int) periodSeconds, counterValue, key);
             } catch (InvalidOtpException e) {
                 problems.put(Field.valueOf(e.field().name()), e.getMessage());
             }
@@ -123,16 +122,20 @@ public final class AccountForm {
         return new Result(problems, problems.isEmpty() ? otp : null);
     }
 
-    private static Long wholeNumber(String text, Field field, String what, Map<Field, String> problems) {
+    /** The field's number, or -1 after recording what is wrong with it. */
+    private static long wholeNumber(String text, Field field, String what, long min, long max,
+            Map<Field, String> problems) {
+        long value;
         try {
-            return Long.parseLong(text.trim());
+            value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            problems.put(field, what + " must be a whole number");
-            return null;
+            problems.put(field, what + " must be a whole number from " + min + " to " + max);
+            return -1;
         }
-    }
-
-    private static int clampToInt(long value) {
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+        if (value < min || value > max) {
+            problems.put(field, what + " must be from " + min + " to " + max + " (it is " + value + ")");
+            return -1;
+        }
+        return value;
     }
 }

@@ -69,7 +69,7 @@ class OtpAuthLinkTest {
         "otpauth://totp/x?secret=|no secret",
         "otpauth://totp/x?secret=JBSW1Y3DP|not valid base32",
         "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5|Unsupported algorithm 'MD5'",
-        "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=9|Digits must be 6, 7 or 8",
+        "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=9|Digits must be from 6 to 8",
         "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=six|digits must be a whole number",
         "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=0|period must be from 1",
         "otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=-1|counter must be from 0",

@@ -36,14 +36,15 @@ class AccountFormTest {
         assertNull(result.otp());
         assertTrue(result.problems().get(AccountForm.Field.SECRET).contains("not a base32 character"));
         assertTrue(result.problems().get(AccountForm.Field.PERIOD).contains("whole number"));
-        assertEquals(2, result.problems().size(), result.problems().toString());
+        assertTrue(result.problems().get(AccountForm.Field.DIGITS).contains("from 6 to 8 (it is 12)"));
+        assertEquals(3, result.problems().size(), result.problems().toString());
     }
 
     @Test
     void digitsOutOfRangeAreNamed() {
         AccountForm form = valid();
         form.digits = "12";
-        assertTrue(form.check().problems().get(AccountForm.Field.DIGITS).contains("6, 7 or 8"));
+        assertTrue(form.check().problems().get(AccountForm.Field.DIGITS).contains("from 6 to 8"));
         form.digits = "99999999999999999999";
         assertTrue(form.check().problems().containsKey(AccountForm.Field.DIGITS));
     }

@@ -1,0 +1,95 @@
+package fob.e2e.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Debian's headless Chromium, driven through Debian's chromedriver (named explicitly, so Selenium never tries
+ * to download one), with a profile of its own.
+ */
+public final class Chromium implements AutoCloseable {
+    private final Path profile;
+    private final boolean ownsProfile;
+    private final ChromeDriver driver;
+    private boolean closed;
+
+    private Chromium(Path profile, boolean ownsProfile, List<String> extraArguments) {
+        this.profile = profile;
+        this.ownsProfile = ownsProfile;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1000,900", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    /** A browser with a new, empty profile. */
+    public static Chromium start(String... extraArguments) throws IOException {
+        return new Chromium(Files.createTempDirectory("fob-chromium"), true, List.of(extraArguments));
+    }
+
+    /** Quits this browser and starts it again on the same profile, as a person restarting it would. */
+    public Chromium restart() {
+        closed = true;
+        driver.quit();
+        return new Chromium(profile, ownsProfile, List.of());
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
+    }
+
+    /** Console messages since the last call. */
+    public List<String> consoleMessages() {
+        List<String> messages = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            messages.add(entry.getLevel() + " " + entry.getMessage());
+        }
+        return messages;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            driver.quit();
+        } finally {
+            if (ownsProfile) {
+                try (Stream<Path> paths = Files.walk(profile)) {
+                    paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
+            }
+        }
+    }
+}

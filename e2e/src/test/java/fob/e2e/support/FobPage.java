@@ -1,0 +1,203 @@
+package fob.e2e.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page as a person (and a screen reader) sees it: controls found by role and accessible name, the names
+ * DESIGN.md fixes. CSS is used only to list the candidates for a role.
+ */
+public final class FobPage {
+    private static final Map<String, String> CANDIDATES = Map.ofEntries(
+            Map.entry("button", "button, [role=button]"),
+            Map.entry("textbox", "input[type=text], input:not([type]), textarea, [role=textbox]"),
+            Map.entry("searchbox", "input[type=search]"),
+            Map.entry("combobox", "select"),
+            Map.entry("checkbox", "input[type=checkbox]:not([role=switch])"),
+            Map.entry("switch", "[role=switch]"),
+            Map.entry("dialog", "dialog[open]"),
+            Map.entry("list", "ul, ol"),
+            Map.entry("listitem", "li"),
+            Map.entry("heading", "h1, h2, h3"),
+            Map.entry("file", "input[type=file]"),
+            Map.entry("alert", "[role=alert]"));
+
+    private final WebDriver driver;
+    private final String url;
+
+    public FobPage(WebDriver driver, String url) {
+        this.driver = driver;
+        this.url = url;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens Fob and waits until it has read its vault. */
+    public FobPage open() {
+        driver.get(url);
+        return waitUntilReady();
+    }
+
+    public FobPage reload() {
+        driver.navigate().refresh();
+        return waitUntilReady();
+    }
+
+    public FobPage waitUntilReady() {
+        waitFor(() -> find(driver, "button", "Add account").isEnabled() || !alerts().isEmpty());
+        return this;
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public Object asyncJs(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    public WebElement button(String name) {
+        return byRole(driver, "button", name);
+    }
+
+    public WebElement button(SearchContext scope, String name) {
+        return byRole(scope, "button", name);
+    }
+
+    public WebElement byRole(String role, String name) {
+        return byRole(driver, role, name);
+    }
+
+    /** The control, scrolled to the middle of the window so that the sticky header never covers it. */
+    public WebElement byRole(SearchContext scope, String role, String name) {
+        WebElement element = waitFor(() -> find(scope, role, name));
+        js("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element;
+    }
+
+    public WebElement dialog(String name) {
+        return byRole("dialog", name);
+    }
+
+    public boolean isPresent(SearchContext scope, String role, String name) {
+        try {
+            find(scope, role, name);
+            return true;
+        } catch (NoSuchElementException e) {
+            return false;
+        }
+    }
+
+    public void fill(SearchContext scope, String role, String name, String text) {
+        WebElement field = byRole(scope, role, name);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** The list "Accounts", one entry per visible account. */
+    public List<AccountItem> accounts() {
+        // By its label rather than its computed name: it has to be readable behind an open modal dialog too.
+        WebElement list = driver.findElement(By.cssSelector("ul[aria-label='Accounts']"));
+        List<AccountItem> items = new ArrayList<>();
+        for (WebElement item : list.findElements(By.cssSelector(":scope > li"))) {
+            if (item.isDisplayed()) {
+                items.add(new AccountItem(this, item));
+            }
+        }
+        return items;
+    }
+
+    public AccountItem account(String issuer) {
+        return waitFor(() -> {
+            for (AccountItem item : accounts()) {
+                if (item.issuer().equals(issuer)) {
+                    return item;
+                }
+            }
+            throw new NoSuchElementException("no account " + issuer);
+        });
+    }
+
+    /** Adds an account from its otpauth link, through "Add account", and waits for it to appear. */
+    public void addLink(String link, boolean workOrSchool) {
+        int before = accounts().size();
+        button("Add account").click();
+        WebElement dialog = dialog("Add account");
+        if (workOrSchool) {
+            byRole(dialog, "checkbox", "Work or school account").click();
+        }
+        fill(dialog, "textbox", "otpauth link", link);
+        button(dialog, "Add from link").click();
+        waitFor(() -> accounts().size() == before + 1);
+    }
+
+    public List<String> alerts() {
+        List<String> texts = new ArrayList<>();
+        for (WebElement alert : driver.findElements(By.cssSelector("[role=alert]"))) {
+            if (alert.isDisplayed()) {
+                texts.add(alert.getText());
+            }
+        }
+        return texts;
+    }
+
+    /** The short message the page last announced ("Code copied.", "Added ..."). */
+    public String toast() {
+        return driver.findElement(By.id("toast")).getAttribute("textContent");
+    }
+
+    /** The error shown next to a field (the element its aria-describedby names first). */
+    public String errorFor(WebElement field) {
+        String describedBy = field.getAttribute("aria-describedby");
+        WebElement error = driver.findElement(By.id(describedBy.split(" ")[0]));
+        return error.isDisplayed() ? error.getText() : "";
+    }
+
+    private static WebElement find(SearchContext scope, String role, String name) {
+        String css = CANDIDATES.get(role);
+        if (css == null) {
+            throw new IllegalArgumentException("no candidates known for role " + role);
+        }
+        for (WebElement element : scope.findElements(By.cssSelector(css))) {
+            try {
+                // An empty list has no size, and file inputs are often styled away: both still count.
+                boolean mayBeSizeless = role.equals("file") || role.equals("list");
+                if (!mayBeSizeless && !element.isDisplayed()) {
+                    continue;
+                }
+                if (!role.equals("file") && !role.equals("dialog") && !role.equals(element.getAriaRole())) {
+                    continue;
+                }
+                if (name.equals(element.getAccessibleName().trim())) {
+                    return element;
+                }
+            } catch (StaleElementReferenceException e) {
+                // The page re-rendered under us: look again on the next poll.
+            }
+        }
+        throw new NoSuchElementException("no " + role + " named '" + name + "'");
+    }
+
+    /** Polls for up to 10 s until the condition holds (true, or a non-null value without an exception). */
+    public <T> T waitFor(java.util.function.Supplier<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50))
+                .ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    T value = condition.get();
+                    return Boolean.FALSE.equals(value) ? null : value;
+                });
+    }
+}
