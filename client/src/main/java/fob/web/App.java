@@ -45,7 +45,7 @@ public final class App implements AccountListView.Actions {
             showAppError(e.getMessage());
             return;
         }
-        new App(new VaultSession(store, vault)).start();
+        new App(new VaultSession(store, vault, TabSync::announceChange)).start();
     }
 
     private void start() {
@@ -62,7 +62,6 @@ public final class App implements AccountListView.Actions {
         search.addEventListener("input", (EventListener<Event>) event -> list.filter(search.getValue()));
 
         session.onChange(() -> list.render(session.vault()));
-        session.onChange(TabSync::announceChange);
         TabSync.listen(() -> Async.run(session::reload, App::showAppError));
         Dom.document().addEventListener("visibilitychange", (EventListener<Event>) event -> applyVisibility());
 

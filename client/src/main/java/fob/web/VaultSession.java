@@ -18,13 +18,16 @@ public final class VaultSession {
     }
 
     private final VaultStore store;
+    private final Runnable afterSave;
     private final List<Runnable> listeners = new ArrayList<>();
     private final Object lock = new Object();
     private Vault vault;
 
-    public VaultSession(VaultStore store, Vault vault) {
+    /** {@code afterSave} runs after each change this page stores (to tell other tabs), not after a reload. */
+    public VaultSession(VaultStore store, Vault vault, Runnable afterSave) {
         this.store = store;
         this.vault = vault;
+        this.afterSave = afterSave;
     }
 
     public Vault vault() {
@@ -54,6 +57,7 @@ public final class VaultSession {
                 store.save(next);
             }
             vault = next;
+            afterSave.run();
             notifyListeners();
             return next;
         }

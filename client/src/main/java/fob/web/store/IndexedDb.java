@@ -41,20 +41,21 @@ final class IndexedDb {
      * nothing. Either everything is written or nothing is.
      */
     @JSBody(params = {"db", "expectedRevision", "vault", "deviceKey"}, script = "return new Promise(function (resolve, reject) {"
-            + " var conflict = false;"
+            + " var failure = null;"
             + " var tx = db.transaction('kv', 'readwrite', {durability: 'strict'});"
             + " var store = tx.objectStore('kv');"
             + " var current = store.get('vault');"
             + " current.onsuccess = function () {"
             + "  var revision = current.result ? current.result.revision : 0;"
-            + "  if (revision !== expectedRevision) { conflict = true; tx.abort(); return; }"
-            + "  if (deviceKey) store.put(deviceKey, 'deviceKey');"
-            + "  store.put(vault, 'vault');"
+            + "  try {"
+            + "   if (revision !== expectedRevision) throw new DOMException('another tab wrote first', 'FobRevisionConflict');"
+            + "   if (deviceKey) store.put(deviceKey, 'deviceKey');"
+            + "   store.put(vault, 'vault');"
+            + "  } catch (e) { failure = e; tx.abort(); }"
             + " };"
             + " tx.oncomplete = function () { resolve(); };"
             + " tx.onabort = function () {"
-            + "  reject(conflict ? new DOMException('another tab wrote first', 'FobRevisionConflict')"
-            + "   : (tx.error || new DOMException('the write was aborted', 'AbortError'))); };"
+            + "  reject(failure || tx.error || new DOMException('the write was aborted', 'AbortError')); };"
             + "});")
     static native JSPromise<JSUndefined> putVault(Database db, double expectedRevision, StoredVault vault,
             CryptoKey deviceKey);

@@ -17,7 +17,7 @@ public final class Fixtures {
         if (!Files.exists(file)) {
             throw new IllegalStateException("Missing fixture " + file + ": is ../shared beside the repository?");
         }
-        return file.toAbsolutePath();
+        return file.toAbsolutePath().normalize();
     }
 
     public static List<String> accountLinks() throws IOException {

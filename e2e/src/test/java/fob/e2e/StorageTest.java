@@ -1,0 +1,115 @@
+package fob.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fob.e2e.support.BrowserTest;
+import fob.e2e.support.Chromium;
+import fob.e2e.support.FobPage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+/** The vault in the browser's storage: it survives restarts, and a failed write changes nothing. */
+class StorageTest extends BrowserTest {
+    private static final String DENO = "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno";
+    private static final String SPDX =
+            "otpauth://totp/SPDX:James?secret=5OM4WOOGPLQEF6UGN3CPEOOLWU&issuer=SPDX&algorithm=SHA256&digits=7&period=20";
+
+    private List<String> issuers() {
+        return page.accounts().stream().map(a -> a.issuer()).collect(Collectors.toList());
+    }
+
+    @Test
+    void theVaultSurvivesABrowserRestart() throws Exception {
+        page.open();
+        page.addLink(DENO, false);
+        page.addLink(SPDX, true);
+        browser = browser.restart();
+        page = new FobPage(browser.driver(), server.url()).open();
+        assertEquals(List.of("Deno", "SPDX"), issuers());
+        assertTrue(page.account("SPDX").text().contains("Work or school"));
+    }
+
+    /**
+     * A full disk, for real: Chromium enforces a storage quota when a database is first written, so with the
+     * origin's quota cut to one byte the first save fails.
+     */
+    @Test
+    void aFullDiskIsExplainedAndNothingIsHalfSaved() throws Exception {
+        String origin = server.url().replaceAll("/$", "");
+        Map<String, Object> quota = new HashMap<>();
+        quota.put("origin", origin);
+        quota.put("quotaSize", 1);
+        browser.cdp("Storage.overrideQuotaForOrigin", quota);
+        page.open();
+        WebElement link = startAdding(DENO);
+        page.waitFor(() -> page.errorFor(link).contains("no room left"));
+        page.button(page.dialog("Add account"), "Cancel").click();
+        assertEquals(List.of(), issuers());
+        page.reload();
+        assertEquals(List.of(), issuers());
+
+        browser.cdp("Storage.overrideQuotaForOrigin", Map.of("origin", origin));
+        page.addLink(DENO, false);
+        page.reload();
+        assertEquals(List.of("Deno"), issuers());
+    }
+
+    /**
+     * A write refused by the disk once the database exists. Chromium enforces no quota there (measured: writes
+     * to an existing database succeed under a one-byte quota), so the test makes IndexedDB's put refuse as a
+     * full disk does. The page must say so and keep showing, and keep storing, the vault as it was.
+     */
+    @Test
+    void aWriteThatFailsLeavesTheVaultAsItWas() throws Exception {
+        page.open();
+        page.addLink(DENO, false);
+        page.js("IDBObjectStore.prototype.put = function () {"
+                + " throw new DOMException('The disk is full', 'QuotaExceededError'); };");
+
+        WebElement link = startAdding(SPDX);
+        page.waitFor(() -> page.errorFor(link).contains("no room left"));
+        page.button(page.dialog("Add account"), "Cancel").click();
+        assertEquals(List.of("Deno"), issuers(), "the page shows only what was saved");
+
+        page.account("Deno").button("Delete").click();
+        page.button(page.dialog("Delete account?"), "Delete").click();
+        page.waitFor(() -> page.toast().contains("no room left"));
+        assertEquals(List.of("Deno"), issuers());
+
+        page.reload();
+        assertEquals(List.of("Deno"), issuers(), "the stored vault is the one before the failed writes");
+        page.addLink(SPDX, false);
+        page.reload();
+        assertEquals(List.of("Deno", "SPDX"), issuers());
+    }
+
+    private WebElement startAdding(String linkText) {
+        page.button("Add account").click();
+        WebElement dialog = page.dialog("Add account");
+        WebElement link = page.byRole(dialog, "textbox", "otpauth link");
+        link.sendKeys(linkText);
+        page.button(dialog, "Add from link").click();
+        return link;
+    }
+
+    @Test
+    void twoTabsSeeEachOthersChangesAndLoseNone() throws Exception {
+        page.open();
+        page.addLink(DENO, false);
+        String first = browser.driver().getWindowHandle();
+        browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        FobPage second = new FobPage(browser.driver(), server.url()).open();
+        second.addLink(SPDX, false);
+
+        browser.driver().switchTo().window(first);
+        page.waitFor(() -> page.accounts().size() == 2);
+        page.addLink("otpauth://totp/Third:x?secret=JBSWY3DPEHPK3PXP", false);
+        page.reload();
+        assertEquals(List.of("Deno", "SPDX", "Third"), issuers());
+    }
+}
