@@ -1,0 +1,81 @@
+package fob.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Paths;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigTest {
+    private static Config parse(Map<String, String> env, String... args) throws Exception {
+        return Config.parse(args, env);
+    }
+
+    @Test
+    void defaultsAreTheEmbeddedSetUp() throws Exception {
+        Config config = parse(Map.of());
+        assertEquals(8080, config.port);
+        assertEquals(Paths.get("./data"), config.dataDir);
+        assertEquals("http://localhost:8080", config.origin(8080));
+        assertEquals("jdbc:sqlite:" + Paths.get("./data").resolve("fob.db"), config.dbUrl);
+        assertEquals(1 << 20, config.backupMaxBytes);
+        assertEquals(20, config.history);
+        assertTrue(config.isLocalOnly());
+        assertFalse(config.isHttps());
+    }
+
+    @Test
+    void flagsWinOverTheEnvironment() throws Exception {
+        Map<String, String> env = Map.of("FOB_PORT", "9000", "FOB_DATA_DIR", "/env", "FOB_HISTORY", "5",
+                "FOB_ORIGIN", "https://fob.example.com");
+        Config fromEnv = parse(env);
+        assertEquals(9000, fromEnv.port);
+        assertEquals(5, fromEnv.history);
+        assertEquals("https://fob.example.com", fromEnv.origin(9000));
+        assertTrue(fromEnv.isHttps());
+        assertFalse(fromEnv.isLocalOnly());
+        Config flags = parse(env, "--port", "9100", "--data-dir=/flag", "--backup-max-bytes=2048");
+        assertEquals(9100, flags.port);
+        assertEquals(Paths.get("/flag"), flags.dataDir);
+        assertEquals(2048, flags.backupMaxBytes);
+        assertEquals("jdbc:sqlite:" + Paths.get("/flag").resolve("fob.db"), flags.dbUrl);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--nope|unknown option '--nope'",
+        "--port|--port needs a value",
+        "--port=eighty|--port must be a whole number",
+        "--port=70000|--port must be from 0 to 65535",
+        "--history=0|--history must be from 1",
+        "--origin=http://fob.example.com|must use https:// for fob.example.com",
+        "--origin=https://fob.example.com/app|only scheme, host and port",
+        "--origin=ftp://x|must start with https://",
+        "--db-url=jdbc:mysql://x|jdbc:sqlite: or jdbc:postgresql:"})
+    void badSettingsSayWhatIsWrong(String arg, String reason) {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(Map.of(), arg));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void originsAreNormalised() throws Exception {
+        assertEquals("https://fob.example.com", Config.checkOrigin("HTTPS://Fob.Example.com:443/"));
+        assertEquals("http://localhost:8080", Config.checkOrigin("http://localhost:8080"));
+        assertEquals("https://fob.example.com:8443", Config.checkOrigin("https://fob.example.com:8443"));
+    }
+
+    @Test
+    void helpListsEveryOptionAndItsVariable() {
+        Config.HelpRequested help = assertThrows(Config.HelpRequested.class, () -> parse(Map.of(), "--help"));
+        for (String name : new String[] {"--port", "FOB_PORT", "--data-dir", "FOB_DATA_DIR", "--origin", "FOB_ORIGIN",
+            "--db-url", "FOB_DB_URL", "--db-user", "FOB_DB_USER", "--db-password", "FOB_DB_PASSWORD",
+            "--backup-max-bytes", "FOB_BACKUP_MAX_BYTES", "--history", "FOB_HISTORY"}) {
+            assertTrue(help.getMessage().contains(name), name);
+        }
+    }
+}
