@@ -2,6 +2,7 @@ package fob.imports;
 
 import fob.codec.EncodingException;
 import fob.codec.PercentEncoding;
+import fob.codec.Text;
 import fob.link.OtpAuthLink;
 import fob.otp.HashAlgorithm;
 import fob.otp.InvalidOtpException;
@@ -34,7 +35,7 @@ public final class GoogleMigration {
         int query = text.indexOf('?');
         String data = null;
         if (query >= 0) {
-            for (String pair : text.substring(query + 1).split("&")) {
+            for (String pair : Text.split(text.substring(query + 1), '&')) {
                 if (pair.startsWith("data=")) {
                     data = pair.substring(5);
                 }

@@ -1,5 +1,6 @@
 package fob.imports;
 
+import fob.codec.Text;
 import fob.link.InvalidLinkException;
 import fob.link.OtpAuthLink;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class LinkReader {
         }
         List<ImportEntry> entries = new ArrayList<>();
         int lineNumber = 0;
-        for (String line : text.split("\r?\n|\r")) {
+        for (String line : Text.lines(text)) {
             lineNumber++;
             String link = line.trim();
             if (link.isEmpty() || link.startsWith("#")) {

@@ -4,7 +4,6 @@ import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonParser;
 import com.grack.nanojson.JsonParserException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
@@ -111,12 +110,10 @@ public final class Json {
             BigInteger big = (BigInteger) value;
             return big.bitLength() < 64 ? big.longValue() : null;
         }
-        if (value instanceof Number) {
-            try {
-                return new BigDecimal(value.toString()).longValueExact();
-            } catch (ArithmeticException | NumberFormatException e) {
-                return null;
-            }
+        if (value instanceof Double) {
+            // A whole number written with a fraction or exponent ("30.0", "3e1"); exact only within 2^53.
+            double d = (Double) value;
+            return d == Math.rint(d) && Math.abs(d) <= 9.007199254740991E15 ? Long.valueOf((long) d) : null;
         }
         return null;
     }

@@ -3,6 +3,7 @@ package fob.link;
 import fob.codec.Base32;
 import fob.codec.EncodingException;
 import fob.codec.PercentEncoding;
+import fob.codec.Text;
 import fob.otp.HashAlgorithm;
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
@@ -153,7 +154,7 @@ public final class OtpAuthLink {
         if (query.isEmpty()) {
             return params;
         }
-        for (String pair : query.split("&")) {
+        for (String pair : Text.split(query, '&')) {
             if (pair.isEmpty()) {
                 continue;
             }

@@ -100,13 +100,19 @@ public final class AccountRow {
             long remaining = Totp.millisRemaining(now, otp.period());
             long wholeSeconds = (remaining + 999) / 1000;
             seconds.setTextContent(wholeSeconds + " s");
-            Browser.setStyle(fill, "transform", "scaleX(" + (remaining / (otp.period() * 1000.0)) + ")");
+            // In per-mille and as an integer: formatting a double would pull in TeaVM's float printer.
+            long perMille = remaining * 1000 / (otp.period() * 1000L);
+            Browser.setStyle(fill, "transform", "scaleX(" + (perMille / 1000) + "." + pad3(perMille % 1000) + ")");
             if (wholeSeconds <= 5) {
                 item.getClassList().add("expiring");
             } else {
                 item.getClassList().remove("expiring");
             }
         }
+    }
+
+    private static String pad3(long value) {
+        return value < 10 ? "00" + value : value < 100 ? "0" + value : Long.toString(value);
     }
 
     public String currentCode() {
