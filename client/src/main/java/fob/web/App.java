@@ -1,9 +1,12 @@
 package fob.web;
 
+import fob.otp.InvalidOtpException;
 import fob.vault.Account;
 import fob.vault.Vault;
+import fob.vault.VaultException;
 import fob.web.js.Browser;
 import fob.web.js.Clock;
+import fob.web.js.Promises;
 import fob.web.js.ServiceWorkers;
 import fob.web.js.TabSync;
 import fob.web.store.StorageException;
@@ -97,7 +100,7 @@ public final class App implements AccountListView.Actions {
     public void copy(AccountRow row) {
         String code = row.currentCode();
         Async.run(() -> {
-            fob.web.js.Promises.await(Browser.copyText(code));
+            Promises.await(Browser.copyText(code));
             Toast.show("Code copied.");
         }, message -> Toast.show("The browser did not let Fob copy the code."));
     }
@@ -111,8 +114,8 @@ public final class App implements AccountListView.Actions {
             }
             try {
                 return vault.replace(current.withOtp(current.otp().nextCounter(), System.currentTimeMillis()));
-            } catch (fob.otp.InvalidOtpException e) {
-                throw new fob.vault.VaultException(e.getMessage());
+            } catch (InvalidOtpException e) {
+                throw new VaultException(e.getMessage());
             }
         });
     }

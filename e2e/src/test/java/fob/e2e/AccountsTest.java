@@ -26,23 +26,6 @@ class AccountsTest extends BrowserTest {
         return links;
     }
 
-    /**
-     * The code the page shows equals the JVM's at the same moment. A read that straddles a code change is
-     * read again.
-     */
-    private void assertShowsJvmCode(AccountItem item, OtpParameters otp) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            long before = System.currentTimeMillis();
-            String shown = item.code();
-            long after = System.currentTimeMillis();
-            if (otp.stepAt(before) == otp.stepAt(after)) {
-                assertEquals(otp.codeAt(before), shown, item.issuer());
-                return;
-            }
-        }
-        throw new AssertionError("could not read a stable code for " + item.issuer());
-    }
-
     @Test
     void theEightFixtureAccountsShowTheJvmsCodesAndSurviveAReload() throws Exception {
         List<String> links = addFixtureAccounts();
@@ -54,7 +37,7 @@ class AccountsTest extends BrowserTest {
             AccountItem item = items.get(i);
             assertEquals(link.issuer(), item.issuer());
             assertEquals(link.name(), item.name());
-            assertShowsJvmCode(item, link.parameters());
+            item.assertShowsCodeOf(link.parameters());
             order.add(item.issuer());
         }
 
@@ -65,7 +48,7 @@ class AccountsTest extends BrowserTest {
         }
         assertEquals(order, after);
         for (int i = 0; i < links.size(); i++) {
-            assertShowsJvmCode(page.accounts().get(i), OtpAuthLink.parse(links.get(i)).parameters());
+            page.accounts().get(i).assertShowsCodeOf(OtpAuthLink.parse(links.get(i)).parameters());
         }
         assertEquals(List.of(), consoleProblems());
     }
@@ -126,7 +109,7 @@ class AccountsTest extends BrowserTest {
         page.reload();
         assertEquals(expected, issuers());
         OtpAuthLink spdx = OtpAuthLink.parse(Fixtures.accountLinks().get(1));
-        assertShowsJvmCode(page.account("SPDX Foundation"), spdx.parameters());
+        page.account("SPDX Foundation").assertShowsCodeOf(spdx.parameters());
     }
 
     private List<String> issuers() {

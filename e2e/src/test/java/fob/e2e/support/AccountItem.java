@@ -30,6 +30,23 @@ public final class AccountItem {
         return item.findElement(By.className("code")).getText().replace(" ", "");
     }
 
+    /**
+     * Asserts that the code shown equals {@code otp}'s code computed on the JVM at the same moment; a read that
+     * straddles a change of code is read again.
+     */
+    public void assertShowsCodeOf(fob.otp.OtpParameters otp) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long before = System.currentTimeMillis();
+            String shown = code();
+            long after = System.currentTimeMillis();
+            if (otp.stepAt(before) == otp.stepAt(after)) {
+                org.junit.jupiter.api.Assertions.assertEquals(otp.codeAt(before), shown, issuer());
+                return;
+            }
+        }
+        throw new AssertionError("could not read a stable code for " + issuer());
+    }
+
     public String text() {
         return item.getText();
     }
