@@ -1,5 +1,7 @@
 package fob.codec;
 
+import java.util.Arrays;
+
 /**
  * RFC 4648 base32, as authenticator secrets are written: any case, with or without '=' padding, and with
  * spaces or dashes between groups. Encoding writes upper case without padding, as otpauth links expect.
@@ -9,7 +11,7 @@ public final class Base32 {
     private static final int[] VALUES = new int[128];
 
     static {
-        java.util.Arrays.fill(VALUES, -1);
+        Arrays.fill(VALUES, -1);
         for (int i = 0; i < ALPHABET.length(); i++) {
             VALUES[ALPHABET.charAt(i)] = i;
             VALUES[Character.toLowerCase(ALPHABET.charAt(i))] = i;

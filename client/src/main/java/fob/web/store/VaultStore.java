@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
+import java.util.Arrays;
 
 /**
  * The vault in IndexedDB, encrypted with AES-256-GCM under a random vault key; the vault key is wrapped by a
@@ -56,7 +57,7 @@ public final class VaultStore {
             }
             byte[] rawKey = decrypt(deviceKey, stored.getKeyNonce(), VAULT_KEY_CONTEXT, stored.getWrappedKey());
             vaultKey = Promises.await(WebCrypto.importKey(Int8Array.copyFromJavaArray(rawKey)));
-            java.util.Arrays.fill(rawKey, (byte) 0);
+            Arrays.fill(rawKey, (byte) 0);
             keyNonce = stored.getKeyNonce();
             wrappedKey = stored.getWrappedKey();
             revision = stored.getRevision();
@@ -79,7 +80,7 @@ public final class VaultStore {
         vaultKey = Promises.await(WebCrypto.importKey(Int8Array.copyFromJavaArray(rawKey)));
         keyNonce = Int8Array.copyFromJavaArray(random(12));
         wrappedKey = encrypt(deviceKey, keyNonce, VAULT_KEY_CONTEXT, rawKey);
-        java.util.Arrays.fill(rawKey, (byte) 0);
+        Arrays.fill(rawKey, (byte) 0);
         revision = 0;
     }
 

@@ -1,10 +1,13 @@
 package fob.web.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.xml.NodeList;
 
 /** Finding and building elements. Text always goes in as text, never as HTML. */
 public final class Dom {
@@ -60,9 +63,9 @@ public final class Dom {
     @JSBody(params = {"ancestor", "element"}, script = "return ancestor.contains(element);")
     public static native boolean contains(HTMLElement ancestor, HTMLElement element);
 
-    public static java.util.List<HTMLElement> all(String selector) {
-        org.teavm.jso.dom.xml.NodeList<? extends HTMLElement> nodes = document().querySelectorAll(selector);
-        java.util.List<HTMLElement> elements = new java.util.ArrayList<>(nodes.getLength());
+    public static List<HTMLElement> all(String selector) {
+        NodeList<? extends HTMLElement> nodes = document().querySelectorAll(selector);
+        List<HTMLElement> elements = new ArrayList<>(nodes.getLength());
         for (int i = 0; i < nodes.getLength(); i++) {
             elements.add(nodes.get(i));
         }
