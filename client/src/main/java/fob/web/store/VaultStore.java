@@ -7,9 +7,9 @@ import fob.web.js.JsFailure;
 import fob.web.js.Promises;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
-import java.util.Arrays;
 
 /**
  * The vault in IndexedDB, encrypted with AES-256-GCM under a random vault key; the vault key is wrapped by a
