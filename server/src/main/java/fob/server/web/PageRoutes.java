@@ -15,10 +15,16 @@ public final class PageRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/", ctx -> send(ctx, assets.index(), REVALIDATE));
-        routes.get("/index.html", ctx -> send(ctx, assets.index(), REVALIDATE));
-        routes.get("/sw.js", ctx -> send(ctx, assets.serviceWorker(), REVALIDATE));
-        routes.get("/v/{version}/<path>", this::versioned);
+        getAndHead(routes, "/", ctx -> send(ctx, assets.index(), REVALIDATE));
+        getAndHead(routes, "/index.html", ctx -> send(ctx, assets.index(), REVALIDATE));
+        getAndHead(routes, "/sw.js", ctx -> send(ctx, assets.serviceWorker(), REVALIDATE));
+        getAndHead(routes, "/v/{version}/<path>", this::versioned);
+    }
+
+    /** HEAD answers with GET's headers (Jetty leaves the body out), so caches and checks see the truth. */
+    private static void getAndHead(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     private void versioned(Context ctx) {
@@ -45,11 +51,12 @@ public final class PageRoutes {
         }
         ctx.contentType(asset.contentType);
         String accepted = ctx.header("Accept-Encoding");
+        byte[] body = asset.body;
         if (asset.gzipped != null && accepted != null && accepted.contains("gzip")) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(asset.gzipped);
-        } else {
-            ctx.result(asset.body);
+            body = asset.gzipped;
         }
+        ctx.header("Content-Length", String.valueOf(body.length));
+        ctx.result(body);
     }
 }

@@ -104,6 +104,18 @@ class PageServingTest {
     }
 
     @Test
+    void headAnswersLikeGetWithoutABody() throws Exception {
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                + "/v/" + version + "/kdf.wasm")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, head.statusCode());
+        assertEquals("application/wasm", contentType(head));
+        assertEquals(0, head.body().length);
+        assertEquals(String.valueOf(get("/v/" + version + "/kdf.wasm").body().length),
+                head.headers().firstValue("Content-Length").orElse(null));
+    }
+
+    @Test
     void aRevalidationWithTheCurrentEtagGets304() throws Exception {
         String etag = get("/").headers().firstValue("ETag").orElseThrow();
         assertEquals(304, get("/", "If-None-Match", etag).statusCode());
