@@ -96,9 +96,7 @@ public final class VaultStore {
             StoredVault record = StoredVaults.create(revision + 1, keyNonce, wrappedKey, nonce, ciphertext);
             Promises.await(IndexedDb.putVault(db, revision, record, unsavedDeviceKey));
             revision++;
-            if (unsavedDeviceKey != null) {
-                unsavedDeviceKey = null;
-            }
+            unsavedDeviceKey = null;
         } catch (JsFailure e) {
             if (IndexedDb.CONFLICT.equals(e.name())) {
                 throw new StorageException("Fob was changed in another tab.", true);
