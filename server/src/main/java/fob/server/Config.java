@@ -22,7 +22,9 @@ public final class Config {
         {"--db-user", "FOB_DB_USER", "", "database user (PostgreSQL)"},
         {"--db-password", "FOB_DB_PASSWORD", "", "database password (PostgreSQL)"},
         {"--backup-max-bytes", "FOB_BACKUP_MAX_BYTES", "1048576", "largest backup accepted, in bytes"},
-        {"--history", "FOB_HISTORY", "20", "earlier backup versions kept per account"},
+        {"--history", "FOB_HISTORY", "20", "backup versions kept per account"},
+        {"--rate-limit", "FOB_RATE_LIMIT", "30", "sign-in and registration requests per minute per client address"
+            + " (0: no limit)"},
     };
 
     public final int port;
@@ -34,9 +36,10 @@ public final class Config {
     public final String dbPassword;
     public final long backupMaxBytes;
     public final int history;
+    public final int rateLimit;
 
     private Config(int port, Path dataDir, String origin, String dbUrl, String dbUser, String dbPassword,
-            long backupMaxBytes, int history) {
+            long backupMaxBytes, int history, int rateLimit) {
         this.port = port;
         this.dataDir = dataDir;
         this.origin = origin;
@@ -45,6 +48,7 @@ public final class Config {
         this.dbPassword = dbPassword;
         this.backupMaxBytes = backupMaxBytes;
         this.history = history;
+        this.rateLimit = rateLimit;
     }
 
     /** Thrown for --help: not an error, but nothing to start. */
@@ -95,8 +99,9 @@ public final class Config {
         }
         long maxBytes = number(values, "--backup-max-bytes", 1 << 20, 1024, 64L << 20);
         int history = (int) number(values, "--history", 20, 1, 1000);
+        int rateLimit = (int) number(values, "--rate-limit", 30, 0, 100_000);
         return new Config(port, dataDir, origin, dbUrl, values.getOrDefault("--db-user", ""),
-                values.getOrDefault("--db-password", ""), maxBytes, history);
+                values.getOrDefault("--db-password", ""), maxBytes, history, rateLimit);
     }
 
     /** The origin, or {@code http://localhost:<port>} when none was set. */

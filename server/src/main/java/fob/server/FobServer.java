@@ -1,66 +1,140 @@
 package fob.server;
 
-import com.grack.nanojson.JsonObject;
-import com.grack.nanojson.JsonWriter;
-import fob.server.store.Database;
+import fob.server.activity.Activity;
+import fob.server.backup.BackupRoutes;
+import fob.server.passkey.PasskeyRoutes;
+import fob.server.passkey.RelyingParty;
+import fob.server.session.RateLimiter;
+import fob.server.session.RequestGuard;
+import fob.server.session.Sessions;
+import fob.server.store.Store;
 import fob.server.web.ApiErrors;
+import fob.server.web.ApiException;
 import fob.server.web.Assets;
+import fob.server.web.Json;
 import fob.server.web.PageRoutes;
 import fob.server.web.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The Javalin application: the page, the health check, and (later) the backup API. */
+/** The Javalin application: the page, the recovery accounts and their backups, and the health check. */
 public final class FobServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FobServer.class);
 
-    private final Config config;
-    private final Database database;
+    private final Store store;
     private final Assets assets;
+    private final int port;
+    private final String origin;
     private final Javalin app;
+    private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "fob-janitor");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public FobServer(Config config, Database database, Assets assets) {
-        this.config = config;
-        this.database = database;
+    public FobServer(Config config, Store store, Assets assets) {
+        this(config, store, assets, System::currentTimeMillis);
+    }
+
+    /** With a clock of its own, so that tests can let challenges and sessions expire. */
+    public FobServer(Config config, Store store, Assets assets, LongSupplier clock) {
+        this.store = store;
         this.assets = assets;
+        this.port = config.port == 0 ? freePort() : config.port;
+        this.origin = config.origin(port);
         SecurityHeaders headers = new SecurityHeaders(config.isHttps());
+        RequestGuard guard = new RequestGuard(origin);
+        Sessions sessions = new Sessions(store, config.isHttps());
+        Activity activity = new Activity(store, sessions, clock);
+        PasskeyRoutes passkeys = new PasskeyRoutes(store, new RelyingParty(origin), sessions, activity,
+                new RateLimiter(config.rateLimit, config.rateLimit), new RateLimiter(10, 10), clock);
+        BackupRoutes backups = new BackupRoutes(store, sessions, activity, config.backupMaxBytes, config.history,
+                clock);
         PageRoutes page = new PageRoutes(assets);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
-            // Assets are compressed once, at start-up; nothing else is worth compressing.
+            // Assets are compressed once, at start-up; backups are ciphertext, which does not compress.
             javalin.http.compressionStrategy = CompressionStrategy.NONE;
             javalin.http.maxRequestSize = config.backupMaxBytes + 64 * 1024;
             javalin.jetty.host = config.isLocalOnly() ? "127.0.0.1" : null;
-            javalin.jetty.port = config.port;
+            javalin.jetty.port = port;
             javalin.routes.before(headers::apply);
+            javalin.routes.before("/api/*", guard::check);
             page.register(javalin.routes);
+            passkeys.register(javalin.routes);
+            backups.register(javalin.routes);
+            activity.register(javalin.routes);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz")) {
-                    ApiErrors.send(ctx, 404, "not_found", "There is nothing at " + ctx.path());
-                } else if (ctx.result() == null) {
-                    ctx.contentType("text/plain; charset=utf-8").result("Not found");
+                if (ctx.result() == null) {
+                    notFound(ctx);
+                }
+            });
+            javalin.routes.error(405, ctx -> ApiErrors.send(ctx, 405, "method_not_allowed",
+                    ctx.method() + " is not allowed on " + ctx.path()));
+            javalin.routes.exception(ApiException.class, (e, ctx) -> ApiErrors.send(ctx, e));
+            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 404) {
+                    notFound(ctx);
+                } else {
+                    ApiErrors.send(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage());
                 }
             });
             javalin.routes.exception(Exception.class, this::unexpected);
         });
+        janitor.scheduleWithFixedDelay(() -> purge(clock), 1, 10, TimeUnit.MINUTES);
+    }
+
+    private static void notFound(Context ctx) {
+        if (ctx.path().startsWith("/api/")) {
+            ApiErrors.send(ctx, 404, "not_found", "There is nothing at " + ctx.path());
+        } else {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result("Not found");
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void purge(LongSupplier clock) {
+        long now = clock.getAsLong();
+        try {
+            store.purgeExpired(now - Sessions.IDLE.toMillis(), now - Sessions.ABSOLUTE.toMillis(), now);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not purge expired sessions and challenges: {}", e.getMessage());
+        }
     }
 
     private void health(Context ctx) {
-        boolean ok = database.isHealthy();
-        JsonObject body = new JsonObject();
+        boolean ok = store.isHealthy();
+        ObjectNode body = Json.object();
         body.put("status", ok ? "ok" : "unavailable");
         body.put("database", ok ? "ok" : "unavailable");
         body.put("version", assets.version());
-        ctx.status(ok ? 200 : 503).contentType("application/json").header("Cache-Control", "no-store")
-                .result(JsonWriter.string(body));
+        ctx.header("Cache-Control", "no-store");
+        Json.send(ctx, ok ? 200 : 503, body);
     }
 
     private void unexpected(Exception e, Context ctx) {
+        // The request path only: bodies and headers may hold credentials and are never logged.
         LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
         ApiErrors.send(ctx, 500, "internal", "Something went wrong on the server. Nothing was changed.");
     }
@@ -71,16 +145,17 @@ public final class FobServer implements AutoCloseable {
     }
 
     public int port() {
-        return app.port();
+        return port;
     }
 
     public String origin() {
-        return config.origin(port());
+        return origin;
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
+        janitor.shutdownNow();
         app.stop();
-        database.close();
+        store.close();
     }
 }

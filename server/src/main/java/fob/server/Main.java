@@ -1,6 +1,6 @@
 package fob.server;
 
-import fob.server.store.Database;
+import fob.server.store.Stores;
 import fob.server.web.Assets;
 
 /** Starts Fob: {@code java -jar fob-server.jar [--help]}. */
@@ -25,8 +25,7 @@ public final class Main {
             return;
         }
         try {
-            Database database = Database.open(config);
-            FobServer server = new FobServer(config, database, Assets.load()).start();
+            FobServer server = new FobServer(config, Stores.open(config), Assets.load()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();

@@ -1,8 +1,7 @@
 package fob.server.web;
 
-import com.grack.nanojson.JsonObject;
-import com.grack.nanojson.JsonWriter;
 import io.javalin.http.Context;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Errors as JSON {@code {"error": "<code>", "message": "<for people>"}}: never a stack trace. */
 public final class ApiErrors {
@@ -10,10 +9,17 @@ public final class ApiErrors {
     }
 
     public static void send(Context ctx, int status, String code, String message) {
-        JsonObject body = new JsonObject();
+        ObjectNode body = Json.object();
         body.put("error", code);
         body.put("message", message);
-        ctx.status(status).contentType("application/json").header("Cache-Control", "no-store")
-                .result(JsonWriter.string(body));
+        ctx.header("Cache-Control", "no-store");
+        Json.send(ctx, status, body);
+    }
+
+    public static void send(Context ctx, ApiException e) {
+        if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        send(ctx, e.status(), e.code(), e.getMessage());
     }
 }

@@ -1,7 +1,5 @@
 package fob.server.web;
 
-import com.grack.nanojson.JsonArray;
-import com.grack.nanojson.JsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The page's files, read once from the classpath ({@code web/}): static/ and the TeaVM output. They are served
@@ -66,7 +65,7 @@ public final class Assets {
         }
         String version = hash(files);
         Map<String, Asset> versioned = new HashMap<>();
-        JsonArray precache = new JsonArray();
+        ArrayNode precache = Json.MAPPER.createArrayNode();
         precache.add("/");
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String path = file.getKey();
@@ -78,7 +77,7 @@ public final class Assets {
         String indexHtml = new String(files.get("index.html"), StandardCharsets.UTF_8).replace(VERSION_TOKEN, version);
         String sw = new String(files.get("sw.js"), StandardCharsets.UTF_8)
                 .replace(VERSION_TOKEN, version)
-                .replace(ASSETS_TOKEN, JsonWriter.string(precache));
+                .replace(ASSETS_TOKEN, Json.MAPPER.writeValueAsString(precache));
         return new Assets(version, Collections.unmodifiableMap(versioned),
                 asset("index.html", indexHtml.getBytes(StandardCharsets.UTF_8)),
                 asset("sw.js", sw.getBytes(StandardCharsets.UTF_8)));

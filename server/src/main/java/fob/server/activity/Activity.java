@@ -1,0 +1,51 @@
+package fob.server.activity;
+
+import fob.server.session.Sessions;
+import fob.server.store.ActivityEvent;
+import fob.server.store.Store;
+import fob.server.web.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.function.LongSupplier;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The security events of an account (sign-ins, backup writes and deletes, passkey changes) and their list. */
+public final class Activity {
+    public static final String ACCOUNT_CREATED = "account_created";
+    public static final String SIGN_IN = "sign_in";
+    public static final String SIGN_OUT = "sign_out";
+    public static final String PASSKEY_ADDED = "passkey_added";
+    public static final String PASSKEY_REMOVED = "passkey_removed";
+    public static final String BACKUP_WRITTEN = "backup_written";
+    public static final String BACKUP_DELETED = "backup_deleted";
+    private static final int SHOWN = 100;
+
+    private final Store store;
+    private final Sessions sessions;
+    private final LongSupplier clock;
+
+    public Activity(Store store, Sessions sessions, LongSupplier clock) {
+        this.store = store;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public void record(String accountId, String kind, Context ctx, String detail) {
+        store.recordActivity(accountId, new ActivityEvent(clock.getAsLong(), kind, ctx.ip(), detail));
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/activity", ctx -> {
+            String accountId = sessions.require(ctx, clock.getAsLong()).accountId();
+            ArrayNode events = Json.MAPPER.createArrayNode();
+            for (ActivityEvent event : store.activity(accountId, SHOWN)) {
+                events.addObject().put("at", event.at()).put("kind", event.kind()).put("address", event.address())
+                        .put("detail", event.detail());
+            }
+            ObjectNode body = Json.object();
+            body.set("events", events);
+            Json.send(ctx, 200, body);
+        });
+    }
+}

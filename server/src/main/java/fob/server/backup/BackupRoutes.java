@@ -1,0 +1,151 @@
+package fob.server.backup;
+
+import fob.server.activity.Activity;
+import fob.server.session.Sessions;
+import fob.server.store.BackupSummary;
+import fob.server.store.BackupVersion;
+import fob.server.store.PreconditionFailedException;
+import fob.server.store.Store;
+import fob.server.web.ApiException;
+import fob.server.web.Bodies;
+import fob.server.web.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The signed-in account's backup: read, write with optimistic concurrency (ETag, If-Match, If-None-Match),
+ * delete with its history, and earlier versions. Bodies are opaque envelopes, stored byte for byte.
+ */
+public final class BackupRoutes {
+    private final Store store;
+    private final Sessions sessions;
+    private final Activity activity;
+    private final long maxBytes;
+    private final int history;
+    private final LongSupplier clock;
+
+    public BackupRoutes(Store store, Sessions sessions, Activity activity, long maxBytes, int history,
+            LongSupplier clock) {
+        this.store = store;
+        this.sessions = sessions;
+        this.activity = activity;
+        this.maxBytes = maxBytes;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/backup", this::read);
+        routes.put("/api/backup", this::write);
+        routes.delete("/api/backup", this::delete);
+        routes.get("/api/backup/versions", this::versions);
+        routes.get("/api/backup/versions/{version}", this::version);
+    }
+
+    private String account(Context ctx) {
+        return sessions.require(ctx, clock.getAsLong()).accountId();
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The version an If-Match names, or -1 when it names none that could be current. */
+    static long parseEtag(String header) {
+        String value = header.trim();
+        if (value.length() < 3 || value.charAt(0) != '"' || value.charAt(value.length() - 1) != '"') {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.substring(1, value.length() - 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void read(Context ctx) {
+        BackupVersion current = store.currentBackup(account(ctx))
+                .orElseThrow(() -> new ApiException(404, "no_backup", "There is no backup yet"));
+        sendBody(ctx, current);
+        ctx.header("ETag", etag(current.version()));
+    }
+
+    private static void sendBody(Context ctx, BackupVersion version) {
+        ctx.header("X-Fob-Backup-Version", Long.toString(version.version()));
+        ctx.status(200).contentType("application/json").result(version.body());
+    }
+
+    private void write(Context ctx) {
+        String accountId = account(ctx);
+        String ifMatch = ctx.header("If-Match");
+        String ifNoneMatch = ctx.header("If-None-Match");
+        Long expected;
+        if (ifNoneMatch != null && ifNoneMatch.trim().equals("*") && ifMatch == null) {
+            expected = null;
+        } else if (ifMatch != null && ifNoneMatch == null) {
+            expected = parseEtag(ifMatch);
+        } else {
+            throw new ApiException(428, "precondition_required", "Send If-None-Match: * to create the backup, or"
+                    + " If-Match with the ETag of the backup you are replacing");
+        }
+        byte[] body = Bodies.read(ctx, maxBytes);
+        try {
+            EnvelopeValidator.check(body);
+        } catch (InvalidEnvelopeException e) {
+            throw ApiException.badRequest("invalid_envelope", "This is not a Fob backup envelope: " + e.getMessage());
+        }
+        long version;
+        try {
+            version = store.writeBackup(accountId, expected, body, history, clock.getAsLong());
+        } catch (PreconditionFailedException e) {
+            store.currentBackup(accountId).ifPresent(current -> ctx.header("ETag", etag(current.version())));
+            throw new ApiException(412, "precondition_failed", "The backup changed since you read it ("
+                    + e.getMessage() + "); read it again and merge");
+        }
+        activity.record(accountId, Activity.BACKUP_WRITTEN, ctx, "version " + version + ", " + body.length
+                + " bytes");
+        ctx.header("ETag", etag(version));
+        ObjectNode result = Json.object();
+        result.put("version", version);
+        Json.send(ctx, expected == null ? 201 : 200, result);
+    }
+
+    private void delete(Context ctx) {
+        String accountId = account(ctx);
+        if (!store.deleteBackup(accountId)) {
+            throw new ApiException(404, "no_backup", "There is no backup to delete");
+        }
+        activity.record(accountId, Activity.BACKUP_DELETED, ctx, "the backup and its history");
+        ctx.status(204);
+    }
+
+    private void versions(Context ctx) {
+        String accountId = account(ctx);
+        Optional<BackupVersion> current = store.currentBackup(accountId);
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (BackupSummary summary : store.backupVersions(accountId)) {
+            list.addObject().put("version", summary.version()).put("size", summary.size())
+                    .put("createdAt", summary.createdAt())
+                    .put("current", current.isPresent() && current.get().version() == summary.version());
+        }
+        ObjectNode body = Json.object();
+        body.set("versions", list);
+        Json.send(ctx, 200, body);
+    }
+
+    private void version(Context ctx) {
+        String accountId = account(ctx);
+        long number;
+        try {
+            number = Long.parseLong(ctx.pathParam("version"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_version", "A version is a whole number");
+        }
+        sendBody(ctx, store.backupVersion(accountId, number)
+                .orElseThrow(() -> new ApiException(404, "no_such_version", "There is no version " + number)));
+    }
+}

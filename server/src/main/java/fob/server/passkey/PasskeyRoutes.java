@@ -1,0 +1,280 @@
+package fob.server.passkey;
+
+import com.webauthn4j.data.AuthenticationData;
+import fob.server.activity.Activity;
+import fob.server.session.RateLimiter;
+import fob.server.session.Secrets;
+import fob.server.session.Sessions;
+import fob.server.store.Account;
+import fob.server.store.Challenge;
+import fob.server.store.Passkey;
+import fob.server.store.Session;
+import fob.server.store.Store;
+import fob.server.web.ApiException;
+import fob.server.web.Base64Url;
+import fob.server.web.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.LongSupplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Recovery accounts and their passkeys: create an account (with its first passkey), sign in, sign out, and
+ * list, add and remove passkeys. Each verify step is explicit and each failure has its own error code.
+ */
+public final class PasskeyRoutes {
+    public static final int MAX_NAME = 64;
+
+    private final Store store;
+    private final RelyingParty relyingParty;
+    private final Sessions sessions;
+    private final Activity activity;
+    private final RateLimiter perAddress;
+    private final RateLimiter perAccount;
+    private final LongSupplier clock;
+
+    public PasskeyRoutes(Store store, RelyingParty relyingParty, Sessions sessions, Activity activity,
+            RateLimiter perAddress, RateLimiter perAccount, LongSupplier clock) {
+        this.store = store;
+        this.relyingParty = relyingParty;
+        this.sessions = sessions;
+        this.activity = activity;
+        this.perAddress = perAddress;
+        this.perAccount = perAccount;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/register/options", this::registrationOptions);
+        routes.post("/api/register/verify", this::registrationVerify);
+        routes.post("/api/signin/options", this::signInOptions);
+        routes.post("/api/signin/verify", this::signInVerify);
+        routes.post("/api/signout", this::signOut);
+        routes.get("/api/session", this::session);
+        routes.get("/api/passkeys", this::listPasskeys);
+        routes.post("/api/passkeys/options", this::addPasskeyOptions);
+        routes.post("/api/passkeys", this::addPasskey);
+        routes.delete("/api/passkeys/{id}", this::removePasskey);
+    }
+
+    private void limitAddress(Context ctx, long now) {
+        perAddress.take("address:" + ctx.ip(), now);
+    }
+
+    private byte[] newChallenge(Challenge.Purpose purpose, String accountId, byte[] userHandle, String name,
+            long now) {
+        byte[] challenge = Secrets.random(32);
+        store.saveChallenge(new Challenge(challenge, purpose, accountId, userHandle, name,
+                now + RelyingParty.TIMEOUT_MILLIS));
+        return challenge;
+    }
+
+    /** Takes the challenge the response answers; a second use, or a late one, finds nothing. */
+    private Challenge consume(ObjectNode response, Challenge.Purpose purpose, long now) {
+        return store.consumeChallenge(RelyingParty.challengeOf(response), purpose, now)
+                .orElseThrow(() -> new CeremonyException(400, "challenge_expired",
+                        "This passkey request expired or was already used; start again"));
+    }
+
+    private static String checkedName(ObjectNode body) {
+        JsonNode node = body.get("name");
+        if (node == null || !node.isString()) {
+            throw ApiException.badRequest("invalid_name", "Give the recovery account a name");
+        }
+        String name = node.asString().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw ApiException.badRequest("invalid_name", "The name must be 1 to " + MAX_NAME + " characters");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                throw ApiException.badRequest("invalid_name", "The name cannot hold control characters");
+            }
+        }
+        return name;
+    }
+
+    private void registrationOptions(Context ctx) {
+        long now = clock.getAsLong();
+        limitAddress(ctx, now);
+        String name = checkedName(Json.body(ctx, Json.MAX_CEREMONY_BYTES));
+        byte[] userHandle = Secrets.random(32);
+        byte[] challenge = newChallenge(Challenge.Purpose.REGISTER, null, userHandle, name, now);
+        Json.send(ctx, 200, relyingParty.creationOptions(challenge, userHandle, name, List.of()));
+    }
+
+    private void registrationVerify(Context ctx) {
+        long now = clock.getAsLong();
+        limitAddress(ctx, now);
+        ObjectNode response = Json.body(ctx, Json.MAX_CEREMONY_BYTES);
+        Challenge challenge = consume(response, Challenge.Purpose.REGISTER, now);
+        VerifiedRegistration verified = relyingParty.verifyRegistration(response, challenge.value());
+        refuseKnownCredential(verified.credentialId());
+        Account account = new Account(HexFormat.of().formatHex(Secrets.random(16)), challenge.name(),
+                challenge.userHandle(), now);
+        store.createAccount(account, passkey(verified, account.id(), now));
+        sessions.start(ctx, account.id(), now);
+        activity.record(account.id(), Activity.ACCOUNT_CREATED, ctx, "passkey " + shortId(verified.credentialId()));
+        Json.send(ctx, 201, accountJson(account, now));
+    }
+
+    private void refuseKnownCredential(byte[] credentialId) {
+        if (store.findPasskey(credentialId).isPresent()) {
+            throw new ApiException(409, "credential_exists", "This passkey is already registered");
+        }
+    }
+
+    private static Passkey passkey(VerifiedRegistration v, String accountId, long now) {
+        return new Passkey(v.credentialId(), accountId, v.attestedCredential(), v.signCount(), v.uvInitialized(),
+                v.backupEligible(), v.backupState(), v.transports(), now, null);
+    }
+
+    private void signInOptions(Context ctx) {
+        long now = clock.getAsLong();
+        limitAddress(ctx, now);
+        Json.body(ctx, Json.MAX_CEREMONY_BYTES);
+        byte[] challenge = newChallenge(Challenge.Purpose.SIGN_IN, null, null, null, now);
+        Json.send(ctx, 200, relyingParty.requestOptions(challenge));
+    }
+
+    private void signInVerify(Context ctx) {
+        long now = clock.getAsLong();
+        limitAddress(ctx, now);
+        ObjectNode response = Json.body(ctx, Json.MAX_CEREMONY_BYTES);
+        AuthenticationData data = relyingParty.parseSignIn(response);
+        Challenge challenge = consume(response, Challenge.Purpose.SIGN_IN, now);
+        Passkey passkey = store.findPasskey(data.getCredentialId()).orElseThrow(() -> CeremonyException.failed(
+                "unknown_credential", "This passkey is not registered with Fob (was it removed?)"));
+        perAccount.take("account:" + passkey.accountId(), now);
+        Account account = store.findAccount(passkey.accountId()).orElseThrow(() -> CeremonyException.failed(
+                "unknown_credential", "This passkey's account no longer exists"));
+        if (data.getUserHandle() != null && !Arrays.equals(data.getUserHandle(), account.userHandle())) {
+            throw CeremonyException.failed("user_handle_mismatch", "The passkey names another account");
+        }
+        VerifiedSignIn verified = relyingParty.verifySignIn(data, challenge.value(), passkey);
+        store.recordPasskeyUse(passkey.credentialId(), verified.signCount(), verified.backupState(), now);
+        sessions.start(ctx, account.id(), now);
+        activity.record(account.id(), Activity.SIGN_IN, ctx, "passkey " + shortId(passkey.credentialId()));
+        Json.send(ctx, 200, accountJson(account, now));
+    }
+
+    private void signOut(Context ctx) {
+        long now = clock.getAsLong();
+        sessions.current(ctx, now).ifPresent(session ->
+                activity.record(session.accountId(), Activity.SIGN_OUT, ctx, ""));
+        sessions.end(ctx, now);
+        ctx.status(204);
+    }
+
+    private void session(Context ctx) {
+        long now = clock.getAsLong();
+        Session session = sessions.require(ctx, now);
+        Account account = requireAccount(session);
+        ObjectNode body = accountJson(account, session.authenticatedAt());
+        Json.send(ctx, 200, body);
+    }
+
+    private Account requireAccount(Session session) {
+        return store.findAccount(session.accountId()).orElseThrow(() -> new ApiException(401, "not_signed_in",
+                "The account no longer exists"));
+    }
+
+    private static ObjectNode accountJson(Account account, long authenticatedAt) {
+        ObjectNode body = Json.object();
+        body.putObject("account").put("id", account.id()).put("name", account.name());
+        body.put("authenticatedAt", authenticatedAt);
+        return body;
+    }
+
+    private void listPasskeys(Context ctx) {
+        Session session = sessions.require(ctx, clock.getAsLong());
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (Passkey passkey : store.passkeys(session.accountId())) {
+            list.add(passkeyJson(passkey));
+        }
+        ObjectNode body = Json.object();
+        body.set("passkeys", list);
+        Json.send(ctx, 200, body);
+    }
+
+    private static ObjectNode passkeyJson(Passkey passkey) {
+        ObjectNode json = Json.object();
+        json.put("id", Base64Url.encode(passkey.credentialId()));
+        json.put("createdAt", passkey.createdAt());
+        if (passkey.lastUsedAt() != null) {
+            json.put("lastUsedAt", passkey.lastUsedAt());
+        } else {
+            json.putNull("lastUsedAt");
+        }
+        json.put("backupEligible", passkey.backupEligible());
+        json.put("backupState", passkey.backupState());
+        ArrayNode transports = json.putArray("transports");
+        for (String transport : passkey.transports().split(",")) {
+            if (!transport.isEmpty()) {
+                transports.add(transport);
+            }
+        }
+        return json;
+    }
+
+    private void addPasskeyOptions(Context ctx) {
+        long now = clock.getAsLong();
+        Session session = sessions.requireRecent(ctx, now);
+        perAccount.take("account:" + session.accountId(), now);
+        Json.body(ctx, Json.MAX_CEREMONY_BYTES);
+        Account account = requireAccount(session);
+        List<byte[]> existing = new ArrayList<>();
+        for (Passkey passkey : store.passkeys(account.id())) {
+            existing.add(passkey.credentialId());
+        }
+        byte[] challenge = newChallenge(Challenge.Purpose.ADD_PASSKEY, account.id(), account.userHandle(),
+                account.name(), now);
+        Json.send(ctx, 200, relyingParty.creationOptions(challenge, account.userHandle(), account.name(), existing));
+    }
+
+    private void addPasskey(Context ctx) {
+        long now = clock.getAsLong();
+        Session session = sessions.requireRecent(ctx, now);
+        perAccount.take("account:" + session.accountId(), now);
+        ObjectNode response = Json.body(ctx, Json.MAX_CEREMONY_BYTES);
+        Challenge challenge = consume(response, Challenge.Purpose.ADD_PASSKEY, now);
+        if (!session.accountId().equals(challenge.accountId())) {
+            throw CeremonyException.failed("bad_challenge", "This passkey request was made for another account");
+        }
+        VerifiedRegistration verified = relyingParty.verifyRegistration(response, challenge.value());
+        refuseKnownCredential(verified.credentialId());
+        Passkey passkey = passkey(verified, session.accountId(), now);
+        store.addPasskey(passkey);
+        activity.record(session.accountId(), Activity.PASSKEY_ADDED, ctx, "passkey "
+                + shortId(verified.credentialId()));
+        Json.send(ctx, 201, passkeyJson(passkey));
+    }
+
+    private void removePasskey(Context ctx) {
+        long now = clock.getAsLong();
+        Session session = sessions.requireRecent(ctx, now);
+        byte[] credentialId = Base64Url.decode(ctx.pathParam("id"));
+        Passkey passkey = credentialId == null ? null : store.findPasskey(credentialId)
+                .filter(p -> p.accountId().equals(session.accountId())).orElse(null);
+        if (passkey == null) {
+            throw new ApiException(404, "unknown_passkey", "This account has no such passkey");
+        }
+        if (!store.removePasskey(session.accountId(), credentialId)) {
+            throw new ApiException(409, "last_passkey",
+                    "This is the account's only passkey; add another before removing it");
+        }
+        activity.record(session.accountId(), Activity.PASSKEY_REMOVED, ctx, "passkey " + shortId(credentialId));
+        ctx.status(204);
+    }
+
+    /** Enough of a credential id to tell passkeys apart in the activity list. */
+    private static String shortId(byte[] credentialId) {
+        String id = Base64Url.encode(credentialId);
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}

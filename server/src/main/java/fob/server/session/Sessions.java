@@ -1,0 +1,88 @@
+package fob.server.session;
+
+import fob.server.store.Session;
+import fob.server.store.Store;
+import fob.server.web.ApiException;
+import fob.server.web.Base64Url;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Signed-in browsers: a 256-bit random token in an HttpOnly, SameSite=Strict cookie (Secure and __Host- under
+ * https), stored only as its SHA-256, with an idle and an absolute expiry.
+ */
+public final class Sessions {
+    public static final Duration IDLE = Duration.ofDays(14);
+    public static final Duration ABSOLUTE = Duration.ofDays(90);
+    /** How recent a passkey sign-in must be to add or remove passkeys. */
+    public static final Duration RECENT = Duration.ofMinutes(5);
+    /** last_seen is written at most this often, so that reads do not become writes. */
+    private static final long TOUCH_EVERY_MILLIS = Duration.ofMinutes(5).toMillis();
+
+    private final Store store;
+    private final boolean https;
+    private final String cookieName;
+
+    public Sessions(Store store, boolean https) {
+        this.store = store;
+        this.https = https;
+        this.cookieName = https ? "__Host-fob_session" : "fob_session";
+    }
+
+    /** Signs the browser in to the account, replacing any session it had. */
+    public void start(Context ctx, String accountId, long now) {
+        current(ctx, now).ifPresent(old -> store.deleteSession(old.tokenHash()));
+        byte[] token = Secrets.random(32);
+        store.createSession(new Session(Secrets.sha256(token), accountId, now, now, now));
+        setCookie(ctx, Base64Url.encode(token), ABSOLUTE.toSeconds());
+    }
+
+    /** The browser's valid session, if it has one. An expired session is deleted. */
+    public Optional<Session> current(Context ctx, long now) {
+        String token = ctx.cookie(cookieName);
+        byte[] raw = token == null ? null : Base64Url.decode(token);
+        if (raw == null || raw.length != 32) {
+            return Optional.empty();
+        }
+        byte[] hash = Secrets.sha256(raw);
+        Optional<Session> found = store.findSession(hash);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Session session = found.get();
+        if (now - session.lastSeenAt() > IDLE.toMillis() || now - session.createdAt() > ABSOLUTE.toMillis()) {
+            store.deleteSession(hash);
+            return Optional.empty();
+        }
+        if (now - session.lastSeenAt() > TOUCH_EVERY_MILLIS) {
+            store.touchSession(hash, now);
+        }
+        return found;
+    }
+
+    public Session require(Context ctx, long now) {
+        return current(ctx, now).orElseThrow(() -> new ApiException(401, "not_signed_in",
+                "Sign in with your passkey first"));
+    }
+
+    /** A session whose passkey sign-in was within {@link #RECENT}: for changes to the account's passkeys. */
+    public Session requireRecent(Context ctx, long now) {
+        Session session = require(ctx, now);
+        if (now - session.authenticatedAt() > RECENT.toMillis()) {
+            throw new ApiException(403, "reauthentication_required",
+                    "For this change, sign in with your passkey again (it has been more than 5 minutes)");
+        }
+        return session;
+    }
+
+    public void end(Context ctx, long now) {
+        current(ctx, now).ifPresent(session -> store.deleteSession(session.tokenHash()));
+        setCookie(ctx, "", 0);
+    }
+
+    private void setCookie(Context ctx, String value, long maxAgeSeconds) {
+        ctx.res().addHeader("Set-Cookie", cookieName + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
+                + "; HttpOnly; SameSite=Strict" + (https ? "; Secure" : ""));
+    }
+}

@@ -1,0 +1,330 @@
+package fob.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The SQL both databases share. Subclasses say where reads and writes go and how a row is locked for update;
+ * the schema (db/sqlite, db/postgresql) differs only in column types.
+ */
+abstract class JdbcStore implements Store {
+    /** A unit of work on one connection, inside one transaction. */
+    interface Work<T> {
+        T run(Connection connection) throws SQLException, PreconditionFailedException;
+    }
+
+    /** The connections for reading. */
+    protected abstract DataSource readers();
+
+    /** The connections for writing (for SQLite, one, so that writers queue here rather than in the file). */
+    protected abstract DataSource writers();
+
+    /** What follows a SELECT of the row a write depends on, to lock it until the transaction ends. */
+    protected abstract String lockForUpdate();
+
+    private <T> T transaction(DataSource source, Work<T> work) throws PreconditionFailedException {
+        try (Connection connection = source.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | PreconditionFailedException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database failure: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T write(Work<T> work) {
+        try {
+            return transaction(writers(), work);
+        } catch (PreconditionFailedException e) {
+            throw new IllegalStateException("a write without a precondition failed one", e);
+        }
+    }
+
+    private <T> T read(Work<T> work) {
+        try {
+            return transaction(readers(), work);
+        } catch (PreconditionFailedException e) {
+            throw new IllegalStateException("a read failed a precondition", e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Maps each row of a query. */
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private static <T> List<T> query(Connection connection, RowMapper<T> mapper, String sql, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
+            List<T> results = new ArrayList<>();
+            while (rows.next()) {
+                results.add(mapper.map(rows));
+            }
+            return results;
+        }
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    // Challenges.
+
+    @Override
+    public void saveChallenge(Challenge c) {
+        write(connection -> update(connection, "INSERT INTO challenges (challenge, purpose, account_id, user_handle,"
+                + " name, expires_at) VALUES (?, ?, ?, ?, ?, ?)", c.value(), c.purpose().name(), c.accountId(),
+                c.userHandle(), c.name(), c.expiresAt()));
+    }
+
+    @Override
+    public Optional<Challenge> consumeChallenge(byte[] value, Challenge.Purpose purpose, long now) {
+        // One statement, so that of two requests presenting the same challenge exactly one gets it.
+        return write(connection -> first(query(connection, row -> new Challenge(value, purpose,
+                row.getString("account_id"), row.getBytes("user_handle"), row.getString("name"),
+                row.getLong("expires_at")), "DELETE FROM challenges WHERE challenge = ? AND purpose = ? AND expires_at > ?"
+                + " RETURNING account_id, user_handle, name, expires_at", value, purpose.name(), now)));
+    }
+
+    // Accounts and passkeys.
+
+    @Override
+    public void createAccount(Account account, Passkey passkey) {
+        write(connection -> {
+            update(connection, "INSERT INTO accounts (id, name, user_handle, created_at) VALUES (?, ?, ?, ?)",
+                    account.id(), account.name(), account.userHandle(), account.createdAt());
+            insertPasskey(connection, passkey);
+            return null;
+        });
+    }
+
+    private static void insertPasskey(Connection connection, Passkey p) throws SQLException {
+        update(connection, "INSERT INTO passkeys (credential_id, account_id, attested_credential, sign_count,"
+                + " uv_initialized, backup_eligible, backup_state, transports, created_at, last_used_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.credentialId(), p.accountId(), p.attestedCredential(),
+                p.signCount(), p.uvInitialized(), p.backupEligible(), p.backupState(), p.transports(), p.createdAt(),
+                p.lastUsedAt());
+    }
+
+    private static final RowMapper<Account> ACCOUNT = row -> new Account(row.getString("id"), row.getString("name"),
+            row.getBytes("user_handle"), row.getLong("created_at"));
+
+    private static final RowMapper<Passkey> PASSKEY = row -> new Passkey(row.getBytes("credential_id"),
+            row.getString("account_id"), row.getBytes("attested_credential"), row.getLong("sign_count"),
+            row.getBoolean("uv_initialized"), row.getBoolean("backup_eligible"), row.getBoolean("backup_state"),
+            row.getString("transports"), row.getLong("created_at"), nullableLong(row, "last_used_at"));
+
+    @Override
+    public Optional<Account> findAccount(String accountId) {
+        return read(connection -> first(query(connection, ACCOUNT, "SELECT * FROM accounts WHERE id = ?", accountId)));
+    }
+
+    @Override
+    public Optional<Passkey> findPasskey(byte[] credentialId) {
+        return read(connection -> first(query(connection, PASSKEY, "SELECT * FROM passkeys WHERE credential_id = ?",
+                credentialId)));
+    }
+
+    @Override
+    public List<Passkey> passkeys(String accountId) {
+        return read(connection -> query(connection, PASSKEY,
+                "SELECT * FROM passkeys WHERE account_id = ? ORDER BY created_at", accountId));
+    }
+
+    @Override
+    public void addPasskey(Passkey passkey) {
+        write(connection -> {
+            insertPasskey(connection, passkey);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordPasskeyUse(byte[] credentialId, long signCount, boolean backupState, long now) {
+        write(connection -> update(connection, "UPDATE passkeys SET sign_count = ?, backup_state = ?, last_used_at = ?"
+                + " WHERE credential_id = ?", signCount, backupState, now, credentialId));
+    }
+
+    @Override
+    public boolean removePasskey(String accountId, byte[] credentialId) {
+        return write(connection -> {
+            // Locking the account row makes two removals of its last two passkeys take turns.
+            query(connection, row -> null, "SELECT id FROM accounts WHERE id = ?" + lockForUpdate(), accountId);
+            long count = query(connection, row -> row.getLong(1), "SELECT COUNT(*) FROM passkeys WHERE account_id = ?",
+                    accountId).get(0);
+            if (count <= 1) {
+                return false;
+            }
+            return update(connection, "DELETE FROM passkeys WHERE account_id = ? AND credential_id = ?", accountId,
+                    credentialId) == 1;
+        });
+    }
+
+    // Sessions.
+
+    @Override
+    public void createSession(Session s) {
+        write(connection -> update(connection, "INSERT INTO sessions (token_hash, account_id, created_at,"
+                + " last_seen_at, authenticated_at) VALUES (?, ?, ?, ?, ?)", s.tokenHash(), s.accountId(),
+                s.createdAt(), s.lastSeenAt(), s.authenticatedAt()));
+    }
+
+    @Override
+    public Optional<Session> findSession(byte[] tokenHash) {
+        return read(connection -> first(query(connection, row -> new Session(row.getBytes("token_hash"),
+                row.getString("account_id"), row.getLong("created_at"), row.getLong("last_seen_at"),
+                row.getLong("authenticated_at")), "SELECT * FROM sessions WHERE token_hash = ?", tokenHash)));
+    }
+
+    @Override
+    public void touchSession(byte[] tokenHash, long now) {
+        write(connection -> update(connection, "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", now,
+                tokenHash));
+    }
+
+    @Override
+    public void deleteSession(byte[] tokenHash) {
+        write(connection -> update(connection, "DELETE FROM sessions WHERE token_hash = ?", tokenHash));
+    }
+
+    @Override
+    public int purgeExpired(long sessionsIdleBefore, long sessionsCreatedBefore, long now) {
+        return write(connection -> update(connection, "DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",
+                sessionsIdleBefore, sessionsCreatedBefore)
+                + update(connection, "DELETE FROM challenges WHERE expires_at <= ?", now));
+    }
+
+    // Backups.
+
+    @Override
+    public Optional<BackupVersion> currentBackup(String accountId) {
+        return read(connection -> first(query(connection, BACKUP, "SELECT v.version, v.body, v.created_at"
+                + " FROM accounts a JOIN backup_versions v ON v.account_id = a.id AND v.version = a.current_version"
+                + " WHERE a.id = ?", accountId)));
+    }
+
+    private static final RowMapper<BackupVersion> BACKUP = row -> new BackupVersion(row.getLong("version"),
+            row.getBytes("body"), row.getLong("created_at"));
+
+    @Override
+    public long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, long now)
+            throws PreconditionFailedException {
+        return transaction(writers(), connection -> {
+            List<long[]> state = query(connection, row -> new long[] {row.getLong("backup_seq"),
+                row.getLong("current_version"), row.wasNull() ? 1 : 0},
+                    "SELECT backup_seq, current_version FROM accounts WHERE id = ?" + lockForUpdate(), accountId);
+            if (state.isEmpty()) {
+                throw new PreconditionFailedException("the account no longer exists");
+            }
+            long sequence = state.get(0)[0];
+            Long current = state.get(0)[2] == 1 ? null : state.get(0)[1];
+            if (expectedVersion == null && current != null) {
+                throw new PreconditionFailedException("a backup already exists");
+            }
+            if (expectedVersion != null && !expectedVersion.equals(current)) {
+                throw new PreconditionFailedException(current == null ? "the backup was deleted"
+                        : "another device wrote a newer backup");
+            }
+            long version = sequence + 1;
+            if (update(connection, "UPDATE accounts SET backup_seq = ?, current_version = ? WHERE id = ?"
+                    + " AND backup_seq = ?", version, version, accountId, sequence) != 1) {
+                throw new PreconditionFailedException("another device wrote a newer backup");
+            }
+            update(connection, "INSERT INTO backup_versions (account_id, version, body, created_at) VALUES (?, ?, ?, ?)",
+                    accountId, version, body, now);
+            update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version <= ?", accountId,
+                    version - keep);
+            return version;
+        });
+    }
+
+    @Override
+    public boolean deleteBackup(String accountId) {
+        return write(connection -> {
+            int versions = update(connection, "DELETE FROM backup_versions WHERE account_id = ?", accountId);
+            int current = update(connection, "UPDATE accounts SET current_version = NULL WHERE id = ?"
+                    + " AND current_version IS NOT NULL", accountId);
+            return versions + current > 0;
+        });
+    }
+
+    @Override
+    public List<BackupSummary> backupVersions(String accountId) {
+        return read(connection -> query(connection, row -> new BackupSummary(row.getLong("version"),
+                row.getInt("size"), row.getLong("created_at")), "SELECT version, LENGTH(body) AS size, created_at"
+                + " FROM backup_versions WHERE account_id = ? ORDER BY version DESC", accountId));
+    }
+
+    @Override
+    public Optional<BackupVersion> backupVersion(String accountId, long version) {
+        return read(connection -> first(query(connection, BACKUP, "SELECT version, body, created_at FROM backup_versions"
+                + " WHERE account_id = ? AND version = ?", accountId, version)));
+    }
+
+    // Activity.
+
+    /** Events kept per account: months of normal use, and a bound on what an attacker can make us store. */
+    private static final int ACTIVITY_KEPT = 500;
+
+    @Override
+    public void recordActivity(String accountId, ActivityEvent e) {
+        write(connection -> {
+            update(connection, "INSERT INTO activity (account_id, at, kind, address, detail) VALUES (?, ?, ?, ?, ?)",
+                    accountId, e.at(), e.kind(), e.address(), e.detail());
+            update(connection, "DELETE FROM activity WHERE account_id = ? AND id <= (SELECT id FROM activity"
+                    + " WHERE account_id = ? ORDER BY id DESC LIMIT 1 OFFSET " + ACTIVITY_KEPT + ")", accountId,
+                    accountId);
+            return null;
+        });
+    }
+
+    @Override
+    public List<ActivityEvent> activity(String accountId, int limit) {
+        return read(connection -> query(connection, row -> new ActivityEvent(row.getLong("at"), row.getString("kind"),
+                row.getString("address"), row.getString("detail")),
+                "SELECT at, kind, address, detail FROM activity WHERE account_id = ? ORDER BY id DESC LIMIT ?",
+                accountId, limit));
+    }
+
+    @Override
+    public boolean isHealthy() {
+        try {
+            return read(connection -> query(connection, row -> row.getInt(1), "SELECT 1").size() == 1);
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package fob.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded default: one SQLite file, WAL with {@code synchronous=FULL} (an acknowledged write survives a
+ * power cut), {@code secure_delete} (a deleted backup is overwritten, not left in free pages). Readers share a
+ * pool; writers take turns on one connection, so they never wait on the file's lock.
+ */
+final class SqliteStore extends JdbcStore {
+    private final HikariDataSource readers;
+    private final HikariDataSource writers;
+
+    SqliteStore(String jdbcUrl) {
+        createParentDirectory(jdbcUrl);
+        Flyway.configure().dataSource(dataSource(jdbcUrl, false)).locations("classpath:db/sqlite")
+                .load().migrate();
+        this.readers = pool("fob-sqlite-read", dataSource(jdbcUrl, false), 8);
+        this.writers = pool("fob-sqlite-write", dataSource(jdbcUrl, true), 1);
+    }
+
+    private static void createParentDirectory(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + parent, e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(String jdbcUrl, boolean forWriting) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        if (forWriting) {
+            // Take the write lock when the transaction starts, not halfway through it.
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl(jdbcUrl);
+        return source;
+    }
+
+    private static HikariDataSource pool(String name, DataSource source, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(source);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    protected DataSource readers() {
+        return readers;
+    }
+
+    @Override
+    protected DataSource writers() {
+        return writers;
+    }
+
+    @Override
+    protected String lockForUpdate() {
+        // The one writer connection and IMMEDIATE transactions already serialise every write.
+        return "";
+    }
+
+    @Override
+    public void close() {
+        readers.close();
+        writers.close();
+    }
+}

@@ -1,0 +1,75 @@
+package fob.server.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the server keeps. Two implementations, chosen by {@code FOB_DB_URL}: embedded SQLite (the
+ * default) and PostgreSQL (for several servers sharing one database). Every method is one transaction.
+ */
+public interface Store extends AutoCloseable {
+    // Challenges.
+    void saveChallenge(Challenge challenge);
+
+    /** Removes and returns the challenge if it exists, is for {@code purpose}, and has not expired. */
+    Optional<Challenge> consumeChallenge(byte[] value, Challenge.Purpose purpose, long now);
+
+    // Accounts and passkeys.
+    /** Creates the account with its first passkey. */
+    void createAccount(Account account, Passkey passkey);
+
+    Optional<Account> findAccount(String accountId);
+
+    Optional<Passkey> findPasskey(byte[] credentialId);
+
+    List<Passkey> passkeys(String accountId);
+
+    void addPasskey(Passkey passkey);
+
+    /** Records a verified sign-in: the new counter and backup state. */
+    void recordPasskeyUse(byte[] credentialId, long signCount, boolean backupState, long now);
+
+    /** Removes the passkey unless it is the account's last one; returns whether it was removed. */
+    boolean removePasskey(String accountId, byte[] credentialId);
+
+    // Sessions.
+    void createSession(Session session);
+
+    Optional<Session> findSession(byte[] tokenHash);
+
+    void touchSession(byte[] tokenHash, long now);
+
+    void deleteSession(byte[] tokenHash);
+
+    /** Removes expired sessions and challenges; returns how many rows went. */
+    int purgeExpired(long sessionsIdleBefore, long sessionsCreatedBefore, long now);
+
+    // Backups.
+    Optional<BackupVersion> currentBackup(String accountId);
+
+    /**
+     * Stores a new version in one transaction that checks the version it replaces: {@code expectedVersion} is
+     * the current version (If-Match), or null when there must be no backup yet (If-None-Match: *). Keeps the
+     * newest {@code keep} versions. Returns the new version's number.
+     */
+    long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, long now)
+            throws PreconditionFailedException;
+
+    /** Deletes the backup and all its history; returns whether there was anything. */
+    boolean deleteBackup(String accountId);
+
+    /** Every kept version, newest first. */
+    List<BackupSummary> backupVersions(String accountId);
+
+    Optional<BackupVersion> backupVersion(String accountId, long version);
+
+    // Activity.
+    void recordActivity(String accountId, ActivityEvent event);
+
+    List<ActivityEvent> activity(String accountId, int limit);
+
+    boolean isHealthy();
+
+    @Override
+    void close();
+}

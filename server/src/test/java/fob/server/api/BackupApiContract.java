@@ -1,0 +1,241 @@
+package fob.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fob.server.testing.Accounts;
+import fob.server.testing.ApiClient;
+import fob.server.testing.Envelopes;
+import fob.server.testing.TestServer;
+import fob.server.web.Base64Url;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Backups over HTTP: preconditions, sizes, envelope shape, history, deletion, isolation, concurrency. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BackupApiContract {
+    private static final int MAX_BYTES = 64 * 1024;
+    private static final int HISTORY = 3;
+    protected TestServer server;
+
+    protected abstract TestServer.Database database();
+
+    @BeforeAll
+    void start() throws Exception {
+        server = TestServer.start(database(), "--rate-limit=0", "--backup-max-bytes=" + MAX_BYTES,
+                "--history=" + HISTORY);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private static ApiClient.Response create(ApiClient client, byte[] body) throws Exception {
+        return client.put("/api/backup", body, "If-None-Match", "*");
+    }
+
+    @Test
+    void createReadUpdateWithEtags() throws Exception {
+        ApiClient client = Accounts.create(server, "Ann").client();
+        ApiClient.Response none = client.get("/api/backup");
+        assertEquals(404, none.status());
+        assertEquals("no_backup", none.error());
+
+        byte[] first = Envelopes.ofSize(2000);
+        ApiClient.Response created = create(client, first);
+        assertEquals(201, created.status(), created.text());
+        String etag = created.header("ETag");
+        ApiClient.Response read = client.get("/api/backup");
+        assertEquals(200, read.status());
+        assertArrayEquals(first, read.body(), "byte for byte");
+        assertEquals(etag, read.header("ETag"));
+
+        assertEquals(412, create(client, Envelopes.ofSize(100)).status(), "If-None-Match: * when one exists");
+        byte[] second = Envelopes.ofSize(3000);
+        ApiClient.Response updated = client.put("/api/backup", second, "If-Match", etag);
+        assertEquals(200, updated.status(), updated.text());
+        assertArrayEquals(second, client.get("/api/backup").body());
+
+        ApiClient.Response stale = client.put("/api/backup", Envelopes.ofSize(100), "If-Match", etag);
+        assertEquals(412, stale.status());
+        assertEquals("precondition_failed", stale.error());
+        assertEquals(updated.header("ETag"), stale.header("ETag"), "a 412 names the current version");
+        assertArrayEquals(second, client.get("/api/backup").body(), "the stale write changed nothing");
+    }
+
+    @Test
+    void aWriteWithoutAPreconditionIsRefused() throws Exception {
+        ApiClient client = Accounts.create(server, "Bo").client();
+        ApiClient.Response response = client.put("/api/backup", Envelopes.ofSize(100));
+        assertEquals(428, response.status());
+        assertEquals("precondition_required", response.error());
+        assertEquals(404, client.get("/api/backup").status());
+    }
+
+    @Test
+    void anOversizeBackupIsRefused() throws Exception {
+        ApiClient client = Accounts.create(server, "Cy").client();
+        ApiClient.Response response = create(client, Envelopes.ofSize(MAX_BYTES + 1000));
+        assertEquals(413, response.status());
+        assertEquals("too_large", response.error());
+        assertEquals(201, create(client, Envelopes.ofSize(MAX_BYTES - 1000)).status());
+    }
+
+    @Test
+    void onlyWellFormedEnvelopesAreStored() throws Exception {
+        ApiClient client = Accounts.create(server, "Dee").client();
+        List<String> bad = new ArrayList<>();
+        bad.add("not json");
+        bad.add("[]");
+        bad.add("{}");
+        ObjectNode good = Envelopes.envelope(Envelopes.header(), 100);
+        bad.add(good.deepCopy().put("fob", 2).toString());
+        bad.add(good.deepCopy().put("extra", 1).toString());
+        bad.add(good.deepCopy().put("nonce", Base64Url.encode(new byte[11])).toString());
+        bad.add(good.deepCopy().put("nonce", "not base64url!").toString());
+        bad.add(good.deepCopy().put("ciphertext", Base64Url.encode(new byte[15])).toString());
+        bad.add(good.deepCopy().put("header", Base64Url.encode("not json".getBytes())).toString());
+        ObjectNode noSlots = Envelopes.header();
+        noSlots.putArray("slots");
+        bad.add(Envelopes.envelope(noSlots, 100).toString());
+        ObjectNode tooMany = Envelopes.header();
+        for (int i = 0; i < 16; i++) {
+            tooMany.withArray("slots").add(tooMany.path("slots").get(0).deepCopy());
+        }
+        bad.add(Envelopes.envelope(tooMany, 100).toString());
+        ObjectNode unknownSlot = Envelopes.header();
+        ((ObjectNode) unknownSlot.path("slots").get(0)).put("type", "sms");
+        bad.add(Envelopes.envelope(unknownSlot, 100).toString());
+        ObjectNode shortKey = Envelopes.header();
+        ((ObjectNode) shortKey.path("slots").get(0)).put("wrappedKey", Base64Url.encode(new byte[32]));
+        bad.add(Envelopes.envelope(shortKey, 100).toString());
+        ObjectNode password = Envelopes.header();
+        password.withArray("slots").addObject().put("type", "password").put("kdf", "argon2id")
+                .put("memoryKiB", 1 << 30).put("iterations", 3).put("parallelism", 1)
+                .put("salt", Base64Url.encode(new byte[16])).put("nonce", Base64Url.encode(new byte[12]))
+                .put("wrappedKey", Base64Url.encode(new byte[48]));
+        bad.add(Envelopes.envelope(password, 100).toString());
+        for (String body : bad) {
+            ApiClient.Response response = create(client, body.getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, response.status(), body);
+            assertEquals("invalid_envelope", response.error(), body);
+        }
+        assertEquals(404, client.get("/api/backup").status(), "nothing was stored");
+        assertEquals(201, create(client, good.toString().getBytes(StandardCharsets.UTF_8)).status());
+    }
+
+    @Test
+    void historyKeepsTheNewestVersionsAndAnyCanBeRead() throws Exception {
+        ApiClient client = Accounts.create(server, "Eve").client();
+        List<byte[]> bodies = new ArrayList<>();
+        String etag = null;
+        for (int i = 0; i < 5; i++) {
+            byte[] body = Envelopes.ofSize(500 + i);
+            bodies.add(body);
+            ApiClient.Response response = etag == null ? create(client, body)
+                    : client.put("/api/backup", body, "If-Match", etag);
+            assertTrue(response.status() == 200 || response.status() == 201, response.text());
+            etag = response.header("ETag");
+        }
+        ObjectNode versions = client.get("/api/backup/versions").json();
+        assertEquals(HISTORY, versions.path("versions").size());
+        assertEquals(5, versions.path("versions").get(0).path("version").asLong());
+        assertTrue(versions.path("versions").get(0).path("current").asBoolean());
+        assertEquals(bodies.get(4).length, versions.path("versions").get(0).path("size").asInt());
+        assertEquals(3, versions.path("versions").get(2).path("version").asLong());
+        assertArrayEquals(bodies.get(2), client.get("/api/backup/versions/3").body());
+        assertEquals(404, client.get("/api/backup/versions/2").status(), "beyond the history");
+        assertEquals(400, client.get("/api/backup/versions/two").status());
+
+        // Restoring an old version: read it, write it as the newest.
+        byte[] old = client.get("/api/backup/versions/3").body();
+        assertEquals(200, client.put("/api/backup", old, "If-Match", etag).status());
+        assertArrayEquals(old, client.get("/api/backup").body());
+    }
+
+    @Test
+    void deleteRemovesTheBackupAndItsHistory() throws Exception {
+        ApiClient client = Accounts.create(server, "Fay").client();
+        String etag = create(client, Envelopes.ofSize(500)).header("ETag");
+        client.put("/api/backup", Envelopes.ofSize(600), "If-Match", etag);
+        assertEquals(204, client.delete("/api/backup").status());
+        assertEquals(404, client.get("/api/backup").status());
+        assertEquals(0, client.get("/api/backup/versions").json().path("versions").size());
+        assertEquals(404, client.get("/api/backup/versions/1").status());
+        assertEquals(404, client.delete("/api/backup").status());
+        assertEquals(412, client.put("/api/backup", Envelopes.ofSize(100), "If-Match", etag).status(),
+                "an old ETag never matches again");
+        ApiClient.Response recreated = create(client, Envelopes.ofSize(100));
+        assertEquals(201, recreated.status());
+        assertEquals("\"3\"", recreated.header("ETag"), "versions are never reused");
+    }
+
+    @Test
+    void oneAccountCannotReadOrOverwriteAnothersBackup() throws Exception {
+        ApiClient ann = Accounts.create(server, "Gus").client();
+        ApiClient bob = Accounts.create(server, "Hal").client();
+        byte[] secret = Envelopes.ofSize(800);
+        String etag = create(ann, secret).header("ETag");
+
+        assertEquals(404, bob.get("/api/backup").status());
+        assertEquals(404, bob.get("/api/backup/versions/1").status());
+        assertEquals(0, bob.get("/api/backup/versions").json().path("versions").size());
+        assertEquals(412, bob.put("/api/backup", Envelopes.ofSize(100), "If-Match", etag).status());
+        assertEquals(404, bob.delete("/api/backup").status());
+        assertEquals(201, create(bob, Envelopes.ofSize(100)).status());
+
+        assertArrayEquals(secret, ann.get("/api/backup").body(), "Ann's backup is untouched");
+        ApiClient stranger = server.client();
+        assertEquals(401, stranger.get("/api/backup").status());
+        assertEquals(401, stranger.put("/api/backup", Envelopes.ofSize(100), "If-None-Match", "*").status());
+        assertEquals(401, stranger.get("/api/activity").status());
+    }
+
+    @Test
+    void ofConcurrentWritersOfTheSameVersionExactlyOneWins() throws Exception {
+        ApiClient client = Accounts.create(server, "Ivy").client();
+        String etag = create(client, Envelopes.ofSize(500)).header("ETag");
+        int writers = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                tasks.add(() -> client.put("/api/backup", Envelopes.ofSize(700), "If-Match", etag).status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : pool.invokeAll(tasks)) {
+                statuses.add(result.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(writers - 1, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(2, client.get("/api/backup/versions").json().path("versions").size());
+    }
+
+    @Test
+    void theActivityListShowsWritesAndDeletesWithTheirAddress() throws Exception {
+        ApiClient client = Accounts.create(server, "Jon").client();
+        create(client, Envelopes.ofSize(300));
+        client.delete("/api/backup");
+        ObjectNode activity = client.get("/api/activity").json();
+        List<String> kinds = new ArrayList<>();
+        activity.path("events").forEach(event -> kinds.add(event.path("kind").asString()));
+        assertEquals(List.of("backup_deleted", "backup_written", "account_created"), kinds);
+        assertEquals("127.0.0.1", activity.path("events").get(0).path("address").asString());
+        assertTrue(activity.path("events").get(0).path("at").asLong() > 0);
+    }
+}

@@ -1,0 +1,320 @@
+package fob.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fob.server.testing.Accounts;
+import fob.server.testing.ApiClient;
+import fob.server.testing.SoftwareAuthenticator;
+import fob.server.testing.TestServer;
+import fob.server.web.Base64Url;
+import fob.server.web.Json;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Recovery accounts, passkeys and sessions, over HTTP, including the attacks each check stops. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PasskeyApiContract {
+    protected TestServer server;
+
+    protected abstract TestServer.Database database();
+
+    @BeforeAll
+    void start() throws Exception {
+        server = TestServer.start(database(), "--rate-limit=0");
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void optionsUseTheLevel3JsonFormsWithUserVerificationRequired() throws Exception {
+        ApiClient client = server.client();
+        ObjectNode creation = client.post("/api/register/options", Json.object().put("name", "Ann")).json();
+        assertEquals("localhost", creation.path("rp").path("id").asString());
+        assertEquals("Ann", creation.path("user").path("name").asString());
+        assertEquals(32, Base64Url.decode(creation.path("user").path("id").asString()).length);
+        assertEquals(32, Base64Url.decode(creation.path("challenge").asString()).length);
+        assertEquals("required", creation.path("authenticatorSelection").path("residentKey").asString());
+        assertEquals("required", creation.path("authenticatorSelection").path("userVerification").asString());
+        assertEquals("none", creation.path("attestation").asString());
+        assertEquals(-7, creation.path("pubKeyCredParams").get(0).path("alg").asInt());
+
+        ObjectNode request = client.post("/api/signin/options", Json.object()).json();
+        assertEquals("localhost", request.path("rpId").asString());
+        assertEquals("required", request.path("userVerification").asString());
+        assertEquals(0, request.path("allowCredentials").size(), "discoverable: the passkey names the account");
+    }
+
+    @Test
+    void registerSignOutSignInAndTheSession() throws Exception {
+        Accounts.Signed ann = Accounts.create(server, "Ann");
+        ApiClient.Response session = ann.client().get("/api/session");
+        assertEquals(200, session.status(), session.text());
+        assertEquals("Ann", session.json().path("account").path("name").asString());
+
+        assertEquals(204, ann.client().post("/api/signout", Json.object()).status());
+        assertEquals(401, ann.client().get("/api/session").status());
+        assertEquals("not_signed_in", ann.client().get("/api/session").error());
+
+        ApiClient.Response signedIn = Accounts.signIn(ann.client(), ann.authenticator());
+        assertEquals(200, signedIn.status(), signedIn.text());
+        assertEquals(ann.accountId(), signedIn.json().path("account").path("id").asString());
+        assertEquals(200, ann.client().get("/api/session").status());
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndStrict() throws Exception {
+        ApiClient client = server.client();
+        ApiClient.Response created = Accounts.register(client, new SoftwareAuthenticator(server.origin()), "Bo");
+        String cookie = created.header("Set-Cookie");
+        assertNotNull(cookie);
+        assertTrue(cookie.startsWith("fob_session="), cookie);
+        assertTrue(cookie.contains("; HttpOnly"), cookie);
+        assertTrue(cookie.contains("; SameSite=Strict"), cookie);
+        assertTrue(cookie.contains("; Path=/"), cookie);
+        String token = cookie.substring("fob_session=".length(), cookie.indexOf(';'));
+        assertEquals(32, Base64Url.decode(token).length, "a 256-bit token");
+    }
+
+    @Test
+    void aForgedOrStolenLookingCookieIsNotASession() throws Exception {
+        Accounts.create(server, "Cy");
+        ApiClient forger = server.client();
+        for (String token : new String[] {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "not-base64!", "",
+            Base64Url.encode(new byte[31])}) {
+            ApiClient.Response response = forger.get("/api/session", "Cookie", "fob_session=" + token);
+            assertEquals(401, response.status(), token);
+            assertEquals("not_signed_in", response.error());
+        }
+    }
+
+    @Test
+    void sessionsExpireWhenIdle() throws Exception {
+        Accounts.Signed dee = Accounts.create(server, "Dee");
+        server.advance(Duration.ofDays(15));
+        try {
+            assertEquals(401, dee.client().get("/api/session").status());
+        } finally {
+            server.advance(Duration.ofDays(-15));
+        }
+    }
+
+    @Test
+    void aReplayedAssertionIsRefused() throws Exception {
+        Accounts.Signed eve = Accounts.create(server, "Eve");
+        ObjectNode options = eve.client().post("/api/signin/options", Json.object()).json();
+        ObjectNode assertion = eve.authenticator().get(options);
+        assertEquals(200, eve.client().post("/api/signin/verify", assertion).status());
+        ApiClient.Response replay = server.client().post("/api/signin/verify", assertion);
+        assertEquals(400, replay.status(), replay.text());
+        assertEquals("challenge_expired", replay.error());
+    }
+
+    @Test
+    void anExpiredChallengeIsRefused() throws Exception {
+        Accounts.Signed fay = Accounts.create(server, "Fay");
+        ObjectNode options = fay.client().post("/api/signin/options", Json.object()).json();
+        server.advance(Duration.ofMinutes(6));
+        try {
+            ApiClient.Response late = fay.client().post("/api/signin/verify", fay.authenticator().get(options));
+            assertEquals(400, late.status());
+            assertEquals("challenge_expired", late.error());
+        } finally {
+            server.advance(Duration.ofMinutes(-6));
+        }
+    }
+
+    @Test
+    void aChallengeForRegistrationCannotSignIn() throws Exception {
+        Accounts.Signed gus = Accounts.create(server, "Gus");
+        ObjectNode creation = gus.client().post("/api/register/options", Json.object().put("name", "x")).json();
+        ObjectNode assertion = gus.authenticator().get(creation.put("rpId", "localhost"));
+        ApiClient.Response response = gus.client().post("/api/signin/verify", assertion);
+        assertEquals("challenge_expired", response.error(), response.text());
+    }
+
+    @Test
+    void aResponseForAnotherOriginOrRpIdIsRefused() throws Exception {
+        Accounts.Signed hal = Accounts.create(server, "Hal");
+        hal.authenticator().origin = "https://evil.example";
+        assertEquals("bad_origin", Accounts.signIn(hal.client(), hal.authenticator()).error());
+        hal.authenticator().origin = server.origin();
+        hal.authenticator().rpIdOverride = "evil.example";
+        assertEquals("bad_rp_id", Accounts.signIn(hal.client(), hal.authenticator()).error());
+
+        SoftwareAuthenticator phished = new SoftwareAuthenticator("http://localhost:1");
+        assertEquals("bad_origin", Accounts.register(server.client(), phished, "Phished").error());
+        SoftwareAuthenticator otherRp = new SoftwareAuthenticator(server.origin());
+        otherRp.rpIdOverride = "example.com";
+        assertEquals("bad_rp_id", Accounts.register(server.client(), otherRp, "OtherRp").error());
+    }
+
+    @Test
+    void aPasskeyThatDidNotVerifyTheUserIsRefused() throws Exception {
+        SoftwareAuthenticator noUv = new SoftwareAuthenticator(server.origin());
+        noUv.userVerified = false;
+        ApiClient.Response registration = Accounts.register(server.client(), noUv, "Ivy");
+        assertEquals(401, registration.status());
+        assertEquals("user_not_verified", registration.error());
+
+        Accounts.Signed ivy = Accounts.create(server, "Ivy");
+        ivy.authenticator().userVerified = false;
+        ApiClient.Response signIn = Accounts.signIn(server.client(), ivy.authenticator());
+        assertEquals(401, signIn.status());
+        assertEquals("user_not_verified", signIn.error());
+    }
+
+    @Test
+    void aCounterThatGoesBackIsRefusedButZeroAfterZeroIsFine() throws Exception {
+        Accounts.Signed jon = Accounts.create(server, "Jon");
+        assertEquals(200, Accounts.signIn(server.client(), jon.authenticator()).status());
+        assertEquals(200, Accounts.signIn(server.client(), jon.authenticator()).status());
+        jon.authenticator().credentials().get(0).signCount = 0;
+        ApiClient.Response cloned = Accounts.signIn(server.client(), jon.authenticator());
+        assertEquals(401, cloned.status());
+        assertEquals("counter_regressed", cloned.error());
+
+        SoftwareAuthenticator synced = new SoftwareAuthenticator(server.origin());
+        synced.counterStep = 0;
+        Accounts.Signed kim = new Accounts.Signed(server.client(), synced, null);
+        assertEquals(201, Accounts.register(kim.client(), synced, "Kim").status());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, Accounts.signIn(server.client(), synced).status(), "0 then 0, as synced passkeys say");
+        }
+    }
+
+    @Test
+    void anUnknownCredentialIsRefused() throws Exception {
+        SoftwareAuthenticator stranger = new SoftwareAuthenticator(server.origin());
+        ObjectNode creation = server.client().post("/api/register/options", Json.object().put("name", "x")).json();
+        stranger.create(creation);
+        ApiClient.Response response = Accounts.signIn(server.client(), stranger);
+        assertEquals(401, response.status());
+        assertEquals("unknown_credential", response.error());
+    }
+
+    @Test
+    void backupFlagsAreStoredAndPrfOutputsAreIgnored() throws Exception {
+        SoftwareAuthenticator careless = new SoftwareAuthenticator(server.origin());
+        careless.backupEligible = true;
+        careless.backupState = false;
+        String prfOutput = Base64Url.encode("this is a secret prf output 32b".getBytes());
+        ObjectNode extensions = Json.object();
+        extensions.putObject("prf").put("enabled", true).putObject("results").put("first", prfOutput);
+        careless.extraClientExtensionResults = extensions;
+        ApiClient client = server.client();
+        assertEquals(201, Accounts.register(client, careless, "Lou").status());
+        careless.backupState = true;
+        assertEquals(200, Accounts.signIn(client, careless).status());
+
+        ObjectNode passkey = (ObjectNode) client.get("/api/passkeys").json().path("passkeys").get(0);
+        assertTrue(passkey.path("backupEligible").asBoolean());
+        assertTrue(passkey.path("backupState").asBoolean(), "the backup state seen at the last sign-in");
+        assertFalse(client.get("/api/passkeys").text().contains(prfOutput));
+        assertFalse(client.get("/api/activity").text().contains(prfOutput));
+    }
+
+    @Test
+    void stateChangingRequestsNeedTheRequestHeader() throws Exception {
+        Accounts.Signed max = Accounts.create(server, "Max");
+        max.client().sendRequestHeader = false;
+        for (String[] call : new String[][] {{"POST", "/api/signout"}, {"POST", "/api/register/options"},
+            {"PUT", "/api/backup"}, {"DELETE", "/api/backup"}, {"POST", "/api/passkeys/options"}}) {
+            ApiClient.Response response = max.client().send(call[0], call[1], "{}".getBytes());
+            assertEquals(403, response.status(), call[1]);
+            assertEquals("missing_request_header", response.error());
+        }
+        assertEquals(200, max.client().get("/api/session").status(), "still signed in: nothing happened");
+    }
+
+    @Test
+    void aCrossOriginRequestIsRefused() throws Exception {
+        Accounts.Signed ned = Accounts.create(server, "Ned");
+        ApiClient.Response response = ned.client().send("POST", "/api/signout", "{}".getBytes(), "Origin",
+                "https://evil.example");
+        assertEquals(403, response.status());
+        assertEquals("bad_origin", response.error());
+    }
+
+    @Test
+    void passkeysCanBeAddedAfterARecentSignInAndTheLastOneNeverRemoved() throws Exception {
+        Accounts.Signed oda = Accounts.create(server, "Oda");
+        ApiClient client = oda.client();
+        ObjectNode options = client.post("/api/passkeys/options", Json.object()).json();
+        assertEquals(1, options.path("excludeCredentials").size());
+        assertEquals(oda.authenticator().credentials().get(0).userHandle.length,
+                Base64Url.decode(options.path("user").path("id").asString()).length);
+        SoftwareAuthenticator second = new SoftwareAuthenticator(server.origin());
+        ApiClient.Response added = client.post("/api/passkeys", second.create(options));
+        assertEquals(201, added.status(), added.text());
+        assertEquals(2, client.get("/api/passkeys").json().path("passkeys").size());
+        assertEquals(200, Accounts.signIn(server.client(), second).status(), "the new passkey signs in");
+
+        server.advance(Duration.ofMinutes(6));
+        try {
+            ApiClient.Response stale = client.post("/api/passkeys/options", Json.object());
+            assertEquals(403, stale.status());
+            assertEquals("reauthentication_required", stale.error());
+            assertEquals(403, client.delete("/api/passkeys/" + added.json().path("id").asString()).status());
+            assertEquals(200, Accounts.signIn(client, oda.authenticator()).status());
+            assertEquals(204, client.delete("/api/passkeys/" + added.json().path("id").asString()).status());
+            ApiClient.Response last = client.delete("/api/passkeys/"
+                    + Base64Url.encode(oda.authenticator().credentials().get(0).id));
+            assertEquals(409, last.status());
+            assertEquals("last_passkey", last.error());
+            assertEquals(401, Accounts.signIn(server.client(), second).status(), "the removed passkey is gone");
+        } finally {
+            server.advance(Duration.ofMinutes(-6));
+        }
+        String kinds = client.get("/api/activity").text();
+        for (String kind : new String[] {"account_created", "passkey_added", "passkey_removed", "sign_in"}) {
+            assertTrue(kinds.contains(kind), kind);
+        }
+    }
+
+    @Test
+    void anotherAccountsPasskeyCannotBeRemoved() throws Exception {
+        Accounts.Signed pia = Accounts.create(server, "Pia");
+        Accounts.Signed quinn = Accounts.create(server, "Quinn");
+        ApiClient.Response response = quinn.client().delete("/api/passkeys/"
+                + Base64Url.encode(pia.authenticator().credentials().get(0).id));
+        assertEquals(404, response.status());
+        assertEquals(1, pia.client().get("/api/passkeys").json().path("passkeys").size());
+    }
+
+    @Test
+    void badInputGetsAClearErrorNeverA500() throws Exception {
+        ApiClient client = server.client();
+        ApiClient.Response notJson = client.send("POST", "/api/register/options", "{name: ".getBytes());
+        assertEquals(400, notJson.status());
+        assertEquals("malformed_json", notJson.error());
+        assertEquals("invalid_name", client.post("/api/register/options", Json.object().put("name", 5)).error());
+        assertEquals("invalid_name", client.post("/api/register/options", Json.object().put("name", "")).error());
+        assertEquals("invalid_name", client.post("/api/register/options",
+                Json.object().put("name", "x".repeat(65))).error());
+        assertEquals(400, client.send("POST", "/api/register/options", "[1,2]".getBytes()).status());
+        ApiClient.Response huge = client.post("/api/signin/verify", Json.object().put("id", "x".repeat(70_000)));
+        assertEquals(413, huge.status());
+        assertEquals("too_large", huge.error());
+        for (String body : new String[] {"{}", "{\"response\": 5}", "{\"response\": {\"clientDataJSON\": \"!!\"}}",
+            "{\"id\": \"AA\", \"response\": {\"clientDataJSON\": \"e30\"}}"}) {
+            ApiClient.Response bad = client.send("POST", "/api/signin/verify", body.getBytes());
+            assertEquals(400, bad.status(), body + " -> " + bad.text());
+            assertTrue(bad.json().has("message"));
+        }
+        ApiClient.Response wrongShape = client.send("POST", "/api/register/verify",
+                ("{\"id\":\"AA\",\"rawId\":\"AA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\""
+                + Base64Url.encode("{\"challenge\":\"AAAA\"}".getBytes()) + "\",\"attestationObject\":\"AA\"}}")
+                        .getBytes());
+        assertEquals(400, wrongShape.status(), wrongShape.text());
+    }
+}

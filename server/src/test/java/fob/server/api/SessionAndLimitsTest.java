@@ -1,0 +1,107 @@
+package fob.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fob.server.testing.Accounts;
+import fob.server.testing.ApiClient;
+import fob.server.testing.SoftwareAuthenticator;
+import fob.server.testing.TestServer;
+import fob.server.web.Base64Url;
+import fob.server.web.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Details that need a server of their own: rate limits, https cookies, and what reaches the disk. */
+class SessionAndLimitsTest {
+    @Test
+    void signInAttemptsAreRateLimitedPerAddressWithRetryAfter() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=5")) {
+            ApiClient client = server.client();
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, client.post("/api/signin/options", Json.object()).status());
+            }
+            ApiClient.Response limited = client.post("/api/signin/options", Json.object());
+            assertEquals(429, limited.status());
+            assertEquals("rate_limited", limited.error());
+            long retryAfter = Long.parseLong(limited.header("Retry-After"));
+            assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+            assertEquals(429, client.post("/api/register/options", Json.object().put("name", "x")).status(),
+                    "registration shares the limit");
+            assertEquals(200, client.get("/healthz").status(), "other requests are not limited");
+            server.advance(java.time.Duration.ofSeconds(retryAfter));
+            assertEquals(200, client.post("/api/signin/options", Json.object()).status(), "and it refills");
+        }
+    }
+
+    @Test
+    void signInsArePerAccountLimitedToo() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=0")) {
+            Accounts.Signed ann = Accounts.create(server, "Ann");
+            int accepted = 0;
+            ApiClient.Response last = null;
+            for (int i = 0; i < 12; i++) {
+                last = Accounts.signIn(server.client(), ann.authenticator());
+                if (last.status() == 200) {
+                    accepted++;
+                }
+            }
+            assertEquals(10, accepted);
+            assertEquals(429, last.status());
+            assertEquals("rate_limited", last.error());
+        }
+    }
+
+    @Test
+    void underHttpsTheCookieIsSecureWithTheHostPrefix() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=0",
+                "--origin=https://fob.example")) {
+            SoftwareAuthenticator authenticator = new SoftwareAuthenticator("https://fob.example");
+            ApiClient client = server.client();
+            ObjectNode options = client.post("/api/register/options", Json.object().put("name", "Ann")).json();
+            assertEquals("fob.example", options.path("rp").path("id").asString());
+            ApiClient.Response created = client.post("/api/register/verify", authenticator.create(options));
+            assertEquals(201, created.status(), created.text());
+            String cookie = created.header("Set-Cookie");
+            assertTrue(cookie.startsWith("__Host-fob_session="), cookie);
+            assertTrue(cookie.contains("; Secure") && cookie.contains("; Path=/") && !cookie.contains("Domain"), cookie);
+            assertTrue(created.header("Strict-Transport-Security").startsWith("max-age="));
+        }
+    }
+
+    @Test
+    void prfOutputsAndSessionTokensNeverReachTheDisk() throws Exception {
+        byte[] prfOutput = "PRF-OUTPUT-THAT-MUST-STAY-SECRET".getBytes(StandardCharsets.US_ASCII);
+        Path dataDir;
+        String token;
+        try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=0")) {
+            dataDir = server.dataDir();
+            SoftwareAuthenticator careless = new SoftwareAuthenticator(server.origin());
+            ObjectNode extensions = Json.object();
+            extensions.putObject("prf").put("enabled", true).putObject("results")
+                    .put("first", Base64Url.encode(prfOutput));
+            careless.extraClientExtensionResults = extensions;
+            ApiClient client = server.client();
+            ApiClient.Response created = Accounts.register(client, careless, "Ann");
+            assertEquals(201, created.status());
+            assertEquals(200, Accounts.signIn(client, careless).status());
+            String cookie = created.header("Set-Cookie");
+            token = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertFalse(content.contains(new String(prfOutput, StandardCharsets.ISO_8859_1)), file.toString());
+                assertFalse(content.contains(Base64Url.encode(prfOutput)), file.toString());
+                assertFalse(content.contains(token), "the session token is stored only hashed: " + file);
+                assertFalse(content.contains(new String(Base64Url.decode(token), StandardCharsets.ISO_8859_1)),
+                        file.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package fob.server.testing;
+
+import fob.server.Config;
+import fob.server.FobServer;
+import fob.server.store.Stores;
+import fob.server.web.Assets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A Fob server in this JVM on a free port, on SQLite or PostgreSQL, with a clock the test can move. */
+public final class TestServer implements AutoCloseable {
+    /** Which database a test runs on. */
+    public enum Database { SQLITE, POSTGRESQL }
+
+    private final AtomicLong clock;
+    private final FobServer server;
+    private final Path dataDir;
+
+    private TestServer(AtomicLong clock, FobServer server, Path dataDir) {
+        this.clock = clock;
+        this.server = server;
+        this.dataDir = dataDir;
+    }
+
+    public static TestServer start(Database database, String... flags) throws Exception {
+        Path dataDir = Files.createTempDirectory("fob-server-test");
+        List<String> args = new ArrayList<>(List.of("--port=0", "--data-dir=" + dataDir));
+        if (database == Database.POSTGRESQL) {
+            args.add("--db-url=" + TestPostgres.get().newDatabase());
+            args.add("--db-user=fob");
+        }
+        args.addAll(List.of(flags));
+        Config config = Config.parse(args.toArray(new String[0]), Map.of());
+        AtomicLong clock = new AtomicLong(System.currentTimeMillis());
+        FobServer server = new FobServer(config, Stores.open(config), Assets.load(), clock::get).start();
+        return new TestServer(clock, server, dataDir);
+    }
+
+    /** Moves the server's clock forward, as time passing would. */
+    public void advance(Duration duration) {
+        clock.addAndGet(duration.toMillis());
+    }
+
+    public String url() {
+        return "http://localhost:" + server.port();
+    }
+
+    public String origin() {
+        return server.origin();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public ApiClient client() {
+        return new ApiClient(url());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
