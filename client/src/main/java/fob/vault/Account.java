@@ -78,6 +78,11 @@ public final class Account {
         return new Account(id, kind, issuer, name, otp, note, created, now);
     }
 
+    /** What a backup keeps of a work or school account: who it is, never its secret. */
+    public Account asPlaceholder() {
+        return new Account(id, kind, issuer, name, null, note, created, updated);
+    }
+
     public Account withOtp(OtpParameters otp, long now) {
         return new Account(id, kind, issuer, name, otp, note, created, now);
     }

@@ -3,23 +3,35 @@ package fob.vault;
 import fob.link.OtpAuthLink;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The accounts in the user's order, and the settings. Immutable: every change returns a new vault, which the
- * page adopts only once it is safely stored.
+ * The accounts in the user's order, the settings, and the tombstones of deleted accounts (so that a deletion
+ * reaches the user's other devices instead of being undone by them). Immutable: every change returns a new
+ * vault, which the page adopts only once it is safely stored.
  */
 public final class Vault {
     public static final Vault EMPTY = new Vault(Collections.emptyList(), Settings.DEFAULTS);
     /** A bound that no person reaches and that keeps a runaway import from filling the browser's storage. */
     public static final int MAX_ACCOUNTS = 10_000;
+    /** Deletions remembered; the oldest are forgotten first. */
+    public static final int MAX_TOMBSTONES = 2_000;
 
     private final List<Account> accounts;
     private final Settings settings;
+    private final Map<String, Long> tombstones;
 
     public Vault(List<Account> accounts, Settings settings) {
+        this(accounts, settings, Collections.emptyMap());
+    }
+
+    /** {@code tombstones}: deleted account ids and when they were deleted, oldest first. */
+    public Vault(List<Account> accounts, Settings settings, Map<String, Long> tombstones) {
         this.accounts = Collections.unmodifiableList(new ArrayList<>(accounts));
         this.settings = settings;
+        this.tombstones = Collections.unmodifiableMap(new LinkedHashMap<>(tombstones));
     }
 
     public List<Account> accounts() {
@@ -28,6 +40,10 @@ public final class Vault {
 
     public Settings settings() {
         return settings;
+    }
+
+    public Map<String, Long> tombstones() {
+        return tombstones;
     }
 
     public boolean isEmpty() {
@@ -45,7 +61,8 @@ public final class Vault {
             return null;
         }
         for (Account existing : accounts) {
-            if (!existing.isPlaceholder() && existing.otp().sameCredentialAs(account.otp())) {
+            if (!existing.id().equals(account.id()) && !existing.isPlaceholder()
+                    && existing.otp().sameCredentialAs(account.otp())) {
                 return existing;
             }
         }
@@ -66,21 +83,32 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.add(account);
-        return new Vault(next, settings);
+        return new Vault(next, settings, tombstones);
     }
 
+    /** Replaces the account with the same id; refuses a change that would duplicate another account's secret. */
     public Vault replace(Account account) throws VaultException {
         int index = require(account.id());
+        Account same = findSameCredential(account);
+        if (same != null) {
+            throw new VaultException("Another account already has this secret key: " + describe(same));
+        }
         List<Account> next = new ArrayList<>(accounts);
         next.set(index, account);
-        return new Vault(next, settings);
+        return new Vault(next, settings, tombstones);
     }
 
-    public Vault remove(String id) throws VaultException {
+    /** Removes the account and remembers when, so that the deletion reaches the other devices too. */
+    public Vault remove(String id, long now) throws VaultException {
         int index = require(id);
         List<Account> next = new ArrayList<>(accounts);
         next.remove(index);
-        return new Vault(next, settings);
+        Map<String, Long> dead = new LinkedHashMap<>(tombstones);
+        dead.put(id, now);
+        while (dead.size() > MAX_TOMBSTONES) {
+            dead.remove(dead.keySet().iterator().next());
+        }
+        return new Vault(next, settings, dead);
     }
 
     /** Moves an account {@code offset} places (negative is up); a move past either end is refused. */
@@ -92,11 +120,29 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.add(target, next.remove(index));
-        return new Vault(next, settings);
+        return new Vault(next, settings, tombstones);
+    }
+
+    /**
+     * Turns a placeholder (a work or school account restored without its secret) back into a working account,
+     * when the link names the same issuer and account name.
+     */
+    public Vault completePlaceholder(String id, String issuer, String name, fob.otp.OtpParameters otp, long now)
+            throws VaultException {
+        Account placeholder = find(id);
+        if (placeholder == null || !placeholder.isPlaceholder()) {
+            throw new VaultException("That account needs no setup");
+        }
+        if (!placeholder.issuer().trim().equalsIgnoreCase(issuer.trim())
+                || !placeholder.name().trim().equalsIgnoreCase(name.trim())) {
+            throw new VaultException("This code is for " + OtpAuthLink.displayName(issuer, name) + ", not for "
+                    + describe(placeholder));
+        }
+        return replace(placeholder.withOtp(otp, now));
     }
 
     public Vault withSettings(Settings settings) {
-        return new Vault(accounts, settings);
+        return new Vault(accounts, settings, tombstones);
     }
 
     public static String describe(Account account) {
@@ -122,7 +168,11 @@ public final class Vault {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Vault && ((Vault) o).accounts.equals(accounts) && ((Vault) o).settings.equals(settings);
+        if (!(o instanceof Vault)) {
+            return false;
+        }
+        Vault v = (Vault) o;
+        return v.accounts.equals(accounts) && v.settings.equals(settings) && v.tombstones.equals(tombstones);
     }
 
     @Override

@@ -12,7 +12,9 @@ import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
 import fob.otp.OtpType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The vault as JSON: what is encrypted into the browser's storage. Documented in docs/formats.md; readers
@@ -30,17 +32,41 @@ public final class VaultJson {
         for (Account account : vault.accounts()) {
             accounts.add(writeAccount(account));
         }
-        JsonObject settings = new JsonObject();
-        settings.put("hideCodesWhenHidden", vault.settings().hideCodesWhenHidden());
+        JsonObject settings = writeSettings(vault.settings());
         JsonObject root = new JsonObject();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("accounts", accounts);
         root.put("settings", settings);
+        root.put("tombstones", writeTombstones(vault.tombstones()));
         return JsonWriter.string(root);
     }
 
-    static JsonObject writeAccount(Account account) {
+    public static JsonArray writeTombstones(Map<String, Long> tombstones) {
+        JsonArray array = new JsonArray();
+        for (Map.Entry<String, Long> tombstone : tombstones.entrySet()) {
+            JsonObject json = new JsonObject();
+            json.put("id", tombstone.getKey());
+            json.put("deletedAt", tombstone.getValue());
+            array.add(json);
+        }
+        return array;
+    }
+
+    public static Map<String, Long> readTombstones(JsonObject root) throws JsonFormatException {
+        Map<String, Long> tombstones = new LinkedHashMap<>();
+        if (root.get("tombstones") == null) {
+            return tombstones;
+        }
+        JsonArray array = Json.array(root, "tombstones");
+        for (int i = 0; i < array.size() && i < Vault.MAX_TOMBSTONES; i++) {
+            JsonObject tombstone = Json.objectAt(array, i, "Tombstone");
+            tombstones.put(Json.string(tombstone, "id"), Json.integer(tombstone, "deletedAt", 0, Long.MAX_VALUE));
+        }
+        return tombstones;
+    }
+
+    public static JsonObject writeAccount(Account account) {
         JsonObject json = new JsonObject();
         json.put("id", account.id());
         json.put("kind", account.kind().jsonName());
@@ -80,14 +106,23 @@ public final class VaultJson {
             for (int i = 0; i < array.size(); i++) {
                 accounts.add(readAccount(Json.objectAt(array, i, "Account")));
             }
-            JsonObject settings = Json.object(root, "settings");
-            return new Vault(accounts, new Settings(Json.bool(settings, "hideCodesWhenHidden", false)));
+            return new Vault(accounts, readSettings(Json.object(root, "settings")), readTombstones(root));
         } catch (JsonFormatException e) {
             throw new VaultException("The vault is damaged: " + e.getMessage());
         }
     }
 
-    static Account readAccount(JsonObject json) throws JsonFormatException, VaultException {
+    public static Settings readSettings(JsonObject settings) throws JsonFormatException {
+        return new Settings(Json.bool(settings, "hideCodesWhenHidden", false));
+    }
+
+    public static JsonObject writeSettings(Settings settings) {
+        JsonObject json = new JsonObject();
+        json.put("hideCodesWhenHidden", settings.hideCodesWhenHidden());
+        return json;
+    }
+
+    public static Account readAccount(JsonObject json) throws JsonFormatException, VaultException {
         String id = Json.string(json, "id");
         AccountKind kind = AccountKind.fromJsonName(Json.string(json, "kind"));
         if (kind == null) {

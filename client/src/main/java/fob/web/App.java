@@ -129,7 +129,7 @@ public final class App implements AccountListView.Actions {
     public void delete(Account account) {
         confirm.ask("Delete account?", "Delete " + Vault.describe(account) + " from Fob? Without its codes you may"
                 + " be unable to sign in to it, unless the service gave you another way in.", "Delete",
-                () -> change(vault -> vault.remove(account.id())));
+                () -> change(vault -> vault.remove(account.id(), System.currentTimeMillis())));
     }
 
     @Override

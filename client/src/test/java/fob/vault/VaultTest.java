@@ -29,9 +29,16 @@ class VaultTest {
     @Test
     void changesMakeNewVaultsAndLeaveTheOldOneAlone() throws Exception {
         Vault before = threeAccounts();
-        Vault after = before.remove("b");
+        Vault after = before.remove("b", 5);
         assertEquals(List.of("a", "b", "c"), ids(before));
         assertEquals(List.of("a", "c"), ids(after));
+    }
+
+    @Test
+    void aDeletionLeavesATombstone() throws Exception {
+        Vault vault = threeAccounts().remove("b", 1234);
+        assertEquals(java.util.Map.of("b", 1234L), vault.tombstones());
+        assertEquals(vault, VaultJson.read(VaultJson.write(vault)));
     }
 
     @Test
@@ -53,7 +60,7 @@ class VaultTest {
     @Test
     void refusesUnknownIds() throws Exception {
         Vault vault = threeAccounts();
-        assertThrows(VaultException.class, () -> vault.remove("zzz"));
+        assertThrows(VaultException.class, () -> vault.remove("zzz", 5));
         assertThrows(VaultException.class, () -> vault.move("zzz", 1));
     }
 
@@ -73,6 +80,6 @@ class VaultTest {
         Settings hide = Settings.DEFAULTS.withHideCodesWhenHidden(true);
         Vault vault = threeAccounts().withSettings(hide);
         assertSame(hide, vault.settings());
-        assertSame(hide, vault.remove("a").settings());
+        assertSame(hide, vault.remove("a", 5).settings());
     }
 }

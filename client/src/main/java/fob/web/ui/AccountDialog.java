@@ -173,11 +173,6 @@ public final class AccountDialog {
                 }
                 Account changed = current.edited(kind, form.issuer.trim(), form.name.trim(), result.otp(),
                         form.note, now);
-                Account same = vault.remove(current.id()).findSameCredential(changed);
-                if (same != null) {
-                    throw new VaultException("Another account already has this secret key: "
-                            + Vault.describe(same));
-                }
                 return vault.replace(changed);
             });
             close();

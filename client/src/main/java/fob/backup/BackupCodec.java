@@ -1,0 +1,128 @@
+package fob.backup;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Seals and opens backup envelopes and their slots (DESIGN.md, "Keys and the backup format"):
+ * <ul>
+ * <li>passkey slot: wrapping key = HKDF-SHA256(PRF output, salt empty, info "fob passkey slot v1" ||
+ * credential id);
+ * <li>recovery-code slot: wrapping key = HKDF-SHA256(the code's 20 bytes, the slot's 16-byte salt, info
+ * "fob recovery-code slot v1");
+ * <li>each slot: AES-256-GCM(wrapping key, its own nonce, no associated data, the 32-byte vault key);
+ * <li>payload: AES-256-GCM(vault key, fresh nonce, associated data = the header string's ASCII bytes).
+ * </ul>
+ */
+public final class BackupCodec {
+    public static final int KEY_BYTES = 32;
+    private static final byte[] PASSKEY_INFO = "fob passkey slot v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RECOVERY_CODE_INFO = "fob recovery-code slot v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NO_DATA = new byte[0];
+
+    private final BackupCrypto crypto;
+
+    public BackupCodec(BackupCrypto crypto) {
+        this.crypto = crypto;
+    }
+
+    public byte[] newVaultKey() {
+        return crypto.random(KEY_BYTES);
+    }
+
+    public byte[] newRecoveryCode() {
+        return crypto.random(RecoveryCode.BYTES);
+    }
+
+    byte[] passkeyWrappingKey(byte[] prfOutput, byte[] credentialId) {
+        byte[] info = Arrays.copyOf(PASSKEY_INFO, PASSKEY_INFO.length + credentialId.length);
+        System.arraycopy(credentialId, 0, info, PASSKEY_INFO.length, credentialId.length);
+        return crypto.hkdf(prfOutput, NO_DATA, info, KEY_BYTES);
+    }
+
+    byte[] recoveryCodeWrappingKey(byte[] code, byte[] salt) {
+        return crypto.hkdf(code, salt, RECOVERY_CODE_INFO, KEY_BYTES);
+    }
+
+    public PasskeySlot passkeySlot(byte[] vaultKey, byte[] credentialId, byte[] prfOutput) {
+        byte[] nonce = crypto.random(12);
+        return new PasskeySlot(credentialId, nonce,
+                crypto.seal(passkeyWrappingKey(prfOutput, credentialId), nonce, NO_DATA, vaultKey));
+    }
+
+    public RecoveryCodeSlot recoveryCodeSlot(byte[] vaultKey, byte[] code) {
+        byte[] salt = crypto.random(16);
+        byte[] nonce = crypto.random(12);
+        return new RecoveryCodeSlot(salt, nonce,
+                crypto.seal(recoveryCodeWrappingKey(code, salt), nonce, NO_DATA, vaultKey));
+    }
+
+    /** A password slot, given the key that Argon2id derived from the password with the slot's parameters. */
+    public PasswordSlot passwordSlot(byte[] vaultKey, byte[] passwordKey, int memoryKiB, int iterations,
+            int parallelism, byte[] salt) {
+        byte[] nonce = crypto.random(12);
+        return new PasswordSlot(memoryKiB, iterations, parallelism, salt, nonce,
+                crypto.seal(passwordKey, nonce, NO_DATA, vaultKey));
+    }
+
+    /** Seals the payload under the vault key, with the header (from {@link Envelope#writeHeader}) authenticated. */
+    public Envelope seal(byte[] vaultKey, String header, byte[] payload) throws BackupException {
+        byte[] nonce = crypto.random(12);
+        return Envelope.of(header, nonce, crypto.seal(vaultKey, nonce, header.getBytes(StandardCharsets.US_ASCII),
+                payload));
+    }
+
+    public Envelope seal(byte[] vaultKey, List<Slot> slots, byte[] payload) throws BackupException {
+        return seal(vaultKey, Envelope.writeHeader(slots), payload);
+    }
+
+    public byte[] open(Envelope envelope, byte[] vaultKey) throws BackupException {
+        try {
+            return crypto.open(vaultKey, envelope.nonce(), envelope.header().getBytes(StandardCharsets.US_ASCII),
+                    envelope.ciphertext());
+        } catch (DecryptionException e) {
+            throw new BackupException("The backup does not open with this key, or it was changed");
+        }
+    }
+
+    /** The vault key, through the passkey slot of {@code credentialId} and that passkey's PRF output. */
+    public byte[] vaultKeyFromPasskey(Envelope envelope, byte[] credentialId, byte[] prfOutput) throws BackupException {
+        for (Slot slot : envelope.slots()) {
+            if (slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(), credentialId)) {
+                try {
+                    return crypto.open(passkeyWrappingKey(prfOutput, credentialId), slot.nonce(), NO_DATA,
+                            slot.wrappedKey());
+                } catch (DecryptionException e) {
+                    throw new BackupException("This passkey's key does not open the backup; use your recovery code");
+                }
+            }
+        }
+        throw new BackupException("The backup has no key for this passkey; use your recovery code");
+    }
+
+    /** The vault key, through the recovery-code slot. */
+    public byte[] vaultKeyFromRecoveryCode(Envelope envelope, String codeText) throws BackupException {
+        byte[] code = RecoveryCode.parse(codeText);
+        for (Slot slot : envelope.slots()) {
+            if (slot instanceof RecoveryCodeSlot) {
+                try {
+                    return crypto.open(recoveryCodeWrappingKey(code, ((RecoveryCodeSlot) slot).salt()), slot.nonce(),
+                            NO_DATA, slot.wrappedKey());
+                } catch (DecryptionException e) {
+                    throw new BackupException("That recovery code does not open this backup");
+                }
+            }
+        }
+        throw new BackupException("This backup has no recovery code");
+    }
+
+    /** The vault key, through a password slot and the key Argon2id derived for it. */
+    public byte[] vaultKeyFromPassword(PasswordSlot slot, byte[] passwordKey) throws BackupException {
+        try {
+            return crypto.open(passwordKey, slot.nonce(), NO_DATA, slot.wrappedKey());
+        } catch (DecryptionException e) {
+            throw new BackupException("The password is wrong");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package fob.backup;
+
+import com.grack.nanojson.JsonArray;
+import com.grack.nanojson.JsonObject;
+import com.grack.nanojson.JsonWriter;
+import fob.json.Json;
+import fob.json.JsonFormatException;
+import fob.vault.Account;
+import fob.vault.AccountKind;
+import fob.vault.Vault;
+import fob.vault.VaultException;
+import fob.vault.VaultJson;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a backup holds, encrypted: a revision that only grows, the accounts in their order (work or school
+ * accounts as placeholders without their secret), the tombstones of deleted accounts, and the settings.
+ */
+public final class BackupPayload {
+    public static final String FORMAT = "fob-backup";
+    public static final int VERSION = 1;
+
+    private final long revision;
+    private final long writtenAt;
+    private final Vault vault;
+
+    public BackupPayload(long revision, long writtenAt, Vault vault) {
+        this.revision = revision;
+        this.writtenAt = writtenAt;
+        this.vault = vault;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public long writtenAt() {
+        return writtenAt;
+    }
+
+    /** The accounts, order, tombstones and settings (work or school accounts as placeholders). */
+    public Vault vault() {
+        return vault;
+    }
+
+    public byte[] toBytes() {
+        JsonArray accounts = new JsonArray();
+        for (Account account : vault.accounts()) {
+            accounts.add(VaultJson.writeAccount(account.kind() == AccountKind.WORK_OR_SCHOOL
+                    ? account.asPlaceholder() : account));
+        }
+        JsonObject root = new JsonObject();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("revision", revision);
+        root.put("writtenAt", writtenAt);
+        root.put("accounts", accounts);
+        root.put("tombstones", VaultJson.writeTombstones(vault.tombstones()));
+        root.put("settings", VaultJson.writeSettings(vault.settings()));
+        return JsonWriter.string(root).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static BackupPayload read(byte[] bytes) throws BackupException {
+        try {
+            JsonObject root = Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
+            if (!FORMAT.equals(root.get("format"))) {
+                throw new BackupException("The backup's contents are not a Fob backup");
+            }
+            if (Json.integer(root, "version", 1, Integer.MAX_VALUE) > VERSION) {
+                throw new BackupException("This backup was written by a newer Fob; update Fob to restore it");
+            }
+            JsonArray array = Json.array(root, "accounts");
+            if (array.size() > Vault.MAX_ACCOUNTS) {
+                throw new BackupException("The backup holds more than " + Vault.MAX_ACCOUNTS + " accounts");
+            }
+            List<Account> accounts = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                accounts.add(VaultJson.readAccount(Json.objectAt(array, i, "Account")));
+            }
+            Vault vault = new Vault(accounts, VaultJson.readSettings(Json.object(root, "settings")),
+                    VaultJson.readTombstones(root));
+            return new BackupPayload(Json.integer(root, "revision", 0, Long.MAX_VALUE),
+                    Json.integer(root, "writtenAt", 0, Long.MAX_VALUE), vault);
+        } catch (JsonFormatException | VaultException e) {
+            throw new BackupException("The backup's contents are damaged: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package fob.backup;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.grack.nanojson.JsonObject;
+import fob.codec.Base64Url;
+import fob.json.Json;
+import fob.vault.AccountKind;
+import fob.vault.Vault;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BackupCodecTest {
+    private final BackupCodec codec = new BackupCodec(new BouncyCastleCrypto());
+
+    /** RFC 5869 appendix A.1. */
+    @Test
+    void hkdfMatchesRfc5869() {
+        HexFormat hex = HexFormat.of();
+        byte[] okm = new BouncyCastleCrypto().hkdf(hex.parseHex("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"),
+                hex.parseHex("000102030405060708090a0b0c"), hex.parseHex("f0f1f2f3f4f5f6f7f8f9"), 42);
+        assertEquals("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865", hex.formatHex(okm));
+    }
+
+    /** The GCM test vector of McGrew and Viega (test case 14: AES-256, zero key, zero nonce, one zero block). */
+    @Test
+    void aesGcmMatchesTheGcmSpecification() throws Exception {
+        HexFormat hex = HexFormat.of();
+        byte[] sealed = new BouncyCastleCrypto().seal(new byte[32], new byte[12], new byte[0], new byte[16]);
+        assertEquals("cea7403d4d606b6e074ec5d3baf39d18" + "d0d1c8a799996bf0265b98b5d48ab919", hex.formatHex(sealed));
+        assertArrayEquals(new byte[16], new BouncyCastleCrypto().open(new byte[32], new byte[12], new byte[0], sealed));
+    }
+
+    @Test
+    void theFixedVectorIsWhatTheReferenceImplementationMakes() throws Exception {
+        String committed = Files.readString(Path.of("src/test/resources/fob/backup/vector-1.json")).strip();
+        assertEquals(committed, BackupVector.json(), "the envelope format changed: regenerate the vector on purpose");
+    }
+
+    @Test
+    void theFixedVectorOpensWithEachOfItsWaysIn() throws Exception {
+        JsonObject vector = Json.parseObject(Files.readString(Path.of("src/test/resources/fob/backup/vector-1.json")));
+        Envelope envelope = Envelope.parse(vector.getString("envelope"));
+        byte[] viaPasskey = codec.vaultKeyFromPasskey(envelope, Base64Url.decode(vector.getString("credentialId")),
+                Base64Url.decode(vector.getString("prfOutput")));
+        byte[] viaCode = codec.vaultKeyFromRecoveryCode(envelope, vector.getString("recoveryCode").toLowerCase());
+        assertArrayEquals(Base64Url.decode(vector.getString("vaultKey")), viaPasskey);
+        assertArrayEquals(viaPasskey, viaCode);
+        BackupPayload payload = BackupPayload.read(codec.open(envelope, viaCode));
+        assertEquals(7, payload.revision());
+        Vault vault = payload.vault();
+        assertEquals(List.of("Deno", "WWE", "Contoso"), vault.accounts().stream().map(a -> a.issuer()).toList());
+        assertTrue(vault.accounts().get(2).isPlaceholder(), "work or school accounts travel without their secret");
+        assertEquals(AccountKind.WORK_OR_SCHOOL, vault.accounts().get(2).kind());
+        assertEquals(10300, vault.accounts().get(1).otp().counter());
+        assertEquals(1_699_999_999_999L, vault.tombstones().get("0009"));
+    }
+
+    @Test
+    void theWorkAccountsSecretIsNotInThePayloadAtAll() throws Exception {
+        byte[] payload = new BackupPayload(1, 2, BackupVector.vault()).toBytes();
+        String text = new String(payload, StandardCharsets.UTF_8);
+        assertFalse(text.contains("JBSWY3DPEHPK3PXP"), text);
+        assertTrue(text.contains("4SJHB4GSD43FZBAI7C2HLRJGPQ"), "standard accounts keep theirs");
+    }
+
+    @Test
+    void aWrongCodeOrPasskeyOpensNothing() throws Exception {
+        Envelope envelope = BackupVector.envelope();
+        BackupException wrongCode = assertThrows(BackupException.class, () -> codec.vaultKeyFromRecoveryCode(envelope,
+                RecoveryCode.format(new byte[20])));
+        assertEquals("That recovery code does not open this backup", wrongCode.getMessage());
+        assertThrows(BackupException.class, () -> codec.vaultKeyFromRecoveryCode(envelope, "too short"));
+        BackupException noSlot = assertThrows(BackupException.class,
+                () -> codec.vaultKeyFromPasskey(envelope, new byte[] {1, 2, 3}, BackupVector.PRF_OUTPUT));
+        assertTrue(noSlot.getMessage().contains("use your recovery code"));
+        assertThrows(BackupException.class, () -> codec.vaultKeyFromPasskey(envelope, BackupVector.CREDENTIAL_ID,
+                new byte[32]));
+        assertThrows(BackupException.class, () -> codec.open(envelope, new byte[32]));
+    }
+
+    @Test
+    void aChangedHeaderFailsToOpen() throws Exception {
+        Envelope original = BackupVector.envelope();
+        // An attacker who swaps in a slot of their own (a recovery code they know) cannot reuse the ciphertext.
+        byte[] attackerCode = new byte[20];
+        String forgedHeader = Envelope.writeHeader(List.of(codec.recoveryCodeSlot(BackupVector.VAULT_KEY, attackerCode)));
+        JsonObject json = Json.parseObject(original.toJson());
+        json.put("header", forgedHeader);
+        Envelope forged = Envelope.parse(com.grack.nanojson.JsonWriter.string(json));
+        assertThrows(BackupException.class, () -> codec.open(forged, BackupVector.VAULT_KEY));
+    }
+
+    @Test
+    void envelopesRoundTripThroughJson() throws Exception {
+        byte[] key = codec.newVaultKey();
+        byte[] code = codec.newRecoveryCode();
+        Envelope envelope = codec.seal(key, List.of(codec.recoveryCodeSlot(key, code),
+                codec.passwordSlot(key, new byte[32], 65536, 3, 1, new byte[16])), "hello".getBytes());
+        Envelope back = Envelope.parse(envelope.toJson());
+        assertEquals(envelope.header(), back.header());
+        assertEquals(2, back.slots().size());
+        assertEquals(65536, ((PasswordSlot) back.slots().get(1)).memoryKiB());
+        assertArrayEquals("hello".getBytes(), codec.open(back, codec.vaultKeyFromRecoveryCode(back,
+                RecoveryCode.format(code))));
+        assertArrayEquals(key, codec.vaultKeyFromPassword((PasswordSlot) back.slots().get(1), new byte[32]));
+    }
+
+    @Test
+    void damagedEnvelopesAreRefusedWithAReason() {
+        for (String text : new String[] {"", "{}", "[]", "{\"fob\":2}", "{\"fob\":1,\"header\":\"e30\",\"nonce\":\"AAAA\","
+            + "\"ciphertext\":\"AAAAAAAAAAAAAAAAAAAAAA\"}", "{\"fob\":1,\"header\":\"!!\",\"nonce\":\"AAAAAAAAAAAAAAAA\","
+            + "\"ciphertext\":\"AAAAAAAAAAAAAAAAAAAAAA\"}"}) {
+            BackupException e = assertThrows(BackupException.class, () -> Envelope.parse(text), text);
+            assertFalse(e.getMessage().isEmpty());
+        }
+    }
+
+    @Test
+    void recoveryCodesAreEasyToCopyAndForgiving() throws Exception {
+        byte[] code = BackupVector.RECOVERY_CODE;
+        String printed = RecoveryCode.format(code);
+        assertTrue(printed.matches("([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}"), printed);
+        assertArrayEquals(code, RecoveryCode.parse(printed));
+        assertArrayEquals(code, RecoveryCode.parse(" " + printed.toLowerCase().replace("-", " ") + " "));
+        assertArrayEquals(RecoveryCode.parse("0000-1111-0000-1111-0000-1111-0000-1111"),
+                RecoveryCode.parse("oooo-iiii-OOOO-LLLL-0000-1111-0000-1111"));
+        assertThrows(BackupException.class, () -> RecoveryCode.parse("UUUU-" + printed.substring(5)));
+    }
+}

@@ -1,0 +1,71 @@
+package fob.backup;
+
+import com.grack.nanojson.JsonObject;
+import com.grack.nanojson.JsonWriter;
+import fob.codec.Base64Url;
+import fob.link.OtpAuthLink;
+import fob.vault.Account;
+import fob.vault.AccountKind;
+import fob.vault.Settings;
+import fob.vault.Vault;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixed test vector in src/test/resources/fob/backup/vector-1.json: an envelope made with fixed keys and
+ * nonces. BackupCodecTest pins it on the JVM; the end-to-end tests restore it in the browser (WebCrypto) with
+ * its recovery code. To write it anew after a deliberate format change: run this class's main.
+ */
+final class BackupVector {
+    static final byte[] VAULT_KEY = range(0, 32);
+    static final byte[] RECOVERY_CODE = range(100, 20);
+    static final byte[] CREDENTIAL_ID = range(200, 16);
+    static final byte[] PRF_OUTPUT = range(50, 32);
+
+    private BackupVector() {
+    }
+
+    static byte[] range(int start, int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (start + i);
+        }
+        return bytes;
+    }
+
+    static Vault vault() throws Exception {
+        Account deno = Account.fromLink("0001", OtpAuthLink.parse(
+                "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno"), AccountKind.STANDARD,
+                1_700_000_000_000L);
+        Account wwe = Account.fromLink("0002", OtpAuthLink.parse("otpauth://hotp/WWE:Mason?secret="
+                + "5VAML3X35THCEBVRLV24CGBKOY&issuer=WWE&algorithm=SHA512&digits=8&counter=10300"),
+                AccountKind.STANDARD, 1_700_000_000_001L);
+        Account contoso = Account.fromLink("0003", OtpAuthLink.parse(
+                "otpauth://totp/Contoso:ann@contoso.com?secret=JBSWY3DPEHPK3PXP&issuer=Contoso"),
+                AccountKind.WORK_OR_SCHOOL, 1_700_000_000_002L);
+        return new Vault(List.of(deno, wwe, contoso), Settings.DEFAULTS, Map.of("0009", 1_699_999_999_999L));
+    }
+
+    /** The envelope as the reference implementation makes it from the fixed inputs. */
+    static Envelope envelope() throws Exception {
+        BackupCodec codec = new BackupCodec(new FixedCrypto());
+        List<Slot> slots = List.of(codec.passkeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT),
+                codec.recoveryCodeSlot(VAULT_KEY, RECOVERY_CODE));
+        return codec.seal(VAULT_KEY, slots, new BackupPayload(7, 1_700_000_100_000L, vault()).toBytes());
+    }
+
+    static String json() throws Exception {
+        JsonObject vector = new JsonObject();
+        vector.put("vaultKey", Base64Url.encode(VAULT_KEY));
+        vector.put("recoveryCode", RecoveryCode.format(RECOVERY_CODE));
+        vector.put("credentialId", Base64Url.encode(CREDENTIAL_ID));
+        vector.put("prfOutput", Base64Url.encode(PRF_OUTPUT));
+        vector.put("envelope", envelope().toJson());
+        return JsonWriter.indent("  ").string().value(vector).done();
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), json() + "\n", StandardCharsets.UTF_8);
+    }
+}
