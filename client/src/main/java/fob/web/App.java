@@ -4,6 +4,7 @@ import fob.otp.InvalidOtpException;
 import fob.vault.Account;
 import fob.vault.Vault;
 import fob.vault.VaultException;
+import fob.web.backup.BackupService;
 import fob.web.js.Browser;
 import fob.web.js.Clock;
 import fob.web.js.Promises;
@@ -14,10 +15,15 @@ import fob.web.store.VaultStore;
 import fob.web.ui.AccountDialog;
 import fob.web.ui.AccountListView;
 import fob.web.ui.AccountRow;
+import fob.web.ui.BackupPanel;
+import fob.web.ui.CodeDialog;
 import fob.web.ui.ConfirmDialog;
 import fob.web.ui.Dom;
+import fob.web.ui.HistoryDialog;
+import fob.web.ui.RecoveryDialog;
 import fob.web.ui.SettingsDialog;
 import fob.web.ui.Toast;
+import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -26,13 +32,24 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 /** The page: opens the vault, shows the accounts, and wires the controls. */
 public final class App implements AccountListView.Actions {
     private final VaultSession session;
+    private final VaultStore store;
     private final AccountListView list;
     private final ConfirmDialog confirm = new ConfirmDialog();
     private AccountDialog accountDialog;
+    private BackupService backup;
 
-    private App(VaultSession session) {
-        this.session = session;
+    private App(VaultStore store, Vault vault) {
+        this.store = store;
+        this.session = new VaultSession(store, vault, this::afterSave);
         this.list = new AccountListView(this);
+    }
+
+    /** After each change this page stored: tell the other tabs, and back it up. */
+    private void afterSave() {
+        TabSync.announceChange();
+        if (backup != null) {
+            backup.vaultChanged();
+        }
     }
 
     public static void main(String[] args) {
@@ -48,12 +65,27 @@ public final class App implements AccountListView.Actions {
             showAppError(e.getMessage());
             return;
         }
-        new App(new VaultSession(store, vault, TabSync::announceChange)).start();
+        new App(store, vault).start();
     }
 
     private void start() {
         accountDialog = new AccountDialog(session, list);
         SettingsDialog settings = new SettingsDialog(session);
+        backup = new BackupService(session, store);
+        RecoveryDialog recovery = new RecoveryDialog(backup, session);
+        settings.attach(new BackupPanel(backup, confirm, new CodeDialog(), recovery, new HistoryDialog(backup, confirm)));
+        Dom.onClick(Dom.byId("begin-recovery"), recovery::open);
+        Dom.window().addEventListener("online", (EventListener<Event>) event -> backup.retryNow());
+        Dom.document().addEventListener("visibilitychange", (EventListener<Event>) event -> {
+            if (!Browser.isDocumentHidden()) {
+                backup.pullQuietly();
+            }
+        });
+        Window.setInterval(() -> {
+            if (!Browser.isDocumentHidden()) {
+                backup.pullQuietly();
+            }
+        }, 60_000);
         HTMLElement addButton = Dom.byId("add-button");
         HTMLElement settingsButton = Dom.byId("settings-button");
         Dom.onClick(addButton, accountDialog::openForAdding);
@@ -77,6 +109,7 @@ public final class App implements AccountListView.Actions {
         });
         Browser.mark("fob-first-code");
         Clock.everySecond(() -> list.tick(System.currentTimeMillis()));
+        Async.run(backup::start, App::showAppError);
         if (!session.vault().isEmpty()) {
             Browser.requestPersistentStorage();
         }
@@ -130,6 +163,11 @@ public final class App implements AccountListView.Actions {
         confirm.ask("Delete account?", "Delete " + Vault.describe(account) + " from Fob? Without its codes you may"
                 + " be unable to sign in to it, unless the service gave you another way in.", "Delete",
                 () -> change(vault -> vault.remove(account.id(), System.currentTimeMillis())));
+    }
+
+    @Override
+    public void finishSetup(Account placeholder) {
+        accountDialog.openForFinishing(placeholder);
     }
 
     @Override

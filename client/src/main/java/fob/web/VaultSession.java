@@ -63,6 +63,21 @@ public final class VaultSession {
         }
     }
 
+    /**
+     * Makes a restored backup's key this browser's vault key and {@code restored} its vault, in one write.
+     * {@code restored} is computed from the newest vault, under the same lock as every change.
+     */
+    public Vault adopt(byte[] vaultKey, Change restored) throws VaultException, StorageException {
+        synchronized (lock) {
+            Vault next = restored.apply(vault);
+            store.adoptVaultKey(vaultKey, next);
+            vault = next;
+            afterSave.run();
+            notifyListeners();
+            return next;
+        }
+    }
+
     /** Shows what another tab saved. */
     public void reload() throws StorageException {
         synchronized (lock) {

@@ -9,6 +9,7 @@ import org.teavm.jso.core.JSUndefined;
 final class IndexedDb {
     static final String VAULT = "vault";
     static final String DEVICE_KEY = "deviceKey";
+    static final String BACKUP_STATE = "backup";
     /** The error name of a write refused because another tab wrote first. */
     static final String CONFLICT = "FobRevisionConflict";
 
@@ -34,6 +35,15 @@ final class IndexedDb {
             + " request.onerror = function () { reject(request.error); };"
             + "});")
     static native <T extends JSObject> JSPromise<T> get(Database db, String key);
+
+    /** Writes one value under {@code key}, durably. */
+    @JSBody(params = {"db", "key", "value"}, script = "return new Promise(function (resolve, reject) {"
+            + " var tx = db.transaction('kv', 'readwrite', {durability: 'strict'});"
+            + " tx.objectStore('kv').put(value, key);"
+            + " tx.oncomplete = function () { resolve(); };"
+            + " tx.onabort = function () { reject(tx.error || new DOMException('the write was aborted', 'AbortError')); };"
+            + "});")
+    static native JSPromise<JSUndefined> put(Database db, String key, JSObject value);
 
     /**
      * Writes the vault record (and the device key, when given) in one durable transaction, but only if the

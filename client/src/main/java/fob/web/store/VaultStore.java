@@ -20,7 +20,7 @@ public final class VaultStore {
     private static final byte[] VAULT_CONTEXT = "fob vault v1".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final IndexedDb.Database db;
+    final IndexedDb.Database db;
     private CryptoKey deviceKey;
     /** The device key still to be stored, with the first vault: it and the vault are written together. */
     private CryptoKey unsavedDeviceKey;
@@ -107,6 +107,40 @@ public final class VaultStore {
             }
             throw new StorageException("The change could not be saved (" + e.getMessage() + "). Your accounts are"
                     + " as they were before it.");
+        }
+    }
+
+    /**
+     * The vault key's bytes, for backups (their slots wrap it). They are unwrapped on demand with the device key
+     * and never stored anywhere unwrapped.
+     */
+    public byte[] exportVaultKey() throws StorageException {
+        try {
+            return decrypt(deviceKey, keyNonce, VAULT_KEY_CONTEXT, wrappedKey);
+        } catch (JsFailure e) {
+            throw new StorageException("Fob's key in this browser cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Makes {@code rawKey} this browser's vault key (a restored backup's key) and stores {@code vault} under it,
+     * in one write: both change, or neither.
+     */
+    public void adoptVaultKey(byte[] rawKey, Vault vault) throws StorageException {
+        CryptoKey previousKey = vaultKey;
+        Int8Array previousNonce = keyNonce;
+        Int8Array previousWrapped = wrappedKey;
+        try {
+            vaultKey = Promises.await(WebCrypto.importKey(Int8Array.copyFromJavaArray(rawKey)));
+            keyNonce = Int8Array.copyFromJavaArray(random(12));
+            wrappedKey = encrypt(deviceKey, keyNonce, VAULT_KEY_CONTEXT, rawKey);
+            save(vault);
+        } catch (JsFailure | StorageException e) {
+            vaultKey = previousKey;
+            keyNonce = previousNonce;
+            wrappedKey = previousWrapped;
+            throw e instanceof StorageException ? (StorageException) e
+                    : new StorageException("The restored key could not be stored (" + e.getMessage() + ")");
         }
     }
 

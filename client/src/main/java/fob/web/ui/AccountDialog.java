@@ -3,6 +3,7 @@ package fob.web.ui;
 import fob.imports.ImportEntry;
 import fob.imports.ImportException;
 import fob.imports.LinkReader;
+import fob.link.OtpAuthLink;
 import fob.vault.Account;
 import fob.vault.AccountForm;
 import fob.vault.AccountKind;
@@ -38,6 +39,8 @@ public final class AccountDialog {
     private final QrScanner scanner;
     /** The account being edited, or null when adding. */
     private Account editing;
+    /** The placeholder whose setup is being finished, or null. */
+    private Account finishing;
 
     public AccountDialog(VaultSession session, AccountListView list) {
         this.session = session;
@@ -61,6 +64,7 @@ public final class AccountDialog {
 
     public void openForAdding() {
         editing = null;
+        finishing = null;
         fill(new AccountForm());
         Dom.setValue("field-link", "");
         work.setChecked(false);
@@ -70,10 +74,21 @@ public final class AccountDialog {
 
     public void openForEditing(Account account) {
         editing = account;
+        finishing = null;
         fill(AccountForm.of(account));
         work.setChecked(account.kind() == AccountKind.WORK_OR_SCHOOL);
         open("Edit account");
         Dom.byId("field-issuer").focus();
+    }
+
+    /** A work or school account restored without its secret: scanning its QR code (or its link) again. */
+    public void openForFinishing(Account placeholder) {
+        editing = null;
+        finishing = placeholder;
+        Dom.setValue("field-link", "");
+        work.setChecked(true);
+        open("Finish setup");
+        Dom.byId("field-link").focus();
     }
 
     private void open(String title) {
@@ -81,6 +96,8 @@ public final class AccountDialog {
         boolean adding = editing == null;
         Dom.show(Dom.byId("from-link"), adding);
         Dom.show(Dom.byId("from-qr"), adding);
+        Dom.show(Dom.byId("manual"), finishing == null);
+        Dom.show(Dom.byId("save-account"), finishing == null);
         Dom.byId("manual-title").setTextContent(adding ? "Enter manually" : "Details");
         clearProblems();
         scanner.reset();
@@ -130,6 +147,9 @@ public final class AccountDialog {
         if (entries.size() == 1 && !entries.get(0).usable()) {
             return entries.get(0).problem();
         }
+        if (finishing != null) {
+            return finishSetup(entries, laterProblems);
+        }
         AccountKind kind = kind();
         Async.run(() -> {
             Additions[] planned = new Additions[1];
@@ -143,6 +163,21 @@ public final class AccountDialog {
             close();
             Toast.show(planned[0].summary());
             list.reveal(planned[0].added().get(0).id());
+        }, laterProblems);
+        return null;
+    }
+
+    private String finishSetup(List<ImportEntry> entries, Async.ErrorSink laterProblems) {
+        if (entries.size() != 1) {
+            return "Scan or paste the code of " + Vault.describe(finishing) + " only";
+        }
+        Account placeholder = finishing;
+        OtpAuthLink link = entries.get(0).account();
+        Async.run(() -> {
+            session.change(vault -> vault.completePlaceholder(placeholder.id(), link.issuer(), link.name(),
+                    link.parameters(), System.currentTimeMillis()));
+            close();
+            Toast.show(Vault.describe(placeholder) + " works again.");
         }, laterProblems);
         return null;
     }

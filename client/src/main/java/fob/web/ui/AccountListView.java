@@ -19,6 +19,8 @@ public final class AccountListView {
         void delete(Account account);
 
         void move(Account account, int offset);
+
+        void finishSetup(Account placeholder);
     }
 
     private final HTMLElement list = Dom.byId("accounts");

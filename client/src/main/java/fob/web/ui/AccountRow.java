@@ -56,7 +56,9 @@ public final class AccountRow {
         item.appendChild(codeBox);
 
         HTMLElement buttons = Dom.element("div", "actions");
-        if (!account.isPlaceholder()) {
+        if (account.isPlaceholder()) {
+            buttons.appendChild(describedButton("Finish setup", "finish", labelId, () -> actions.finishSetup(account)));
+        } else {
             buttons.appendChild(describedButton("Copy code", "copy", labelId, () -> actions.copy(this)));
             if (!account.otp().type().isTimeBased()) {
                 buttons.appendChild(describedButton("Next code", "next", labelId, () -> actions.nextCode(account)));

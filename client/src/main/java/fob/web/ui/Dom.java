@@ -18,6 +18,10 @@ public final class Dom {
         return HTMLDocument.current();
     }
 
+    public static org.teavm.jso.browser.Window window() {
+        return org.teavm.jso.browser.Window.current();
+    }
+
     public static <T extends HTMLElement> T byId(String id) {
         HTMLElement element = document().getElementById(id);
         if (element == null) {

@@ -15,6 +15,8 @@ public final class SettingsDialog {
     private final HTMLInputElement hideCodes = Dom.byId("setting-hide-codes");
     private final VaultSession session;
 
+    private BackupPanel backupPanel;
+
     public SettingsDialog(VaultSession session) {
         this.session = session;
         Dom.byId("fob-version").setTextContent("version " + Browser.meta("fob-version"));
@@ -29,7 +31,14 @@ public final class SettingsDialog {
         });
     }
 
+    public void attach(BackupPanel panel) {
+        this.backupPanel = panel;
+    }
+
     public void open() {
+        if (backupPanel != null) {
+            backupPanel.opened();
+        }
         Settings settings = session.vault().settings();
         hideCodes.setChecked(settings.hideCodesWhenHidden());
         Browser.showModal(dialog);

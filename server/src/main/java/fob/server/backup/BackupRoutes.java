@@ -70,8 +70,13 @@ public final class BackupRoutes {
     private void read(Context ctx) {
         BackupVersion current = store.currentBackup(account(ctx))
                 .orElseThrow(() -> new ApiException(404, "no_backup", "There is no backup yet"));
-        sendBody(ctx, current);
         ctx.header("ETag", etag(current.version()));
+        // A device that already has this version asks with If-None-Match, to check cheaply for news.
+        if (etag(current.version()).equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        sendBody(ctx, current);
     }
 
     private static void sendBody(Context ctx, BackupVersion version) {

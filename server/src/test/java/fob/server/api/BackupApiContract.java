@@ -62,6 +62,8 @@ abstract class BackupApiContract {
         assertArrayEquals(first, read.body(), "byte for byte");
         assertEquals(etag, read.header("ETag"));
 
+        assertEquals(304, client.get("/api/backup", "If-None-Match", etag).status(), "a device that has it");
+        assertEquals(200, client.get("/api/backup", "If-None-Match", "\"0\"").status());
         assertEquals(412, create(client, Envelopes.ofSize(100)).status(), "If-None-Match: * when one exists");
         byte[] second = Envelopes.ofSize(3000);
         ApiClient.Response updated = client.put("/api/backup", second, "If-Match", etag);

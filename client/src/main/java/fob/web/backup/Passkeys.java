@@ -1,0 +1,68 @@
+package fob.web.backup;
+
+import fob.web.js.JsFailure;
+import fob.web.js.Promises;
+import fob.web.js.WebAuthn;
+
+/** The passkey ceremonies, each from the server's options to its verification. */
+public final class Passkeys {
+    /** A verified ceremony: the account, the passkey used, and its PRF output (null if it gave none). */
+    public static final class Ceremony {
+        public final String accountName;
+        public final byte[] credentialId;
+        public final byte[] prf;
+
+        Ceremony(String accountName, byte[] credentialId, byte[] prf) {
+            this.accountName = accountName;
+            this.credentialId = credentialId;
+            this.prf = prf;
+        }
+    }
+
+    private final ServerApi api;
+
+    public Passkeys(ServerApi api) {
+        this.api = api;
+    }
+
+    private static WebAuthn.Result run(org.teavm.jso.core.JSPromise<WebAuthn.Result> ceremony) throws ServerException {
+        if (!WebAuthn.available()) {
+            throw new ServerException(0, "no_passkeys", "This browser cannot use passkeys here");
+        }
+        try {
+            return Promises.await(ceremony);
+        } catch (JsFailure e) {
+            if ("NotAllowedError".equals(e.name()) || "AbortError".equals(e.name())) {
+                throw new ServerException(0, "cancelled", "The passkey request was cancelled or timed out");
+            }
+            if ("InvalidStateError".equals(e.name())) {
+                throw new ServerException(0, "exists", "This passkey is already registered with this account");
+            }
+            throw new ServerException(0, "passkey_failed", "The passkey could not be used (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Ceremony ceremony(String accountName, WebAuthn.Result result) {
+        return new Ceremony(accountName, result.getCredentialId().copyToJavaArray(),
+                result.getPrf() == null ? null : result.getPrf().copyToJavaArray());
+    }
+
+    /** Creates a recovery account with a new passkey, and signs in to it. */
+    public Ceremony createAccount(String name) throws OfflineException, ServerException {
+        WebAuthn.Result result = run(WebAuthn.create(api.registrationOptions(name)));
+        return ceremony(api.register(result.getJson()), result);
+    }
+
+    /** Signs in with any of the user's passkeys for Fob. */
+    public Ceremony signIn() throws OfflineException, ServerException {
+        WebAuthn.Result result = run(WebAuthn.get(api.signInOptions()));
+        return ceremony(api.signIn(result.getJson()), result);
+    }
+
+    /** Adds a passkey to the signed-in account (which needs a recent sign-in). */
+    public Ceremony addPasskey(String accountName) throws OfflineException, ServerException {
+        WebAuthn.Result result = run(WebAuthn.create(api.addPasskeyOptions()));
+        api.addPasskey(result.getJson());
+        return ceremony(accountName, result);
+    }
+}

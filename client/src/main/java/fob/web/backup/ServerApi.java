@@ -1,0 +1,223 @@
+package fob.web.backup;
+
+import com.grack.nanojson.JsonArray;
+import com.grack.nanojson.JsonObject;
+import com.grack.nanojson.JsonWriter;
+import fob.json.Json;
+import fob.json.JsonFormatException;
+import fob.web.js.Http;
+import fob.web.js.JsFailure;
+import fob.web.js.Promises;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Fob's server API (docs/api.md), as typed calls. */
+public final class ServerApi {
+    /** A backup as the server holds it: the envelope's JSON and its ETag. */
+    public static final class StoredBackup {
+        public final String etag;
+        public final String body;
+
+        StoredBackup(String etag, String body) {
+            this.etag = etag;
+            this.body = body;
+        }
+    }
+
+    /** One entry of the backup history. */
+    public static final class Version {
+        public final long number;
+        public final int size;
+        public final long createdAt;
+        public final boolean current;
+
+        Version(long number, int size, long createdAt, boolean current) {
+            this.number = number;
+            this.size = size;
+            this.createdAt = createdAt;
+            this.current = current;
+        }
+    }
+
+    /** One passkey of the account. */
+    public static final class PasskeyInfo {
+        public final String id;
+        public final long createdAt;
+
+        PasskeyInfo(String id, long createdAt) {
+            this.id = id;
+            this.createdAt = createdAt;
+        }
+    }
+
+    /** A 412: someone else wrote first; the current ETag, when there is a backup. */
+    public static final class PreconditionFailed extends Exception {
+        public PreconditionFailed() {
+            super("another device wrote first");
+        }
+    }
+
+    private static Http.Response call(String method, String path, String body, String precondition, String value)
+            throws OfflineException {
+        try {
+            return Promises.await(Http.send(method, path, body, precondition, value));
+        } catch (JsFailure e) {
+            throw new OfflineException();
+        }
+    }
+
+    private static JsonObject json(Http.Response response) throws ServerException {
+        try {
+            return Json.parseObject(response.getBody());
+        } catch (JsonFormatException e) {
+            throw new ServerException(response.getStatus(), "bad_response", "The server answered something"
+                    + " Fob does not understand (HTTP " + response.getStatus() + ")");
+        }
+    }
+
+    private static JsonObject expect(Http.Response response, int... statuses) throws ServerException {
+        for (int status : statuses) {
+            if (response.getStatus() == status) {
+                return status == 204 ? new JsonObject() : json(response);
+            }
+        }
+        throw failure(response);
+    }
+
+    private static ServerException failure(Http.Response response) {
+        try {
+            JsonObject error = Json.parseObject(response.getBody());
+            return new ServerException(response.getStatus(), String.valueOf(error.get("error")),
+                    String.valueOf(error.get("message")));
+        } catch (JsonFormatException e) {
+            return new ServerException(response.getStatus(), "http_" + response.getStatus(),
+                    "The server failed (HTTP " + response.getStatus() + ")");
+        }
+    }
+
+    private static String post(String path, String body, int... statuses) throws OfflineException, ServerException {
+        return JsonWriter.string(expect(call("POST", path, body, null, null), statuses));
+    }
+
+    /** The signed-in recovery account's name, or null when signed out. */
+    public String sessionAccountName() throws OfflineException, ServerException {
+        Http.Response response = call("GET", "/api/session", null, null, null);
+        if (response.getStatus() == 401) {
+            return null;
+        }
+        return accountName(expect(response, 200));
+    }
+
+    private static String accountName(JsonObject body) {
+        Object account = body.get("account");
+        return account instanceof JsonObject ? ((JsonObject) account).getString("name", "") : "";
+    }
+
+    public String registrationOptions(String name) throws OfflineException, ServerException {
+        JsonObject request = new JsonObject();
+        request.put("name", name);
+        return post("/api/register/options", JsonWriter.string(request), 200);
+    }
+
+    /** Creates the account; returns its name. */
+    public String register(String responseJson) throws OfflineException, ServerException {
+        return accountName(expect(call("POST", "/api/register/verify", responseJson, null, null), 201));
+    }
+
+    public String signInOptions() throws OfflineException, ServerException {
+        return post("/api/signin/options", "{}", 200);
+    }
+
+    /** Signs in; returns the account's name. */
+    public String signIn(String responseJson) throws OfflineException, ServerException {
+        return accountName(expect(call("POST", "/api/signin/verify", responseJson, null, null), 200));
+    }
+
+    public void signOut() throws OfflineException, ServerException {
+        expect(call("POST", "/api/signout", "{}", null, null), 204);
+    }
+
+    public List<PasskeyInfo> passkeys() throws OfflineException, ServerException {
+        JsonArray array = expect(call("GET", "/api/passkeys", null, null, null), 200).getArray("passkeys");
+        List<PasskeyInfo> passkeys = new ArrayList<>();
+        for (int i = 0; array != null && i < array.size(); i++) {
+            JsonObject passkey = array.getObject(i);
+            passkeys.add(new PasskeyInfo(passkey.getString("id"), passkey.getLong("createdAt")));
+        }
+        return passkeys;
+    }
+
+    public String addPasskeyOptions() throws OfflineException, ServerException {
+        return post("/api/passkeys/options", "{}", 200);
+    }
+
+    public void addPasskey(String responseJson) throws OfflineException, ServerException {
+        expect(call("POST", "/api/passkeys", responseJson, null, null), 201);
+    }
+
+    public void removePasskey(String id) throws OfflineException, ServerException {
+        expect(call("DELETE", "/api/passkeys/" + id, null, null, null), 204);
+    }
+
+    /** The current backup, or null when there is none. */
+    public StoredBackup backup() throws OfflineException, ServerException {
+        return backupIfChanged(null);
+    }
+
+    /** The current backup if its ETag is not {@code knownEtag}; the same object with a null body when it is. */
+    public StoredBackup backupIfChanged(String knownEtag) throws OfflineException, ServerException {
+        Http.Response response = call("GET", "/api/backup", null, knownEtag == null ? null : "If-None-Match",
+                knownEtag);
+        if (response.getStatus() == 404) {
+            return null;
+        }
+        if (response.getStatus() == 304) {
+            return new StoredBackup(knownEtag, null);
+        }
+        if (response.getStatus() != 200) {
+            throw failure(response);
+        }
+        return new StoredBackup(response.getEtag(), response.getBody());
+    }
+
+    /** Writes a backup over the one with {@code etag} (null: there must be none); returns the new ETag. */
+    public String putBackup(String envelopeJson, String etag)
+            throws OfflineException, ServerException, PreconditionFailed {
+        Http.Response response = call("PUT", "/api/backup", envelopeJson, etag == null ? "If-None-Match" : "If-Match",
+                etag == null ? "*" : etag);
+        if (response.getStatus() == 412) {
+            throw new PreconditionFailed();
+        }
+        expect(response, 200, 201);
+        return response.getEtag();
+    }
+
+    /** Deletes the backup and its history; true when there was one. */
+    public boolean deleteBackup() throws OfflineException, ServerException {
+        Http.Response response = call("DELETE", "/api/backup", null, null, null);
+        if (response.getStatus() == 404) {
+            return false;
+        }
+        expect(response, 204);
+        return true;
+    }
+
+    public List<Version> versions() throws OfflineException, ServerException {
+        JsonArray array = expect(call("GET", "/api/backup/versions", null, null, null), 200).getArray("versions");
+        List<Version> versions = new ArrayList<>();
+        for (int i = 0; array != null && i < array.size(); i++) {
+            JsonObject v = array.getObject(i);
+            versions.add(new Version(v.getLong("version"), v.getInt("size"), v.getLong("createdAt"),
+                    v.getBoolean("current")));
+        }
+        return versions;
+    }
+
+    public String version(long number) throws OfflineException, ServerException {
+        Http.Response response = call("GET", "/api/backup/versions/" + number, null, null, null);
+        if (response.getStatus() != 200) {
+            throw failure(response);
+        }
+        return response.getBody();
+    }
+}

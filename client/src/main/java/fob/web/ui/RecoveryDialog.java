@@ -1,0 +1,121 @@
+package fob.web.ui;
+
+import fob.web.Async;
+import fob.web.VaultSession;
+import fob.web.backup.BackupService;
+import fob.web.js.Browser;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * "Begin recovery": sign in with the passkey, read the backup, open it with the passkey or the recovery code,
+ * and bring the accounts back. Into a browser that already has accounts only "Merge" is offered, which never
+ * overwrites or deletes anything here.
+ */
+public final class RecoveryDialog {
+    private final HTMLElement dialog = Dom.byId("recovery-dialog");
+    private final BackupService backup;
+    private final VaultSession session;
+    private BackupService.Restore restore;
+
+    public RecoveryDialog(BackupService backup, VaultSession session) {
+        this.backup = backup;
+        this.session = session;
+        Dom.onClick(Dom.byId("recovery-sign-in"), this::signIn);
+        Dom.onClick(Dom.byId("recovery-restore"), this::restoreWithCode);
+        Dom.onClick(Dom.byId("recovery-merge"), this::apply);
+        Dom.onClick(Dom.byId("recovery-cancel"), this::close);
+    }
+
+    private void reset() {
+        restore = null;
+        Dom.show(Dom.byId("recovery-code-step"), false);
+        Dom.show(Dom.byId("recovery-merge-step"), false);
+        Dom.setValue("recovery-code-input", "");
+        Messages.show("recovery-code-input-error", null);
+        Messages.show("recovery-error", null);
+    }
+
+    /** From "Begin recovery": starts with the sign-in. */
+    public void open() {
+        reset();
+        Dom.show(Dom.byId("recovery-intro"), true);
+        Dom.show(Dom.byId("recovery-sign-in"), true);
+        Browser.showModal(dialog);
+        Dom.byId("recovery-sign-in").focus();
+    }
+
+    /** With a backup found when turning backup on: the sign-in is done. */
+    public void open(BackupService.Restore found) {
+        reset();
+        Dom.show(Dom.byId("recovery-intro"), false);
+        Dom.show(Dom.byId("recovery-sign-in"), false);
+        Browser.showModal(dialog);
+        proceed(found);
+    }
+
+    private void close() {
+        restore = null;
+        Browser.closeDialog(dialog);
+    }
+
+    private void signIn() {
+        Messages.show("recovery-error", null);
+        Async.run(() -> {
+            BackupService.Restore found = backup.beginRestore();
+            if (found == null) {
+                Messages.show("recovery-error", "There is no backup for this recovery account. If you turned"
+                        + " Cloud backup off, its backup was deleted.");
+                return;
+            }
+            proceed(found);
+        }, message -> Messages.show("recovery-error", message));
+    }
+
+    private void proceed(BackupService.Restore found) {
+        restore = found;
+        if (found.needsRecoveryCode()) {
+            Dom.byId("recovery-code-why").setTextContent("Your passkey cannot open this backup by itself (it has no"
+                    + " PRF support, or it was added after the backup was made). Enter the recovery code that Fob"
+                    + " showed you when you turned on Cloud backup.");
+            Dom.show(Dom.byId("recovery-code-step"), true);
+            Dom.byId("recovery-code-input").focus();
+            return;
+        }
+        opened();
+    }
+
+    private void restoreWithCode() {
+        Messages.show("recovery-code-input-error", null);
+        String code = Dom.value("recovery-code-input");
+        Async.run(() -> {
+            restore.openWithRecoveryCode(code);
+            Dom.show(Dom.byId("recovery-code-step"), false);
+            opened();
+        }, message -> Messages.show("recovery-code-input-error", message));
+    }
+
+    private void opened() {
+        int here = session.vault().accounts().size();
+        if (here == 0) {
+            apply();
+            return;
+        }
+        Dom.byId("recovery-merge-text").setTextContent("This browser already has " + here + (here == 1 ? " account"
+                : " accounts") + ", so Fob will not replace them with the backup's " + restore.accountCount()
+                + ". Merge adds the backup's accounts that are missing here, and changes nothing else.");
+        Dom.show(Dom.byId("recovery-merge-step"), true);
+        Dom.byId("recovery-merge").focus();
+    }
+
+    private void apply() {
+        BackupService.Restore chosen = restore;
+        Async.run(() -> {
+            int before = session.vault().accounts().size();
+            chosen.apply();
+            int added = session.vault().accounts().size() - before;
+            close();
+            Toast.show(before == 0 ? "Restored " + added + (added == 1 ? " account." : " accounts.")
+                    : "Merged: " + added + (added == 1 ? " account" : " accounts") + " added.");
+        }, message -> Messages.show("recovery-error", message));
+    }
+}

@@ -1,0 +1,57 @@
+package fob.e2e.support;
+
+import java.util.Map;
+import org.openqa.selenium.WebElement;
+
+/** The backup steps a person takes in the page, for the tests to reuse. */
+public final class BackupFlows {
+    private BackupFlows() {
+    }
+
+    public static WebElement openSettings(FobPage page) {
+        page.button("Settings").click();
+        return page.dialog("Settings");
+    }
+
+    /** Creates a recovery account from Settings, which turns backup on; returns the recovery code shown once. */
+    public static String createRecoveryAccount(FobPage page, String name) {
+        WebElement settings = openSettings(page);
+        page.fill(settings, "textbox", "Recovery account name", name);
+        page.button(settings, "Create recovery account").click();
+        WebElement codeDialog = page.waitFor(() -> page.dialog("Recovery code"));
+        String code = page.waitFor(() -> {
+            String text = page.driver().findElement(org.openqa.selenium.By.id("recovery-code-text")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        page.button(codeDialog, "I have saved it").click();
+        waitForStatus(page, "Backup up to date");
+        return code;
+    }
+
+    /** The backup status line (role status in Settings), whether or not Settings is open. */
+    public static String status(FobPage page) {
+        return (String) page.js("return document.getElementById('backup-status').textContent;");
+    }
+
+    public static void waitForStatus(FobPage page, String prefix) {
+        page.waitFor(() -> status(page).startsWith(prefix) ? true : null);
+    }
+
+    public static void closeSettings(FobPage page) {
+        page.button(page.dialog("Settings"), "Close").click();
+    }
+
+    /** Forgets everything this browser keeps for Fob's origin: storage, caches, service worker and cookies. */
+    public static void wipe(Chromium browser, FobServerProcess server) {
+        browser.cdp("Storage.clearDataForOrigin", Map.of("origin", server.url().replaceAll("/$", ""),
+                "storageTypes", "all"));
+    }
+
+    /** "Begin recovery", then "Sign in with passkey", on an empty vault. */
+    public static WebElement beginRecovery(FobPage page) {
+        page.button("Begin recovery").click();
+        WebElement dialog = page.dialog("Recover accounts");
+        page.button(dialog, "Sign in with passkey").click();
+        return dialog;
+    }
+}
