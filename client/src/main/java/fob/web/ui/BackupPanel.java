@@ -166,6 +166,7 @@ public final class BackupPanel {
         Messages.show("recovery-name-error", null);
         run(() -> {
             Passkeys.Ceremony created = backup.createAccount(name);
+            loadPasskeys();
             if (!backup.isEnabled()) {
                 enable(created);
             }

@@ -18,11 +18,16 @@ public final class VirtualAuthenticator {
     }
 
     public static VirtualAuthenticator add(Chromium browser, boolean prf) {
+        return add(browser, prf, "internal");
+    }
+
+    /** Chromium allows one "internal" (platform) authenticator; others are "usb", like a security key. */
+    public static VirtualAuthenticator add(Chromium browser, boolean prf, String transport) {
         browser.cdp("WebAuthn.enable", Map.of("enableUI", false));
         Map<String, Object> options = new HashMap<>();
         options.put("protocol", "ctap2");
         options.put("ctap2Version", "ctap2_1");
-        options.put("transport", "internal");
+        options.put("transport", transport);
         options.put("hasResidentKey", true);
         options.put("hasUserVerification", true);
         options.put("isUserVerified", true);

@@ -1,0 +1,114 @@
+package fob.e2e.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fob.backup.BackupCodec;
+import fob.backup.BackupPayload;
+import fob.backup.BouncyCastleCrypto;
+import fob.backup.RecoveryCode;
+import fob.e2e.support.BackupFlows;
+import fob.e2e.support.Chromium;
+import fob.e2e.support.FobPage;
+import fob.e2e.support.FobServerProcess;
+import fob.e2e.support.VirtualAuthenticator;
+import fob.otp.HashAlgorithm;
+import fob.otp.OtpParameters;
+import fob.otp.OtpType;
+import fob.vault.Account;
+import fob.vault.AccountKind;
+import fob.vault.Settings;
+import fob.vault.Vault;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Prints the time from the passkey prompt ("Sign in with passkey" in "Recover accounts") to every code on
+ * screen, restoring 10, 100 and 1,000 accounts: sign-in ceremony, download, PRF unwrap, decrypt, store,
+ * render. The backups are made on the JVM, restored once with their recovery code (which gives the passkey
+ * its slot at the next sign-in), then restored with the passkey alone, three times each. Not part of the test
+ * run; run it with:
+ * {@code mvn -B verify -DskipTests && mvn -B -pl e2e test -Dtest=RestoreMeasurement -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+class RestoreMeasurement {
+    private static final int RUNS = 3;
+
+    private static Vault accounts(int count) throws Exception {
+        SecureRandom random = new SecureRandom();
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] secret = new byte[20];
+            random.nextBytes(secret);
+            accounts.add(new Account(String.format("%032x", i), AccountKind.STANDARD, "Issuer " + i,
+                    "user" + i + "@example.com", OtpParameters.of(OtpType.TOTP, HashAlgorithm.SHA1, 6, 30, 0, secret),
+                    "", 1_700_000_000_000L + i, 1_700_000_000_000L + i));
+        }
+        return new Vault(accounts, Settings.DEFAULTS);
+    }
+
+    private static int replaceBackupWith(FobPage page, String body) {
+        return ((Number) page.asyncJs("var body = arguments[0], done = arguments[1];"
+                + " fetch('/api/backup').then(function (r) { return fetch('/api/backup', {method: 'PUT', body: body,"
+                + "  headers: {'X-Fob-Request': '1', 'If-Match': r.headers.get('ETag')}}); })"
+                + ".then(function (r) { done(r.status); });", body)).intValue();
+    }
+
+    @Test
+    void restoreTimes() throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (FobServerProcess server = FobServerProcess.start()) {
+            for (int count : new int[] {10, 100, 1000}) {
+                try (Chromium browser = Chromium.start()) {
+                    VirtualAuthenticator.add(browser, true);
+                    FobPage page = new FobPage(browser.driver(), server.url()).open();
+                    BackupFlows.createRecoveryAccount(page, "Measure " + count);
+                    BackupFlows.closeSettings(page);
+
+                    BackupCodec codec = new BackupCodec(new BouncyCastleCrypto());
+                    byte[] vaultKey = codec.newVaultKey();
+                    byte[] code = codec.newRecoveryCode();
+                    String envelope = codec.seal(vaultKey, List.of(codec.recoveryCodeSlot(vaultKey, code)),
+                            new BackupPayload(1, System.currentTimeMillis(), accounts(count)).toBytes()).toJson();
+                    assertEquals(200, replaceBackupWith(page, envelope));
+
+                    BackupFlows.wipe(browser, server);
+                    page.open();
+                    WebElement dialog = BackupFlows.beginRecovery(page);
+                    page.fill(dialog, "textbox", "Recovery code", RecoveryCode.format(code));
+                    page.button(dialog, "Restore").click();
+                    page.waitFor(() -> page.accounts().size() == count);
+                    // Signing in again with the passkey gives it a slot of its own.
+                    WebElement settings = BackupFlows.openSettings(page);
+                    page.button(settings, "Sign out").click();
+                    page.button(settings, "Sign in with passkey").click();
+                    BackupFlows.waitForStatus(page, "Backup up to date");
+                    BackupFlows.closeSettings(page);
+
+                    List<Double> times = new ArrayList<>();
+                    for (int run = 0; run < RUNS; run++) {
+                        BackupFlows.wipe(browser, server);
+                        page.open();
+                        page.js("window.fobT0 = 0; window.fobT1 = 0;"
+                                + " document.getElementById('recovery-sign-in').addEventListener('click', function () {"
+                                + "  window.fobT0 = performance.now(); }, true);"
+                                + " new MutationObserver(function () {"
+                                + "  var list = document.getElementById('accounts');"
+                                + "  if (!window.fobT1 && list.childElementCount === arguments[0] && list.querySelector('.code').textContent)"
+                                + "   window.fobT1 = performance.now(); }.bind(null, " + count + "))"
+                                + " .observe(document.getElementById('accounts'), {childList: true});");
+                        BackupFlows.beginRecovery(page);
+                        page.waitFor(() -> ((Number) page.js("return window.fobT1;")).doubleValue() > 0);
+                        times.add(((Number) page.js("return window.fobT1 - window.fobT0;")).doubleValue());
+                    }
+                    Collections.sort(times);
+                    lines.add(String.format("%5d accounts: median %.0f ms (runs %s)", count, times.get(RUNS / 2), times));
+                }
+            }
+        }
+        System.out.println("Restore, from the passkey prompt to every code on screen:");
+        lines.forEach(System.out::println);
+    }
+}
