@@ -20,16 +20,29 @@ import java.util.List;
  */
 public final class BackupPayload {
     public static final String FORMAT = "fob-backup";
+    /** An export keeps every secret, work or school accounts' too: it is the user's own file. */
+    public static final String EXPORT_FORMAT = "fob-export";
     public static final int VERSION = 1;
 
     private final long revision;
     private final long writtenAt;
     private final Vault vault;
+    private final boolean export;
 
     public BackupPayload(long revision, long writtenAt, Vault vault) {
+        this(revision, writtenAt, vault, false);
+    }
+
+    private BackupPayload(long revision, long writtenAt, Vault vault, boolean export) {
         this.revision = revision;
         this.writtenAt = writtenAt;
         this.vault = vault;
+        this.export = export;
+    }
+
+    /** The payload of an encrypted export file. */
+    public static BackupPayload export(Vault vault, long writtenAt) {
+        return new BackupPayload(0, writtenAt, vault, true);
     }
 
     public long revision() {
@@ -48,11 +61,11 @@ public final class BackupPayload {
     public byte[] toBytes() {
         JsonArray accounts = new JsonArray();
         for (Account account : vault.accounts()) {
-            accounts.add(VaultJson.writeAccount(account.kind() == AccountKind.WORK_OR_SCHOOL
+            accounts.add(VaultJson.writeAccount(account.kind() == AccountKind.WORK_OR_SCHOOL && !export
                     ? account.asPlaceholder() : account));
         }
         JsonObject root = new JsonObject();
-        root.put("format", FORMAT);
+        root.put("format", export ? EXPORT_FORMAT : FORMAT);
         root.put("version", VERSION);
         root.put("revision", revision);
         root.put("writtenAt", writtenAt);
@@ -65,7 +78,7 @@ public final class BackupPayload {
     public static BackupPayload read(byte[] bytes) throws BackupException {
         try {
             JsonObject root = Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
-            if (!FORMAT.equals(root.get("format"))) {
+            if (!FORMAT.equals(root.get("format")) && !EXPORT_FORMAT.equals(root.get("format"))) {
                 throw new BackupException("The backup's contents are not a Fob backup");
             }
             if (Json.integer(root, "version", 1, Integer.MAX_VALUE) > VERSION) {
@@ -82,7 +95,7 @@ public final class BackupPayload {
             Vault vault = new Vault(accounts, VaultJson.readSettings(Json.object(root, "settings")),
                     VaultJson.readTombstones(root));
             return new BackupPayload(Json.integer(root, "revision", 0, Long.MAX_VALUE),
-                    Json.integer(root, "writtenAt", 0, Long.MAX_VALUE), vault);
+                    Json.integer(root, "writtenAt", 0, Long.MAX_VALUE), vault, EXPORT_FORMAT.equals(root.get("format")));
         } catch (JsonFormatException | VaultException e) {
             throw new BackupException("The backup's contents are damaged: " + e.getMessage());
         }

@@ -1,25 +1,44 @@
 package fob.imports;
 
 import fob.link.OtpAuthLink;
+import fob.vault.Account;
+import fob.vault.AccountKind;
 
-/** One account found in imported data: either usable, or with the reason it cannot be imported. */
+/**
+ * One account found in imported data: either usable, or with the reason it cannot be imported. From Fob's own
+ * exports it carries the whole account (id, kind, note, times), so that a round trip changes nothing.
+ */
 public final class ImportEntry {
     private final String label;
     private final OtpAuthLink account;
     private final String problem;
+    private final String note;
+    private final Account original;
 
-    private ImportEntry(String label, OtpAuthLink account, String problem) {
+    private ImportEntry(String label, OtpAuthLink account, String problem, String note, Account original) {
         this.label = label;
         this.account = account;
         this.problem = problem;
+        this.note = note == null ? "" : note;
+        this.original = original;
     }
 
     public static ImportEntry of(OtpAuthLink account) {
-        return new ImportEntry(account.displayName(), account, null);
+        return new ImportEntry(account.displayName(), account, null, "", null);
+    }
+
+    public static ImportEntry of(OtpAuthLink account, String note) {
+        return new ImportEntry(account.displayName(), account, null, note, null);
+    }
+
+    /** A whole Fob account, from Fob's own export. */
+    public static ImportEntry of(Account original) {
+        OtpAuthLink link = new OtpAuthLink(original.issuer(), original.name(), original.otp());
+        return new ImportEntry(link.displayName(), link, null, original.note(), original);
     }
 
     public static ImportEntry unusable(String label, String problem) {
-        return new ImportEntry(label, null, problem);
+        return new ImportEntry(label, null, problem, "", null);
     }
 
     /** How a person recognises the entry: issuer and name. */
@@ -38,5 +57,18 @@ public final class ImportEntry {
 
     public boolean usable() {
         return account != null;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    /** The account as Fob had it (from a Fob export), or null. */
+    public Account original() {
+        return original;
+    }
+
+    public AccountKind kind() {
+        return original == null ? AccountKind.STANDARD : original.kind();
     }
 }

@@ -1,0 +1,102 @@
+package fob.imports;
+
+import com.grack.nanojson.JsonArray;
+import com.grack.nanojson.JsonObject;
+import fob.backup.BackupCrypto;
+import fob.backup.DecryptionException;
+import fob.json.Json;
+import fob.json.JsonFormatException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * 2FAS backups ({@code .2fas}): {@code {services, groups, schemaVersion, servicesEncrypted?}}. Encrypted, the
+ * services are {@code base64(ciphertext+tag):base64(salt):base64(iv)}, AES-256-GCM under PBKDF2-HMAC-SHA256
+ * with 10,000 iterations.
+ */
+final class TwoFasImporter {
+    private static final int ITERATIONS = 10_000;
+
+    private TwoFasImporter() {
+    }
+
+    static boolean recognises(JsonObject root) {
+        return root.get("services") instanceof JsonArray && (root.containsKey("schemaVersion")
+                || root.containsKey("appVersionCode") || root.containsKey("updatedAt"));
+    }
+
+    static ImportFile read(JsonObject root) throws ImportException {
+        Object encrypted = root.get("servicesEncrypted");
+        if (encrypted instanceof String && !((String) encrypted).isEmpty()) {
+            return ImportFile.encrypted("2FAS", (password, kdf, crypto) -> services(decrypt((String) encrypted,
+                    password, kdf, crypto)));
+        }
+        try {
+            return ImportFile.plain("2FAS", services(Json.array(root, "services")));
+        } catch (JsonFormatException e) {
+            throw new ImportException("This 2FAS file is damaged: " + e.getMessage());
+        }
+    }
+
+    private static JsonArray decrypt(String encrypted, String password, Kdf kdf, BackupCrypto crypto)
+            throws ImportException {
+        String[] parts = encrypted.split(":");
+        if (parts.length != 3) {
+            throw new ImportException("This 2FAS file is damaged: its encrypted services have " + parts.length
+                    + " parts, not 3");
+        }
+        byte[] sealed;
+        byte[] salt;
+        byte[] iv;
+        try {
+            sealed = Base64.getDecoder().decode(parts[0]);
+            salt = Base64.getDecoder().decode(parts[1]);
+            iv = Base64.getDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException("This 2FAS file is damaged: its encrypted services are not base64");
+        }
+        byte[] key = kdf.pbkdf2Sha256(password.getBytes(StandardCharsets.UTF_8), salt, ITERATIONS, 32);
+        byte[] plain;
+        try {
+            plain = crypto.open(key, iv, new byte[0], sealed);
+        } catch (DecryptionException e) {
+            throw new ImportException("The password is wrong (or the file is damaged)");
+        }
+        try {
+            Object services = Json.parseAny(new String(plain, StandardCharsets.UTF_8));
+            if (!(services instanceof JsonArray)) {
+                throw new ImportException("This 2FAS file is damaged: its services are not a list");
+            }
+            return (JsonArray) services;
+        } catch (JsonFormatException e) {
+            throw new ImportException("This 2FAS file is damaged: " + e.getMessage());
+        }
+    }
+
+    private static List<ImportEntry> services(JsonArray services) throws ImportException {
+        try {
+            List<ImportEntry> entries = new ArrayList<>();
+            for (int i = 0; i < services.size(); i++) {
+                JsonObject service = Json.objectAt(services, i, "Service");
+                Object otpValue = service.get("otp");
+                JsonObject otp = otpValue instanceof JsonObject ? (JsonObject) otpValue : new JsonObject();
+                String issuer = Json.optionalString(otp, "issuer", Json.optionalString(service, "name", ""));
+                String name = Json.optionalString(otp, "account", "");
+                // Old exports (schema 1) hold only the secret: those were always TOTP.
+                String type = Json.optionalString(otp, "tokenType", "TOTP");
+                if (type.equalsIgnoreCase("unknown")) {
+                    type = "TOTP";
+                }
+                entries.add(Entries.of(issuer, name, type, Json.optionalString(service, "secret", ""),
+                        Json.optionalString(otp, "algorithm", "SHA1"), Json.optionalInteger(otp, "digits", 0, 99, 6),
+                        Json.optionalInteger(otp, "period", 0, Integer.MAX_VALUE, 30),
+                        Json.optionalInteger(otp, "counter", 0, Long.MAX_VALUE, 0), ""));
+            }
+            return entries;
+        } catch (JsonFormatException e) {
+            throw new ImportException("This 2FAS file is damaged: " + e.getMessage());
+        }
+    }
+}
