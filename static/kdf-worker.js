@@ -1,7 +1,8 @@
 "use strict";
 // Fob's key-derivation worker. It runs Argon2id from kdf.wasm (Java compiled by TeaVM) off the page's thread.
 // Messages in:  {id, op: "argon2id", password, salt, secret?, associatedData?, memoryKiB, iterations,
-//                parallelism, length}   (byte fields are Uint8Array or Int8Array)
+//                parallelism, length}, or {id, op: "scrypt", password, salt, n, r, p, length}
+//                (byte fields are Uint8Array or Int8Array)
 // Messages out: {id, ok: true, result: Uint8Array, millis} or {id, ok: false, error: "<message>"}
 // This script's response carries its own CSP: TeaVM's Wasm runtime builds its JS glue with new Function.
 importScripts("kdf-runtime.js");
@@ -13,12 +14,17 @@ self.onmessage = async (event) => {
   const request = event.data || {};
   try {
     const teavm = await ready;
-    if (request.op !== "argon2id") {
+    const started = performance.now();
+    let result;
+    if (request.op === "argon2id") {
+      result = teavm.exports.argon2id(bytes(request.password), bytes(request.salt), bytes(request.secret),
+          bytes(request.associatedData), request.memoryKiB, request.iterations, request.parallelism, request.length);
+    } else if (request.op === "scrypt") {
+      result = teavm.exports.scrypt(bytes(request.password), bytes(request.salt), request.n, request.r, request.p,
+          request.length);
+    } else {
       throw new Error("unknown operation " + request.op);
     }
-    const started = performance.now();
-    const result = teavm.exports.argon2id(bytes(request.password), bytes(request.salt), bytes(request.secret),
-        bytes(request.associatedData), request.memoryKiB, request.iterations, request.parallelism, request.length);
     const output = new Uint8Array(result.buffer, result.byteOffset, result.byteLength).slice();
     self.postMessage({id: request.id, ok: true, result: output, millis: performance.now() - started});
   } catch (e) {

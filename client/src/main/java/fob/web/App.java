@@ -10,6 +10,7 @@ import fob.web.js.Clock;
 import fob.web.js.Promises;
 import fob.web.js.ServiceWorkers;
 import fob.web.js.TabSync;
+import fob.web.kdf.WorkerKdf;
 import fob.web.store.StorageException;
 import fob.web.store.VaultStore;
 import fob.web.ui.AccountDialog;
@@ -19,6 +20,8 @@ import fob.web.ui.BackupPanel;
 import fob.web.ui.CodeDialog;
 import fob.web.ui.ConfirmDialog;
 import fob.web.ui.Dom;
+import fob.web.ui.ExportDialog;
+import fob.web.ui.ImportDialog;
 import fob.web.ui.HistoryDialog;
 import fob.web.ui.RecoveryDialog;
 import fob.web.ui.SettingsDialog;
@@ -75,6 +78,11 @@ public final class App implements AccountListView.Actions {
         RecoveryDialog recovery = new RecoveryDialog(backup, session);
         settings.attach(new BackupPanel(backup, confirm, new CodeDialog(), recovery, new HistoryDialog(backup, confirm)));
         Dom.onClick(Dom.byId("begin-recovery"), recovery::open);
+        WorkerKdf kdf = new WorkerKdf();
+        ImportDialog importDialog = new ImportDialog(session, kdf);
+        ExportDialog exportDialog = new ExportDialog(session, kdf);
+        Dom.onClick(Dom.byId("open-import"), importDialog::open);
+        Dom.onClick(Dom.byId("open-export"), exportDialog::open);
         Dom.window().addEventListener("online", (EventListener<Event>) event -> backup.retryNow());
         Dom.document().addEventListener("visibilitychange", (EventListener<Event>) event -> {
             if (!Browser.isDocumentHidden()) {

@@ -20,7 +20,10 @@ public final class Async {
             try {
                 task.run();
             } catch (Exception e) {
-                Browser.logError("Fob: " + e);
+                // Expected failures (a wrong password, no network) are shown to the person; only faults are logged.
+                if (e instanceof RuntimeException) {
+                    Browser.logError("Fob: " + e);
+                }
                 errors.show(e.getMessage() == null ? "Something went wrong: " + e : e.getMessage());
             }
         }).start();

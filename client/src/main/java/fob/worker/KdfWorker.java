@@ -1,5 +1,7 @@
 package fob.worker;
 
+import fob.imports.BouncyCastleKdf;
+import fob.imports.ImportException;
 import fob.kdf.Argon2id;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -25,5 +27,16 @@ public final class KdfWorker {
                 associatedData == null ? null : associatedData.copyToJavaArray(),
                 memoryKiB, iterations, parallelism, length);
         return Int8Array.copyFromJavaArray(key);
+    }
+
+    /** scrypt, for Aegis vaults; throws on settings beyond what a browser can give it. */
+    @JSExport
+    public static Int8Array scrypt(Int8Array password, Int8Array salt, int n, int r, int p, int length) {
+        try {
+            return Int8Array.copyFromJavaArray(new BouncyCastleKdf().scrypt(password.copyToJavaArray(),
+                    salt.copyToJavaArray(), n, r, p, length));
+        } catch (ImportException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 }

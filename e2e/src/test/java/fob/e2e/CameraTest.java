@@ -84,7 +84,7 @@ class CameraTest extends BrowserTest {
         var otp = OtpAuthLink.parse(LINK).parameters();
         page.account("Airbnb").assertShowsCodeOf(otp);
         assertEquals("Elijah", page.account("Airbnb").name());
-        assertEquals(Boolean.FALSE, page.js("return !!document.getElementById('camera-video').srcObject;"),
+        assertEquals(Boolean.FALSE, page.js("return !!document.getElementById('qr-video').srcObject;"),
                 "the camera is released once the code is read");
     }
 }

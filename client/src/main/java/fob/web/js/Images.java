@@ -80,8 +80,4 @@ public final class Images {
             + "  if (items[j].kind === 'file' && items[j].type.indexOf('image/') === 0) return items[j].getAsFile(); }"
             + " return null;")
     public static native JSObject imageIn(JSObject event);
-
-    /** The file chosen in a file input, or null. */
-    @JSBody(params = "input", script = "return input.files && input.files.length ? input.files[0] : null;")
-    public static native JSObject chosenFile(HTMLElement input);
 }

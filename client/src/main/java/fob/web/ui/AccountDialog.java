@@ -45,7 +45,7 @@ public final class AccountDialog {
     public AccountDialog(VaultSession session, AccountListView list) {
         this.session = session;
         this.list = list;
-        this.scanner = new QrScanner(dialog, this::addFromQrText);
+        this.scanner = new QrScanner(dialog, "qr", this::addFromQrText);
         Dom.onClick(Dom.byId("add-from-link"), this::addFromLinkField);
         Dom.byId("field-link").addEventListener("keydown", (EventListener<KeyboardEvent>) event -> {
             if ("Enter".equals(event.getKey())) {

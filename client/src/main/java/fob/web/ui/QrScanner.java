@@ -25,19 +25,25 @@ final class QrScanner {
         String read(String text, Async.ErrorSink laterProblems);
     }
 
-    private final HTMLElement dialog;
-    private final HTMLElement error = Dom.byId("field-qr-error");
-    private final HTMLElement camera = Dom.byId("camera");
-    private final HTMLElement video = Dom.byId("camera-video");
-    private final HTMLInputElement fileInput = Dom.byId("field-qr-image");
+    private final HTMLElement error;
+    private final HTMLElement camera;
+    private final HTMLElement video;
+    private final HTMLInputElement fileInput;
     private final Reader reader;
     private boolean scanning;
 
-    QrScanner(HTMLElement dialog, Reader reader) {
-        this.dialog = dialog;
+    /**
+     * Wires the dialog's QR controls, found by id from {@code prefix}: "-image" (file input), "-error",
+     * "-camera" (container), "-video", "-scan" and "-stop" (buttons).
+     */
+    QrScanner(HTMLElement dialog, String prefix, Reader reader) {
+        this.error = Dom.byId(prefix + "-error");
+        this.camera = Dom.byId(prefix + "-camera");
+        this.video = Dom.byId(prefix + "-video");
+        this.fileInput = Dom.byId(prefix + "-image");
         this.reader = reader;
         fileInput.addEventListener("change", (EventListener<Event>) event -> {
-            JSObject file = Images.chosenFile(fileInput);
+            JSObject file = fob.web.js.Files.chosen(fileInput);
             if (file != null) {
                 readImage(file);
             }
@@ -59,8 +65,8 @@ final class QrScanner {
                 showError("Drop an image of a QR code here.");
             }
         });
-        Dom.onClick(Dom.byId("scan-qr"), this::startCamera);
-        Dom.onClick(Dom.byId("stop-camera"), this::stop);
+        Dom.onClick(Dom.byId(prefix + "-scan"), this::startCamera);
+        Dom.onClick(Dom.byId(prefix + "-stop"), this::stop);
     }
 
     void reset() {
@@ -167,7 +173,7 @@ final class QrScanner {
         Dom.show(camera, false);
     }
 
-    private void showError(String message) {
+    void showError(String message) {
         error.setTextContent(message == null ? "" : message);
         Dom.show(error, message != null);
     }

@@ -51,7 +51,9 @@ public final class AccountItem {
         return item.getText();
     }
 
+    /** The row's button; the row is scrolled into view first, as a person would scroll to it. */
     public WebElement button(String name) {
+        page.js("arguments[0].scrollIntoView({block: 'center'});", item);
         return page.button(item, name);
     }
 

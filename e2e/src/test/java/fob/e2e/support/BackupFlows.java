@@ -8,8 +8,11 @@ public final class BackupFlows {
     private BackupFlows() {
     }
 
+    /** Opens Settings, or returns it when it is open already (an import or restore leaves it open). */
     public static WebElement openSettings(FobPage page) {
-        page.button("Settings").click();
+        if (!page.isPresent(page.driver(), "dialog", "Settings")) {
+            page.button("Settings").click();
+        }
         return page.dialog("Settings");
     }
 

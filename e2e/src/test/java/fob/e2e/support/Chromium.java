@@ -67,6 +67,11 @@ public final class Chromium implements AutoCloseable {
         return driver.executeCdpCommand(command, parameters);
     }
 
+    /** Lets the page save files, into {@code directory}. */
+    public void downloadsTo(Path directory) {
+        cdp("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", directory.toString()));
+    }
+
     /** Console messages since the last call. */
     public List<String> consoleMessages() {
         List<String> messages = new ArrayList<>();

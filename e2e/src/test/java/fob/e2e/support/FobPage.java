@@ -30,6 +30,8 @@ public final class FobPage {
             Map.entry("listitem", "li"),
             Map.entry("heading", "h1, h2, h3"),
             Map.entry("file", "input[type=file]"),
+            Map.entry("radio", "input[type=radio]"),
+            Map.entry("password", "input[type=password]"),
             Map.entry("alert", "[role=alert]"));
 
     private final WebDriver driver;
@@ -177,7 +179,9 @@ public final class FobPage {
                 if (!mayBeSizeless && !element.isDisplayed()) {
                     continue;
                 }
-                if (!role.equals("file") && !role.equals("dialog") && !role.equals(element.getAriaRole())) {
+                // File and password inputs have no ARIA role of their own; a dialog's is found by its CSS.
+                boolean roleless = role.equals("file") || role.equals("dialog") || role.equals("password");
+                if (!roleless && !role.equals(element.getAriaRole())) {
                     continue;
                 }
                 if (name.equals(element.getAccessibleName().trim())) {

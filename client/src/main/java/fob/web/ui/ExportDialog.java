@@ -1,0 +1,190 @@
+package fob.web.ui;
+
+import fob.backup.BackupCodec;
+import fob.backup.BackupPayload;
+import fob.link.OtpAuthLink;
+import fob.qr.QrEncoder;
+import fob.vault.Account;
+import fob.vault.Vault;
+import fob.web.Async;
+import fob.web.VaultSession;
+import fob.web.backup.WebCryptoBackend;
+import fob.web.js.Browser;
+import fob.web.js.Files;
+import fob.web.kdf.WorkerKdf;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * "Export": an encrypted Fob file (the backup envelope with an Argon2id password slot, derived in the worker
+ * while the page stays responsive), a plain list of links after a warning, or a QR code per account.
+ */
+public final class ExportDialog {
+    /** Argon2id at DESIGN.md's export setting: 64 MiB, 3 passes, 1 lane. */
+    public static final int MEMORY_KIB = 65536;
+    public static final int ITERATIONS = 3;
+    public static final int PARALLELISM = 1;
+    private static final int MIN_PASSWORD = 8;
+
+    private final HTMLElement dialog = Dom.byId("export-dialog");
+    private final VaultSession session;
+    private final WorkerKdf kdf;
+
+    public ExportDialog(VaultSession session, WorkerKdf kdf) {
+        this.session = session;
+        this.kdf = kdf;
+        for (String id : new String[] {"export-encrypted", "export-links", "export-qr"}) {
+            Dom.byId(id).addEventListener("change", (EventListener<Event>) event -> showChoice());
+        }
+        Dom.onClick(Dom.byId("export-run"), this::run);
+        Dom.onClick(Dom.byId("export-close"), () -> Browser.closeDialog(dialog));
+    }
+
+    public void open() {
+        Dom.<HTMLInputElement>byId("export-encrypted").setChecked(true);
+        Dom.setValue("export-password", "");
+        Dom.setValue("export-password-repeat", "");
+        Messages.show("export-error", null);
+        Messages.show("export-password-error", null);
+        Dom.byId("export-codes").clear();
+        Dom.show(Dom.byId("export-codes"), false);
+        showChoice();
+        Browser.showModal(dialog);
+    }
+
+    private String choice() {
+        for (String id : new String[] {"export-encrypted", "export-links", "export-qr"}) {
+            if (Dom.<HTMLInputElement>byId(id).isChecked()) {
+                return id;
+            }
+        }
+        return "export-encrypted";
+    }
+
+    private void showChoice() {
+        String choice = choice();
+        Dom.show(Dom.byId("export-password-rows"), choice.equals("export-encrypted"));
+        Dom.show(Dom.byId("export-warning"), choice.equals("export-links"));
+        Dom.show(Dom.byId("export-qr-hint"), choice.equals("export-qr"));
+        if (!choice.equals("export-qr")) {
+            Dom.byId("export-codes").clear();
+            Dom.show(Dom.byId("export-codes"), false);
+        }
+    }
+
+    private void run() {
+        Messages.show("export-error", null);
+        Vault vault = session.vault();
+        if (vault.isEmpty()) {
+            Messages.show("export-error", "There are no accounts to export");
+            return;
+        }
+        switch (choice()) {
+            case "export-links":
+                Files.save("fob-links-" + today() + ".txt", "text/plain", links(vault));
+                Toast.show("Saved " + vault.accounts().size() + " links. Delete the file once you are done with it.");
+                break;
+            case "export-qr":
+                showCodes(vault);
+                break;
+            default:
+                encrypted(vault);
+        }
+    }
+
+    private static String links(Vault vault) {
+        StringBuilder text = new StringBuilder();
+        for (Account account : vault.accounts()) {
+            if (!account.isPlaceholder()) {
+                text.append(new OtpAuthLink(account.issuer(), account.name(), account.otp()).format()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private void encrypted(Vault vault) {
+        String password = Dom.value("export-password");
+        Messages.show("export-password-error", null);
+        if (password.length() < MIN_PASSWORD) {
+            Messages.show("export-password-error", "Choose a password of at least " + MIN_PASSWORD + " characters");
+            return;
+        }
+        if (!password.equals(Dom.value("export-password-repeat"))) {
+            Messages.show("export-password-error", "The two passwords differ");
+            return;
+        }
+        long started = System.currentTimeMillis();
+        Dom.show(Dom.byId("export-progress"), true);
+        Dom.byId("export-run").setAttribute("disabled", "");
+        int ticker = Window.setInterval(() -> Dom.byId("export-elapsed").setTextContent("Encrypting… "
+                + (System.currentTimeMillis() - started) / 100 / 10.0 + " s"), 100);
+        Async.run(() -> {
+            try {
+                BackupCodec codec = new BackupCodec(new WebCryptoBackend());
+                byte[] vaultKey = codec.newVaultKey();
+                byte[] salt = new WebCryptoBackend().random(16);
+                byte[] passwordKey = kdf.argon2id(password.getBytes(StandardCharsets.UTF_8), salt, MEMORY_KIB,
+                        ITERATIONS, PARALLELISM, 32);
+                String file = codec.seal(vaultKey, List.of(codec.passwordSlot(vaultKey, passwordKey, MEMORY_KIB,
+                        ITERATIONS, PARALLELISM, salt)), BackupPayload.export(vault, System.currentTimeMillis())
+                        .toBytes()).toJson();
+                Files.save("fob-export-" + today() + ".json", "application/json", file);
+                Browser.mark("fob-export-saved");
+                Dom.byId("export-elapsed").setTextContent("");
+                Toast.show("Exported " + vault.accounts().size() + " accounts in "
+                        + (System.currentTimeMillis() - started) + " ms.");
+            } finally {
+                Window.clearInterval(ticker);
+                Dom.show(Dom.byId("export-progress"), false);
+                Dom.byId("export-run").removeAttribute("disabled");
+            }
+        }, message -> Messages.show("export-error", message));
+    }
+
+    private void showCodes(Vault vault) {
+        HTMLElement list = Dom.byId("export-codes");
+        list.clear();
+        for (Account account : vault.accounts()) {
+            if (account.isPlaceholder()) {
+                continue;
+            }
+            String link = new OtpAuthLink(account.issuer(), account.name(), account.otp()).format();
+            HTMLElement item = Dom.element("li", null);
+            HTMLElement canvas = Dom.element("canvas", null);
+            canvas.setAttribute("role", "img");
+            canvas.setAttribute("aria-label", "QR code for " + Vault.describe(account));
+            boolean[][] modules = QrEncoder.encode(link);
+            draw(canvas, flatten(modules), modules.length);
+            item.appendChild(canvas);
+            item.appendChild(Dom.text("span", null, Vault.describe(account)));
+            list.appendChild(item);
+        }
+        Dom.show(list, true);
+    }
+
+    private static String flatten(boolean[][] modules) {
+        StringBuilder bits = new StringBuilder(modules.length * modules.length);
+        for (boolean[] row : modules) {
+            for (boolean module : row) {
+                bits.append(module ? '1' : '0');
+            }
+        }
+        return bits.toString();
+    }
+
+    @JSBody(params = {"canvas", "bits", "size"}, script = "var scale = 4; canvas.width = size * scale;"
+            + " canvas.height = size * scale; var g = canvas.getContext('2d'); g.fillStyle = '#fff';"
+            + " g.fillRect(0, 0, canvas.width, canvas.height); g.fillStyle = '#000';"
+            + " for (var i = 0; i < bits.length; i++) { if (bits.charCodeAt(i) === 49) {"
+            + "  g.fillRect((i % size) * scale, Math.floor(i / size) * scale, scale, scale); } }")
+    private static native void draw(HTMLElement canvas, String bits, int size);
+
+    @JSBody(script = "return new Date().toISOString().substring(0, 10);")
+    private static native String today();
+}

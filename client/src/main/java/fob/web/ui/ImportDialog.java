@@ -1,0 +1,197 @@
+package fob.web.ui;
+
+import fob.imports.ImportException;
+import fob.imports.ImportFile;
+import fob.imports.ImportPlan;
+import fob.web.Async;
+import fob.web.VaultSession;
+import fob.web.backup.WebCryptoBackend;
+import fob.web.js.Browser;
+import fob.web.js.Files;
+import fob.web.js.JsFailure;
+import fob.web.js.Promises;
+import fob.web.kdf.WorkerKdf;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * "Import": a file, pasted text, or QR codes (Google's "Transfer accounts"), read in the core, previewed entry
+ * by entry, and imported only as chosen, all at once.
+ */
+public final class ImportDialog {
+    private final HTMLElement dialog = Dom.byId("import-dialog");
+    private final HTMLInputElement fileInput = Dom.byId("import-file");
+    private final HTMLElement list = Dom.byId("import-list");
+    private final VaultSession session;
+    private final WorkerKdf kdf;
+    private final QrScanner scanner;
+    /** The chosen file's bytes, until another is chosen. */
+    private byte[] fileBytes;
+    private ImportFile file;
+    private ImportPlan plan;
+    private final List<HTMLInputElement> boxes = new ArrayList<>();
+
+    public ImportDialog(VaultSession session, WorkerKdf kdf) {
+        this.session = session;
+        this.kdf = kdf;
+        this.scanner = new QrScanner(dialog, "import-qr", (text, later) -> {
+            String current = Dom.value("import-text").trim();
+            if (!current.contains(text)) {
+                Dom.setValue("import-text", current.isEmpty() ? text : current + "\n" + text);
+            }
+            forget();
+            return null;
+        });
+        fileInput.addEventListener("change", (EventListener<Event>) event -> readChosenFile());
+        Dom.byId("import-text").addEventListener("input", (EventListener<Event>) event -> {
+            fileBytes = null;
+            fileInput.setValue("");
+            forget();
+        });
+        Dom.onClick(Dom.byId("import-preview"), this::preview);
+        Dom.onClick(Dom.byId("import-apply"), this::apply);
+        Dom.onClick(Dom.byId("import-cancel"), this::close);
+        dialog.addEventListener("close", (EventListener<Event>) event -> scanner.stop());
+    }
+
+    public void open() {
+        fileBytes = null;
+        fileInput.setValue("");
+        Dom.setValue("import-text", "");
+        forget();
+        scanner.reset();
+        Browser.showModal(dialog);
+    }
+
+    private void close() {
+        scanner.stop();
+        Browser.closeDialog(dialog);
+        forget();
+    }
+
+    /** Drops what was read and previewed: the input changed. */
+    private void forget() {
+        file = null;
+        plan = null;
+        Dom.setValue("import-password", "");
+        Dom.show(Dom.byId("import-password-row"), false);
+        Dom.show(list, false);
+        Dom.show(Dom.byId("import-apply"), false);
+        Messages.show("import-summary", null);
+        Messages.show("import-error", null);
+    }
+
+    private void readChosenFile() {
+        JSObject chosen = Files.chosen(fileInput);
+        forget();
+        if (chosen == null) {
+            return;
+        }
+        Dom.setValue("import-text", "");
+        Async.run(() -> {
+            try {
+                fileBytes = Promises.await(Files.bytes(chosen)).copyToJavaArray();
+            } catch (JsFailure e) {
+                throw new ImportException("The file could not be read (" + e.getMessage() + ")");
+            }
+        }, message -> Messages.show("import-error", message));
+    }
+
+    private void preview() {
+        Messages.show("import-error", null);
+        Async.run(() -> {
+            busy(true);
+            try {
+                if (file == null) {
+                    String text = Dom.value("import-text");
+                    if (fileBytes == null && text.trim().isEmpty()) {
+                        throw new ImportException("Choose a file, paste text, or scan a QR code first");
+                    }
+                    file = fileBytes != null ? ImportFile.read(fileBytes) : ImportFile.read(text);
+                }
+                if (file.needsPassword() && Dom.byId("import-password-row").isHidden()) {
+                    Dom.show(Dom.byId("import-password-row"), true);
+                    Messages.show("import-summary", "This " + file.format() + " file is encrypted: enter its"
+                            + " password, then Preview.");
+                    Dom.byId("import-password").focus();
+                    return;
+                }
+                long started = System.currentTimeMillis();
+                plan = ImportPlan.of(session.vault(), file.needsPassword()
+                        ? file.decrypt(Dom.value("import-password"), kdf, new WebCryptoBackend()) : file.entries());
+                Browser.mark("fob-import-previewed");
+                show(started);
+            } finally {
+                busy(false);
+            }
+        }, message -> Messages.show("import-error", message));
+    }
+
+    private void busy(boolean busy) {
+        Dom.show(Dom.byId("import-progress"), busy);
+        if (busy) {
+            Dom.byId("import-preview").setAttribute("disabled", "");
+        } else {
+            Dom.byId("import-preview").removeAttribute("disabled");
+        }
+    }
+
+    private void show(long started) {
+        list.clear();
+        boxes.clear();
+        List<ImportPlan.Line> lines = plan.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            ImportPlan.Line line = lines.get(i);
+            HTMLElement item = Dom.element("li", null);
+            HTMLInputElement box = (HTMLInputElement) Dom.element("input", null);
+            box.setAttribute("type", "checkbox");
+            String boxId = "import-line-" + i;
+            box.setAttribute("id", boxId);
+            box.setChecked(line.outcome == ImportPlan.Outcome.ADD);
+            if (line.outcome != ImportPlan.Outcome.ADD) {
+                box.setAttribute("disabled", "");
+            }
+            boxes.add(box);
+            HTMLElement label = Dom.element("label", null);
+            label.setAttribute("for", boxId);
+            label.appendChild(Dom.text("span", null, line.entry.label()));
+            label.appendChild(Dom.text("span", "verdict", " " + line.verdict()));
+            item.appendChild(box);
+            item.appendChild(label);
+            list.appendChild(item);
+        }
+        int add = plan.count(ImportPlan.Outcome.ADD);
+        Messages.show("import-summary", file.format() + ": " + lines.size() + (lines.size() == 1 ? " account" : " accounts")
+                + " read in " + (System.currentTimeMillis() - started) + " ms. " + add + " to add, "
+                + plan.count(ImportPlan.Outcome.ALREADY_PRESENT) + " already in Fob, "
+                + plan.count(ImportPlan.Outcome.CANNOT_IMPORT) + " that cannot be imported.");
+        Dom.show(list, true);
+        Dom.show(Dom.byId("import-apply"), add > 0);
+    }
+
+    private void apply() {
+        List<Integer> chosen = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            if (boxes.get(i).isChecked() && !boxes.get(i).hasAttribute("disabled")) {
+                chosen.add(i);
+            }
+        }
+        if (chosen.isEmpty()) {
+            Messages.show("import-error", "Choose at least one account to import");
+            return;
+        }
+        ImportPlan current = plan;
+        Async.run(() -> {
+            session.change(vault -> current.apply(vault, chosen, System.currentTimeMillis()));
+            close();
+            // Back to the accounts, where the imported ones now are.
+            Browser.closeDialog(Dom.byId("settings-dialog"));
+            Toast.show("Imported " + chosen.size() + (chosen.size() == 1 ? " account." : " accounts."));
+        }, message -> Messages.show("import-error", message));
+    }
+}
