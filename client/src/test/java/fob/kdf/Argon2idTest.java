@@ -35,6 +35,42 @@ class Argon2idTest {
                 Argon2id.derive(ascii("Fob test"), ascii("fob salt 16 byte"), 65536, 3, 1, 32));
     }
 
+    /** The same answers as BouncyCastle's generator, over lanes, passes, sizes and lengths, short and long. */
+    @Test
+    void agreesWithBouncyCastleOnRandomParameters() {
+        java.util.Random random = new java.util.Random(20261122);
+        for (int run = 0; run < 40; run++) {
+            int lanes = 1 + random.nextInt(4);
+            int memory = 8 * lanes + random.nextInt(300);
+            int passes = 1 + random.nextInt(4);
+            int length = 4 + random.nextInt(run % 4 == 0 ? 300 : 64);
+            byte[] password = new byte[random.nextInt(40)];
+            byte[] salt = new byte[8 + random.nextInt(24)];
+            random.nextBytes(password);
+            random.nextBytes(salt);
+            byte[] secret = run % 3 == 0 ? filled(5, run) : null;
+            byte[] data = run % 5 == 0 ? filled(7, run) : null;
+            org.bouncycastle.crypto.params.Argon2Parameters.Builder parameters =
+                    new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
+                            org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+                    .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13).withSalt(salt)
+                    .withMemoryAsKB(memory).withIterations(passes).withParallelism(lanes);
+            if (secret != null) {
+                parameters.withSecret(secret);
+            }
+            if (data != null) {
+                parameters.withAdditional(data);
+            }
+            org.bouncycastle.crypto.generators.Argon2BytesGenerator reference =
+                    new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+            reference.init(parameters.build());
+            byte[] expected = new byte[length];
+            reference.generateBytes(password, expected);
+            assertArrayEquals(expected, Argon2id.derive(password, salt, secret, data, memory, passes, lanes, length),
+                    "m=" + memory + " t=" + passes + " p=" + lanes + " length=" + length);
+        }
+    }
+
     @Test
     void refusesParametersACraftedFileCouldUseToExhaustMemory() {
         assertThrows(IllegalArgumentException.class,
