@@ -1,9 +1,12 @@
 "use strict";
-// Fob's key-derivation worker. It runs Argon2id from kdf.wasm (Java compiled by TeaVM) off the page's thread.
+// Fob's worker. It runs kdf.wasm (Java compiled by TeaVM) off the page's thread: key derivations, reading
+// import files, and reading and drawing QR codes.
 // Messages in:  {id, op: "argon2id", password, salt, secret?, associatedData?, memoryKiB, iterations,
-//                parallelism, length}, or {id, op: "scrypt", password, salt, n, r, p, length}
-//                (byte fields are Uint8Array or Int8Array)
-// Messages out: {id, ok: true, result: Uint8Array, millis} or {id, ok: false, error: "<message>"}
+//                parallelism, length}, {id, op: "scrypt", password, salt, n, r, p, length},
+//                {id, op: "readImport", bytes?, text?, password?}, {id, op: "decodeQr", rgba, width, height},
+//                {id, op: "encodeQr", text}                  (byte fields are Uint8Array or Int8Array)
+// Messages out: {id, ok: true, result, millis} or {id, ok: false, error: "<message>"}; result is a Uint8Array
+//               for the derivations, a string (or null) for the others.
 // This script's response carries its own CSP: TeaVM's Wasm runtime builds its JS glue with new Function.
 importScripts("kdf-runtime.js");
 
@@ -22,10 +25,17 @@ self.onmessage = async (event) => {
     } else if (request.op === "scrypt") {
       result = teavm.exports.scrypt(bytes(request.password), bytes(request.salt), request.n, request.r, request.p,
           request.length);
+    } else if (request.op === "readImport") {
+      result = teavm.exports.readImport(bytes(request.bytes), request.text ?? null, request.password ?? null);
+    } else if (request.op === "decodeQr") {
+      result = teavm.exports.decodeQr(bytes(request.rgba), request.width, request.height);
+    } else if (request.op === "encodeQr") {
+      result = teavm.exports.encodeQr(request.text);
     } else {
       throw new Error("unknown operation " + request.op);
     }
-    const output = new Uint8Array(result.buffer, result.byteOffset, result.byteLength).slice();
+    const output = result instanceof Int8Array
+        ? new Uint8Array(result.buffer, result.byteOffset, result.byteLength).slice() : result;
     self.postMessage({id: request.id, ok: true, result: output, millis: performance.now() - started});
   } catch (e) {
     self.postMessage({id: request.id, ok: false, error: String(e && e.message || e)});

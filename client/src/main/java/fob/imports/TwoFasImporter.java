@@ -4,6 +4,7 @@ import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
 import fob.backup.BackupCrypto;
 import fob.backup.DecryptionException;
+import fob.codec.Text;
 import fob.json.Json;
 import fob.json.JsonFormatException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,8 @@ final class TwoFasImporter {
 
     private static JsonArray decrypt(String encrypted, String password, Kdf kdf, BackupCrypto crypto)
             throws ImportException {
-        String[] parts = encrypted.split(":");
+        // Not String.split: its regular expressions would be compiled into the worker.
+        String[] parts = Text.split(encrypted, ':').toArray(new String[0]);
         if (parts.length != 3) {
             throw new ImportException("This 2FAS file is damaged: its encrypted services have " + parts.length
                     + " parts, not 3");

@@ -10,9 +10,9 @@ import fob.web.js.Clock;
 import fob.web.js.Promises;
 import fob.web.js.ServiceWorkers;
 import fob.web.js.TabSync;
-import fob.web.kdf.WorkerKdf;
 import fob.web.store.StorageException;
 import fob.web.store.VaultStore;
+import fob.web.worker.Worker;
 import fob.web.ui.AccountDialog;
 import fob.web.ui.AccountListView;
 import fob.web.ui.AccountRow;
@@ -72,15 +72,15 @@ public final class App implements AccountListView.Actions {
     }
 
     private void start() {
-        accountDialog = new AccountDialog(session, list);
+        Worker worker = new Worker();
+        accountDialog = new AccountDialog(session, list, worker);
         SettingsDialog settings = new SettingsDialog(session);
         backup = new BackupService(session, store);
         RecoveryDialog recovery = new RecoveryDialog(backup, session);
         settings.attach(new BackupPanel(backup, confirm, new CodeDialog(), recovery, new HistoryDialog(backup, confirm)));
         Dom.onClick(Dom.byId("begin-recovery"), recovery::open);
-        WorkerKdf kdf = new WorkerKdf();
-        ImportDialog importDialog = new ImportDialog(session, kdf);
-        ExportDialog exportDialog = new ExportDialog(session, kdf);
+        ImportDialog importDialog = new ImportDialog(session, worker);
+        ExportDialog exportDialog = new ExportDialog(session, worker);
         Dom.onClick(Dom.byId("open-import"), importDialog::open);
         Dom.onClick(Dom.byId("open-export"), exportDialog::open);
         Dom.window().addEventListener("online", (EventListener<Event>) event -> backup.retryNow());

@@ -7,8 +7,9 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * The slow key derivations, compiled to WebAssembly and run in a Web Worker (static/kdf-worker.js), so that
- * the page stays responsive. Wasm has native 64-bit integers, which Argon2 lives on.
+ * The worker's entry points (static/kdf-worker.js calls them), compiled to WebAssembly: the slow key
+ * derivations, where Wasm's native 64-bit integers matter, and the work of {@link WorkerTasks}, which keeps
+ * the page's thread free and its script small.
  */
 public final class KdfWorker {
     private KdfWorker() {
@@ -38,5 +39,20 @@ public final class KdfWorker {
         } catch (ImportException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    @JSExport
+    public static String readImport(Int8Array bytes, String text, String password) {
+        return WorkerTasks.readImport(bytes == null ? null : bytes.copyToJavaArray(), text, password);
+    }
+
+    @JSExport
+    public static String decodeQr(Int8Array rgba, int width, int height) {
+        return WorkerTasks.decodeQr(rgba.copyToJavaArray(), width, height);
+    }
+
+    @JSExport
+    public static String encodeQr(String text) {
+        return WorkerTasks.encodeQr(text);
     }
 }

@@ -13,6 +13,7 @@ import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.Async;
 import fob.web.VaultSession;
+import fob.web.worker.Worker;
 import fob.web.js.Browser;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,10 @@ public final class AccountDialog {
     /** The placeholder whose setup is being finished, or null. */
     private Account finishing;
 
-    public AccountDialog(VaultSession session, AccountListView list) {
+    public AccountDialog(VaultSession session, AccountListView list, Worker worker) {
         this.session = session;
         this.list = list;
-        this.scanner = new QrScanner(dialog, "qr", this::addFromQrText);
+        this.scanner = new QrScanner(dialog, "qr", worker, this::addFromQrText);
         Dom.onClick(Dom.byId("add-from-link"), this::addFromLinkField);
         Dom.byId("field-link").addEventListener("keydown", (EventListener<KeyboardEvent>) event -> {
             if ("Enter".equals(event.getKey())) {

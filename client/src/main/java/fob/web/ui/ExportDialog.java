@@ -3,7 +3,6 @@ package fob.web.ui;
 import fob.backup.BackupCodec;
 import fob.backup.BackupPayload;
 import fob.link.OtpAuthLink;
-import fob.qr.QrEncoder;
 import fob.vault.Account;
 import fob.vault.Vault;
 import fob.web.Async;
@@ -11,7 +10,8 @@ import fob.web.VaultSession;
 import fob.web.backup.WebCryptoBackend;
 import fob.web.js.Browser;
 import fob.web.js.Files;
-import fob.web.kdf.WorkerKdf;
+import fob.web.worker.Worker;
+import fob.web.worker.WorkerException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.teavm.jso.JSBody;
@@ -34,11 +34,11 @@ public final class ExportDialog {
 
     private final HTMLElement dialog = Dom.byId("export-dialog");
     private final VaultSession session;
-    private final WorkerKdf kdf;
+    private final Worker worker;
 
-    public ExportDialog(VaultSession session, WorkerKdf kdf) {
+    public ExportDialog(VaultSession session, Worker worker) {
         this.session = session;
-        this.kdf = kdf;
+        this.worker = worker;
         for (String id : new String[] {"export-encrypted", "export-links", "export-qr"}) {
             Dom.byId(id).addEventListener("change", (EventListener<Event>) event -> showChoice());
         }
@@ -91,7 +91,7 @@ public final class ExportDialog {
                 Toast.show("Saved " + vault.accounts().size() + " links. Delete the file once you are done with it.");
                 break;
             case "export-qr":
-                showCodes(vault);
+                Async.run(() -> showCodes(vault), message -> Messages.show("export-error", message));
                 break;
             default:
                 encrypted(vault);
@@ -123,13 +123,13 @@ public final class ExportDialog {
         Dom.show(Dom.byId("export-progress"), true);
         Dom.byId("export-run").setAttribute("disabled", "");
         int ticker = Window.setInterval(() -> Dom.byId("export-elapsed").setTextContent("Encrypting… "
-                + (System.currentTimeMillis() - started) / 100 / 10.0 + " s"), 100);
+                + tenths(System.currentTimeMillis() - started) + " s"), 100);
         Async.run(() -> {
             try {
                 BackupCodec codec = new BackupCodec(new WebCryptoBackend());
                 byte[] vaultKey = codec.newVaultKey();
                 byte[] salt = new WebCryptoBackend().random(16);
-                byte[] passwordKey = kdf.argon2id(password.getBytes(StandardCharsets.UTF_8), salt, MEMORY_KIB,
+                byte[] passwordKey = worker.argon2id(password.getBytes(StandardCharsets.UTF_8), salt, MEMORY_KIB,
                         ITERATIONS, PARALLELISM, 32);
                 String file = codec.seal(vaultKey, List.of(codec.passwordSlot(vaultKey, passwordKey, MEMORY_KIB,
                         ITERATIONS, PARALLELISM, salt)), BackupPayload.export(vault, System.currentTimeMillis())
@@ -147,7 +147,12 @@ public final class ExportDialog {
         }, message -> Messages.show("export-error", message));
     }
 
-    private void showCodes(Vault vault) {
+    /** "1.2" for 1,234 ms: TeaVM's double formatting is bulky, and people need no more than tenths. */
+    private static String tenths(long millis) {
+        return millis / 1000 + "." + millis / 100 % 10;
+    }
+
+    private void showCodes(Vault vault) throws WorkerException {
         HTMLElement list = Dom.byId("export-codes");
         list.clear();
         for (Account account : vault.accounts()) {
@@ -159,23 +164,13 @@ public final class ExportDialog {
             HTMLElement canvas = Dom.element("canvas", null);
             canvas.setAttribute("role", "img");
             canvas.setAttribute("aria-label", "QR code for " + Vault.describe(account));
-            boolean[][] modules = QrEncoder.encode(link);
-            draw(canvas, flatten(modules), modules.length);
+            String modules = worker.encodeQr(link);
+            draw(canvas, modules, (int) Math.round(Math.sqrt(modules.length())));
             item.appendChild(canvas);
             item.appendChild(Dom.text("span", null, Vault.describe(account)));
             list.appendChild(item);
         }
         Dom.show(list, true);
-    }
-
-    private static String flatten(boolean[][] modules) {
-        StringBuilder bits = new StringBuilder(modules.length * modules.length);
-        for (boolean[] row : modules) {
-            for (boolean module : row) {
-                bits.append(module ? '1' : '0');
-            }
-        }
-        return bits.toString();
     }
 
     @JSBody(params = {"canvas", "bits", "size"}, script = "var scale = 4; canvas.width = size * scale;"

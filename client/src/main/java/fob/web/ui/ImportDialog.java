@@ -1,16 +1,18 @@
 package fob.web.ui;
 
+import com.grack.nanojson.JsonObject;
+import com.grack.nanojson.JsonParser;
+import com.grack.nanojson.JsonParserException;
 import fob.imports.ImportException;
-import fob.imports.ImportFile;
+import fob.imports.ImportEntries;
 import fob.imports.ImportPlan;
 import fob.web.Async;
 import fob.web.VaultSession;
-import fob.web.backup.WebCryptoBackend;
 import fob.web.js.Browser;
 import fob.web.js.Files;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
-import fob.web.kdf.WorkerKdf;
+import fob.web.worker.Worker;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
@@ -20,26 +22,27 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
 /**
- * "Import": a file, pasted text, or QR codes (Google's "Transfer accounts"), read in the core, previewed entry
- * by entry, and imported only as chosen, all at once.
+ * "Import": a file, pasted text, or QR codes (Google's "Transfer accounts"), read and decrypted in the worker,
+ * previewed entry by entry, and imported only as chosen, all at once.
  */
 public final class ImportDialog {
     private final HTMLElement dialog = Dom.byId("import-dialog");
     private final HTMLInputElement fileInput = Dom.byId("import-file");
     private final HTMLElement list = Dom.byId("import-list");
     private final VaultSession session;
-    private final WorkerKdf kdf;
+    private final Worker worker;
     private final QrScanner scanner;
     /** The chosen file's bytes, until another is chosen. */
     private byte[] fileBytes;
-    private ImportFile file;
+    /** The format of what was read, once read. */
+    private String format;
     private ImportPlan plan;
     private final List<HTMLInputElement> boxes = new ArrayList<>();
 
-    public ImportDialog(VaultSession session, WorkerKdf kdf) {
+    public ImportDialog(VaultSession session, Worker worker) {
         this.session = session;
-        this.kdf = kdf;
-        this.scanner = new QrScanner(dialog, "import-qr", (text, later) -> {
+        this.worker = worker;
+        this.scanner = new QrScanner(dialog, "import-qr", worker, (text, later) -> {
             String current = Dom.value("import-text").trim();
             if (!current.contains(text)) {
                 Dom.setValue("import-text", current.isEmpty() ? text : current + "\n" + text);
@@ -76,7 +79,7 @@ public final class ImportDialog {
 
     /** Drops what was read and previewed: the input changed. */
     private void forget() {
-        file = null;
+        format = null;
         plan = null;
         Dom.setValue("import-password", "");
         Dom.show(Dom.byId("import-password-row"), false);
@@ -107,29 +110,40 @@ public final class ImportDialog {
         Async.run(() -> {
             busy(true);
             try {
-                if (file == null) {
-                    String text = Dom.value("import-text");
-                    if (fileBytes == null && text.trim().isEmpty()) {
-                        throw new ImportException("Choose a file, paste text, or scan a QR code first");
-                    }
-                    file = fileBytes != null ? ImportFile.read(fileBytes) : ImportFile.read(text);
+                String text = Dom.value("import-text");
+                if (fileBytes == null && text.trim().isEmpty()) {
+                    throw new ImportException("Choose a file, paste text, or scan a QR code first");
                 }
-                if (file.needsPassword() && Dom.byId("import-password-row").isHidden()) {
+                boolean asked = !Dom.byId("import-password-row").isHidden();
+                long started = System.currentTimeMillis();
+                JsonObject answer = parse(worker.readImport(fileBytes, fileBytes == null ? text : null,
+                        asked ? Dom.value("import-password") : null));
+                if (answer.has("error")) {
+                    throw new ImportException(answer.getString("error"));
+                }
+                format = answer.getString("format", "import");
+                if (answer.getBoolean("needsPassword", false)) {
                     Dom.show(Dom.byId("import-password-row"), true);
-                    Messages.show("import-summary", "This " + file.format() + " file is encrypted: enter its"
-                            + " password, then Preview.");
+                    Messages.show("import-summary", asked ? "Enter the password of this " + format + " file."
+                            : "This " + format + " file is encrypted: enter its password, then Preview.");
                     Dom.byId("import-password").focus();
                     return;
                 }
-                long started = System.currentTimeMillis();
-                plan = ImportPlan.of(session.vault(), file.needsPassword()
-                        ? file.decrypt(Dom.value("import-password"), kdf, new WebCryptoBackend()) : file.entries());
+                plan = ImportPlan.of(session.vault(), ImportEntries.fromJson(answer.getArray("entries")));
                 Browser.mark("fob-import-previewed");
                 show(started);
             } finally {
                 busy(false);
             }
         }, message -> Messages.show("import-error", message));
+    }
+
+    private static JsonObject parse(String answer) throws ImportException {
+        try {
+            return JsonParser.object().from(answer);
+        } catch (JsonParserException e) {
+            throw new ImportException("Fob's worker gave an answer it cannot read (" + e.getMessage() + ")");
+        }
     }
 
     private void busy(boolean busy) {
@@ -166,7 +180,7 @@ public final class ImportDialog {
             list.appendChild(item);
         }
         int add = plan.count(ImportPlan.Outcome.ADD);
-        Messages.show("import-summary", file.format() + ": " + lines.size() + (lines.size() == 1 ? " account" : " accounts")
+        Messages.show("import-summary", format + ": " + lines.size() + (lines.size() == 1 ? " account" : " accounts")
                 + " read in " + (System.currentTimeMillis() - started) + " ms. " + add + " to add, "
                 + plan.count(ImportPlan.Outcome.ALREADY_PRESENT) + " already in Fob, "
                 + plan.count(ImportPlan.Outcome.CANNOT_IMPORT) + " that cannot be imported.");

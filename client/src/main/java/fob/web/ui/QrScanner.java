@@ -1,11 +1,11 @@
 package fob.web.ui;
 
-import fob.qr.NoQrCodeException;
-import fob.qr.QrDecoder;
 import fob.web.Async;
 import fob.web.js.Images;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
+import fob.web.worker.Worker;
+import fob.web.worker.WorkerException;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
@@ -30,13 +30,15 @@ final class QrScanner {
     private final HTMLElement video;
     private final HTMLInputElement fileInput;
     private final Reader reader;
+    private final Worker worker;
     private boolean scanning;
 
     /**
      * Wires the dialog's QR controls, found by id from {@code prefix}: "-image" (file input), "-error",
      * "-camera" (container), "-video", "-scan" and "-stop" (buttons).
      */
-    QrScanner(HTMLElement dialog, String prefix, Reader reader) {
+    QrScanner(HTMLElement dialog, String prefix, Worker worker, Reader reader) {
+        this.worker = worker;
         this.error = Dom.byId(prefix + "-error");
         this.camera = Dom.byId(prefix + "-camera");
         this.video = Dom.byId(prefix + "-video");
@@ -86,23 +88,24 @@ final class QrScanner {
                 return;
             }
             try {
-                String problem = reader.read(decode(pixels), this::showError);
+                String text = decode(pixels);
+                if (text == null) {
+                    showError("No QR code was found in the image. Try a sharper or closer picture of the code.");
+                    return;
+                }
+                String problem = reader.read(text, this::showError);
                 if (problem != null) {
                     showError(problem);
                 }
-            } catch (NoQrCodeException e) {
-                showError(e.getMessage() + ". Try a sharper or closer picture of the code.");
             } finally {
                 fileInput.setValue("");
             }
         }, this::showError);
     }
 
-    private static String decode(Images.Pixels pixels) throws NoQrCodeException {
-        int width = pixels.getWidth();
-        int height = pixels.getHeight();
-        return QrDecoder.decode(QrDecoder.luminanceOfRgba(pixels.getData().copyToJavaArray(), width, height),
-                width, height);
+    /** The code's text, or null when the pixels show none. */
+    private String decode(Images.Pixels pixels) throws WorkerException {
+        return worker.decodeQr(pixels.getData(), pixels.getWidth(), pixels.getHeight());
     }
 
     private void startCamera() {
@@ -127,21 +130,16 @@ final class QrScanner {
             String lastRefused = null;
             while (scanning) {
                 Images.Pixels frame = Images.frame(video);
-                if (frame != null) {
-                    try {
-                        String text = decode(frame);
-                        if (!text.equals(lastRefused)) {
-                            String problem = reader.read(text, this::showError);
-                            if (problem == null) {
-                                stop();
-                                return;
-                            }
-                            lastRefused = text;
-                            showError(problem);
-                        }
-                    } catch (NoQrCodeException notYet) {
-                        // Keep looking: most frames show no code, or a blurred one.
+                // Most frames show no code, or a blurred one: keep looking.
+                String text = frame == null ? null : decode(frame);
+                if (text != null && !text.equals(lastRefused)) {
+                    String problem = reader.read(text, this::showError);
+                    if (problem == null) {
+                        stop();
+                        return;
                     }
+                    lastRefused = text;
+                    showError(problem);
                 }
                 Thread.sleep(200);
             }

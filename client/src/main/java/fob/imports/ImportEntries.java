@@ -1,0 +1,66 @@
+package fob.imports;
+
+import com.grack.nanojson.JsonArray;
+import com.grack.nanojson.JsonObject;
+import com.grack.nanojson.JsonWriter;
+import fob.json.Json;
+import fob.json.JsonFormatException;
+import fob.link.InvalidLinkException;
+import fob.link.OtpAuthLink;
+import fob.vault.Account;
+import fob.vault.VaultException;
+import fob.vault.VaultJson;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entries as JSON, to cross from the worker (which reads and decrypts import files) to the page (which shows
+ * the preview): each entry's label, its otpauth link or its problem, its note, and a Fob export's account.
+ */
+public final class ImportEntries {
+    private ImportEntries() {
+    }
+
+    public static JsonArray toJson(List<ImportEntry> entries) {
+        JsonArray array = new JsonArray();
+        for (ImportEntry entry : entries) {
+            JsonObject json = new JsonObject();
+            json.put("label", entry.label());
+            if (entry.usable()) {
+                json.put("link", entry.account().format());
+                json.put("note", entry.note());
+                if (entry.original() != null) {
+                    json.put("account", VaultJson.writeAccount(entry.original()));
+                }
+            } else {
+                json.put("problem", entry.problem());
+            }
+            array.add(json);
+        }
+        return array;
+    }
+
+    public static List<ImportEntry> fromJson(JsonArray array) throws ImportException {
+        List<ImportEntry> entries = new ArrayList<>();
+        try {
+            for (int i = 0; i < array.size(); i++) {
+                JsonObject json = Json.objectAt(array, i, "Entry");
+                if (json.get("account") instanceof JsonObject) {
+                    entries.add(ImportEntry.of(VaultJson.readAccount(json.getObject("account"))));
+                } else if (json.get("link") instanceof String) {
+                    entries.add(ImportEntry.of(OtpAuthLink.parse(json.getString("link")),
+                            Json.optionalString(json, "note", "")));
+                } else {
+                    entries.add(ImportEntry.unusable(Json.string(json, "label"), Json.string(json, "problem")));
+                }
+            }
+        } catch (JsonFormatException | InvalidLinkException | VaultException e) {
+            throw new ImportException("The import could not be passed on: " + e.getMessage());
+        }
+        return entries;
+    }
+
+    public static String write(List<ImportEntry> entries) {
+        return JsonWriter.string(toJson(entries));
+    }
+}
