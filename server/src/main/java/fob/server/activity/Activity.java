@@ -32,7 +32,12 @@ public final class Activity {
     }
 
     public void record(String accountId, String kind, Context ctx, String detail) {
-        store.recordActivity(accountId, new ActivityEvent(clock.getAsLong(), kind, ctx.ip(), detail));
+        store.recordActivity(accountId, event(kind, ctx, detail));
+    }
+
+    /** An event to record as part of another write (see {@link Store#writeBackup}). */
+    public ActivityEvent event(String kind, Context ctx, String detail) {
+        return new ActivityEvent(clock.getAsLong(), kind, ctx.ip(), detail);
     }
 
     public void register(RoutesConfig routes) {

@@ -105,14 +105,14 @@ public final class BackupRoutes {
         }
         long version;
         try {
-            version = store.writeBackup(accountId, expected, body, history, clock.getAsLong());
+            version = store.writeBackup(accountId, expected, body, history, clock.getAsLong(),
+                    written -> activity.event(Activity.BACKUP_WRITTEN, ctx, "version " + written + ", " + body.length
+                            + " bytes"));
         } catch (PreconditionFailedException e) {
             store.currentBackup(accountId).ifPresent(current -> ctx.header("ETag", etag(current.version())));
             throw new ApiException(412, "precondition_failed", "The backup changed since you read it ("
                     + e.getMessage() + "); read it again and merge");
         }
-        activity.record(accountId, Activity.BACKUP_WRITTEN, ctx, "version " + version + ", " + body.length
-                + " bytes");
         ctx.header("ETag", etag(version));
         ObjectNode result = Json.object();
         result.put("version", version);

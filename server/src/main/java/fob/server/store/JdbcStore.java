@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import javax.sql.DataSource;
 
 /**
@@ -28,7 +29,7 @@ abstract class JdbcStore implements Store {
     /** What follows a SELECT of the row a write depends on, to lock it until the transaction ends. */
     protected abstract String lockForUpdate();
 
-    private <T> T transaction(DataSource source, Work<T> work) throws PreconditionFailedException {
+    protected static <T> T transaction(DataSource source, Work<T> work) throws PreconditionFailedException {
         try (Connection connection = source.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -44,9 +45,17 @@ abstract class JdbcStore implements Store {
         }
     }
 
+    /**
+     * Runs a write in a transaction of its own; SQLite's store overrides it to share one commit among the
+     * writes that arrive together.
+     */
+    protected <T> T writeTransaction(Work<T> work) throws PreconditionFailedException {
+        return transaction(writers(), work);
+    }
+
     private <T> T write(Work<T> work) {
         try {
-            return transaction(writers(), work);
+            return writeTransaction(work);
         } catch (PreconditionFailedException e) {
             throw new IllegalStateException("a write without a precondition failed one", e);
         }
@@ -240,9 +249,9 @@ abstract class JdbcStore implements Store {
             row.getBytes("body"), row.getLong("created_at"));
 
     @Override
-    public long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, long now)
-            throws PreconditionFailedException {
-        return transaction(writers(), connection -> {
+    public long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, long now,
+            LongFunction<ActivityEvent> event) throws PreconditionFailedException {
+        return writeTransaction(connection -> {
             List<long[]> state = query(connection, row -> new long[] {row.getLong("backup_seq"),
                 row.getLong("current_version"), row.wasNull() ? 1 : 0},
                     "SELECT backup_seq, current_version FROM accounts WHERE id = ?" + lockForUpdate(), accountId);
@@ -267,6 +276,7 @@ abstract class JdbcStore implements Store {
                     accountId, version, body, now);
             update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version <= ?", accountId,
                     version - keep);
+            insertActivity(connection, accountId, event.apply(version));
             return version;
         });
     }
@@ -302,13 +312,17 @@ abstract class JdbcStore implements Store {
     @Override
     public void recordActivity(String accountId, ActivityEvent e) {
         write(connection -> {
-            update(connection, "INSERT INTO activity (account_id, at, kind, address, detail) VALUES (?, ?, ?, ?, ?)",
-                    accountId, e.at(), e.kind(), e.address(), e.detail());
-            update(connection, "DELETE FROM activity WHERE account_id = ? AND id <= (SELECT id FROM activity"
-                    + " WHERE account_id = ? ORDER BY id DESC LIMIT 1 OFFSET " + ACTIVITY_KEPT + ")", accountId,
-                    accountId);
+            insertActivity(connection, accountId, e);
             return null;
         });
+    }
+
+    private static void insertActivity(Connection connection, String accountId, ActivityEvent e) throws SQLException {
+        update(connection, "INSERT INTO activity (account_id, at, kind, address, detail) VALUES (?, ?, ?, ?, ?)",
+                accountId, e.at(), e.kind(), e.address(), e.detail());
+        update(connection, "DELETE FROM activity WHERE account_id = ? AND id <= (SELECT id FROM activity"
+                + " WHERE account_id = ? ORDER BY id DESC LIMIT 1 OFFSET " + ACTIVITY_KEPT + ")", accountId,
+                accountId);
     }
 
     @Override

@@ -14,11 +14,13 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The embedded default: one SQLite file, WAL with {@code synchronous=FULL} (an acknowledged write survives a
  * power cut), {@code secure_delete} (a deleted backup is overwritten, not left in free pages). Readers share a
- * pool; writers take turns on one connection, so they never wait on the file's lock.
+ * pool; writes go through one connection in {@link GroupCommit}, so they never wait on the file's lock, and
+ * writes that arrive together share one transaction and one sync.
  */
 final class SqliteStore extends JdbcStore {
     private final HikariDataSource readers;
     private final HikariDataSource writers;
+    private final GroupCommit groupCommit;
 
     SqliteStore(String jdbcUrl) {
         createParentDirectory(jdbcUrl);
@@ -26,6 +28,7 @@ final class SqliteStore extends JdbcStore {
                 .load().migrate();
         this.readers = pool("fob-sqlite-read", dataSource(jdbcUrl, false), 8);
         this.writers = pool("fob-sqlite-write", dataSource(jdbcUrl, true), 1);
+        this.groupCommit = new GroupCommit(writers);
     }
 
     private static void createParentDirectory(String jdbcUrl) {
@@ -81,6 +84,11 @@ final class SqliteStore extends JdbcStore {
     }
 
     @Override
+    protected <T> T writeTransaction(Work<T> work) throws PreconditionFailedException {
+        return groupCommit.run(work);
+    }
+
+    @Override
     protected String lockForUpdate() {
         // The one writer connection and IMMEDIATE transactions already serialise every write.
         return "";
@@ -88,6 +96,7 @@ final class SqliteStore extends JdbcStore {
 
     @Override
     public void close() {
+        groupCommit.close();
         readers.close();
         writers.close();
     }

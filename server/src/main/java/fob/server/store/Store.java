@@ -2,6 +2,7 @@ package fob.server.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * Everything the server keeps. Two implementations, chosen by {@code FOB_DB_URL}: embedded SQLite (the
@@ -50,10 +51,12 @@ public interface Store extends AutoCloseable {
     /**
      * Stores a new version in one transaction that checks the version it replaces: {@code expectedVersion} is
      * the current version (If-Match), or null when there must be no backup yet (If-None-Match: *). Keeps the
-     * newest {@code keep} versions. Returns the new version's number.
+     * newest {@code keep} versions, and records the activity event made for the new version in the same
+     * transaction (one durable commit, and no event for a write that did not happen). Returns the new version's
+     * number.
      */
-    long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, long now)
-            throws PreconditionFailedException;
+    long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, long now,
+            LongFunction<ActivityEvent> event) throws PreconditionFailedException;
 
     /** Deletes the backup and all its history; returns whether there was anything. */
     boolean deleteBackup(String accountId);

@@ -16,14 +16,8 @@ public final class Base64Url {
         if (text == null) {
             return null;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '_' || (c == '=' && i >= text.length() - 2);
-            if (!ok) {
-                return null;
-            }
-        }
+        // The JDK's decoder refuses every character outside the alphabet, and padding anywhere but the end; a
+        // check of our own before it was a fifth of a backup write's time.
         try {
             return Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException e) {
