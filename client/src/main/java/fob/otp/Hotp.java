@@ -7,22 +7,16 @@ public final class Hotp {
 
     /** The 31-bit number that RFC 4226 section 5.3 derives from HMAC(secret, counter). */
     public static int truncatedValue(HashAlgorithm algorithm, byte[] secret, long counter) {
-        byte[] message = new byte[8];
-        for (int i = 7; i >= 0; i--) {
-            message[i] = (byte) counter;
-            counter >>>= 8;
-        }
-        byte[] hash = algorithm.hmac(secret, message);
-        int offset = hash[hash.length - 1] & 0x0f;
-        return ((hash[offset] & 0x7f) << 24)
-                | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8)
-                | (hash[offset + 3] & 0xff);
+        return new OtpKey(algorithm, secret).truncatedValue(counter);
     }
 
     /** The decimal code, left-padded with zeros to {@code digits}. */
     public static String code(HashAlgorithm algorithm, byte[] secret, long counter, int digits) {
-        int value = truncatedValue(algorithm, secret, counter);
+        return code(new OtpKey(algorithm, secret), counter, digits);
+    }
+
+    public static String code(OtpKey key, long counter, int digits) {
+        int value = key.truncatedValue(counter);
         String code = Integer.toString((int) (value % POWERS[digits]));
         StringBuilder padded = new StringBuilder(digits);
         for (int i = code.length(); i < digits; i++) {

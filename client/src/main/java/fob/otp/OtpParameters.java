@@ -19,6 +19,8 @@ public final class OtpParameters {
     private final int period;
     private final long counter;
     private final byte[] secret;
+    /** Made on the first code: most parameters (imports, edits, previews) never show one. */
+    private OtpKey key;
 
     private OtpParameters(OtpType type, HashAlgorithm algorithm, int digits, int period, long counter, byte[] secret) {
         this.type = type;
@@ -103,14 +105,22 @@ public final class OtpParameters {
 
     /** The code to show at {@code epochMillis}: for HOTP, the code of the stored counter. */
     public String codeAt(long epochMillis) {
+        OtpKey key = key();
         switch (type) {
             case HOTP:
-                return Hotp.code(algorithm, secret, counter, digits);
+                return Hotp.code(key, counter, digits);
             case STEAM:
-                return Steam.code(algorithm, secret, epochMillis, period);
+                return Steam.code(key, epochMillis, period);
             default:
-                return Totp.code(algorithm, secret, epochMillis, period, digits);
+                return Hotp.code(key, Totp.counterAt(epochMillis, period), digits);
         }
+    }
+
+    private synchronized OtpKey key() {
+        if (key == null) {
+            key = new OtpKey(algorithm, secret);
+        }
+        return key;
     }
 
     /** Identifies the code shown at {@code epochMillis}: it changes exactly when the code does. */

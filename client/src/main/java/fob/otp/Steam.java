@@ -12,7 +12,11 @@ public final class Steam {
     }
 
     public static String code(HashAlgorithm algorithm, byte[] secret, long epochMillis, int periodSeconds) {
-        int value = Hotp.truncatedValue(algorithm, secret, Totp.counterAt(epochMillis, periodSeconds));
+        return code(new OtpKey(algorithm, secret), epochMillis, periodSeconds);
+    }
+
+    public static String code(OtpKey key, long epochMillis, int periodSeconds) {
+        int value = key.truncatedValue(Totp.counterAt(epochMillis, periodSeconds));
         StringBuilder code = new StringBuilder(DIGITS);
         for (int i = 0; i < DIGITS; i++) {
             code.append(ALPHABET.charAt(value % ALPHABET.length()));

@@ -45,4 +45,24 @@ class OtpParametersTest {
         assertEquals(1, p.secret()[0]);
         assertEquals(2, p.secret()[1]);
     }
+
+    @Test
+    void aKeyReusedForManyCodesGivesWhatAFreshKeyGives() throws Exception {
+        byte[] secret = "12345678901234567890123456789012".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (HashAlgorithm algorithm : HashAlgorithm.values()) {
+            OtpParameters totp = OtpParameters.of(OtpType.TOTP, algorithm, 8, 30, 0, secret);
+            OtpParameters steam = OtpParameters.of(OtpType.STEAM, algorithm, 5, 30, 0, secret);
+            for (long t = 59_000; t < 59_000 + 200 * 30_000L; t += 30_000) {
+                assertEquals(Totp.code(algorithm, secret, t, 30, 8), totp.codeAt(t));
+                assertEquals(Steam.code(algorithm, secret, t, 30), steam.codeAt(t));
+            }
+            // Twice the same step: the key's state is reset after each code.
+            assertEquals(totp.codeAt(59_000), totp.codeAt(59_000));
+        }
+        // RFC 6238's SHA-1 vector at T=59 through the reused key.
+        OtpParameters rfc = OtpParameters.of(OtpType.TOTP, HashAlgorithm.SHA1, 8, 30, 0,
+                "12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        rfc.codeAt(1_111_111_109_000L);
+        assertEquals("94287082", rfc.codeAt(59_000));
+    }
 }

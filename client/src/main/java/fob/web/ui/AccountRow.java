@@ -1,7 +1,6 @@
 package fob.web.ui;
 
 import fob.otp.OtpParameters;
-import fob.otp.Totp;
 import fob.vault.Account;
 import fob.vault.AccountKind;
 import fob.web.js.Browser;
@@ -17,6 +16,8 @@ public final class AccountRow {
     private long shownStep = Long.MIN_VALUE;
     private String currentCode = "";
     private boolean codesHidden;
+    private boolean expiring;
+    private boolean codeChanged;
 
     AccountRow(Account account, int index, int count, AccountListView.Actions actions) {
         this.account = account;
@@ -85,36 +86,54 @@ public final class AccountRow {
         return button;
     }
 
-    /** Brings the code and countdown up to date; cheap when nothing changed since the last call. */
-    void update(long now, boolean hideCodes) {
+    /** Whether the row shows a countdown, the same for every account of its period. */
+    boolean isTimeBased() {
+        return account.otp() != null && account.otp().type().isTimeBased();
+    }
+
+    int period() {
+        return account.otp().period();
+    }
+
+    /**
+     * Works out the code for {@code now} ({@code countdown} is the period's, or null for HOTP) without touching
+     * the page; cheap when the code has not changed. Answers whether it computed a new one.
+     */
+    boolean computeCode(long now, boolean hideCodes, Countdown countdown) {
         OtpParameters otp = account.otp();
         if (otp == null) {
+            return false;
+        }
+        long step = countdown != null ? countdown.step : otp.counter();
+        if (step == shownStep && hideCodes == codesHidden) {
+            return false;
+        }
+        shownStep = step;
+        codesHidden = hideCodes;
+        currentCode = otp.codeAt(now);
+        codeChanged = true;
+        return true;
+    }
+
+    /** Shows a newly computed code, and the countdown when the row is on screen (off screen, nobody sees it). */
+    void show(Countdown countdown, boolean onScreen) {
+        if (codeChanged) {
+            codeChanged = false;
+            code.setTextContent(codesHidden ? CodeFormat.hidden(currentCode) : CodeFormat.grouped(currentCode));
+        }
+        if (countdown == null || !onScreen) {
             return;
         }
-        long step = otp.stepAt(now);
-        if (step != shownStep || hideCodes != codesHidden) {
-            shownStep = step;
-            codesHidden = hideCodes;
-            currentCode = otp.codeAt(now);
-            code.setTextContent(hideCodes ? CodeFormat.hidden(currentCode) : CodeFormat.grouped(currentCode));
-        }
-        if (otp.type().isTimeBased()) {
-            long remaining = Totp.millisRemaining(now, otp.period());
-            long wholeSeconds = (remaining + 999) / 1000;
-            seconds.setTextContent(wholeSeconds + " s");
-            // In per-mille and as an integer: formatting a double would pull in TeaVM's float printer.
-            long perMille = remaining * 1000 / (otp.period() * 1000L);
-            Browser.setStyle(fill, "transform", "scaleX(" + (perMille / 1000) + "." + pad3(perMille % 1000) + ")");
-            if (wholeSeconds <= 5) {
+        seconds.setTextContent(countdown.seconds);
+        Browser.setStyle(fill, "transform", countdown.scale);
+        if (countdown.expiring != expiring) {
+            expiring = countdown.expiring;
+            if (expiring) {
                 item.getClassList().add("expiring");
             } else {
                 item.getClassList().remove("expiring");
             }
         }
-    }
-
-    private static String pad3(long value) {
-        return value < 10 ? "00" + value : value < 100 ? "0" + value : Long.toString(value);
     }
 
     public String currentCode() {
