@@ -194,6 +194,9 @@ public final class OtpAuthLink {
         StringBuilder link = new StringBuilder(SCHEME).append(p.type().linkName()).append('/');
         if (!issuer.isEmpty()) {
             link.append(PercentEncoding.encode(issuer)).append(':');
+        } else if (name.indexOf(':') >= 0) {
+            // An empty issuer prefix, so that a colon in the name is not read back as the end of an issuer.
+            link.append(':');
         }
         link.append(PercentEncoding.encode(name));
         link.append("?secret=").append(Base32.encode(p.secret()));

@@ -109,4 +109,16 @@ class OtpAuthLinkTest {
             assertEquals(p, back.parameters());
         }
     }
+
+    /** Found by OtpAuthLinkFuzz: an empty issuer parameter and a colon in the name did not survive writing back. */
+    @Test
+    void aNameWithAColonAndNoIssuerSurvivesWritingBack() throws Exception {
+        OtpAuthLink parsed = OtpAuthLink.parse("otpauth://totp/Label:host:8080?secret=JBSWY3DPEHPK3PXP&issuer=");
+        assertEquals("", parsed.issuer());
+        assertEquals("host:8080", parsed.name());
+        OtpAuthLink back = OtpAuthLink.parse(parsed.format());
+        assertEquals("", back.issuer());
+        assertEquals("host:8080", back.name());
+        assertEquals(parsed.parameters(), back.parameters());
+    }
 }
