@@ -1,73 +1,150 @@
 package fob.e2e.measure;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fob.e2e.support.Chromium;
 import fob.e2e.support.FobPage;
 import fob.e2e.support.FobServerProcess;
-import fob.e2e.support.Fixtures;
+import fob.link.InvalidLinkException;
+import fob.link.OtpAuthLink;
+import fob.otp.OtpParameters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Prints the time from navigation to the first code on screen (the page's "fob-first-code" mark), cold (a new
- * profile: nothing cached) and warm (the service worker answers), with the eight fixture accounts. Not part of
- * the test run; run it with:
- * {@code mvn -B verify -DskipTests && mvn -B -pl e2e test -Dtest=PageMeasurement -Dsurefire.failIfNoSpecifiedTests=false}
+ * The page, with 10 and with 1,000 accounts: the time from navigation to the first code on screen (the page's
+ * "fob-first-code" mark), cold (HTTP cache and service worker cleared) and warm (the service worker answers),
+ * against a one-line HTML file with a code in it and the same mark (a file: no network, no script to load),
+ * in the same browser: the floor for any page; and the time
+ * one refresh takes to compute every code (the page's "fob-codes" measure) or only to move the countdowns
+ * ("fob-refresh"), against the same Java computing the same codes on the JVM. Medians of 5 browsers each.
  */
 class PageMeasurement {
-    private static final int RUNS = 7;
+    private static final int RUNS = 5;
 
-    private static double firstCode(FobPage page) {
-        Object mark = page.js("var m = performance.getEntriesByName('fob-first-code');"
-                + " return m.length ? m[0].startTime : -1;");
-        double millis = ((Number) mark).doubleValue();
-        assertTrue(millis > 0, "the page marked its first code");
+    private static double mark(FobPage page, String name) {
+        page.waitFor(() -> ((Number) page.js("return performance.getEntriesByName(arguments[0]).length;", name))
+                .intValue() > 0);
+        double millis = ((Number) page.js("return performance.getEntriesByName(arguments[0])[0].startTime;", name))
+                .doubleValue();
+        assertTrue(millis > 0, name);
         return millis;
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
+    private static double start(FobPage page, String name) {
+        return ((Number) page.js("var e = performance.getEntriesByName(arguments[0]); return e.length ? e[0].startTime"
+                + " : -1;", name)).doubleValue();
+    }
+
+    /** The duration of the named measure and how many codes it computed. */
+    @SuppressWarnings("unchecked")
+    private static double[] measure(FobPage page, String name) {
+        Map<String, Object> entry = (Map<String, Object>) page.js("var e = performance.getEntriesByName(arguments[0]);"
+                + " return e.length ? {duration: e[0].duration, codes: e[0].detail} : null;", name);
+        return entry == null ? null : new double[] {((Number) entry.get("duration")).doubleValue(),
+            ((Number) entry.get("codes")).doubleValue()};
     }
 
     @Test
-    void timeToFirstCode() throws Exception {
-        List<Double> cold = new ArrayList<>();
-        List<Double> warm = new ArrayList<>();
+    void thePage() throws Exception {
+        Path blank = Files.createTempFile("blank", ".html");
+        // The floor: a page whose only work is a code already in its HTML, marked as Fob marks its first code.
+        Files.writeString(blank, "<!doctype html><title>floor</title><p>123 456</p>"
+                + "<script>performance.mark('fob-first-code')</script>");
+        List<Double> floor = new ArrayList<>();
         try (FobServerProcess server = FobServerProcess.start()) {
-            for (int run = 0; run < RUNS; run++) {
-                try (Chromium browser = Chromium.start()) {
-                    FobPage page = new FobPage(browser.driver(), server.url());
-                    page.open();
-                    for (String link : Fixtures.accountLinks()) {
-                        page.addLink(link, false);
+            for (int count : new int[] {10, 1000}) {
+                List<String> links = Seed.links(count);
+                List<Double> cold = new ArrayList<>();
+                List<Double> warm = new ArrayList<>();
+                List<Double> codes = new ArrayList<>();
+                List<Double> firstCodes = new ArrayList<>();
+                List<Double> countdowns = new ArrayList<>();
+                for (int run = 0; run < RUNS; run++) {
+                    try (Chromium browser = Chromium.start()) {
+                        browser.driver().get(blank.toUri().toString());
+                        FobPage page = new FobPage(browser.driver(), server.url());
+                        floor.add(mark(page, "fob-first-code"));
+                        page.open();
+                        Seed.importLinks(page, links);
+                        page.waitFor(() -> Boolean.TRUE.equals(page.js("return !!navigator.serviceWorker.controller;")));
+
+                        page.js("return caches.keys().then(function (k) { return Promise.all(k.map(function (n) {"
+                                + " return caches.delete(n); })); });");
+                        browser.cdp("Network.enable", Map.of());
+                        browser.cdp("Network.clearBrowserCache", Map.of());
+                        browser.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+                        page.js("return navigator.serviceWorker.getRegistration().then(function (r) {"
+                                + " return r.unregister(); });");
+                        browser.driver().get(server.url());
+                        page.waitUntilReady();
+                        cold.add(mark(page, "fob-first-code"));
+                        double[] first = measure(page, "fob-codes");
+                        assertEquals(count, (int) first[1], "the first refresh computed every code");
+                        firstCodes.add(first[0]);
+                        // The next period's refresh, with the page's code warm: what every 30 s costs.
+                        double firstStart = start(page, "fob-codes");
+                        page.waitFor(Duration.ofSeconds(40), () -> start(page, "fob-codes") > firstStart);
+                        double[] next = measure(page, "fob-codes");
+                        assertEquals(count, (int) next[1], "a new period's refresh computed every code");
+                        codes.add(next[0]);
+                        // A refresh a second later only moves the countdowns (unless a period just ended).
+                        countdowns.add(page.waitFor(() -> {
+                            double[] last = measure(page, "fob-refresh");
+                            return last != null && last[1] == 0 ? last : null;
+                        })[0]);
+
+                        browser.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+                        page.waitFor(() -> Boolean.TRUE.equals(page.js("return !!navigator.serviceWorker.controller;")));
+                        browser.driver().get(server.url());
+                        page.waitUntilReady();
+                        warm.add(mark(page, "fob-first-code"));
                     }
-                    page.waitFor(() -> Boolean.TRUE.equals(page.js("return !!navigator.serviceWorker.controller;")));
-                    // Cold: the first load of a fresh profile is the one above; measure a fresh navigation with the
-                    // HTTP cache and the service worker's caches cleared, then a warm one.
-                    page.js("return caches.keys().then(function (k) { return Promise.all(k.map(function (n) {"
-                            + " return caches.delete(n); })); });");
-                    browser.cdp("Network.enable", java.util.Map.of());
-                    browser.cdp("Network.clearBrowserCache", java.util.Map.of());
-                    browser.cdp("Network.setCacheDisabled", java.util.Map.of("cacheDisabled", true));
-                    page.js("return navigator.serviceWorker.getRegistration().then(function (r) { return r.unregister(); });");
-                    browser.driver().get(server.url());
-                    page.waitUntilReady();
-                    cold.add(firstCode(page));
-                    browser.cdp("Network.setCacheDisabled", java.util.Map.of("cacheDisabled", false));
-                    page.waitFor(() -> Boolean.TRUE.equals(page.js("return !!navigator.serviceWorker.controller;")));
-                    browser.driver().get(server.url());
-                    page.waitUntilReady();
-                    warm.add(firstCode(page));
                 }
+                Bench.report("page.first_code_cold_" + count, Bench.median(cold), "ms", Bench.median(floor),
+                        "Navigation to the first code on screen, " + count + " accounts, cold (no HTTP cache, no"
+                                + " service worker); anchor: a one-line HTML file with a code in it, its first script run " + Bench.runs(cold));
+                Bench.report("page.first_code_warm_" + count, Bench.median(warm), "ms", Bench.median(floor),
+                        "The same, warm (the service worker answers) " + Bench.runs(warm));
+                double jvm = jvmMillisForAllCodes(links);
+                Bench.report("page.codes_" + count, Bench.median(codes), "ms", jvm, "A new period's refresh,"
+                        + " computing all " + count + " codes and showing them; anchor: the same Java computing them"
+                        + " on the JVM " + Bench.runs(codes));
+                Bench.report("page.codes_first_" + count, Bench.median(firstCodes), "ms", jvm, "The first refresh"
+                        + " after loading (the code not yet warm) " + Bench.runs(firstCodes));
+                Bench.report("page.countdowns_" + count, Bench.median(countdowns), "ms", null,
+                        "One refresh that only moves the " + count + " countdowns " + Bench.runs(countdowns));
+            }
+        } finally {
+            Files.delete(blank);
+        }
+    }
+
+    /** The median time for HotSpot to compute every code of the links, after a warm-up. */
+    private static double jvmMillisForAllCodes(List<String> links) throws InvalidLinkException {
+        List<OtpParameters> accounts = new ArrayList<>();
+        for (String link : links) {
+            accounts.add(OtpAuthLink.parse(link).parameters());
+        }
+        List<Double> times = new ArrayList<>();
+        int sink = 0;
+        for (int run = 0; run < 200; run++) {
+            long started = System.nanoTime();
+            long now = System.currentTimeMillis();
+            for (OtpParameters otp : accounts) {
+                sink += otp.codeAt(now).charAt(0);
+            }
+            if (run >= 100) {
+                times.add((System.nanoTime() - started) / 1e6);
             }
         }
-        System.out.printf("first code on screen, 8 accounts, median of %d: cold %.0f ms, warm %.0f ms%n", RUNS,
-                median(cold), median(warm));
-        System.out.println("cold runs: " + cold + "\nwarm runs: " + warm);
+        assertTrue(sink > 0);
+        return Bench.median(times);
     }
 }

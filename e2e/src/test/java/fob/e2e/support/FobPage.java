@@ -196,7 +196,11 @@ public final class FobPage {
 
     /** Polls for up to 10 s until the condition holds (true, or a non-null value without an exception). */
     public <T> T waitFor(java.util.function.Supplier<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50))
+        return waitFor(Duration.ofSeconds(10), condition);
+    }
+
+    public <T> T waitFor(Duration timeout, java.util.function.Supplier<T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
                 .ignoring(NoSuchElementException.class)
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {

@@ -20,12 +20,14 @@ public final class FobServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Path log;
+    private final List<String> options;
     private Process process;
 
-    private FobServerProcess(Path jar, Path dataDir, int port) throws IOException {
+    private FobServerProcess(Path jar, Path dataDir, int port, List<String> options) throws IOException {
         this.jar = jar;
         this.dataDir = dataDir;
         this.port = port;
+        this.options = options;
         this.log = Files.createTempFile("fob-server", ".log");
     }
 
@@ -37,21 +39,25 @@ public final class FobServerProcess implements AutoCloseable {
         return jar;
     }
 
-    /** Starts the default jar on a free port with a new, empty data directory. */
-    public static FobServerProcess start() throws Exception {
-        return start(defaultJar(), Files.createTempDirectory("fob-data"), freePort());
+    /** Starts the default jar on a free port with a new, empty data directory, and any further flags. */
+    public static FobServerProcess start(String... options) throws Exception {
+        return new FobServerProcess(defaultJar(), Files.createTempDirectory("fob-data"), freePort(),
+                List.of(options)).launched();
     }
 
     public static FobServerProcess start(Path jar, Path dataDir, int port) throws Exception {
-        FobServerProcess server = new FobServerProcess(jar, dataDir, port);
-        server.launch();
-        return server;
+        return new FobServerProcess(jar, dataDir, port, List.of()).launched();
+    }
+
+    private FobServerProcess launched() throws Exception {
+        launch();
+        return this;
     }
 
     /** Another server (say, a new version's jar) on this one's port and data, as a redeployment would be. */
     public FobServerProcess replaceWith(Path newJar) throws Exception {
         stop();
-        return start(newJar, dataDir, port);
+        return new FobServerProcess(newJar, dataDir, port, options).launched();
     }
 
     public static int freePort() throws IOException {
@@ -67,6 +73,7 @@ public final class FobServerProcess implements AutoCloseable {
         command.add(jar.toString());
         command.add("--port=" + port);
         command.add("--data-dir=" + dataDir);
+        command.addAll(options);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.currentTimeMillis() + 30_000;

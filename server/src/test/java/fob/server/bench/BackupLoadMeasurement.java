@@ -24,26 +24,40 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Authenticated GET and PUT /api/backup with 32 KiB bodies, at 1 and 32 concurrent clients, against the real
- * server jar in its own process, on SQLite and on PostgreSQL. Prints requests per second, p50 and p99. Each
- * client has an account of its own, so PUTs replace their own versions and never meet a 412. Not a test (it
- * asserts only that every request succeeded); run it with:
- * {@code mvn -B package -DskipTests && mvn -B -pl server test -Dtest=BackupLoadMeasurement -Dsurefire.failIfNoSpecifiedTests=false}
+ * Authenticated GET and PUT /api/backup with 32 KiB bodies, at 1, 8, 32 and 64 concurrent clients, against
+ * the real server jar in its own process, on SQLite and on PostgreSQL: requests per second, p50, p99 and the
+ * server's resident memory. Each client has an account of its own, so PUTs replace their own versions and
+ * never meet a 412. Anchors: GET against {@code /healthz} (the server's floor: routing and one query), and
+ * PUT against the disk's rate of 32 KiB appends each made durable with fdatasync, the bound on durable writes
+ * that do not share a sync. Part of bench/run; it asserts only that every request succeeded.
  */
 class BackupLoadMeasurement {
     private static final int BODY = 32 * 1024;
     private static final long SECONDS = Long.getLong("fob.bench.seconds", 10);
+    private static final int[] CLIENTS = parseClients(System.getProperty("fob.bench.clients", "1,8,32,64"));
+    private static final List<String> DATABASES = List.of(System.getProperty("fob.bench.databases",
+            "sqlite,postgresql").split(","));
+
+    private static int[] parseClients(String list) {
+        return java.util.Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
 
     private record Client(String cookie, String[] etag) {
     }
 
-    private record Result(double perSecond, double p50, double p99, long count) {
+    /** With the CPU time the server and this load generator spent per request, in ms. */
+    private record Result(double perSecond, double p50, double p99, long count, double serverCpu, double clientCpu) {
+        String cpu() {
+            return String.format(java.util.Locale.ROOT, "CPU per request: server %.3f ms, load generator %.3f ms",
+                    serverCpu, clientCpu);
+        }
     }
+
+    private enum Kind { GET, PUT, HEALTH }
 
     @Test
     void backupReadsAndWrites() throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (String database : new String[] {"sqlite", "postgresql"}) {
+        for (String database : DATABASES) {
             Process server = null;
             Path dataDir = Files.createTempDirectory("fob-bench");
             int port;
@@ -51,28 +65,55 @@ class BackupLoadMeasurement {
                 port = socket.getLocalPort();
             }
             List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", Paths.get("target", "fob-server.jar").toString(), "--port=" + port,
+                    .toString()));
+            // For profiling, e.g. -Dfob.bench.serverJvm=-XX:StartFlightRecording=filename=/tmp/fob.jfr
+            String serverJvm = System.getProperty("fob.bench.serverJvm", "");
+            if (!serverJvm.isBlank()) {
+                command.addAll(List.of(serverJvm.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", Paths.get("target", "fob-server.jar").toString(), "--port=" + port,
                     "--data-dir=" + dataDir, "--rate-limit=0", "--backup-max-bytes=" + (64 * 1024)));
             if (database.equals("postgresql")) {
                 command.add("--db-url=" + TestPostgres.get().newDatabase());
                 command.add("--db-user=fob");
             }
+            // Both databases keep their files in the temporary directory's file system.
+            double syncsPerSecond = FsyncRate.measure(dataDir, BODY);
+            Bench.report("disk.fdatasync_32k_per_s." + database, syncsPerSecond, "1/s", null, "32 KiB appends, each"
+                    + " made durable with fdatasync, in the data directory's file system, for 3 s, before the "
+                    + database + " runs");
             try {
                 server = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(dataDir.resolve("server.log").toFile()).start();
                 String base = "http://localhost:" + port;
                 awaitHealthy(base);
                 List<Client> clients = new ArrayList<>();
-                for (int i = 0; i < 32; i++) {
+                for (int i = 0; i < CLIENTS[CLIENTS.length - 1]; i++) {
                     clients.add(newClient(base));
                 }
                 byte[] body = Envelopes.ofSize(BODY);
-                for (int concurrency : new int[] {1, 32}) {
-                    Result put = run(base, clients.subList(0, concurrency), body, true);
-                    Result get = run(base, clients.subList(0, concurrency), body, false);
-                    lines.add(String.format("%-10s %2d clients  GET %7.0f req/s  p50 %6.2f ms  p99 %6.2f ms   "
-                            + "PUT %6.0f req/s  p50 %6.2f ms  p99 %6.2f ms", database, concurrency, get.perSecond(),
-                            get.p50(), get.p99(), put.perSecond(), put.p50(), put.p99()));
+                // The server's JIT compiles its hot paths first, so that the first figures are not of a cold JVM.
+                for (Kind kind : Kind.values()) {
+                    run(server, base, clients.subList(0, 8), body, kind);
+                }
+                for (int concurrency : CLIENTS) {
+                    String prefix = "server." + database + "." + concurrency + "_clients.";
+                    Result put = run(server, base, clients.subList(0, concurrency), body, Kind.PUT);
+                    long putRss = residentKiB(server);
+                    Result get = run(server, base, clients.subList(0, concurrency), body, Kind.GET);
+                    Result health = run(server, base, clients.subList(0, concurrency), body, Kind.HEALTH);
+                    long rss = Math.max(putRss, residentKiB(server));
+                    Bench.report(prefix + "get_rps", get.perSecond(), "1/s", health.perSecond(), "GET /api/backup,"
+                            + " 32 KiB, " + concurrency + " clients; anchor: GET /healthz at the same concurrency. "
+                            + get.cpu() + "; /healthz " + health.cpu());
+                    Bench.report(prefix + "get_p50", get.p50(), "ms", health.p50(), "GET p50; anchor: /healthz p50");
+                    Bench.report(prefix + "get_p99", get.p99(), "ms", health.p99(), "GET p99; anchor: /healthz p99");
+                    Bench.report(prefix + "put_rps", put.perSecond(), "1/s", syncsPerSecond, "PUT /api/backup,"
+                            + " 32 KiB, " + concurrency + " clients; anchor: the fdatasync bound. " + put.cpu());
+                    Bench.report(prefix + "put_p50", put.p50(), "ms", null, "PUT p50");
+                    Bench.report(prefix + "put_p99", put.p99(), "ms", null, "PUT p99");
+                    Bench.report(prefix + "server_rss", rss / 1024.0, "MiB", null, "The server's resident memory"
+                            + " after the " + concurrency + "-client runs (the JVM's defaults)");
                 }
             } finally {
                 if (server != null) {
@@ -81,9 +122,16 @@ class BackupLoadMeasurement {
                 }
             }
         }
-        System.out.println("Authenticated /api/backup, 32 KiB bodies, " + SECONDS + " s per figure, loopback, "
-                + Runtime.getRuntime().availableProcessors() + " cores:");
-        lines.forEach(System.out::println);
+    }
+
+    /** VmRSS of the process, from /proc. */
+    private static long residentKiB(Process process) throws java.io.IOException {
+        for (String line : Files.readAllLines(Paths.get("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + process.pid());
     }
 
     private static void awaitHealthy(String base) throws Exception {
@@ -115,10 +163,12 @@ class BackupLoadMeasurement {
         return new Client(cookie, new String[] {first.header("ETag")});
     }
 
-    private static Result run(String base, List<Client> clients, byte[] body, boolean put) throws Exception {
+    private static Result run(Process server, String base, List<Client> clients, byte[] body, Kind kind)
+            throws Exception {
+        boolean put = kind == Kind.PUT;
         HttpClient http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(4))
                 .build();
-        URI uri = URI.create(base + "/api/backup");
+        URI uri = URI.create(base + (kind == Kind.HEALTH ? "/healthz" : "/api/backup"));
         long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         long end = warmUpEnd + TimeUnit.SECONDS.toNanos(SECONDS);
         List<long[]> latencies = new ArrayList<>();
@@ -165,7 +215,12 @@ class BackupLoadMeasurement {
                 }
             }).start();
         }
+        Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(warmUpEnd - System.nanoTime())));
+        long serverCpuStart = cpuNanos(server);
+        long clientCpuStart = OWN_CPU.getProcessCpuTime();
         done.await();
+        long serverCpu = cpuNanos(server) - serverCpuStart;
+        long clientCpu = OWN_CPU.getProcessCpuTime() - clientCpuStart;
         if (!failures.isEmpty()) {
             throw new AssertionError("requests failed: " + failures.get(0), failures.get(0));
         }
@@ -178,6 +233,17 @@ class BackupLoadMeasurement {
         }
         Arrays.sort(all);
         return new Result(total / (double) SECONDS, all[(int) (all.length * 0.50)] / 1e6,
-                all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6, total);
+                all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6, total, serverCpu / 1e6 / total,
+                clientCpu / 1e6 / total);
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OWN_CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** The process's user and system CPU time, from /proc (in clock ticks of 10 ms). */
+    private static long cpuNanos(Process process) throws java.io.IOException {
+        String stat = Files.readString(Paths.get("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
     }
 }

@@ -1,0 +1,48 @@
+package fob.e2e.measure;
+
+import fob.e2e.support.BackupFlows;
+import fob.e2e.support.FobPage;
+import fob.link.OtpAuthLink;
+import fob.otp.HashAlgorithm;
+import fob.otp.InvalidOtpException;
+import fob.otp.OtpParameters;
+import fob.otp.OtpType;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.openqa.selenium.WebElement;
+
+/** Fills a page's vault with many accounts, through "Import" as a person with a list of links would. */
+final class Seed {
+    private Seed() {
+    }
+
+    /** {@code count} TOTP accounts (SHA-1, 6 digits, 30 s) with random secrets, as otpauth links. */
+    static List<String> links(int count) throws InvalidOtpException {
+        SecureRandom random = new SecureRandom();
+        List<String> links = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] secret = new byte[20];
+            random.nextBytes(secret);
+            links.add(new OtpAuthLink("Issuer " + i, "user" + i, OtpParameters.of(OtpType.TOTP, HashAlgorithm.SHA1,
+                    6, 30, 0, secret)).format());
+        }
+        return links;
+    }
+
+    static void importLinks(FobPage page, List<String> links) {
+        int before = page.accounts().size();
+        page.button("Settings").click();
+        page.button(page.dialog("Settings"), "Import").click();
+        WebElement dialog = page.dialog("Import");
+        page.js("var t = document.getElementById('import-text'); t.value = arguments[0];"
+                + " t.dispatchEvent(new Event('input'));", String.join("\n", links));
+        page.button(dialog, "Preview").click();
+        page.button(dialog, "Import selected").click();
+        page.waitFor(() -> ((Number) page.js("return document.getElementById('accounts').childElementCount;"))
+                .intValue() == before + links.size());
+        if (page.isPresent(page.driver(), "dialog", "Settings")) {
+            BackupFlows.closeSettings(page);
+        }
+    }
+}
