@@ -1,0 +1,8 @@
+package fob.fuzz;
+
+class AndOtpImportFuzz extends ImportFuzz {
+    @Override
+    String fixture() {
+        return "aegis-importers/andotp_plain.json";
+    }
+}

@@ -1,0 +1,8 @@
+package fob.fuzz;
+
+class EnteImportFuzz extends ImportFuzz {
+    @Override
+    String fixture() {
+        return "aegis-importers/ente_auth.txt";
+    }
+}

@@ -1,0 +1,8 @@
+package fob.fuzz;
+
+class SteamImportFuzz extends ImportFuzz {
+    @Override
+    String fixture() {
+        return "aegis-importers/steam.json";
+    }
+}
