@@ -1,11 +1,14 @@
 package fob.web;
 
 import fob.otp.InvalidOtpException;
+import fob.otp.OtpParameters;
+import fob.otp.Totp;
 import fob.vault.Account;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.backup.BackupService;
 import fob.web.js.Browser;
+import fob.web.js.ClipboardCleaner;
 import fob.web.js.Clock;
 import fob.web.js.Promises;
 import fob.web.js.ServiceWorkers;
@@ -140,8 +143,13 @@ public final class App implements AccountListView.Actions {
     @Override
     public void copy(AccountRow row) {
         String code = row.currentCode();
+        OtpParameters otp = row.account().otp();
+        long now = System.currentTimeMillis();
+        // A time-based code expires with its period; an HOTP code has no end, so it gets one period's grace.
+        long validFor = otp.type().isTimeBased() ? Totp.millisRemaining(now, otp.period()) : 30_000;
         Async.run(() -> {
             Promises.await(Browser.copyText(code));
+            ClipboardCleaner.clearWhenExpired(code, validFor);
             Toast.show("Code copied.");
         }, message -> Toast.show("The browser did not let Fob copy the code."));
     }

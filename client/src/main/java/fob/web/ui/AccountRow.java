@@ -136,6 +136,10 @@ public final class AccountRow {
         }
     }
 
+    public Account account() {
+        return account;
+    }
+
     public String currentCode() {
         return currentCode;
     }

@@ -1,0 +1,51 @@
+package fob.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fob.e2e.support.BrowserTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A copied code leaves the clipboard when it expires, unless something else was copied since. */
+class ClipboardTest extends BrowserTest {
+    /** A 3-second period, so that a code expires within the test. */
+    private static final String LINK = "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno&period=3";
+
+    private String clipboard() {
+        return (String) page.asyncJs("var done = arguments[0]; navigator.clipboard.readText().then(done,"
+                + " function (e) { done('refused: ' + e); });");
+    }
+
+    private void allowClipboard() {
+        browser.cdp("Browser.grantPermissions", Map.of("origin", server.url().replaceAll("/$", ""),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    }
+
+    @Test
+    void anExpiredCodeIsClearedFromTheClipboard() throws Exception {
+        allowClipboard();
+        page.open();
+        page.addLink(LINK, false);
+        page.account("Deno").button("Copy code").click();
+        String copied = page.waitFor(() -> {
+            String text = clipboard();
+            return text.matches("\\d{6}") ? text : null;
+        });
+        assertEquals(page.account("Deno").code().replace(" ", ""), copied);
+        page.waitFor(Duration.ofSeconds(8), () -> clipboard().isEmpty());
+    }
+
+    @Test
+    void whatWasCopiedSinceStaysOnTheClipboard() throws Exception {
+        allowClipboard();
+        page.open();
+        page.addLink(LINK, false);
+        page.account("Deno").button("Copy code").click();
+        page.waitFor(() -> clipboard().matches("\\d{6}"));
+        page.asyncJs("var done = arguments[0]; navigator.clipboard.writeText('a note').then(done);");
+        Thread.sleep(4_000);
+        assertEquals("a note", clipboard());
+    }
+}
