@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 
 /** The vault in the browser's storage: it survives restarts, and a failed write changes nothing. */
 class StorageTest extends BrowserTest {
@@ -83,6 +84,34 @@ class StorageTest extends BrowserTest {
 
         page.reload();
         assertEquals(List.of("Deno"), issuers(), "the stored vault is the one before the failed writes");
+        page.addLink(SPDX, false);
+        page.reload();
+        assertEquals(List.of("Deno", "SPDX"), issuers());
+    }
+
+    /**
+     * The tab is closed while its vault write is still open: the write's transaction is held open (a chain of
+     * requests on it) and the tab closed from the browser. The next tab must read the vault as it was.
+     */
+    @Test
+    void aTabClosedInTheMiddleOfAWriteLeavesTheVaultReadable() throws Exception {
+        page.open();
+        page.addLink(DENO, false);
+        page.js("var put = IDBObjectStore.prototype.put; IDBObjectStore.prototype.put = function () {"
+                + " var store = this, request = put.apply(this, arguments); window.fobWriting = true;"
+                + " var hold = function () { store.count().onsuccess = hold; }; hold(); return request; };");
+        startAdding(SPDX);
+        page.waitFor(() -> Boolean.TRUE.equals(page.js("return window.fobWriting === true;")));
+
+        String closing = browser.driver().getWindowHandle();
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        String next = browser.driver().getWindowHandle();
+        browser.driver().switchTo().window(closing).close();
+        browser.driver().switchTo().window(next);
+
+        page.open();
+        assertEquals(List.of(), page.alerts(), "the vault reads without a problem");
+        assertEquals(List.of("Deno"), issuers(), "the write that never finished left the vault as it was");
         page.addLink(SPDX, false);
         page.reload();
         assertEquals(List.of("Deno", "SPDX"), issuers());
