@@ -17,7 +17,11 @@ public final class Hotp {
 
     public static String code(OtpKey key, long counter, int digits) {
         int value = key.truncatedValue(counter);
-        String code = Integer.toString((int) (value % POWERS[digits]));
+        // Ints only: a long is a BigInt in TeaVM's JavaScript. A 31-bit value has at most 10 digits.
+        String code = Integer.toString(digits < POWERS.length ? value % POWERS[digits] : value);
+        if (code.length() == digits) {
+            return code;
+        }
         StringBuilder padded = new StringBuilder(digits);
         for (int i = code.length(); i < digits; i++) {
             padded.append('0');
@@ -25,6 +29,6 @@ public final class Hotp {
         return padded.append(code).toString();
     }
 
-    private static final long[] POWERS = {1L, 10L, 100L, 1000L, 10000L, 100000L, 1000000L, 10000000L,
-        100000000L, 1000000000L, 10000000000L};
+    private static final int[] POWERS = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+        1000000000};
 }

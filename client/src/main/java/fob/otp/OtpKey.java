@@ -19,7 +19,11 @@ public final class OtpKey {
     private final HashAlgorithm algorithm;
     private final int[] inner;
     private final int[] outer;
-    private final int[] words = new int[80];
+    // Working space, kept: each array is an object and a typed array in TeaVM's JavaScript, and allocating six
+    // per code for a thousand accounts made a refresh's garbage visible in its time.
+    private final int[] state;
+    private final int[] block = new int[16];
+    private final int[] schedule = new int[80];
     private final HMac sha512;
     private final byte[] sha512Out;
 
@@ -31,6 +35,7 @@ public final class OtpKey {
             sha512Out = new byte[sha512.getMacSize()];
             inner = null;
             outer = null;
+            state = null;
             return;
         }
         sha512 = null;
@@ -44,6 +49,7 @@ public final class OtpKey {
         }
         inner = initialState();
         outer = initialState();
+        state = new int[inner.length];
         int[] innerBlock = new int[16];
         int[] outerBlock = new int[16];
         for (int i = 0; i < BLOCK; i++) {
@@ -73,27 +79,34 @@ public final class OtpKey {
             sha512.doFinal(sha512Out, 0);
             return truncate(sha512Out);
         }
+        int[] block = this.block;
+        int[] state = this.state;
+        int words = state.length;
         // Inner hash: the 8-byte counter after the inner pad's block, padded, length (64 + 8) bytes in bits.
-        int[] block = new int[16];
         block[0] = high;
         block[1] = low;
         block[2] = 0x80000000;
+        for (int i = 3; i < 15; i++) {
+            block[i] = 0;
+        }
         block[15] = (BLOCK + 8) * 8;
-        int[] innerHash = inner.clone();
-        compress(innerHash, block);
+        System.arraycopy(inner, 0, state, 0, words);
+        compress(state, block);
         // Outer hash: the inner hash after the outer pad's block.
-        block = new int[16];
-        System.arraycopy(innerHash, 0, block, 0, innerHash.length);
-        block[innerHash.length] = 0x80000000;
-        block[15] = (BLOCK + innerHash.length * 4) * 8;
-        int[] mac = outer.clone();
-        compress(mac, block);
+        System.arraycopy(state, 0, block, 0, words);
+        block[words] = 0x80000000;
+        for (int i = words + 1; i < 15; i++) {
+            block[i] = 0;
+        }
+        block[15] = (BLOCK + words * 4) * 8;
+        System.arraycopy(outer, 0, state, 0, words);
+        compress(state, block);
         // Dynamic truncation over the big-endian bytes of the words.
-        int offset = mac[mac.length - 1] & 0x0f;
+        int offset = state[words - 1] & 0x0f;
         int value = 0;
         for (int i = 0; i < 4; i++) {
             int index = offset + i;
-            value = (value << 8) | ((mac[index >> 2] >>> (24 - 8 * (index & 3))) & 0xff);
+            value = (value << 8) | ((state[index >> 2] >>> (24 - 8 * (index & 3))) & 0xff);
         }
         return value & 0x7fffffff;
     }
@@ -115,7 +128,7 @@ public final class OtpKey {
     }
 
     private void sha1(int[] h, int[] block) {
-        int[] w = words;
+        int[] w = schedule;
         System.arraycopy(block, 0, w, 0, 16);
         for (int t = 16; t < 80; t++) {
             w[t] = Integer.rotateLeft(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
@@ -166,7 +179,7 @@ public final class OtpKey {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
     private void sha256(int[] h, int[] block) {
-        int[] w = words;
+        int[] w = schedule;
         System.arraycopy(block, 0, w, 0, 16);
         for (int t = 16; t < 64; t++) {
             int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);

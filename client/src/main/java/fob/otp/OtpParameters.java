@@ -105,18 +105,17 @@ public final class OtpParameters {
 
     /** The code to show at {@code epochMillis}: for HOTP, the code of the stored counter. */
     public String codeAt(long epochMillis) {
-        OtpKey key = key();
-        switch (type) {
-            case HOTP:
-                return Hotp.code(key, counter, digits);
-            case STEAM:
-                return Steam.code(key, epochMillis, period);
-            default:
-                return Hotp.code(key, Totp.counterAt(epochMillis, period), digits);
-        }
+        return codeAtStep(stepAt(epochMillis));
     }
 
-    private synchronized OtpKey key() {
+    /** The code of a step as {@link #stepAt} numbers them: for a page that works out the step once per period. */
+    public String codeAtStep(long step) {
+        OtpKey key = key();
+        return type == OtpType.STEAM ? Steam.codeAtCounter(key, step) : Hotp.code(key, step, digits);
+    }
+
+    /** Unsynchronized: a race builds the same key twice, and OtpKey's final fields publish it safely. */
+    private OtpKey key() {
         if (key == null) {
             key = new OtpKey(algorithm, secret);
         }

@@ -16,7 +16,12 @@ public final class Steam {
     }
 
     public static String code(OtpKey key, long epochMillis, int periodSeconds) {
-        int value = key.truncatedValue(Totp.counterAt(epochMillis, periodSeconds));
+        return codeAtCounter(key, Totp.counterAt(epochMillis, periodSeconds));
+    }
+
+    /** The code of the {@code counter}th period since the Unix epoch. */
+    public static String codeAtCounter(OtpKey key, long counter) {
+        int value = key.truncatedValue(counter);
         StringBuilder code = new StringBuilder(DIGITS);
         for (int i = 0; i < DIGITS; i++) {
             code.append(ALPHABET.charAt(value % ALPHABET.length()));

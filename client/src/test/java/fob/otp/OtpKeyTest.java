@@ -44,4 +44,31 @@ class OtpKeyTest {
             }
         }
     }
+
+    /** One key shared by several threads (its working space is the key's own) gives each the right value. */
+    @Test
+    void oneKeyUsedFromManyThreadsAtOnceStaysRight() throws Exception {
+        byte[] secret = "12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (HashAlgorithm algorithm : HashAlgorithm.values()) {
+            OtpKey shared = new OtpKey(algorithm, secret);
+            java.util.List<Thread> threads = new java.util.ArrayList<>();
+            java.util.concurrent.ConcurrentLinkedQueue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            for (int t = 0; t < 4; t++) {
+                int first = t * 5_000;
+                Thread thread = new Thread(() -> {
+                    for (long counter = first; counter < first + 5_000; counter++) {
+                        if (shared.truncatedValue(counter) != reference(algorithm, secret, counter)) {
+                            wrong.add(algorithm + " " + counter);
+                        }
+                    }
+                });
+                threads.add(thread);
+                thread.start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertEquals(0, wrong.size(), "wrong values, such as " + wrong.stream().limit(5).toList());
+        }
+    }
 }

@@ -89,15 +89,25 @@ public final class AccountListView {
         double started = Browser.now();
         int computed = 0;
         Map<Integer, Countdown> countdowns = new HashMap<>();
+        int lastPeriod = 0;
+        Countdown lastCountdown = null;
         List<AccountRow> shown = new ArrayList<>(rows.size());
         List<Countdown> shownCountdowns = new ArrayList<>(rows.size());
         for (AccountRow row : rows) {
-            if (row.item.isHidden()) {
+            if (row.isFilteredOut()) {
                 continue;
             }
-            Countdown countdown = row.isTimeBased()
-                    ? countdowns.computeIfAbsent(row.period(), period -> Countdown.at(now, period)) : null;
-            if (row.computeCode(now, codesHidden, countdown)) {
+            Countdown countdown = null;
+            if (row.isTimeBased()) {
+                int period = row.period();
+                // Most accounts share a period: look it up only when it changes from the row before.
+                if (period != lastPeriod) {
+                    lastPeriod = period;
+                    lastCountdown = countdowns.computeIfAbsent(period, p -> Countdown.at(now, p));
+                }
+                countdown = lastCountdown;
+            }
+            if (row.computeCode(codesHidden, countdown)) {
                 computed++;
             }
             shown.add(row);
@@ -124,7 +134,7 @@ public final class AccountListView {
         int visible = 0;
         for (AccountRow row : rows) {
             boolean match = row.account.matches(query);
-            row.item.setHidden(!match);
+            row.setFilteredOut(!match);
             if (match) {
                 visible++;
             }

@@ -17,6 +17,7 @@ public final class AccountRow {
     private String currentCode = "";
     private boolean codesHidden;
     private boolean expiring;
+    private boolean filteredOut;
     private boolean codeChanged;
 
     AccountRow(Account account, int index, int count, AccountListView.Actions actions) {
@@ -95,11 +96,21 @@ public final class AccountRow {
         return account.otp().period();
     }
 
+    /** Hides or shows the row for a search; remembered here, since reading it back from the page costs more. */
+    void setFilteredOut(boolean filteredOut) {
+        this.filteredOut = filteredOut;
+        item.setHidden(filteredOut);
+    }
+
+    boolean isFilteredOut() {
+        return filteredOut;
+    }
+
     /**
-     * Works out the code for {@code now} ({@code countdown} is the period's, or null for HOTP) without touching
+     * Works out the code of this moment ({@code countdown} is the period's, or null for HOTP) without touching
      * the page; cheap when the code has not changed. Answers whether it computed a new one.
      */
-    boolean computeCode(long now, boolean hideCodes, Countdown countdown) {
+    boolean computeCode(boolean hideCodes, Countdown countdown) {
         OtpParameters otp = account.otp();
         if (otp == null) {
             return false;
@@ -110,7 +121,7 @@ public final class AccountRow {
         }
         shownStep = step;
         codesHidden = hideCodes;
-        currentCode = otp.codeAt(now);
+        currentCode = otp.codeAtStep(step);
         codeChanged = true;
         return true;
     }
