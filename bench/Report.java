@@ -135,18 +135,20 @@ public final class Report {
                     .append(target.getValue().text()).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
         }
 
-        String section = "";
+        // One section per kind of figure, in the order each kind first appears (the server's come per database).
+        Map<String, List<Figure>> sections = new LinkedHashMap<>();
         for (Figure f : figures.values()) {
-            String group = f.name().substring(0, f.name().indexOf('.'));
-            if (!group.equals(section)) {
-                section = group;
-                md.append("\n## ").append(group).append("\n\n| Figure | Value | Anchor | Ratio | What |\n"
-                        + "|---|---|---|---|---|\n");
+            sections.computeIfAbsent(f.name().substring(0, f.name().indexOf('.')), k -> new ArrayList<>()).add(f);
+        }
+        for (Map.Entry<String, List<Figure>> section : sections.entrySet()) {
+            md.append("\n## ").append(section.getKey()).append("\n\n| Figure | Value | Anchor | Ratio | What |\n"
+                    + "|---|---|---|---|---|\n");
+            for (Figure f : section.getValue()) {
+                md.append("| ").append(f.name()).append(" | ").append(number(f.value())).append(' ').append(f.unit())
+                        .append(" | ").append(f.anchor() == null ? "" : number(f.anchor())).append(" | ")
+                        .append(f.ratio() == null ? "" : number(f.ratio())).append(" | ")
+                        .append(f.description().replace("|", "\\|")).append(" |\n");
             }
-            md.append("| ").append(f.name()).append(" | ").append(number(f.value())).append(' ').append(f.unit())
-                    .append(" | ").append(f.anchor() == null ? "" : number(f.anchor())).append(" | ")
-                    .append(f.ratio() == null ? "" : number(f.ratio())).append(" | ")
-                    .append(f.description().replace("|", "\\|")).append(" |\n");
         }
         return md.toString();
     }
@@ -174,7 +176,8 @@ public final class Report {
 
     static String command(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // Debian's chromium wrapper prints shell warnings on stderr; only the version is wanted.
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             return command[0] + " not found";
