@@ -1,5 +1,6 @@
 package fob.web;
 
+import fob.json.Json;
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
 import fob.otp.Totp;
@@ -8,6 +9,7 @@ import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.backup.BackupService;
 import fob.web.js.Browser;
+import fob.web.js.BrowserJson;
 import fob.web.js.ClipboardCleaner;
 import fob.web.js.Clock;
 import fob.web.js.Promises;
@@ -59,6 +61,7 @@ public final class App implements AccountListView.Actions {
     }
 
     public static void main(String[] args) {
+        Json.useFastParser(new BrowserJson());
         ServiceWorkers.register("/sw.js", () -> Dom.show(Dom.byId("update-banner"), true));
         Dom.onClick(Dom.byId("reload-button"), Browser::reload);
         VaultStore store;

@@ -3,9 +3,14 @@ package fob.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fob.codec.Base32;
 import fob.e2e.support.BrowserTest;
 import fob.e2e.support.Chromium;
 import fob.e2e.support.FobPage;
+import fob.otp.HashAlgorithm;
+import fob.otp.Hotp;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +92,31 @@ class StorageTest extends BrowserTest {
         page.addLink(SPDX, false);
         page.reload();
         assertEquals(List.of("Deno", "SPDX"), issuers());
+    }
+
+    /**
+     * The page reads its vault with the browser's JSON.parse (BrowserJson): names with quotes, backslashes and
+     * characters outside the BMP, and the largest counter a vault holds, come back exactly after a reload.
+     */
+    @Test
+    void whatTheVaultHoldsComesBackExactly() throws Exception {
+        page.open();
+        String issuer = "Caf\u00e9 \"Quoted\" \\ \u2713 \ud83d\udd11";
+        String name = "m\u00fcller@example.com";
+        page.addLink("otpauth://hotp/" + encode(issuer) + ":" + encode(name) + "?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ"
+                + "&issuer=" + encode(issuer) + "&counter=9007199254740991", false);
+        String expected = Hotp.code(HashAlgorithm.SHA1, Base32.decode(
+                "4SJHB4GSD43FZBAI7C2HLRJGPQ"), 9_007_199_254_740_991L, 6);
+        assertEquals(expected, page.account(issuer).code().replace(" ", ""));
+        page.reload();
+        assertEquals(List.of(), page.alerts());
+        assertEquals(List.of(issuer), issuers());
+        assertEquals(name, page.account(issuer).name());
+        assertEquals(expected, page.account(issuer).code().replace(" ", ""));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**

@@ -3,6 +3,7 @@ package fob.web.store;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.vault.VaultJson;
+import fob.web.js.BrowserJson;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public final class VaultStore {
             wrappedKey = stored.getWrappedKey();
             revision = stored.getRevision();
             byte[] json = decrypt(vaultKey, stored.getNonce(), VAULT_CONTEXT, stored.getCiphertext());
-            return VaultJson.read(new String(json, StandardCharsets.UTF_8));
+            return VaultJson.read(BrowserJson.utf8(json));
         } catch (JsFailure e) {
             throw new StorageException("Fob's vault in this browser cannot be read (" + e.getMessage()
                     + "). Nothing was changed.");
