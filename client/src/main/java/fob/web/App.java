@@ -16,6 +16,7 @@ import fob.web.js.Promises;
 import fob.web.js.ServiceWorkers;
 import fob.web.js.TabSync;
 import fob.web.store.StorageException;
+import fob.web.store.UnreadableVaultException;
 import fob.web.store.VaultStore;
 import fob.web.worker.Worker;
 import fob.web.ui.AccountDialog;
@@ -31,6 +32,7 @@ import fob.web.ui.HistoryDialog;
 import fob.web.ui.RecoveryDialog;
 import fob.web.ui.SettingsDialog;
 import fob.web.ui.Toast;
+import fob.web.ui.UnreadableVaultPanel;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
@@ -45,6 +47,7 @@ public final class App implements AccountListView.Actions {
     private final ConfirmDialog confirm = new ConfirmDialog();
     private AccountDialog accountDialog;
     private BackupService backup;
+    private UnreadableVaultPanel unreadablePanel;
 
     private App(VaultStore store, Vault vault) {
         this.store = store;
@@ -68,7 +71,15 @@ public final class App implements AccountListView.Actions {
         Vault vault;
         try {
             store = VaultStore.open();
+        } catch (StorageException e) {
+            showAppError(e.getMessage());
+            return;
+        }
+        try {
             vault = store.load();
+        } catch (UnreadableVaultException e) {
+            // Shown by the UnreadableVaultPanel, which offers the only ways on; the store refuses every other write.
+            vault = Vault.EMPTY;
         } catch (StorageException e) {
             // The vault stays as it is on disk: Fob shows why and offers nothing that could write over it.
             showAppError(e.getMessage());
@@ -85,6 +96,7 @@ public final class App implements AccountListView.Actions {
         RecoveryDialog recovery = new RecoveryDialog(backup, session);
         settings.attach(new BackupPanel(backup, confirm, new CodeDialog(), recovery, new HistoryDialog(backup, confirm)));
         Dom.onClick(Dom.byId("begin-recovery"), recovery::open);
+        unreadablePanel = new UnreadableVaultPanel(session, recovery);
         ImportDialog importDialog = new ImportDialog(session, worker);
         ExportDialog exportDialog = new ExportDialog(session, worker);
         Dom.onClick(Dom.byId("open-import"), importDialog::open);
@@ -100,21 +112,21 @@ public final class App implements AccountListView.Actions {
                 backup.pullQuietly();
             }
         }, 60_000);
-        HTMLElement addButton = Dom.byId("add-button");
-        HTMLElement settingsButton = Dom.byId("settings-button");
-        Dom.onClick(addButton, accountDialog::openForAdding);
-        Dom.onClick(settingsButton, settings::open);
-        addButton.removeAttribute("disabled");
-        settingsButton.removeAttribute("disabled");
+        Dom.onClick(Dom.byId("add-button"), accountDialog::openForAdding);
+        Dom.onClick(Dom.byId("settings-button"), settings::open);
 
         HTMLInputElement search = Dom.byId("search");
         search.addEventListener("input", (EventListener<Event>) event -> list.filter(search.getValue()));
 
-        session.onChange(() -> list.render(session.vault()));
-        TabSync.listen(() -> Async.run(session::reload, App::showAppError));
+        session.onChange(this::show);
+        TabSync.listen(() -> Async.run(session::reload, message -> {
+            if (!session.isUnreadable()) {
+                showAppError(message);
+            }
+        }));
         Dom.document().addEventListener("visibilitychange", (EventListener<Event>) event -> applyVisibility());
 
-        list.render(session.vault());
+        show();
         applyVisibility();
         session.onChange(() -> {
             if (!session.vault().isEmpty()) {
@@ -122,10 +134,35 @@ public final class App implements AccountListView.Actions {
             }
         });
         Browser.mark("fob-first-code");
-        Clock.everySecond(() -> list.tick(System.currentTimeMillis()));
         Async.run(backup::start, App::showAppError);
+        Clock.everySecond(() -> list.tick(System.currentTimeMillis()));
         if (!session.vault().isEmpty()) {
             Browser.requestPersistentStorage();
+        }
+    }
+
+    /**
+     * The accounts, or, while the stored vault cannot be opened, the panel that explains it: then adding and
+     * Settings are off (the store refuses every write but the two ways on that the panel offers).
+     */
+    private void show() {
+        list.render(session.vault());
+        boolean unreadable = unreadablePanel.update();
+        for (String id : new String[] {"add-button", "settings-button"}) {
+            HTMLElement button = Dom.byId(id);
+            if (unreadable) {
+                button.setAttribute("disabled", "");
+            } else {
+                button.removeAttribute("disabled");
+            }
+        }
+        if (unreadable) {
+            Dom.show(Dom.byId("empty-vault"), false);
+        }
+        if (session.vaultKeyReplaced()) {
+            // Another tab replaced the vault key (a restore, or a new vault): what this page keeps in memory for
+            // backups belongs to the old key, so it starts afresh from storage.
+            Browser.reload();
         }
     }
 

@@ -3,6 +3,7 @@ package fob.web;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.store.StorageException;
+import fob.web.store.UnreadableVaultException;
 import fob.web.store.VaultStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,21 @@ public final class VaultSession {
         listeners.add(listener);
     }
 
+    /** Whether the stored vault cannot be opened: then every change is refused, and {@link #vault()} is what this tab last read. */
+    public boolean isUnreadable() {
+        return store.isUnreadable();
+    }
+
+    /** Whether the last reload found the vault under another key than this tab had (another tab replaced it). */
+    public boolean vaultKeyReplaced() {
+        return store.vaultKeyReplaced();
+    }
+
+    /** Why the stored vault cannot be opened, as the page says it; null when it can. */
+    public String unreadableMessage() {
+        return store.unreadableMessage();
+    }
+
     /**
      * Applies and stores the change, then shows it. If another tab saved in between, the change is applied
      * again to what that tab saved. On failure nothing changes and the exception says why.
@@ -51,39 +67,79 @@ public final class VaultSession {
                 if (!e.isConflict()) {
                     throw e;
                 }
-                vault = store.load();
-                notifyListeners();
+                loadAndShow();
                 next = change.apply(vault);
                 store.save(next);
             }
-            vault = next;
-            afterSave.run();
-            notifyListeners();
+            saved(next);
             return next;
         }
     }
 
     /**
      * Makes a restored backup's key this browser's vault key and {@code restored} its vault, in one write.
-     * {@code restored} is computed from the newest vault, under the same lock as every change.
+     * {@code restored} is computed from the newest vault, under the same lock as every change. Into a vault that
+     * cannot be opened, it is a recovery into a new vault that keeps the unreadable one aside.
      */
     public Vault adopt(byte[] vaultKey, Change restored) throws VaultException, StorageException {
         synchronized (lock) {
             Vault next = restored.apply(vault);
-            store.adoptVaultKey(vaultKey, next);
-            vault = next;
-            afterSave.run();
-            notifyListeners();
+            try {
+                store.adoptVaultKey(vaultKey, next);
+            } catch (StorageException e) {
+                if (!e.isConflict()) {
+                    throw e;
+                }
+                loadAndShow();
+                next = restored.apply(vault);
+                store.adoptVaultKey(vaultKey, next);
+            }
+            saved(next);
             return next;
         }
     }
 
-    /** Shows what another tab saved. */
+    /**
+     * "Start a new vault" over one that cannot be opened: what this tab still shows (nothing, in a tab that
+     * could never read it) goes into the new vault; the unreadable one is kept aside. When another tab has already
+     * replaced it, this tab only shows that tab's vault.
+     */
+    public void startOver() throws StorageException {
+        synchronized (lock) {
+            try {
+                store.startOver(vault);
+            } catch (StorageException e) {
+                if (!e.isConflict()) {
+                    throw e;
+                }
+                loadAndShow();
+                return;
+            }
+            saved(vault);
+        }
+    }
+
+    /** Shows what another tab saved. A vault that became unreadable is reported, and this tab's copy stays. */
     public void reload() throws StorageException {
         synchronized (lock) {
-            vault = store.load();
-            notifyListeners();
+            loadAndShow();
         }
+    }
+
+    private void loadAndShow() throws StorageException {
+        try {
+            vault = store.load();
+        } catch (UnreadableVaultException e) {
+            notifyListeners();
+            throw e;
+        }
+        notifyListeners();
+    }
+
+    private void saved(Vault next) {
+        vault = next;
+        afterSave.run();
+        notifyListeners();
     }
 
     private void notifyListeners() {

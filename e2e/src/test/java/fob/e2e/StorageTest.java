@@ -163,12 +163,43 @@ class StorageTest extends BrowserTest {
         String first = browser.driver().getWindowHandle();
         browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
         FobPage second = new FobPage(browser.driver(), server.url()).open();
+        second.js("var put = IDBObjectStore.prototype.put; window.fobPuts = []; IDBObjectStore.prototype.put = function (v, k) {"
+            + " window.fobPuts.push(k); return put.apply(this, arguments); };"
+            + "var get = IDBObjectStore.prototype.get; IDBObjectStore.prototype.get = function (k) {"
+            + " window.fobPuts.push('get ' + k); return get.apply(this, arguments); };");
         second.addLink(SPDX, false);
+        System.out.println("DEBUG puts in second " + second.js("return JSON.stringify(window.fobPuts);"));
 
         browser.driver().switchTo().window(first);
         page.waitFor(() -> page.accounts().size() == 2);
         page.addLink("otpauth://totp/Third:x?secret=JBSWY3DPEHPK3PXP", false);
         page.reload();
         assertEquals(List.of("Deno", "SPDX", "Third"), issuers());
+    }
+
+    /**
+     * Issue 16: two tabs on a browser that has never opened Fob, the first account added in one and the second
+     * in the other. Each tab had made a device key of its own; the second tab's first save used to write its
+     * key over the one that wraps the stored vault key, and every account was lost.
+     */
+    @Test
+    void twoTabsOnANewBrowserKeepEveryAccount() throws Exception {
+        page.open();
+        String first = browser.driver().getWindowHandle();
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        FobPage second = new FobPage(browser.driver(), server.url()).open();
+        String secondTab = browser.driver().getWindowHandle();
+
+        browser.driver().switchTo().window(first);
+        page.addLink(DENO, false);
+        browser.driver().switchTo().window(secondTab);
+        second.waitFor(() -> second.accounts().size() == 1);
+        second.addLink(SPDX, false);
+
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        FobPage third = new FobPage(browser.driver(), server.url()).open();
+        assertEquals(List.of(), third.alerts(), "a new tab reads the vault");
+        assertEquals(List.of("Deno", "SPDX"), third.accounts().stream().map(a -> a.issuer())
+                .collect(Collectors.toList()));
     }
 }

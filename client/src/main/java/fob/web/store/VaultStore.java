@@ -23,12 +23,20 @@ public final class VaultStore {
 
     final IndexedDb.Database db;
     private CryptoKey deviceKey;
-    /** The device key still to be stored, with the first vault: it and the vault are written together. */
+    /**
+     * A device key made by this tab for the browser's first vault, written with it. Every load forgets it when
+     * storage already has one: whichever tab writes first makes the browser's keys, and the others adopt them.
+     */
     private CryptoKey unsavedDeviceKey;
     private CryptoKey vaultKey;
     private Int8Array keyNonce;
     private Int8Array wrappedKey;
     private double revision;
+    /** Whether {@link #wrappedKey} was read from storage (not made for a first vault that is not stored yet). */
+    private boolean keyFromStorage;
+    private boolean vaultKeyReplaced;
+    /** Set when the stored vault cannot be opened: then nothing but a replacement that keeps it aside writes. */
+    private String unreadable;
 
     private VaultStore(IndexedDb.Database db) {
         this.db = db;
@@ -43,72 +51,190 @@ public final class VaultStore {
         }
     }
 
-    /** Reads and decrypts the vault; an empty vault the first time. Never writes. */
+    /**
+     * Reads and decrypts the vault; an empty vault the first time. Never writes. Every key this store writes with
+     * afterwards comes from this read.
+     */
     public Vault load() throws StorageException {
+        IndexedDb.Stored stored;
         try {
-            StoredVault stored = Promises.await(IndexedDb.get(db, IndexedDb.VAULT));
-            deviceKey = Promises.await(IndexedDb.get(db, IndexedDb.DEVICE_KEY));
-            if (stored == null) {
+            stored = Promises.await(IndexedDb.read(db));
+        } catch (JsFailure e) {
+            throw new StorageException("Fob cannot read this browser's storage (" + e.getMessage() + "). Nothing was"
+                    + " changed.");
+        }
+        StoredVault record = stored.getVault();
+        // A tab that could not open the vault, or opened it under another key, holds state (backup settings) that
+        // belongs to the old key: once the vault opens under another key, the page starts afresh.
+        boolean hadOtherKey = unreadable != null || keyFromStorage
+                && (record == null || !sameBytes(record.getWrappedKey(), wrappedKey));
+        vaultKeyReplaced = false;
+        keyFromStorage = false;
+        revision = record == null ? 0 : record.getRevision();
+        unreadable = null;
+        unsavedDeviceKey = null;
+        deviceKey = stored.getDeviceKey();
+        try {
+            if (record == null) {
                 startNewVault();
+                vaultKeyReplaced = hadOtherKey;
                 return Vault.EMPTY;
             }
             if (deviceKey == null) {
-                throw new StorageException("This browser's key for Fob's vault is missing, so the vault cannot be"
-                        + " opened. Nothing was changed.");
+                throw unreadable("this browser's key for it is missing");
             }
-            byte[] rawKey = decrypt(deviceKey, stored.getKeyNonce(), VAULT_KEY_CONTEXT, stored.getWrappedKey());
+            byte[] rawKey;
+            try {
+                rawKey = decrypt(deviceKey, record.getKeyNonce(), VAULT_KEY_CONTEXT, record.getWrappedKey());
+            } catch (JsFailure e) {
+                throw unreadable("the key this browser keeps for it does not open it");
+            }
             vaultKey = Promises.await(WebCrypto.importKey(Int8Array.copyFromJavaArray(rawKey)));
             Arrays.fill(rawKey, (byte) 0);
-            keyNonce = stored.getKeyNonce();
-            wrappedKey = stored.getWrappedKey();
-            revision = stored.getRevision();
-            byte[] json = decrypt(vaultKey, stored.getNonce(), VAULT_CONTEXT, stored.getCiphertext());
-            return VaultJson.read(BrowserJson.utf8(json));
+            keyNonce = record.getKeyNonce();
+            wrappedKey = record.getWrappedKey();
+            keyFromStorage = true;
+            byte[] json;
+            try {
+                json = decrypt(vaultKey, record.getNonce(), VAULT_CONTEXT, record.getCiphertext());
+            } catch (JsFailure e) {
+                throw unreadable("its contents do not decrypt");
+            }
+            Vault vault = VaultJson.read(BrowserJson.utf8(json));
+            vaultKeyReplaced = hadOtherKey;
+            return vault;
         } catch (JsFailure e) {
             throw new StorageException("Fob's vault in this browser cannot be read (" + e.getMessage()
                     + "). Nothing was changed.");
         } catch (VaultException e) {
-            throw new StorageException(e.getMessage() + ". Nothing was changed.");
+            throw unreadable(e.getMessage());
         }
     }
 
+    private UnreadableVaultException unreadable(String reason) {
+        unreadable = reason;
+        vaultKey = null;
+        return new UnreadableVaultException(reason);
+    }
+
+    /**
+     * Whether the last load found the vault key replaced since this store last read or wrote it: another tab
+     * restored a backup into this browser or started a new vault.
+     */
+    public boolean vaultKeyReplaced() {
+        return vaultKeyReplaced;
+    }
+
+    private static boolean sameBytes(Int8Array a, Int8Array b) {
+        return b != null && Arrays.equals(a.copyToJavaArray(), b.copyToJavaArray());
+    }
+
+    /** Whether the last load found a vault it cannot open. */
+    public boolean isUnreadable() {
+        return unreadable != null;
+    }
+
+    /** Why the stored vault cannot be opened, as the page says it; null when it can. */
+    public String unreadableMessage() {
+        return unreadable == null ? null : new UnreadableVaultException(unreadable).getMessage();
+    }
+
+    /** Fresh keys for a first vault; the device key is kept if storage has one, made (unsaved) if not. */
     private void startNewVault() throws JsFailure {
         if (deviceKey == null) {
             deviceKey = Promises.await(WebCrypto.generateNonExtractableKey());
             unsavedDeviceKey = deviceKey;
         }
+        newVaultKey(deviceKey);
+    }
+
+    private void newVaultKey(CryptoKey wrappingKey) throws JsFailure {
         byte[] rawKey = random(32);
+        wrapVaultKey(wrappingKey, rawKey);
+        Arrays.fill(rawKey, (byte) 0);
+    }
+
+    private void wrapVaultKey(CryptoKey wrappingKey, byte[] rawKey) throws JsFailure {
         vaultKey = Promises.await(WebCrypto.importKey(Int8Array.copyFromJavaArray(rawKey)));
         keyNonce = Int8Array.copyFromJavaArray(random(12));
-        wrappedKey = encrypt(deviceKey, keyNonce, VAULT_KEY_CONTEXT, rawKey);
-        Arrays.fill(rawKey, (byte) 0);
-        revision = 0;
+        wrappedKey = encrypt(wrappingKey, keyNonce, VAULT_KEY_CONTEXT, rawKey);
     }
 
     /**
      * Encrypts and stores the vault in one transaction. On any failure the stored vault is the previous one,
-     * and the exception says why: a full disk, or another tab that saved first ({@link StorageException#isConflict}).
+     * and the exception says why: a full disk, another tab that saved first ({@link StorageException#isConflict}),
+     * or a stored vault that cannot be opened ({@link UnreadableVaultException}), which nothing here overwrites.
      */
     public void save(Vault vault) throws StorageException {
+        refuseIfUnreadable();
         try {
-            Int8Array nonce = Int8Array.copyFromJavaArray(random(12));
-            Int8Array ciphertext = encrypt(vaultKey, nonce, VAULT_CONTEXT,
-                    VaultJson.write(vault).getBytes(StandardCharsets.UTF_8));
-            StoredVault record = StoredVaults.create(revision + 1, keyNonce, wrappedKey, nonce, ciphertext);
-            Promises.await(IndexedDb.putVault(db, revision, record, unsavedDeviceKey));
+            Promises.await(IndexedDb.putVault(db, revision, seal(vault, revision + 1), unsavedDeviceKey));
             revision++;
             unsavedDeviceKey = null;
+            keyFromStorage = true;
         } catch (JsFailure e) {
-            if (IndexedDb.CONFLICT.equals(e.name())) {
-                throw new StorageException("Fob was changed in another tab.", true);
-            }
-            if ("QuotaExceededError".equals(e.name())) {
-                throw new StorageException("Your browser has no room left for Fob's data, so the change was not"
-                        + " saved. Free some disk space or allow this site more storage, then try again.");
-            }
-            throw new StorageException("The change could not be saved (" + e.getMessage() + "). Your accounts are"
-                    + " as they were before it.");
+            throw writeFailure(e);
         }
+    }
+
+    private void refuseIfUnreadable() throws UnreadableVaultException {
+        if (unreadable != null) {
+            throw new UnreadableVaultException(unreadable);
+        }
+    }
+
+    private StoredVault seal(Vault vault, double newRevision) throws JsFailure {
+        Int8Array nonce = Int8Array.copyFromJavaArray(random(12));
+        Int8Array ciphertext = encrypt(vaultKey, nonce, VAULT_CONTEXT,
+                VaultJson.write(vault).getBytes(StandardCharsets.UTF_8));
+        return StoredVaults.create(newRevision, keyNonce, wrappedKey, nonce, ciphertext);
+    }
+
+    private static StorageException writeFailure(JsFailure e) {
+        if (IndexedDb.CONFLICT.equals(e.name())) {
+            return new StorageException("Fob was changed in another tab.", true);
+        }
+        if ("QuotaExceededError".equals(e.name())) {
+            return new StorageException("Your browser has no room left for Fob's data, so the change was not"
+                    + " saved. Free some disk space or allow this site more storage, then try again.");
+        }
+        return new StorageException("The change could not be saved (" + e.getMessage() + "). Your accounts are"
+                + " as they were before it.");
+    }
+
+    /**
+     * Replaces a vault that cannot be opened with {@code vault}, under a new device key and a new vault key (or
+     * {@code rawVaultKey}, a restored backup's). The unreadable record, its device key and the backup settings
+     * are kept aside in storage, for a later fix; Cloud backup is off afterwards unless a restore turns it on.
+     */
+    private void replaceUnreadable(Vault vault, byte[] rawVaultKey) throws StorageException {
+        if (unreadable == null) {
+            throw new IllegalStateException("the vault can be read; it is not replaced");
+        }
+        try {
+            CryptoKey newDeviceKey = Promises.await(WebCrypto.generateNonExtractableKey());
+            if (rawVaultKey == null) {
+                newVaultKey(newDeviceKey);
+            } else {
+                wrapVaultKey(newDeviceKey, rawVaultKey);
+            }
+            String asideKey = "unreadable-vault-" + (long) revision + "-" + System.currentTimeMillis();
+            Promises.await(IndexedDb.replaceUnreadable(db, revision, asideKey, seal(vault, revision + 1),
+                    newDeviceKey));
+            deviceKey = newDeviceKey;
+            unsavedDeviceKey = null;
+            revision++;
+            unreadable = null;
+            keyFromStorage = true;
+        } catch (JsFailure e) {
+            vaultKey = null;
+            throw writeFailure(e);
+        }
+    }
+
+    /** "Start a new vault": {@code vault} (what this tab still shows, or nothing) replaces an unreadable one. */
+    public void startOver(Vault vault) throws StorageException {
+        replaceUnreadable(vault, null);
     }
 
     /**
@@ -116,6 +242,7 @@ public final class VaultStore {
      * and never stored anywhere unwrapped.
      */
     public byte[] exportVaultKey() throws StorageException {
+        refuseIfUnreadable();
         try {
             return decrypt(deviceKey, keyNonce, VAULT_KEY_CONTEXT, wrappedKey);
         } catch (JsFailure e) {
@@ -125,16 +252,19 @@ public final class VaultStore {
 
     /**
      * Makes {@code rawKey} this browser's vault key (a restored backup's key) and stores {@code vault} under it,
-     * in one write: both change, or neither.
+     * in one write: both change, or neither. Into a vault that cannot be opened, this is a recovery into a new
+     * vault: the unreadable one is kept aside ({@link #startOver}).
      */
     public void adoptVaultKey(byte[] rawKey, Vault vault) throws StorageException {
+        if (unreadable != null) {
+            replaceUnreadable(vault, rawKey);
+            return;
+        }
         CryptoKey previousKey = vaultKey;
         Int8Array previousNonce = keyNonce;
         Int8Array previousWrapped = wrappedKey;
         try {
-            vaultKey = Promises.await(WebCrypto.importKey(Int8Array.copyFromJavaArray(rawKey)));
-            keyNonce = Int8Array.copyFromJavaArray(random(12));
-            wrappedKey = encrypt(deviceKey, keyNonce, VAULT_KEY_CONTEXT, rawKey);
+            wrapVaultKey(deviceKey, rawKey);
             save(vault);
         } catch (JsFailure | StorageException e) {
             vaultKey = previousKey;

@@ -1,0 +1,60 @@
+package fob.web.ui;
+
+import fob.web.Async;
+import fob.web.VaultSession;
+import fob.web.js.Browser;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * What the page shows when its stored vault cannot be opened: why, and the two ways on, "Begin recovery" and
+ * "Start a new vault" (after typing "new vault"). Both keep the unreadable vault aside; nothing else writes.
+ */
+public final class UnreadableVaultPanel {
+    private static final String CONFIRMATION = "new vault";
+
+    private final HTMLElement panel = Dom.byId("unreadable-vault");
+    private final HTMLElement dialog = Dom.byId("start-over-dialog");
+    private final VaultSession session;
+
+    public UnreadableVaultPanel(VaultSession session, RecoveryDialog recovery) {
+        this.session = session;
+        Dom.onClick(Dom.byId("unreadable-recovery"), recovery::open);
+        Dom.onClick(Dom.byId("unreadable-start-new"), this::ask);
+        Dom.onClick(Dom.byId("start-over-yes"), this::startOver);
+        Dom.onClick(Dom.byId("start-over-no"), () -> Browser.closeDialog(dialog));
+    }
+
+    /** Shows or hides the panel for the session's state; returns whether the vault is unreadable. */
+    public boolean update() {
+        boolean unreadable = session.isUnreadable();
+        if (unreadable) {
+            Dom.byId("unreadable-reason").setTextContent(session.unreadableMessage());
+        }
+        Dom.show(panel, unreadable);
+        return unreadable;
+    }
+
+    private void ask() {
+        int shown = session.vault().accounts().size();
+        Dom.byId("start-over-text").setTextContent("The new vault " + (shown == 0 ? "starts empty"
+                : "starts with the " + shown + (shown == 1 ? " account" : " accounts") + " this tab still shows")
+                + ", under new keys, and Cloud backup is off on this device until you turn it on again. The"
+                + " unreadable vault is kept aside in this browser's storage; Fob does not delete it.");
+        Dom.setValue("start-over-confirmation", "");
+        Messages.show("start-over-error", null);
+        Browser.showModal(dialog);
+        Dom.byId("start-over-confirmation").focus();
+    }
+
+    private void startOver() {
+        if (!CONFIRMATION.equals(Dom.value("start-over-confirmation").trim().toLowerCase())) {
+            Messages.show("start-over-error", "Type \"" + CONFIRMATION + "\" to confirm. Nothing was changed.");
+            return;
+        }
+        Async.run(() -> {
+            session.startOver();
+            // The backup settings in this page's memory belonged to the old vault key: start afresh from storage.
+            Browser.reload();
+        }, message -> Messages.show("start-over-error", message));
+    }
+}
