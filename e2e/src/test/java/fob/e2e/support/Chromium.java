@@ -22,6 +22,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * to download one), with a profile of its own.
  */
 public final class Chromium implements AutoCloseable {
+    /** Flags for tests whose background tabs must run their timers and broadcasts on time (see FobPage.clickAt). */
+    public static final String[] UNTHROTTLED = {"--disable-background-timer-throttling",
+        "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"};
+
     private final Path profile;
     private final boolean ownsProfile;
     private final ChromeDriver driver;

@@ -70,6 +70,20 @@ public final class FobPage {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
+    /** The browser's clock {@code millis} from now, for {@link #clickAt}. */
+    public double browserTimeIn(long millis) {
+        return ((Number) js("return Date.now() + arguments[0];", millis)).doubleValue();
+    }
+
+    /**
+     * Clicks {@code element} from a timer in the page at the browser time {@code at}: tabs given the same time
+     * click together, closer than WebDriver could switch between them (their timers must not be throttled).
+     */
+    public void clickAt(WebElement element, double at) {
+        js("var button = arguments[0]; setTimeout(function () { button.click(); }, arguments[1] - Date.now());",
+                element, at);
+    }
+
     public WebElement button(String name) {
         return byRole(driver, "button", name);
     }
@@ -153,6 +167,13 @@ public final class FobPage {
             }
         }
         return texts;
+    }
+
+    /** What the page says at the moment: alerts, the last toast and every error shown next to a field, for failure messages. */
+    public String describe() {
+        return "alerts " + alerts() + ", toast '" + toast() + "', field errors " + js("return Array.from("
+                + "document.querySelectorAll('.field-error')).filter(function (e) { return !e.hidden; })"
+                + ".map(function (e) { return e.id + ': ' + e.textContent; });");
     }
 
     /** The short message the page last announced ("Code copied.", "Added ..."). */
