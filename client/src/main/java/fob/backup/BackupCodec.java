@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Seals and opens backup envelopes and their slots (DESIGN.md, "Keys and the backup format"):
+ * Seals and opens backup envelopes and their slots (docs/formats.md, "The backup envelope"):
  * <ul>
  * <li>passkey slot: wrapping key = HKDF-SHA256(PRF output, salt empty, info "fob passkey slot v1" ||
  * credential id);
@@ -75,6 +75,15 @@ public final class BackupCodec {
 
     public Envelope seal(byte[] vaultKey, List<Slot> slots, byte[] payload) throws BackupException {
         return seal(vaultKey, Envelope.writeHeader(slots), payload);
+    }
+
+    public Envelope seal(byte[] vaultKey, Header header, byte[] payload) throws BackupException {
+        return seal(vaultKey, header.write(), payload);
+    }
+
+    /** A new lineage, for a backup being made for the first time. */
+    public String newLineage() {
+        return Header.newLineage(crypto);
     }
 
     public byte[] open(Envelope envelope, byte[] vaultKey) throws BackupException {

@@ -2,7 +2,7 @@ package fob.backup;
 
 /**
  * One way to open a backup: the vault key, wrapped (AES-256-GCM) under a key that one credential yields.
- * DESIGN.md, "Keys and the backup format".
+ * docs/formats.md, "The backup envelope".
  */
 public abstract class Slot {
     private final byte[] nonce;

@@ -13,15 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fixed test vector in src/test/resources/fob/backup/vector-1.json: an envelope made with fixed keys and
- * nonces. BackupCodecTest pins it on the JVM; the end-to-end tests restore it in the browser (WebCrypto) with
- * its recovery code. To write it anew after a deliberate format change: run this class's main.
+ * The fixed test vectors in src/test/resources/fob/backup/vector-N.json: envelopes of format version N made with
+ * fixed keys and nonces (version 2 adds the lineage to the header). BackupCodecTest pins them on the JVM; the
+ * end-to-end tests restore vector 1 in the browser (WebCrypto) with its recovery code. To write one anew after a
+ * deliberate format change: run this class's main with the version and the file.
  */
 final class BackupVector {
     static final byte[] VAULT_KEY = range(0, 32);
     static final byte[] RECOVERY_CODE = range(100, 20);
     static final byte[] CREDENTIAL_ID = range(200, 16);
     static final byte[] PRF_OUTPUT = range(50, 32);
+    static final String LINEAGE = Base64Url.encode(range(150, 16));
 
     private BackupVector() {
     }
@@ -47,25 +49,44 @@ final class BackupVector {
         return new Vault(List.of(deno, wwe, contoso), Settings.DEFAULTS, Map.of("0009", 1_699_999_999_999L));
     }
 
-    /** The envelope as the reference implementation makes it from the fixed inputs. */
+    /** The version-1 envelope as the reference implementation made it from the fixed inputs. */
     static Envelope envelope() throws Exception {
+        return envelope(1);
+    }
+
+    /** The envelope of format {@code version} as the reference implementation makes it from the fixed inputs. */
+    static Envelope envelope(int version) throws Exception {
         BackupCodec codec = new BackupCodec(new FixedCrypto());
         List<Slot> slots = List.of(codec.passkeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT),
                 codec.recoveryCodeSlot(VAULT_KEY, RECOVERY_CODE));
-        return codec.seal(VAULT_KEY, slots, new BackupPayload(7, 1_700_000_100_000L, vault()).toBytes());
+        byte[] payload = new BackupPayload(7, 1_700_000_100_000L, vault()).toBytes();
+        if (version == 1) {
+            // Version 1 is version 2 without a lineage; only the number differs outside the header.
+            String sealed = codec.seal(VAULT_KEY, slots, payload).toJson();
+            return Envelope.parse(sealed.replace("{\"fob\":" + Envelope.VERSION + ",", "{\"fob\":1,"));
+        }
+        return codec.seal(VAULT_KEY, new Header(LINEAGE, slots), payload);
     }
 
     static String json() throws Exception {
+        return json(1);
+    }
+
+    static String json(int version) throws Exception {
         JsonObject vector = new JsonObject();
         vector.put("vaultKey", Base64Url.encode(VAULT_KEY));
         vector.put("recoveryCode", RecoveryCode.format(RECOVERY_CODE));
         vector.put("credentialId", Base64Url.encode(CREDENTIAL_ID));
         vector.put("prfOutput", Base64Url.encode(PRF_OUTPUT));
-        vector.put("envelope", envelope().toJson());
+        if (version > 1) {
+            vector.put("lineage", LINEAGE);
+        }
+        vector.put("envelope", envelope(version).toJson());
         return JsonWriter.indent("  ").string().value(vector).done();
     }
 
     public static void main(String[] args) throws Exception {
-        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), json() + "\n", StandardCharsets.UTF_8);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), json(Integer.parseInt(args[0])) + "\n",
+                StandardCharsets.UTF_8);
     }
 }

@@ -95,6 +95,18 @@ abstract class BackupApiContract {
         assertEquals(201, create(client, Envelopes.ofSize(MAX_BYTES - 1000)).status());
     }
 
+    /** docs/formats.md: version 2 carries a lineage, and a slot of a type this server does not know is kept. */
+    @Test
+    void aVersion2EnvelopeWithAnUnknownSlotIsStoredByteForByte() throws Exception {
+        ApiClient client = Accounts.create(server, "Uma").client();
+        ObjectNode header = Envelopes.header();
+        header.put("lineage", Base64Url.encode(new byte[16]));
+        header.withArray("slots").addObject().put("type", "sms").put("anything", "a newer Fob's");
+        String body = Envelopes.envelope(header, 100).put("fob", 2).toString();
+        assertEquals(201, create(client, body.getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(body, client.get("/api/backup").text());
+    }
+
     @Test
     void onlyWellFormedEnvelopesAreStored() throws Exception {
         ApiClient client = Accounts.create(server, "Dee").client();
@@ -103,7 +115,8 @@ abstract class BackupApiContract {
         bad.add("[]");
         bad.add("{}");
         ObjectNode good = Envelopes.envelope(Envelopes.header(), 100);
-        bad.add(good.deepCopy().put("fob", 2).toString());
+        bad.add(good.deepCopy().put("fob", 3).toString());
+        bad.add(good.deepCopy().put("fob", 0).toString());
         bad.add(good.deepCopy().put("extra", 1).toString());
         bad.add(good.deepCopy().put("nonce", Base64Url.encode(new byte[11])).toString());
         bad.add(good.deepCopy().put("nonce", "not base64url!").toString());
@@ -117,9 +130,18 @@ abstract class BackupApiContract {
             tooMany.withArray("slots").add(tooMany.path("slots").get(0).deepCopy());
         }
         bad.add(Envelopes.envelope(tooMany, 100).toString());
-        ObjectNode unknownSlot = Envelopes.header();
-        ((ObjectNode) unknownSlot.path("slots").get(0)).put("type", "sms");
-        bad.add(Envelopes.envelope(unknownSlot, 100).toString());
+        ObjectNode untyped = Envelopes.header();
+        ((ObjectNode) untyped.path("slots").get(0)).put("type", "");
+        bad.add(Envelopes.envelope(untyped, 100).toString());
+        ObjectNode shortLineage = Envelopes.header();
+        shortLineage.put("lineage", Base64Url.encode(new byte[15]));
+        bad.add(Envelopes.envelope(shortLineage, 100).put("fob", 2).toString());
+        ObjectNode lineageInVersion1 = Envelopes.header();
+        lineageInVersion1.put("lineage", Base64Url.encode(new byte[16]));
+        bad.add(Envelopes.envelope(lineageInVersion1, 100).toString());
+        ObjectNode extraHeaderField = Envelopes.header();
+        extraHeaderField.put("comment", "x");
+        bad.add(Envelopes.envelope(extraHeaderField, 100).toString());
         ObjectNode shortKey = Envelopes.header();
         ((ObjectNode) shortKey.path("slots").get(0)).put("wrappedKey", Base64Url.encode(new byte[32]));
         bad.add(Envelopes.envelope(shortKey, 100).toString());
