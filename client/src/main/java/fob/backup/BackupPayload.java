@@ -22,7 +22,8 @@ public final class BackupPayload {
     public static final String FORMAT = "fob-backup";
     /** An export keeps every secret, work or school accounts' too: it is the user's own file. */
     public static final String EXPORT_FORMAT = "fob-export";
-    public static final int VERSION = 1;
+    /** Version 2 added {@code orderedAt}; version 1 is still read (its order time is 0). */
+    public static final int VERSION = 2;
 
     private final long revision;
     private final long writtenAt;
@@ -58,6 +59,24 @@ public final class BackupPayload {
         return vault;
     }
 
+    /** Whether two vaults make the same backup (work or school accounts as placeholders, no Recently deleted). */
+    public static boolean sameContent(Vault a, Vault b) {
+        if (a.accounts().size() != b.accounts().size() || a.orderedAt() != b.orderedAt()
+                || !a.tombstones().equals(b.tombstones()) || !a.settings().equals(b.settings())) {
+            return false;
+        }
+        for (int i = 0; i < a.accounts().size(); i++) {
+            if (!asBackedUp(a.accounts().get(i)).equals(asBackedUp(b.accounts().get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Account asBackedUp(Account account) {
+        return account.kind() == AccountKind.WORK_OR_SCHOOL ? account.asPlaceholder() : account;
+    }
+
     public byte[] toBytes() {
         JsonArray accounts = new JsonArray();
         for (Account account : vault.accounts()) {
@@ -72,6 +91,7 @@ public final class BackupPayload {
         root.put("accounts", accounts);
         root.put("tombstones", VaultJson.writeTombstones(vault.tombstones()));
         root.put("settings", VaultJson.writeSettings(vault.settings()));
+        root.put("orderedAt", vault.orderedAt());
         return JsonWriter.string(root).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -93,7 +113,7 @@ public final class BackupPayload {
                 accounts.add(VaultJson.readAccount(Json.objectAt(array, i, "Account")));
             }
             Vault vault = new Vault(accounts, VaultJson.readSettings(Json.object(root, "settings")),
-                    VaultJson.readTombstones(root));
+                    VaultJson.readTombstones(root), java.util.Collections.emptyList(), VaultJson.readOrderedAt(root));
             return new BackupPayload(Json.integer(root, "revision", 0, Long.MAX_VALUE),
                     Json.integer(root, "writtenAt", 0, Long.MAX_VALUE), vault, EXPORT_FORMAT.equals(root.get("format")));
         } catch (JsonFormatException | VaultException e) {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The accounts in the user's order, the settings, and the tombstones of deleted accounts (so that a deletion
- * reaches the user's other devices instead of being undone by them). Immutable: every change returns a new
- * vault, which the page adopts only once it is safely stored.
+ * The accounts in the user's order, the settings, the tombstones of deleted accounts (so that a deletion reaches
+ * the user's other devices instead of being undone by them), and Recently deleted (the deleted accounts
+ * themselves, restorable). Immutable: every change returns a new vault, which the page adopts only once it is
+ * safely stored.
  */
 public final class Vault {
     public static final Vault EMPTY = new Vault(Collections.emptyList(), Settings.DEFAULTS);
@@ -18,10 +19,14 @@ public final class Vault {
     public static final int MAX_ACCOUNTS = 10_000;
     /** Deletions remembered; the oldest are forgotten first. */
     public static final int MAX_TOMBSTONES = 2_000;
+    /** Accounts kept in Recently deleted; past this the oldest that may go, go first. */
+    public static final int MAX_DELETED = 1_000;
 
     private final List<Account> accounts;
     private final Settings settings;
     private final Map<String, Long> tombstones;
+    private final List<Deleted> recentlyDeleted;
+    private final long orderedAt;
 
     public Vault(List<Account> accounts, Settings settings) {
         this(accounts, settings, Collections.emptyMap());
@@ -29,9 +34,22 @@ public final class Vault {
 
     /** {@code tombstones}: deleted account ids and when they were deleted, oldest first. */
     public Vault(List<Account> accounts, Settings settings, Map<String, Long> tombstones) {
+        this(accounts, settings, tombstones, Collections.emptyList());
+    }
+
+    public Vault(List<Account> accounts, Settings settings, Map<String, Long> tombstones,
+            List<Deleted> recentlyDeleted) {
+        this(accounts, settings, tombstones, recentlyDeleted, 0);
+    }
+
+    /** {@code orderedAt}: when the person last reordered the accounts (0 for never), so that merges agree on order. */
+    public Vault(List<Account> accounts, Settings settings, Map<String, Long> tombstones,
+            List<Deleted> recentlyDeleted, long orderedAt) {
+        this.orderedAt = orderedAt;
         this.accounts = Collections.unmodifiableList(new ArrayList<>(accounts));
         this.settings = settings;
         this.tombstones = Collections.unmodifiableMap(new LinkedHashMap<>(tombstones));
+        this.recentlyDeleted = Collections.unmodifiableList(new ArrayList<>(recentlyDeleted));
     }
 
     public List<Account> accounts() {
@@ -44,6 +62,21 @@ public final class Vault {
 
     public Map<String, Long> tombstones() {
         return tombstones;
+    }
+
+    /** When the person last reordered the accounts, in milliseconds since the epoch; 0 for never. */
+    public long orderedAt() {
+        return orderedAt;
+    }
+
+    /** Deleted accounts that can still be restored, oldest first. */
+    public List<Deleted> recentlyDeleted() {
+        return recentlyDeleted;
+    }
+
+    /** The same accounts and settings with another Recently deleted (merges and restores keep this device's). */
+    public Vault withRecentlyDeleted(List<Deleted> deleted) {
+        return new Vault(accounts, settings, tombstones, deleted, orderedAt);
     }
 
     public boolean isEmpty() {
@@ -83,7 +116,7 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.add(account);
-        return new Vault(next, settings, tombstones);
+        return new Vault(next, settings, tombstones, recentlyDeleted, orderedAt);
     }
 
     /** Replaces the account with the same id; refuses a change that would duplicate another account's secret. */
@@ -95,24 +128,85 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.set(index, account);
-        return new Vault(next, settings, tombstones);
+        return new Vault(next, settings, tombstones, recentlyDeleted, orderedAt);
     }
 
-    /** Removes the account and remembers when, so that the deletion reaches the other devices too. */
+    /**
+     * Moves the account to Recently deleted and remembers when, so that the deletion reaches the other devices
+     * too (where it lands in their Recently deleted).
+     */
     public Vault remove(String id, long now) throws VaultException {
         int index = require(id);
         List<Account> next = new ArrayList<>(accounts);
-        next.remove(index);
+        Account removed = next.remove(index);
         Map<String, Long> dead = new LinkedHashMap<>(tombstones);
         dead.put(id, now);
         while (dead.size() > MAX_TOMBSTONES) {
             dead.remove(dead.keySet().iterator().next());
         }
-        return new Vault(next, settings, dead);
+        List<Deleted> bin = new ArrayList<>(recentlyDeleted);
+        bin.add(new Deleted(removed, now, false));
+        return new Vault(next, settings, dead, bin, orderedAt).purgedAt(now);
+    }
+
+    /**
+     * "Restore" in Recently deleted: the account comes back at the end of the list, its update time now, so that
+     * it also wins over its tombstone on the other devices. Refused when an account with its secret is here again.
+     */
+    public Vault restoreDeleted(String id, long now) throws VaultException {
+        int index = -1;
+        for (int i = 0; i < recentlyDeleted.size(); i++) {
+            if (recentlyDeleted.get(i).account().id().equals(id)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new VaultException("That account is no longer in Recently deleted");
+        }
+        Account account = recentlyDeleted.get(index).account();
+        Account restored = account.edited(account.kind(), account.issuer(), account.name(), account.otp(),
+                account.note(), Math.max(now, account.updated() + 1));
+        List<Deleted> bin = new ArrayList<>(recentlyDeleted);
+        bin.remove(index);
+        Map<String, Long> dead = new LinkedHashMap<>(tombstones);
+        dead.remove(id);
+        if (indexOf(id) >= 0) {
+            return new Vault(accounts, settings, dead, bin, orderedAt);
+        }
+        return new Vault(accounts, settings, dead, bin, orderedAt).add(restored);
+    }
+
+    /** "Delete for good" in Recently deleted. */
+    public Vault forgetDeleted(String id) {
+        List<Deleted> bin = new ArrayList<>();
+        for (Deleted deleted : recentlyDeleted) {
+            if (!deleted.account().id().equals(id)) {
+                bin.add(deleted);
+            }
+        }
+        return new Vault(accounts, settings, tombstones, bin, orderedAt);
+    }
+
+    /** Drops what Recently deleted keeps no longer: past 30 days (but see {@link Deleted}), and past its size. */
+    public Vault purgedAt(long now) {
+        List<Deleted> bin = new ArrayList<>();
+        for (Deleted deleted : recentlyDeleted) {
+            if (!deleted.expiredAt(now)) {
+                bin.add(deleted);
+            }
+        }
+        for (int i = 0; bin.size() > MAX_DELETED && i < bin.size(); ) {
+            if (bin.get(i).keptUntilDeletedHere()) {
+                i++;
+            } else {
+                bin.remove(i);
+            }
+        }
+        return bin.size() == recentlyDeleted.size() ? this : new Vault(accounts, settings, tombstones, bin, orderedAt);
     }
 
     /** Moves an account {@code offset} places (negative is up); a move past either end is refused. */
-    public Vault move(String id, int offset) throws VaultException {
+    public Vault move(String id, int offset, long now) throws VaultException {
         int index = require(id);
         int target = index + offset;
         if (target < 0 || target >= accounts.size()) {
@@ -120,7 +214,7 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.add(target, next.remove(index));
-        return new Vault(next, settings, tombstones);
+        return new Vault(next, settings, tombstones, recentlyDeleted, Math.max(now, orderedAt + 1));
     }
 
     /**
@@ -142,7 +236,7 @@ public final class Vault {
     }
 
     public Vault withSettings(Settings settings) {
-        return new Vault(accounts, settings, tombstones);
+        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt);
     }
 
     public static String describe(Account account) {
@@ -172,7 +266,8 @@ public final class Vault {
             return false;
         }
         Vault v = (Vault) o;
-        return v.accounts.equals(accounts) && v.settings.equals(settings) && v.tombstones.equals(tombstones);
+        return v.accounts.equals(accounts) && v.settings.equals(settings) && v.tombstones.equals(tombstones)
+                && v.recentlyDeleted.equals(recentlyDeleted) && v.orderedAt == orderedAt;
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.util.Map;
  */
 public final class VaultJson {
     public static final String FORMAT = "fob-vault";
-    public static final int VERSION = 1;
+    /** Version 2 added Recently deleted; version 1 is still read. */
+    public static final int VERSION = 2;
 
     private VaultJson() {
     }
@@ -39,7 +40,43 @@ public final class VaultJson {
         root.put("accounts", accounts);
         root.put("settings", settings);
         root.put("tombstones", writeTombstones(vault.tombstones()));
+        JsonArray deleted = new JsonArray();
+        for (Deleted entry : vault.recentlyDeleted()) {
+            JsonObject json = new JsonObject();
+            json.put("account", writeAccount(entry.account()));
+            json.put("deletedAt", entry.deletedAt());
+            json.put("onAnotherDevice", entry.onAnotherDevice());
+            deleted.add(json);
+        }
+        root.put("recentlyDeleted", deleted);
+        root.put("orderedAt", vault.orderedAt());
         return JsonWriter.string(root);
+    }
+
+    /** When the accounts were last reordered; absent (0) in vaults and backups of version 1. */
+    public static long readOrderedAt(JsonObject root) throws JsonFormatException {
+        return root.get("orderedAt") == null ? 0 : Json.integer(root, "orderedAt", 0, Long.MAX_VALUE);
+    }
+
+    private static List<Deleted> readRecentlyDeleted(JsonObject root) throws JsonFormatException, VaultException {
+        List<Deleted> deleted = new ArrayList<>();
+        if (root.get("recentlyDeleted") == null) {
+            return deleted;
+        }
+        JsonArray array = Json.array(root, "recentlyDeleted");
+        if (array.size() > Vault.MAX_DELETED + Vault.MAX_ACCOUNTS) {
+            throw new VaultException("Recently deleted holds too many accounts");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            JsonObject entry = Json.objectAt(array, i, "Recently deleted entry");
+            Object another = entry.get("onAnotherDevice");
+            if (!(another instanceof Boolean)) {
+                throw new JsonFormatException("'onAnotherDevice' must be true or false");
+            }
+            deleted.add(new Deleted(readAccount(Json.object(entry, "account")),
+                    Json.integer(entry, "deletedAt", 0, Long.MAX_VALUE), (Boolean) another));
+        }
+        return deleted;
     }
 
     public static JsonArray writeTombstones(Map<String, Long> tombstones) {
@@ -106,7 +143,8 @@ public final class VaultJson {
             for (int i = 0; i < array.size(); i++) {
                 accounts.add(readAccount(Json.objectAt(array, i, "Account")));
             }
-            return new Vault(accounts, readSettings(Json.object(root, "settings")), readTombstones(root));
+            return new Vault(accounts, readSettings(Json.object(root, "settings")), readTombstones(root),
+                    readRecentlyDeleted(root), readOrderedAt(root));
         } catch (JsonFormatException e) {
             throw new VaultException("The vault is damaged: " + e.getMessage());
         }

@@ -29,6 +29,7 @@ import fob.web.ui.Dom;
 import fob.web.ui.ExportDialog;
 import fob.web.ui.ImportDialog;
 import fob.web.ui.HistoryDialog;
+import fob.web.ui.RecentlyDeletedDialog;
 import fob.web.ui.RecoveryDialog;
 import fob.web.ui.SettingsDialog;
 import fob.web.ui.Toast;
@@ -101,6 +102,8 @@ public final class App implements AccountListView.Actions {
         ExportDialog exportDialog = new ExportDialog(session, worker);
         Dom.onClick(Dom.byId("open-import"), importDialog::open);
         Dom.onClick(Dom.byId("open-export"), exportDialog::open);
+        RecentlyDeletedDialog recentlyDeleted = new RecentlyDeletedDialog(session, confirm);
+        Dom.onClick(Dom.byId("open-recently-deleted"), recentlyDeleted::open);
         Dom.window().addEventListener("online", (EventListener<Event>) event -> backup.retryNow());
         Dom.document().addEventListener("visibilitychange", (EventListener<Event>) event -> {
             if (!Browser.isDocumentHidden()) {
@@ -216,8 +219,9 @@ public final class App implements AccountListView.Actions {
 
     @Override
     public void delete(Account account) {
-        confirm.ask("Delete account?", "Delete " + Vault.describe(account) + " from Fob? Without its codes you may"
-                + " be unable to sign in to it, unless the service gave you another way in.", "Delete",
+        confirm.ask("Delete account?", "Delete " + Vault.describe(account) + " from Fob? It goes to Recently deleted"
+                + " (in Settings), on your other devices too, where you can restore it for 30 days. Without its"
+                + " codes you may be unable to sign in to it.", "Delete",
                 () -> change(vault -> vault.remove(account.id(), System.currentTimeMillis())));
     }
 
@@ -228,6 +232,6 @@ public final class App implements AccountListView.Actions {
 
     @Override
     public void move(Account account, int offset) {
-        change(vault -> vault.move(account.id(), offset));
+        change(vault -> vault.move(account.id(), offset, System.currentTimeMillis()));
     }
 }

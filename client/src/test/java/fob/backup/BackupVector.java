@@ -61,6 +61,9 @@ final class BackupVector {
                 codec.recoveryCodeSlot(VAULT_KEY, RECOVERY_CODE));
         byte[] payload = new BackupPayload(7, 1_700_000_100_000L, vault()).toBytes();
         if (version == 1) {
+            // Payload version 1 had no order time.
+            payload = new String(payload, StandardCharsets.UTF_8).replace("\"version\":" + BackupPayload.VERSION,
+                    "\"version\":1").replace(",\"orderedAt\":0", "").getBytes(StandardCharsets.UTF_8);
             // Version 1 is version 2 without a lineage; only the number differs outside the header.
             String sealed = codec.seal(VAULT_KEY, slots, payload).toJson();
             return Envelope.parse(sealed.replace("{\"fob\":" + Envelope.VERSION + ",", "{\"fob\":1,"));

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class VaultMergeTest {
+    /** The merging device's clock in these tests: far after every time they use. */
+    private static final long NOW = 1_000_000_000L;
     private static Account account(String id, String issuer, String secret, long at) throws Exception {
         return Account.fromLink(id, OtpAuthLink.parse("otpauth://totp/" + issuer + ":x?secret=" + secret),
                 AccountKind.STANDARD, at);
@@ -29,8 +31,13 @@ class VaultMergeTest {
         Account shared = account("s", "Shared", "AAAAAAAAAAAAAAAA", 1);
         Vault local = new Vault(List.of(shared, account("l", "Local", "BBBBBBBBBBBBBBBB", 5)), Settings.DEFAULTS);
         Vault remote = new Vault(List.of(shared, account("r", "Remote", "CCCCCCCCCCCCCCCC", 6)), Settings.DEFAULTS);
-        assertEquals(List.of("Shared", "Local", "Remote"), issuers(VaultMerge.sync(local, remote)));
-        assertEquals(List.of("Shared", "Remote", "Local"), issuers(VaultMerge.sync(remote, local)));
+        // Neither was reordered: both devices end with one order, whichever merges.
+        assertEquals(issuers(VaultMerge.sync(local, remote, NOW)), issuers(VaultMerge.sync(remote, local, NOW)));
+        assertEquals(3, VaultMerge.sync(local, remote, NOW).accounts().size());
+        // The side reordered last gives the order, the other's additions after it.
+        Vault reordered = local.move("l", -1, 10);
+        assertEquals(List.of("Local", "Shared", "Remote"), issuers(VaultMerge.sync(reordered, remote, NOW)));
+        assertEquals(List.of("Local", "Shared", "Remote"), issuers(VaultMerge.sync(remote, reordered, NOW)));
     }
 
     @Test
@@ -39,7 +46,7 @@ class VaultMergeTest {
         Account mine = base.edited(AccountKind.STANDARD, "Mine", "x", base.otp(), "", 10);
         Account theirs = base.edited(AccountKind.STANDARD, "Theirs", "x", base.otp(), "", 20);
         Vault merged = VaultMerge.sync(new Vault(List.of(mine), Settings.DEFAULTS),
-                new Vault(List.of(theirs), Settings.DEFAULTS));
+                new Vault(List.of(theirs), Settings.DEFAULTS), NOW);
         assertEquals(List.of("Theirs"), issuers(merged));
     }
 
@@ -49,13 +56,14 @@ class VaultMergeTest {
         Account b = account("b", "B", "BBBBBBBBBBBBBBBB", 1);
         Vault deletedHere = new Vault(List.of(b), Settings.DEFAULTS, Map.of("a", 50L));
         Vault remote = new Vault(List.of(a, b), Settings.DEFAULTS);
-        Vault merged = VaultMerge.sync(deletedHere, remote);
+        Vault merged = VaultMerge.sync(deletedHere, remote, NOW);
         assertEquals(List.of("B"), issuers(merged));
         assertEquals(50L, merged.tombstones().get("a"));
 
         Account editedLater = a.edited(AccountKind.STANDARD, "A2", "x", a.otp(), "", 60);
-        assertEquals(List.of("B", "A2"), issuers(VaultMerge.sync(deletedHere, new Vault(List.of(editedLater, b),
-                Settings.DEFAULTS))));
+        Vault editedThere = new Vault(List.of(editedLater, b), Settings.DEFAULTS);
+        assertEquals(List.of("A2", "B"), issuers(VaultMerge.sync(deletedHere, editedThere, NOW)));
+        assertEquals(List.of("A2", "B"), issuers(VaultMerge.sync(editedThere, deletedHere, NOW)), "one order on both");
     }
 
     @Test
@@ -65,7 +73,7 @@ class VaultMergeTest {
         Account usedTwiceHere = hotp.withOtp(hotp.otp().nextCounter().nextCounter(), 10);
         Account renamedThere = hotp.edited(AccountKind.STANDARD, "Renamed", "x", hotp.otp().nextCounter(), "", 20);
         Vault merged = VaultMerge.sync(new Vault(List.of(usedTwiceHere), Settings.DEFAULTS),
-                new Vault(List.of(renamedThere), Settings.DEFAULTS));
+                new Vault(List.of(renamedThere), Settings.DEFAULTS), NOW);
         assertEquals("Renamed", merged.accounts().get(0).issuer());
         assertEquals(7, merged.accounts().get(0).otp().counter());
     }
@@ -77,7 +85,7 @@ class VaultMergeTest {
         Account placeholderRenamed = work.asPlaceholder().edited(AccountKind.WORK_OR_SCHOOL, "Contoso Ltd", "ann",
                 null, "", 9);
         Vault merged = VaultMerge.sync(new Vault(List.of(work), Settings.DEFAULTS),
-                new Vault(List.of(placeholderRenamed), Settings.DEFAULTS));
+                new Vault(List.of(placeholderRenamed), Settings.DEFAULTS), NOW);
         assertEquals("Contoso Ltd", merged.accounts().get(0).issuer());
         assertFalse(merged.accounts().get(0).isPlaceholder());
     }
@@ -86,8 +94,8 @@ class VaultMergeTest {
     void theSameAccountAddedOnBothDevicesIsKeptOnce() throws Exception {
         Vault local = new Vault(List.of(account("l", "Here", "AAAAAAAAAAAAAAAA", 5)), Settings.DEFAULTS);
         Vault remote = new Vault(List.of(account("r", "There", "AAAAAAAAAAAAAAAA", 3)), Settings.DEFAULTS);
-        assertEquals(List.of("There"), issuers(VaultMerge.sync(local, remote)));
-        assertEquals(List.of("There"), issuers(VaultMerge.sync(remote, local)), "both devices keep the same one");
+        assertEquals(List.of("There"), issuers(VaultMerge.sync(local, remote, NOW)));
+        assertEquals(List.of("There"), issuers(VaultMerge.sync(remote, local, NOW)), "both devices keep the same one");
     }
 
     @Test
@@ -102,5 +110,56 @@ class VaultMergeTest {
         Vault merged = VaultMerge.addMissing(local, backup);
         assertEquals(List.of("Mine", "OnlyInBackup"), issuers(merged));
         assertTrue(merged.tombstones().isEmpty(), "a backup's deletion never reaches a local account");
+    }
+
+    /** Issue 11: a time far ahead of the merging device's clock counts as now, so it cannot win every merge. */
+    @Test
+    void anEditStampedFarInTheFutureCountsAsNow() throws Exception {
+        Account base = account("a", "Base", "AAAAAAAAAAAAAAAA", 1);
+        Account fromTheFuture = base.edited(AccountKind.STANDARD, "Future", "x", base.otp(), "",
+                NOW + VaultMerge.MAX_CLOCK_AHEAD_MILLIS + 1);
+        Account editedHereJustAfterNow = base.edited(AccountKind.STANDARD, "Here", "x", base.otp(), "", NOW + 1);
+        Vault merged = VaultMerge.sync(new Vault(List.of(editedHereJustAfterNow), Settings.DEFAULTS),
+                new Vault(List.of(fromTheFuture), Settings.DEFAULTS), NOW);
+        assertEquals(List.of("Here"), issuers(merged), "the future stamp counted as now, older than this edit");
+
+        Account withinFiveMinutes = base.edited(AccountKind.STANDARD, "Soon", "x", base.otp(), "",
+                NOW + VaultMerge.MAX_CLOCK_AHEAD_MILLIS);
+        assertEquals(List.of("Soon"), issuers(VaultMerge.sync(new Vault(List.of(editedHereJustAfterNow),
+                Settings.DEFAULTS), new Vault(List.of(withinFiveMinutes), Settings.DEFAULTS), NOW)));
+
+        Vault futureDeletion = new Vault(List.of(), Settings.DEFAULTS,
+                Map.of("a", NOW + VaultMerge.MAX_CLOCK_AHEAD_MILLIS + 1));
+        Vault afterLocalEdit = VaultMerge.sync(new Vault(List.of(base.edited(AccountKind.STANDARD, "Later", "x",
+                base.otp(), "", NOW + 10)), Settings.DEFAULTS), futureDeletion, NOW);
+        assertEquals(List.of("Later"), issuers(afterLocalEdit), "a deletion stamped in the future counts as now");
+        assertEquals(null, afterLocalEdit.tombstones().get("a"), "a deletion the account outlived is dropped");
+    }
+
+    /** Issue 11: a deletion from another device moves the account here to Recently deleted, with its secret. */
+    @Test
+    void aDeletionFromAnotherDeviceLandsInRecentlyDeleted() throws Exception {
+        Account a = account("a", "A", "AAAAAAAAAAAAAAAA", 1);
+        Account work = Account.fromLink("w", OtpAuthLink.parse("otpauth://totp/Contoso:ann?secret=BBBBBBBBBBBBBBBB"),
+                AccountKind.WORK_OR_SCHOOL, 1);
+        Vault here = new Vault(List.of(a, work), Settings.DEFAULTS);
+        Vault remote = new Vault(List.of(), Settings.DEFAULTS, Map.of("a", 50L, "w", 60L));
+        Vault merged = VaultMerge.sync(here, remote, NOW);
+        assertEquals(List.of(), issuers(merged));
+        assertEquals(List.of("A", "Contoso"), merged.recentlyDeleted().stream().map(d -> d.account().issuer())
+                .collect(Collectors.toList()));
+        fob.vault.Deleted workEntry = merged.recentlyDeleted().get(1);
+        assertFalse(workEntry.account().isPlaceholder(), "the secret is kept");
+        assertTrue(workEntry.keptUntilDeletedHere());
+        Vault muchLater = merged.purgedAt(NOW + fob.vault.Deleted.KEPT_MILLIS + 1);
+        assertEquals(List.of("Contoso"), muchLater.recentlyDeleted().stream().map(d -> d.account().issuer())
+                .collect(Collectors.toList()), "after 30 days only the work account's secret is still kept");
+
+        Vault restored = merged.restoreDeleted("a", NOW + 100);
+        assertEquals(List.of("A"), issuers(restored));
+        assertEquals(List.of("A"), issuers(VaultMerge.sync(remote, restored, NOW + 200)),
+                "the restored account wins over its tombstone on the other device");
+        Vault once = VaultMerge.sync(restored, remote, NOW + 200);
+        assertEquals(once, VaultMerge.sync(once, remote, NOW + 300), "merging the same backup again changes nothing");
     }
 }

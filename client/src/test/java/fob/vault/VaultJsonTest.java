@@ -42,7 +42,7 @@ class VaultJsonTest {
         assertThrows(VaultException.class, () -> VaultJson.read("{}"));
         assertThrows(VaultException.class, () -> VaultJson.read("{\"format\":\"fob-vault\",\"version\":1}"));
         VaultException newer = assertThrows(VaultException.class,
-                () -> VaultJson.read("{\"format\":\"fob-vault\",\"version\":2,\"accounts\":[],\"settings\":{}}"));
+                () -> VaultJson.read("{\"format\":\"fob-vault\",\"version\":3,\"accounts\":[],\"settings\":{}}"));
         assertTrue(newer.getMessage().contains("newer Fob"));
         VaultException badSecret = assertThrows(VaultException.class, () -> VaultJson.read(
                 "{\"format\":\"fob-vault\",\"version\":1,\"settings\":{},\"accounts\":[{\"id\":\"x\",\"kind\":\"standard\","

@@ -61,10 +61,10 @@ class VaultTest {
     @Test
     void movesUpAndDownButNotPastTheEnds() throws Exception {
         Vault vault = threeAccounts();
-        assertEquals(List.of("b", "a", "c"), ids(vault.move("b", -1)));
-        assertEquals(List.of("a", "c", "b"), ids(vault.move("b", 1)));
-        assertThrows(VaultException.class, () -> vault.move("a", -1));
-        assertThrows(VaultException.class, () -> vault.move("c", 1));
+        assertEquals(List.of("b", "a", "c"), ids(vault.move("b", -1, 5)));
+        assertEquals(List.of("a", "c", "b"), ids(vault.move("b", 1, 5)));
+        assertThrows(VaultException.class, () -> vault.move("a", -1, 5));
+        assertThrows(VaultException.class, () -> vault.move("c", 1, 5));
     }
 
     @Test
@@ -78,7 +78,7 @@ class VaultTest {
     void refusesUnknownIds() throws Exception {
         Vault vault = threeAccounts();
         assertThrows(VaultException.class, () -> vault.remove("zzz", 5));
-        assertThrows(VaultException.class, () -> vault.move("zzz", 1));
+        assertThrows(VaultException.class, () -> vault.move("zzz", 1, 5));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package fob.web.backup;
 
+import fob.sync.BackupServer;
+import fob.sync.PasskeyKey;
+
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
 import fob.web.js.WebAuthn;
@@ -8,14 +11,12 @@ import fob.web.js.WebAuthn;
 public final class Passkeys {
     /** A verified ceremony: the account, the passkey used, and its PRF output (null if it gave none). */
     public static final class Ceremony {
-        public final String accountName;
-        public final byte[] credentialId;
-        public final byte[] prf;
+        public final BackupServer.Account account;
+        public final PasskeyKey key;
 
-        Ceremony(String accountName, byte[] credentialId, byte[] prf) {
-            this.accountName = accountName;
-            this.credentialId = credentialId;
-            this.prf = prf;
+        Ceremony(BackupServer.Account account, byte[] credentialId, byte[] prf) {
+            this.account = account;
+            this.key = new PasskeyKey(credentialId, prf);
         }
     }
 
@@ -42,8 +43,8 @@ public final class Passkeys {
         }
     }
 
-    private static Ceremony ceremony(String accountName, WebAuthn.Result result) {
-        return new Ceremony(accountName, result.getCredentialId().copyToJavaArray(),
+    private static Ceremony ceremony(BackupServer.Account account, WebAuthn.Result result) {
+        return new Ceremony(account, result.getCredentialId().copyToJavaArray(),
                 result.getPrf() == null ? null : result.getPrf().copyToJavaArray());
     }
 
@@ -60,9 +61,9 @@ public final class Passkeys {
     }
 
     /** Adds a passkey to the signed-in account (which needs a recent sign-in). */
-    public Ceremony addPasskey(String accountName) throws OfflineException, ServerException {
+    public Ceremony addPasskey(BackupServer.Account account) throws OfflineException, ServerException {
         WebAuthn.Result result = run(WebAuthn.create(api.addPasskeyOptions()));
         api.addPasskey(result.getJson());
-        return ceremony(accountName, result);
+        return ceremony(account, result);
     }
 }

@@ -1,5 +1,7 @@
 package fob.web.backup;
 
+import fob.sync.BackupServer;
+
 import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonWriter;
@@ -99,18 +101,19 @@ public final class ServerApi {
         return JsonWriter.string(expect(call("POST", path, body, null, null), statuses));
     }
 
-    /** The signed-in recovery account's name, or null when signed out. */
-    public String sessionAccountName() throws OfflineException, ServerException {
+    /** The signed-in recovery account, or null when signed out. */
+    public BackupServer.Account sessionAccount() throws OfflineException, ServerException {
         Http.Response response = call("GET", "/api/session", null, null, null);
         if (response.getStatus() == 401) {
             return null;
         }
-        return accountName(expect(response, 200));
+        return account(expect(response, 200));
     }
 
-    private static String accountName(JsonObject body) {
+    private static BackupServer.Account account(JsonObject body) {
         Object account = body.get("account");
-        return account instanceof JsonObject ? ((JsonObject) account).getString("name", "") : "";
+        return account instanceof JsonObject ? new BackupServer.Account(((JsonObject) account).getString("id", ""),
+                ((JsonObject) account).getString("name", "")) : new BackupServer.Account("", "");
     }
 
     public String registrationOptions(String name) throws OfflineException, ServerException {
@@ -119,18 +122,18 @@ public final class ServerApi {
         return post("/api/register/options", JsonWriter.string(request), 200);
     }
 
-    /** Creates the account; returns its name. */
-    public String register(String responseJson) throws OfflineException, ServerException {
-        return accountName(expect(call("POST", "/api/register/verify", responseJson, null, null), 201));
+    /** Creates the account and signs in to it. */
+    public BackupServer.Account register(String responseJson) throws OfflineException, ServerException {
+        return account(expect(call("POST", "/api/register/verify", responseJson, null, null), 201));
     }
 
     public String signInOptions() throws OfflineException, ServerException {
         return post("/api/signin/options", "{}", 200);
     }
 
-    /** Signs in; returns the account's name. */
-    public String signIn(String responseJson) throws OfflineException, ServerException {
-        return accountName(expect(call("POST", "/api/signin/verify", responseJson, null, null), 200));
+    /** Signs in; returns the account. */
+    public BackupServer.Account signIn(String responseJson) throws OfflineException, ServerException {
+        return account(expect(call("POST", "/api/signin/verify", responseJson, null, null), 200));
     }
 
     public void signOut() throws OfflineException, ServerException {

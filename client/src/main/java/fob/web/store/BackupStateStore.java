@@ -1,13 +1,20 @@
 package fob.web.store;
 
+import fob.sync.LocalStorageException;
+import fob.sync.SyncState;
+import fob.sync.SyncStore;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 
-/** The backup state in IndexedDB, beside the vault (a plain record: nothing in it is secret). */
-public final class BackupStateStore {
+/**
+ * The sync state in IndexedDB, beside the vault (a plain record: nothing in it is secret), shared by the tabs.
+ * Records written before lineages lack {@code accountId} and {@code lineage}: they read as null, and the sync
+ * core adopts the account at the next sign-in (docs/formats.md).
+ */
+public final class BackupStateStore implements SyncStore {
     private final IndexedDb.Database db;
 
     public BackupStateStore(VaultStore vaultStore) {
@@ -16,7 +23,13 @@ public final class BackupStateStore {
 
     private interface Record extends JSObject {
         @JSProperty
-        boolean isEnabled();
+        String getAccountId();
+
+        @JSProperty
+        String getAccountName();
+
+        @JSProperty
+        String getLineage();
 
         @JSProperty
         String getHeader();
@@ -30,39 +43,50 @@ public final class BackupStateStore {
         @JSProperty
         double getLastBackupAt();
 
-        @JSProperty
-        String getAccountName();
 
-        @JSProperty
-        boolean isPending();
     }
 
-    @JSBody(params = {"enabled", "header", "etag", "lastRevision", "lastBackupAt", "accountName", "pending"},
-            script = "return {enabled: enabled, header: header, etag: etag, lastRevision: lastRevision,"
-            + " lastBackupAt: lastBackupAt, accountName: accountName, pending: pending};")
-    private static native Record record(boolean enabled, String header, String etag, double lastRevision,
-            double lastBackupAt, String accountName, boolean pending);
+    /** A flag that records from before it lack (undefined): false. */
+    @JSBody(params = {"record", "name"}, script = "return record[name] === true;")
+    private static native boolean flag(Record record, String name);
 
-    public BackupState load() throws StorageException {
+    @JSBody(params = {"enabled", "accountId", "accountName", "lineage", "header", "etag", "lastRevision",
+        "lastBackupAt", "pending", "deletedElsewhere"},
+            script = "return {enabled: enabled, accountId: accountId, accountName: accountName, lineage: lineage,"
+            + " header: header, etag: etag, lastRevision: lastRevision, lastBackupAt: lastBackupAt, pending: pending,"
+            + " deletedElsewhere: deletedElsewhere};")
+    private static native Record record(boolean enabled, String accountId, String accountName, String lineage,
+            String header, String etag, double lastRevision, double lastBackupAt, boolean pending,
+            boolean deletedElsewhere);
+
+    @Override
+    public SyncState load() throws LocalStorageException {
         try {
             Record record = Promises.await(IndexedDb.get(db, IndexedDb.BACKUP_STATE));
             if (record == null) {
-                return BackupState.OFF;
+                return SyncState.OFF;
             }
-            return new BackupState(record.isEnabled(), record.getHeader(), record.getEtag(),
-                    (long) record.getLastRevision(), (long) record.getLastBackupAt(), record.getAccountName(),
-                    record.isPending());
+            return new SyncState(flag(record, "enabled"), orNull(record.getAccountId()), orNull(record.getAccountName()),
+                    orNull(record.getLineage()), orNull(record.getHeader()), orNull(record.getEtag()),
+                    (long) record.getLastRevision(), (long) record.getLastBackupAt(), flag(record, "pending"),
+                    flag(record, "deletedElsewhere"));
         } catch (JsFailure e) {
-            throw new StorageException("Fob's backup settings cannot be read (" + e.getMessage() + ")");
+            throw new LocalStorageException("Fob's backup settings cannot be read (" + e.getMessage() + ")");
         }
     }
 
-    public void save(BackupState state) throws StorageException {
+    /** A field the record lacks (undefined) or holds as null. */
+    @JSBody(params = "value", script = "return value === undefined ? null : value;")
+    private static native String orNull(String value);
+
+    @Override
+    public void save(SyncState state) throws LocalStorageException {
         try {
-            Promises.await(IndexedDb.put(db, IndexedDb.BACKUP_STATE, record(state.enabled, state.header, state.etag,
-                    state.lastRevision, state.lastBackupAt, state.accountName, state.pending)));
+            Promises.await(IndexedDb.put(db, IndexedDb.BACKUP_STATE, record(state.enabled, state.accountId,
+                    state.accountName, state.lineage, state.header, state.etag, state.lastRevision,
+                    state.lastBackupAt, state.pending, state.deletedElsewhere)));
         } catch (JsFailure e) {
-            throw new StorageException("Fob's backup settings could not be saved (" + e.getMessage() + ")");
+            throw new LocalStorageException("Fob's backup settings could not be saved (" + e.getMessage() + ")");
         }
     }
 }

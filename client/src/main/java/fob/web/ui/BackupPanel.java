@@ -4,14 +4,21 @@ import fob.web.Async;
 import fob.web.backup.BackupService;
 import fob.web.backup.Passkeys;
 import fob.web.backup.ServerApi;
+import fob.sync.BackupServer;
+import fob.sync.BackupSync;
+import fob.sync.SyncState;
+import fob.sync.SyncStatus;
+import fob.web.js.Browser;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
 /**
- * The backup part of Settings: the status, the "Cloud backup" switch, the recovery account (create, sign in,
- * sign out) and its passkeys, the recovery code, the history, and deleting the backup.
+ * The backup part of Settings: the status, the "Cloud backup" switch (off: stop on this device, or delete the
+ * backup for all devices), the recovery account (create, sign in, sign out) and its passkeys, the recovery code,
+ * the history, and the choice when signed in to another recovery account than the one backed up to. What it shows
+ * comes from the sync core; it decides nothing.
  */
 public final class BackupPanel {
     private final BackupService backup;
@@ -20,6 +27,9 @@ public final class BackupPanel {
     private final RecoveryDialog recovery;
     private final HistoryDialog history;
     private final HTMLInputElement toggle = Dom.byId("backup-switch");
+    private final HTMLElement offDialog = Dom.byId("backup-off-dialog");
+    /** The sign-in that found another recovery account than the one backed up to. */
+    private Passkeys.Ceremony otherAccount;
 
     public BackupPanel(BackupService backup, ConfirmDialog confirm, CodeDialog codeDialog, RecoveryDialog recovery,
             HistoryDialog history) {
@@ -28,15 +38,40 @@ public final class BackupPanel {
         this.codeDialog = codeDialog;
         this.recovery = recovery;
         this.history = history;
-        backup.onChange(this::render);
+        backup.sync().onChange(this::render);
         toggle.addEventListener("change", (EventListener<Event>) event -> {
             if (toggle.isChecked()) {
                 turnOn();
             } else {
                 toggle.setChecked(true);
-                confirmDelete();
+                Browser.showModal(offDialog);
+                Dom.byId("backup-off-stop").focus();
             }
         });
+        Dom.onClick(Dom.byId("backup-off-stop"), () -> {
+            Browser.closeDialog(offDialog);
+            run(backup.sync()::stopOnThisDevice);
+        });
+        Dom.onClick(Dom.byId("backup-off-delete"), () -> {
+            Browser.closeDialog(offDialog);
+            confirm.ask("Delete backup for all devices?", "The backup and every earlier version of it will be"
+                    + " deleted from the server, for every device, and those devices stop backing up. The accounts"
+                    + " in this browser stay.", "Delete backup for all devices",
+                    () -> run(backup.sync()::deleteForAllDevices));
+        });
+        Dom.onClick(Dom.byId("backup-off-cancel"), () -> Browser.closeDialog(offDialog));
+        Dom.onClick(Dom.byId("other-account-switch"), () -> {
+            Passkeys.Ceremony ceremony = otherAccount;
+            run(() -> {
+                BackupSync.Enabled enabled = backup.switchAccount(ceremony);
+                otherAccount = null;
+                showEnabled(enabled);
+            });
+        });
+        Dom.onClick(Dom.byId("other-account-cancel"), () -> run(() -> {
+            otherAccount = null;
+            backup.signOut();
+        }));
         Dom.onClick(Dom.byId("create-account"), this::createAccount);
         Dom.onClick(Dom.byId("settings-sign-in"), this::signIn);
         Dom.onClick(Dom.byId("sign-out"), () -> run(backup::signOut));
@@ -48,9 +83,8 @@ public final class BackupPanel {
         }));
         Dom.onClick(Dom.byId("show-recovery-code"), () -> confirm.ask("Make a new recovery code?", "Fob shows a"
                 + " recovery code only once. A new one replaces the old, which then stops working.", "Show recovery code",
-                () -> run(() -> codeDialog.show(backup.newRecoveryCode(), null))));
+                () -> run(() -> codeDialog.show(backup.sync().newRecoveryCode(), null))));
         Dom.onClick(Dom.byId("backup-history"), history::open);
-        Dom.onClick(Dom.byId("delete-backup"), this::confirmDelete);
     }
 
     /** Runs an action, showing its failure in the panel. */
@@ -63,48 +97,46 @@ public final class BackupPanel {
         Messages.show("backup-error", null);
         Messages.show("recovery-name-error", null);
         render();
-        if (Boolean.TRUE.equals(backup.signedIn())) {
+        if (backup.sync().account() != null) {
             loadPasskeys();
         }
     }
 
     private void render() {
-        BackupService.Status status = backup.status();
-        String text;
-        switch (status) {
-            case UP_TO_DATE:
-                text = "Backup up to date";
-                break;
-            case BACKING_UP:
-                text = "Backing up";
-                break;
-            case OUT_OF_DATE:
-                text = "Backup out of date";
-                break;
-            default:
-                text = "Not backed up";
-        }
-        Dom.byId("backup-status").setTextContent(text);
+        BackupSync sync = backup.sync();
+        SyncStatus status = sync.status();
+        SyncState state = sync.state();
+        Dom.byId("backup-status").setTextContent(status.text());
         StringBuilder detail = new StringBuilder();
-        if (!backup.problem().isEmpty()) {
-            detail.append(capitalised(backup.problem())).append(". ");
+        if (!sync.problem().isEmpty()) {
+            detail.append(capitalised(sync.problem())).append(". ");
         }
-        if (backup.isEnabled() && backup.state().lastBackupAt > 0) {
-            detail.append("Last good backup: ").append(HistoryDialog.dateTime(backup.state().lastBackupAt)).append('.');
+        if (state.enabled && state.lastBackupAt > 0) {
+            detail.append("Last good backup: ").append(HistoryDialog.dateTime(state.lastBackupAt)).append('.');
         }
         Dom.byId("backup-detail").setTextContent(detail.toString());
-        toggle.setChecked(backup.isEnabled());
-        boolean signedIn = Boolean.TRUE.equals(backup.signedIn());
-        Dom.show(Dom.byId("signed-out-panel"), !signedIn);
-        Dom.show(Dom.byId("signed-in-panel"), signedIn);
-        Dom.byId("account-name").setTextContent(backup.accountName() == null ? "" : backup.accountName());
-        for (String id : new String[] {"show-recovery-code", "backup-history", "delete-backup"}) {
-            Dom.show(Dom.byId(id), backup.isEnabled());
+        toggle.setChecked(state.enabled);
+        BackupServer.Account account = sync.account();
+        Dom.show(Dom.byId("signed-out-panel"), account == null);
+        Dom.show(Dom.byId("signed-in-panel"), account != null);
+        Dom.byId("account-name").setTextContent(account == null ? "" : account.name);
+        boolean ownAccount = state.enabled && account != null && state.belongsTo(account.id, account.name);
+        for (String id : new String[] {"show-recovery-code", "backup-history"}) {
+            Dom.show(Dom.byId(id), ownAccount);
+        }
+        boolean other = status == SyncStatus.OTHER_ACCOUNT && otherAccount != null;
+        Dom.show(Dom.byId("other-account-panel"), other);
+        if (other) {
+            Dom.byId("other-account-text").setTextContent("This browser backs up to the recovery account \u201c"
+                    + state.accountName + "\u201d. You signed in to \u201c" + account.name + "\u201d, which may hold"
+                    + " another backup. Nothing is uploaded to it unless you choose: \u201cRestore or merge\u201d backs"
+                    + " up to \u201c" + account.name + "\u201d from now on, bringing its accounts here if it has a"
+                    + " backup; \u201cCancel\u201d signs out of it.");
         }
         HTMLElement settings = Dom.byId("settings-button");
-        if (status == BackupService.Status.OUT_OF_DATE) {
+        if (status.needsAttention()) {
             settings.getClassList().add("attention");
-            settings.setAttribute("aria-description", "Backup out of date");
+            settings.setAttribute("aria-description", status.text());
         } else {
             settings.getClassList().remove("attention");
             settings.removeAttribute("aria-description");
@@ -134,7 +166,7 @@ public final class BackupPanel {
     }
 
     private void turnOn() {
-        if (!Boolean.TRUE.equals(backup.signedIn())) {
+        if (backup.sync().account() == null) {
             toggle.setChecked(false);
             Messages.show("backup-error", "To back up, create a recovery account (give it a name) or sign in with"
                     + " your passkey.");
@@ -145,15 +177,17 @@ public final class BackupPanel {
     }
 
     private void enable(Passkeys.Ceremony ceremony) {
-        run(() -> {
-            BackupService.Enabled enabled = backup.enable(ceremony);
-            if (enabled.existing != null) {
-                recovery.open(enabled.existing);
-                return;
-            }
-            codeDialog.show(enabled.recoveryCode, enabled.passkeyWithoutPrf ? "Your passkey cannot open backups by"
-                    + " itself, so restoring will need this code." : null);
-        });
+        run(() -> showEnabled(backup.enable(ceremony)));
+    }
+
+    /** A backup found on the server goes to the recovery dialog; a new one's code is shown, once. */
+    private void showEnabled(BackupSync.Enabled enabled) {
+        if (enabled.existing != null) {
+            recovery.open(enabled.existing);
+            return;
+        }
+        codeDialog.show(enabled.recoveryCode, enabled.passkeyWithoutPrf
+                ? "Your passkey cannot open backups by itself, so restoring will need this code." : null);
     }
 
     private void createAccount() {
@@ -167,7 +201,7 @@ public final class BackupPanel {
         run(() -> {
             Passkeys.Ceremony created = backup.createAccount(name);
             loadPasskeys();
-            if (!backup.isEnabled()) {
+            if (!backup.sync().state().enabled) {
                 enable(created);
             }
         });
@@ -176,15 +210,13 @@ public final class BackupPanel {
     private void signIn() {
         run(() -> {
             Passkeys.Ceremony ceremony = backup.signIn();
-            if (!backup.isEnabled()) {
+            if (backup.sync().status() == SyncStatus.OTHER_ACCOUNT) {
+                otherAccount = ceremony;
+                render();
+            } else if (!backup.sync().state().enabled) {
                 enable(ceremony);
             }
             loadPasskeys();
         });
-    }
-
-    private void confirmDelete() {
-        confirm.ask("Delete backup?", "The backup and all its earlier versions will be deleted from the server."
-                + " The accounts in this browser stay.", "Delete backup", () -> run(backup::deleteBackup));
     }
 }

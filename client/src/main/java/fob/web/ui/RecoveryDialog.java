@@ -2,6 +2,7 @@ package fob.web.ui;
 
 import fob.web.Async;
 import fob.web.VaultSession;
+import fob.sync.Restore;
 import fob.web.backup.BackupService;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -15,7 +16,7 @@ public final class RecoveryDialog {
     private final HTMLElement dialog = Dom.byId("recovery-dialog");
     private final BackupService backup;
     private final VaultSession session;
-    private BackupService.Restore restore;
+    private Restore restore;
 
     public RecoveryDialog(BackupService backup, VaultSession session) {
         this.backup = backup;
@@ -45,7 +46,7 @@ public final class RecoveryDialog {
     }
 
     /** With a backup found when turning backup on: the sign-in is done. */
-    public void open(BackupService.Restore found) {
+    public void open(Restore found) {
         reset();
         Dom.show(Dom.byId("recovery-intro"), false);
         Dom.show(Dom.byId("recovery-sign-in"), false);
@@ -61,7 +62,7 @@ public final class RecoveryDialog {
     private void signIn() {
         Messages.show("recovery-error", null);
         Async.run(() -> {
-            BackupService.Restore found = backup.beginRestore();
+            Restore found = backup.beginRestore();
             if (found == null) {
                 Messages.show("recovery-error", "There is no backup for this recovery account. If you turned"
                         + " Cloud backup off, its backup was deleted.");
@@ -71,7 +72,7 @@ public final class RecoveryDialog {
         }, message -> Messages.show("recovery-error", message));
     }
 
-    private void proceed(BackupService.Restore found) {
+    private void proceed(Restore found) {
         restore = found;
         if (found.needsRecoveryCode()) {
             Dom.byId("recovery-code-why").setTextContent("Your passkey cannot open this backup by itself (it has no"
@@ -102,17 +103,17 @@ public final class RecoveryDialog {
         }
         Dom.byId("recovery-merge-text").setTextContent("This browser already has " + here + (here == 1 ? " account"
                 : " accounts") + ", so Fob will not replace them with the backup's " + restore.accountCount()
-                + ". Merge adds the backup's accounts that are missing here, and changes nothing else.");
+                + ". Merge brings in the backup's accounts and its later changes; nothing here is lost (an account the"
+                + " backup deleted goes to Recently deleted).");
         Dom.show(Dom.byId("recovery-merge-step"), true);
         Dom.byId("recovery-merge").focus();
     }
 
     private void apply() {
-        BackupService.Restore chosen = restore;
+        Restore chosen = restore;
         Async.run(() -> {
             int before = session.vault().accounts().size();
-            chosen.apply();
-            int added = session.vault().accounts().size() - before;
+            int added = chosen.apply();
             close();
             Toast.show(before == 0 ? "Restored " + added + (added == 1 ? " account." : " accounts.")
                     : "Merged: " + added + (added == 1 ? " account" : " accounts") + " added.");

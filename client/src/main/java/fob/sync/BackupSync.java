@@ -1,0 +1,605 @@
+package fob.sync;
+
+import fob.backup.BackupCodec;
+import fob.backup.BackupException;
+import fob.backup.BackupPayload;
+import fob.backup.Envelope;
+import fob.backup.Header;
+import fob.backup.PasskeySlot;
+import fob.backup.RecoveryCode;
+import fob.backup.RecoveryCodeSlot;
+import fob.backup.RollbackException;
+import fob.backup.Slot;
+import fob.backup.VaultMerge;
+import fob.vault.Vault;
+import fob.vault.VaultException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Cloud backup's decisions, in plain Java (docs/architecture.md, "Backup sync"): when to upload, how to merge
+ * with what another device wrote, what a 404, 412, 401, an unreadable or an older backup means, and which
+ * recovery account and which backup (lineage) this browser belongs to. The page gives it adapters for the server,
+ * the vault, storage and timers; the model test gives it a simulated world.
+ *
+ * <p>Every operation first reads the shared state from storage (this browser's tabs share it) and runs under one
+ * lock. {@link #vaultChanged} takes no lock: it is called while the vault's own lock is held.
+ */
+public final class BackupSync {
+    public static final int DEBOUNCE_MILLIS = 1200;
+    static final int FIRST_RETRY_MILLIS = 2000;
+    static final int MAX_RETRY_MILLIS = 5 * 60 * 1000;
+    private static final int MAX_ATTEMPTS = 5;
+    static final String SIGNED_OUT = "you are signed out of your recovery account";
+
+    private final BackupServer server;
+    private final LocalVault local;
+    private final SyncStore store;
+    private final Scheduler scheduler;
+    private final LongSupplier clock;
+    private final BackupCodec codec;
+    private final List<Runnable> listeners = new ArrayList<>();
+    private final Object lock = new Object();
+
+    private SyncState state = SyncState.OFF;
+    private SyncStatus status = SyncStatus.NOT_BACKED_UP;
+    private String problem = "";
+    /** Who the server says is signed in; null when nobody is, or when not known. */
+    private BackupServer.Account account;
+    private boolean accountKnown;
+    private int retryMillis = FIRST_RETRY_MILLIS;
+
+    public BackupSync(BackupServer server, LocalVault local, SyncStore store, Scheduler scheduler,
+            LongSupplier clock, BackupCodec codec) {
+        this.server = server;
+        this.local = local;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.codec = codec;
+    }
+
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        for (Runnable listener : listeners) {
+            listener.run();
+        }
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    /** Why the backup is not up to date, or "". */
+    public String problem() {
+        return problem;
+    }
+
+    public SyncState state() {
+        return state;
+    }
+
+    /** The signed-in recovery account, or null (signed out, or not known yet). */
+    public BackupServer.Account account() {
+        return account;
+    }
+
+    /** Whether the server said nobody is signed in (false also while it is not known). */
+    public boolean isSignedOut() {
+        return accountKnown && account == null;
+    }
+
+    // Background work: its failures only show in the status.
+
+    /** Reads the saved state, asks the server who is signed in, and uploads what is pending or pulls. */
+    public void start() {
+        synchronized (lock) {
+            try {
+                state = store.load();
+            } catch (LocalStorageException e) {
+                outOfDate(e.getMessage());
+                return;
+            }
+            status = state.deletedElsewhere ? SyncStatus.DELETED_ELSEWHERE : !state.enabled ? SyncStatus.NOT_BACKED_UP
+                    : state.pending ? SyncStatus.OUT_OF_DATE : SyncStatus.UP_TO_DATE;
+            problem = state.pending ? "changes wait to be uploaded" : "";
+            try {
+                account = server.session();
+                accountKnown = true;
+            } catch (ServerFailure e) {
+                accountKnown = false;
+            }
+            checkAccount();
+            changed();
+            if (canSync() && state.pending) {
+                scheduler.uploadIn(0);
+            }
+        }
+        pull();
+    }
+
+    /** Called after every change this page stores (under the vault's lock: the work happens soon, outside it). */
+    public void vaultChanged() {
+        scheduler.soon(this::markPending);
+    }
+
+    private void markPending() {
+        synchronized (lock) {
+            try {
+                state = store.load();
+                if (!state.enabled) {
+                    return;
+                }
+                if (!state.pending) {
+                    save(state.withPending());
+                }
+            } catch (LocalStorageException e) {
+                outOfDate(e.getMessage());
+                return;
+            }
+            if (status == SyncStatus.UP_TO_DATE) {
+                // Truthful at once: the change is not uploaded yet.
+                status = SyncStatus.BACKING_UP;
+            }
+            changed();
+            scheduler.uploadIn(DEBOUNCE_MILLIS);
+        }
+    }
+
+    /** Tries again at once: the browser is back online, or the person signed in again. */
+    public void retryNow() {
+        retryMillis = FIRST_RETRY_MILLIS;
+        scheduler.uploadIn(0);
+    }
+
+    /** Uploads the vault, merging first when another device wrote in between. */
+    public void upload() {
+        synchronized (lock) {
+            try {
+                state = store.load();
+                if (!state.enabled || !state.pending) {
+                    return;
+                }
+                if (!canSync()) {
+                    checkAccount();
+                    return;
+                }
+                status = SyncStatus.BACKING_UP;
+                changed();
+                for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                    Vault snapshot = local.vault();
+                    long revision = state.lastRevision + 1;
+                    Envelope envelope = codec.seal(local.vaultKey(), state.header,
+                            new BackupPayload(revision, clock.getAsLong(), snapshot).toBytes());
+                    try {
+                        String etag = server.put(envelope.toJson(), state.etag);
+                        save(state.uploaded(etag, revision, clock.getAsLong(), local.vault() != snapshot));
+                        retryMillis = FIRST_RETRY_MILLIS;
+                        status = SyncStatus.UP_TO_DATE;
+                        problem = "";
+                        if (state.pending) {
+                            scheduler.uploadIn(DEBOUNCE_MILLIS);
+                        }
+                        return;
+                    } catch (Conflict e) {
+                        if (!mergeWith(server.get(null))) {
+                            return;
+                        }
+                    }
+                }
+                retryLater("other devices keep writing; trying again");
+            } catch (ServerFailure e) {
+                failed(e);
+            } catch (LocalStorageException | VaultException | BackupException e) {
+                outOfDate(e.getMessage());
+            } finally {
+                changed();
+            }
+        }
+    }
+
+    /**
+     * Checks for another device's newer backup (a cheap conditional GET) and merges it in. Runs when the page
+     * starts, when it comes back into view, and every minute while it is in view. Offline, it learns nothing.
+     */
+    public void pull() {
+        synchronized (lock) {
+            try {
+                state = store.load();
+                if (!canSync() || state.etag == null) {
+                    return;
+                }
+                BackupServer.Stored stored = server.get(state.etag);
+                if (stored != null && stored.body == null) {
+                    return;
+                }
+                if (mergeWith(stored)) {
+                    if (state.pending) {
+                        scheduler.uploadIn(0);
+                    } else if (status == SyncStatus.OUT_OF_DATE) {
+                        status = SyncStatus.UP_TO_DATE;
+                        problem = "";
+                    }
+                }
+            } catch (ServerFailure e) {
+                if (e.kind() != ServerFailure.Kind.OFFLINE) {
+                    failed(e);
+                }
+            } catch (LocalStorageException | VaultException | BackupException e) {
+                outOfDate(e.getMessage());
+            } finally {
+                changed();
+            }
+        }
+    }
+
+    /**
+     * What the server holds, met on a 412 or a pull: merges it in and returns true, or stops and returns false when
+     * it is gone, is another backup (lineage), cannot be opened, or is older than one already seen. This browser
+     * never writes over a backup it could not open: it only writes with the ETag of one it opened.
+     */
+    private boolean mergeWith(BackupServer.Stored stored) throws LocalStorageException, VaultException,
+            BackupException {
+        if (stored == null) {
+            if (state.etag == null) {
+                return true;
+            }
+            save(state.deletedOnAnotherDevice());
+            status = SyncStatus.DELETED_ELSEWHERE;
+            problem = "turn Cloud backup on again to back up this browser's accounts";
+            return false;
+        }
+        Envelope envelope = Envelope.parse(stored.body);
+        if (!Objects.equals(envelope.lineage(), state.lineage)) {
+            save(state.deletedOnAnotherDevice());
+            status = SyncStatus.DELETED_ELSEWHERE;
+            problem = "another device deleted it and made a new backup; turn Cloud backup on again to merge with it";
+            return false;
+        }
+        BackupPayload remote;
+        try {
+            remote = BackupPayload.read(codec.open(envelope, local.vaultKey()));
+        } catch (BackupException e) {
+            outOfDate("the backup on the server was replaced with one this browser cannot open; nothing was"
+                    + " uploaded over it");
+            return false;
+        }
+        if (remote.revision() < state.lastRevision) {
+            outOfDate(new RollbackException(remote.revision(), state.lastRevision).getMessage());
+            return false;
+        }
+        long now = clock.getAsLong();
+        Vault merged = VaultMerge.sync(local.vault(), remote.vault(), now);
+        if (!merged.equals(local.vault())) {
+            merged = local.change(current -> VaultMerge.sync(current, remote.vault(), now));
+        }
+        SyncState next = state.withServerCopy(envelope.header(), stored.etag, remote.revision());
+        // What this device knows that the backup lacks (an edit it keeps, say, because the other's was older) goes up,
+        // or the devices would each keep their own view.
+        save(BackupPayload.sameContent(merged, remote.vault()) ? next : next.withPending());
+        return true;
+    }
+
+    private boolean canSync() {
+        return state.enabled && account != null && state.belongsTo(account.id, account.name);
+    }
+
+    /** Says why nothing can be uploaded to the signed-in account, and adopts the id of a state from before ids. */
+    private void checkAccount() {
+        if (!state.enabled) {
+            return;
+        }
+        if (isSignedOut()) {
+            outOfDate(SIGNED_OUT);
+        } else if (account != null && !state.belongsTo(account.id, account.name)) {
+            status = SyncStatus.OTHER_ACCOUNT;
+            problem = "you signed in to the recovery account \u201c" + account.name + "\u201d, but this browser backs up"
+                    + " to \u201c" + state.accountName + "\u201d. Nothing is uploaded until you choose in Settings";
+        } else if (account != null && state.accountId == null) {
+            try {
+                save(state.withAccount(account.id, account.name));
+            } catch (LocalStorageException e) {
+                outOfDate(e.getMessage());
+            }
+        }
+    }
+
+    private void failed(ServerFailure e) {
+        switch (e.kind()) {
+            case OFFLINE:
+            case FAILED:
+                retryLater(e.getMessage());
+                break;
+            case SIGNED_OUT:
+                account = null;
+                accountKnown = true;
+                outOfDate(SIGNED_OUT);
+                break;
+            case TOO_LARGE:
+                outOfDate("the backup is larger than Fob's server accepts (" + e.getMessage() + ")");
+                break;
+            default:
+                outOfDate(e.getMessage());
+        }
+    }
+
+    private void outOfDate(String why) {
+        status = SyncStatus.OUT_OF_DATE;
+        problem = why;
+    }
+
+    private void retryLater(String why) {
+        outOfDate(why);
+        scheduler.uploadIn(retryMillis);
+        retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
+    }
+
+    private void save(SyncState next) throws LocalStorageException {
+        store.save(next);
+        state = next;
+    }
+
+    // What the person does; failures are thrown, to be shown where they acted.
+
+    /** After a passkey sign-in or a new recovery account: who is signed in now. */
+    public void signedIn(BackupServer.Account who) {
+        synchronized (lock) {
+            account = who;
+            accountKnown = true;
+            try {
+                state = store.load();
+            } catch (LocalStorageException e) {
+                outOfDate(e.getMessage());
+            }
+            if (state.enabled && state.belongsTo(who.id, who.name)) {
+                status = state.pending ? SyncStatus.OUT_OF_DATE : SyncStatus.UP_TO_DATE;
+                problem = state.pending ? "changes wait to be uploaded" : "";
+            }
+            checkAccount();
+            changed();
+        }
+        retryNow();
+    }
+
+    public void signedOut() {
+        synchronized (lock) {
+            account = null;
+            accountKnown = true;
+            checkAccount();
+            changed();
+        }
+    }
+
+    /** What turning backup on led to. */
+    public static final class Enabled {
+        /** The new recovery code, to show once; null when a backup already existed (then restore or merge it). */
+        public final String recoveryCode;
+        /** The backup already on the server, to restore or merge before backing up. */
+        public final Restore existing;
+        /** Whether the passkey could not open backups by itself (no PRF): restoring will need the code. */
+        public final boolean passkeyWithoutPrf;
+
+        Enabled(String recoveryCode, Restore existing, boolean passkeyWithoutPrf) {
+            this.recoveryCode = recoveryCode;
+            this.existing = existing;
+            this.passkeyWithoutPrf = passkeyWithoutPrf;
+        }
+    }
+
+    /**
+     * Turns backup on for the signed-in account, with {@code key} from a passkey ceremony just now. Where the
+     * account has a backup, nothing is uploaded: it is returned, to restore or merge. Otherwise a new backup (a new
+     * lineage) is written before the recovery code is returned, so that a code is only ever shown for a backup the
+     * server holds; if another tab or device made one in the meantime, that one is returned instead.
+     */
+    public Enabled enable(PasskeyKey key) throws ServerFailure, LocalStorageException, BackupException,
+            VaultException {
+        synchronized (lock) {
+            if (account == null) {
+                throw ServerFailure.signedOut();
+            }
+            BackupServer.Stored stored = server.get(null);
+            if (stored != null) {
+                return new Enabled(null, restoreOf(stored, key), key.prf == null);
+            }
+            byte[] vaultKey = local.vaultKey();
+            byte[] code = codec.newRecoveryCode();
+            List<Slot> slots = new ArrayList<>();
+            if (key.prf != null) {
+                slots.add(codec.passkeySlot(vaultKey, key.credentialId, key.prf));
+            }
+            slots.add(codec.recoveryCodeSlot(vaultKey, code));
+            String lineage = codec.newLineage();
+            String header = new Header(lineage, slots).write();
+            Vault snapshot = local.vault();
+            long now = clock.getAsLong();
+            Envelope envelope = codec.seal(vaultKey, header, new BackupPayload(1, now, snapshot).toBytes());
+            String etag;
+            try {
+                etag = server.put(envelope.toJson(), null);
+            } catch (Conflict e) {
+                BackupServer.Stored made = server.get(null);
+                if (made == null) {
+                    throw new BackupException("The backup changed on the server while it was being made; try again");
+                }
+                return new Enabled(null, restoreOf(made, key), key.prf == null);
+            }
+            save(SyncState.joined(account.id, account.name, lineage, header, etag, 1, now, local.vault() != snapshot));
+            retryMillis = FIRST_RETRY_MILLIS;
+            status = state.pending ? SyncStatus.BACKING_UP : SyncStatus.UP_TO_DATE;
+            problem = "";
+            changed();
+            if (state.pending) {
+                scheduler.uploadIn(0);
+            }
+            return new Enabled(RecoveryCode.format(code), null, key.prf == null);
+        }
+    }
+
+    /** "Stop on this device": the backup stays on the server for the other devices. */
+    public void stopOnThisDevice() throws LocalStorageException {
+        synchronized (lock) {
+            save(state.stopped());
+            status = SyncStatus.NOT_BACKED_UP;
+            problem = "";
+            changed();
+        }
+    }
+
+    /** "Delete backup for all devices": every version goes, on the server; the accounts here stay. */
+    public void deleteForAllDevices() throws ServerFailure, LocalStorageException {
+        synchronized (lock) {
+            server.delete();
+            save(state.stopped());
+            status = SyncStatus.NOT_BACKED_UP;
+            problem = "";
+            changed();
+        }
+    }
+
+    /**
+     * With backup on for another recovery account than the one signed in: stop backing up to that one here, and
+     * turn backup on for this one (restoring or merging its backup, when it has one).
+     */
+    public Enabled switchToSignedInAccount(PasskeyKey key) throws ServerFailure, LocalStorageException,
+            BackupException, VaultException {
+        stopOnThisDevice();
+        return enable(key);
+    }
+
+    /** Replaces the recovery-code slot with a new code's; returns the code, to show once. */
+    public String newRecoveryCode() throws LocalStorageException, BackupException {
+        synchronized (lock) {
+            state = store.load();
+            byte[] code = codec.newRecoveryCode();
+            Header header = Header.parse(state.header);
+            List<Slot> slots = new ArrayList<>();
+            for (Slot slot : header.slots()) {
+                if (!(slot instanceof RecoveryCodeSlot)) {
+                    slots.add(slot);
+                }
+            }
+            slots.add(codec.recoveryCodeSlot(local.vaultKey(), code));
+            save(state.withHeader(header.withSlots(slots).write()));
+            scheduler.uploadIn(0);
+            return RecoveryCode.format(code);
+        }
+    }
+
+    /** A PRF-capable passkey that has no slot yet gets one, so that it can restore on its own. */
+    public void ensurePasskeySlot(PasskeyKey key) throws LocalStorageException, BackupException {
+        synchronized (lock) {
+            state = store.load();
+            if (!state.enabled || key.prf == null || state.header == null) {
+                return;
+            }
+            Header header = Header.parse(state.header);
+            for (Slot slot : header.slots()) {
+                if (slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(),
+                        key.credentialId)) {
+                    return;
+                }
+            }
+            List<Slot> slots = new ArrayList<>(header.slots());
+            slots.add(0, codec.passkeySlot(local.vaultKey(), key.credentialId, key.prf));
+            save(state.withHeader(header.withSlots(slots).write()));
+            scheduler.uploadIn(0);
+        }
+    }
+
+    /** A removed passkey's slot goes from the header (unknown slots stay). */
+    public void removePasskeySlot(byte[] credentialId) throws LocalStorageException, BackupException {
+        synchronized (lock) {
+            state = store.load();
+            if (!state.enabled || state.header == null) {
+                return;
+            }
+            Header header = Header.parse(state.header);
+            List<Slot> slots = new ArrayList<>();
+            for (Slot slot : header.slots()) {
+                if (!(slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(), credentialId))) {
+                    slots.add(slot);
+                }
+            }
+            save(state.withHeader(header.withSlots(slots).write()));
+            scheduler.uploadIn(0);
+        }
+    }
+
+    /** "Begin recovery": the signed-in account's backup, to open; null when it has none. */
+    public Restore beginRestore(PasskeyKey key) throws ServerFailure, BackupException {
+        synchronized (lock) {
+            BackupServer.Stored stored = server.get(null);
+            return stored == null ? null : restoreOf(stored, key);
+        }
+    }
+
+    private Restore restoreOf(BackupServer.Stored stored, PasskeyKey key) throws BackupException {
+        Restore restore = new Restore(this, account, stored, Envelope.parse(stored.body));
+        if (key != null && key.prf != null) {
+            byte[] vaultKey;
+            try {
+                vaultKey = codec.vaultKeyFromPasskey(restore.envelope, key.credentialId, key.prf);
+            } catch (BackupException needsCode) {
+                // This passkey has no slot (or no PRF): the recovery code is the way in.
+                return restore;
+            }
+            // A rollback is not a missing slot: it is reported as what it is.
+            restore.open(vaultKey);
+        }
+        return restore;
+    }
+
+    BackupCodec codec() {
+        return codec;
+    }
+
+    /** The highest revision this browser has seen in {@code lineage} of {@code accountId}; 0 for another. */
+    long revisionSeen(String accountId, String lineage) {
+        synchronized (lock) {
+            try {
+                state = store.load();
+            } catch (LocalStorageException e) {
+                return 0;
+            }
+            return Objects.equals(state.lineage, lineage) && Objects.equals(state.accountId, accountId)
+                    ? state.lastRevision : 0;
+        }
+    }
+
+    /** After a restore or merge: this browser backs up to that backup now. */
+    void joined(SyncState next, boolean merged) throws LocalStorageException {
+        synchronized (lock) {
+            save(next);
+            retryMillis = FIRST_RETRY_MILLIS;
+            status = merged ? SyncStatus.OUT_OF_DATE : SyncStatus.UP_TO_DATE;
+            problem = merged ? "uploading the merged accounts" : "";
+            changed();
+            if (merged) {
+                scheduler.uploadIn(0);
+            }
+        }
+    }
+
+    LocalVault local() {
+        return local;
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    /** Makes an earlier version the newest: its accounts replace these (placeholders keep this browser's secrets). */
+    public void restoreVersion(String envelopeJson) throws BackupException, LocalStorageException, VaultException {
+        Envelope envelope = Envelope.parse(envelopeJson);
+        BackupPayload old = BackupPayload.read(codec.open(envelope, local.vaultKey()));
+        long now = clock.getAsLong();
+        local.change(current -> HistoryRestore.apply(current, old.vault(), now));
+    }
+}

@@ -1,0 +1,8 @@
+package fob.sync;
+
+/** A 412: the backup on the server is not the one the write named (another device wrote first, or deleted it). */
+public final class Conflict extends Exception {
+    public Conflict() {
+        super("another device wrote first");
+    }
+}

@@ -1,0 +1,48 @@
+package fob.sync;
+
+/** A request to Fob's server that did not get the answer it asked for, by what a person can do about it. */
+public final class ServerFailure extends Exception {
+    /** Why. */
+    public enum Kind {
+        /** No answer: offline, or the server is down. Tried again later. */
+        OFFLINE,
+        /** Not signed in (401): nothing is uploaded until the person signs in again. */
+        SIGNED_OUT,
+        /** The backup is larger than the server takes (413). */
+        TOO_LARGE,
+        /** Refused for another reason (4xx); the message says which. */
+        REFUSED,
+        /** The server failed (5xx). Tried again later. */
+        FAILED
+    }
+
+    private final Kind kind;
+    private final String code;
+
+    public ServerFailure(Kind kind, String code, String message) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public static ServerFailure offline() {
+        return new ServerFailure(Kind.OFFLINE, "offline", "Fob's server cannot be reached (offline?)");
+    }
+
+    public static ServerFailure signedOut() {
+        return new ServerFailure(Kind.SIGNED_OUT, "not_signed_in", "you are signed out of your recovery account");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The server's error code, such as "reauthentication_required". */
+    public String code() {
+        return code;
+    }
+
+    public boolean isRetriable() {
+        return kind == Kind.OFFLINE || kind == Kind.FAILED;
+    }
+}

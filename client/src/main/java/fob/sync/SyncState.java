@@ -1,0 +1,90 @@
+package fob.sync;
+
+/**
+ * What this browser knows of its backup; none of it is secret (the header holds only wrapped keys). It belongs to
+ * one recovery account ({@link #accountId}, the server's id) and one backup of it ({@link #lineage}): an ETag or a
+ * revision is only ever compared with, or sent to, that account's backup of that lineage. Immutable.
+ */
+public final class SyncState {
+    public static final SyncState OFF = new SyncState(false, null, null, null, null, null, 0, 0, false, false);
+
+    /** Whether Cloud backup is on. */
+    public final boolean enabled;
+    /** The recovery account the backup belongs to (the server's id); null in states written before lineages. */
+    public final String accountId;
+    /** Its name, to show. */
+    public final String accountName;
+    /** The backup's lineage; null for a backup written before lineages (still backed up, as one lineage). */
+    public final String lineage;
+    /** The envelope header (lineage and slots) that new uploads reuse. */
+    public final String header;
+    /** The ETag of the backup this browser last wrote or read; null when it knows of none. */
+    public final String etag;
+    /** The highest payload revision seen in this lineage: older ones are refused (rollback protection). */
+    public final long lastRevision;
+    /** When the last upload succeeded, in milliseconds since the epoch; 0 for never. */
+    public final long lastBackupAt;
+    /** A change waits to be uploaded (kept across reloads, so a change made offline is never forgotten). */
+    public final boolean pending;
+    /** Backup is off because another device deleted it (the status says so until backup is turned on again). */
+    public final boolean deletedElsewhere;
+
+    public SyncState(boolean enabled, String accountId, String accountName, String lineage, String header,
+            String etag, long lastRevision, long lastBackupAt, boolean pending, boolean deletedElsewhere) {
+        this.enabled = enabled;
+        this.accountId = accountId;
+        this.accountName = accountName;
+        this.lineage = lineage;
+        this.header = header;
+        this.etag = etag;
+        this.lastRevision = lastRevision;
+        this.lastBackupAt = lastBackupAt;
+        this.pending = pending;
+        this.deletedElsewhere = deletedElsewhere;
+    }
+
+    /** Joined to a backup: this account's, this lineage, this version of it. */
+    static SyncState joined(String accountId, String accountName, String lineage, String header, String etag,
+            long revision, long at, boolean pending) {
+        return new SyncState(true, accountId, accountName, lineage, header, etag, revision, at, pending, false);
+    }
+
+    SyncState uploaded(String newEtag, long revision, long at, boolean stillPending) {
+        return new SyncState(true, accountId, accountName, lineage, header, newEtag, Math.max(lastRevision, revision),
+                at, stillPending, false);
+    }
+
+    SyncState withServerCopy(String newHeader, String newEtag, long revision) {
+        return new SyncState(enabled, accountId, accountName, lineage, newHeader, newEtag,
+                Math.max(lastRevision, revision), lastBackupAt, pending, false);
+    }
+
+    SyncState withHeader(String newHeader) {
+        return new SyncState(enabled, accountId, accountName, lineage, newHeader, etag, lastRevision, lastBackupAt,
+                true, deletedElsewhere);
+    }
+
+    SyncState withAccount(String id, String name) {
+        return new SyncState(enabled, id, name, lineage, header, etag, lastRevision, lastBackupAt, pending,
+                deletedElsewhere);
+    }
+
+    SyncState withPending() {
+        return new SyncState(enabled, accountId, accountName, lineage, header, etag, lastRevision, lastBackupAt, true,
+                deletedElsewhere);
+    }
+
+    /** Backup off on this device: the server's backup stays for the others. Nothing of it is kept here. */
+    SyncState stopped() {
+        return OFF;
+    }
+
+    SyncState deletedOnAnotherDevice() {
+        return new SyncState(false, null, null, null, null, null, 0, 0, false, true);
+    }
+
+    /** Whether this state belongs to {@code accountId} (a state from before lineages belongs to the name). */
+    public boolean belongsTo(String id, String name) {
+        return accountId != null ? accountId.equals(id) : accountName != null && accountName.equals(name);
+    }
+}

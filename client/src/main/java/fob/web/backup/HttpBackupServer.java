@@ -1,0 +1,70 @@
+package fob.web.backup;
+
+import fob.sync.BackupServer;
+import fob.sync.Conflict;
+import fob.sync.ServerFailure;
+
+/** The sync core's server, over HTTP: ServerApi's answers turned into the core's failures. */
+final class HttpBackupServer implements BackupServer {
+    private final ServerApi api;
+
+    HttpBackupServer(ServerApi api) {
+        this.api = api;
+    }
+
+    static ServerFailure failure(ServerException e) {
+        if (e.isSignedOut()) {
+            return ServerFailure.signedOut();
+        }
+        ServerFailure.Kind kind = e.status() == 413 ? ServerFailure.Kind.TOO_LARGE
+                : e.status() >= 500 ? ServerFailure.Kind.FAILED : ServerFailure.Kind.REFUSED;
+        return new ServerFailure(kind, e.code(), e.getMessage());
+    }
+
+    @Override
+    public Account session() throws ServerFailure {
+        try {
+            return api.sessionAccount();
+        } catch (OfflineException e) {
+            throw ServerFailure.offline();
+        } catch (ServerException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public Stored get(String knownEtag) throws ServerFailure {
+        try {
+            ServerApi.StoredBackup stored = api.backupIfChanged(knownEtag);
+            return stored == null ? null : new Stored(stored.etag, stored.body);
+        } catch (OfflineException e) {
+            throw ServerFailure.offline();
+        } catch (ServerException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public String put(String envelopeJson, String etag) throws ServerFailure, Conflict {
+        try {
+            return api.putBackup(envelopeJson, etag);
+        } catch (ServerApi.PreconditionFailed e) {
+            throw new Conflict();
+        } catch (OfflineException e) {
+            throw ServerFailure.offline();
+        } catch (ServerException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public boolean delete() throws ServerFailure {
+        try {
+            return api.deleteBackup();
+        } catch (OfflineException e) {
+            throw ServerFailure.offline();
+        } catch (ServerException e) {
+            throw failure(e);
+        }
+    }
+}

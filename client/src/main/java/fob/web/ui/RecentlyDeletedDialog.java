@@ -1,0 +1,60 @@
+package fob.web.ui;
+
+import fob.vault.Deleted;
+import fob.vault.Vault;
+import fob.web.Async;
+import fob.web.VaultSession;
+import fob.web.js.Browser;
+import java.util.List;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/** "Recently deleted": each deleted account, newest first, with "Restore" (and "Delete for good" where only here). */
+public final class RecentlyDeletedDialog {
+    private final HTMLElement dialog = Dom.byId("recently-deleted-dialog");
+    private final HTMLElement list = Dom.byId("recently-deleted-list");
+    private final VaultSession session;
+    private final ConfirmDialog confirm;
+
+    public RecentlyDeletedDialog(VaultSession session, ConfirmDialog confirm) {
+        this.session = session;
+        this.confirm = confirm;
+        Dom.onClick(Dom.byId("recently-deleted-close"), () -> Browser.closeDialog(dialog));
+        session.onChange(() -> {
+            if (dialog.hasAttribute("open")) {
+                render();
+            }
+        });
+    }
+
+    public void open() {
+        Messages.show("recently-deleted-error", null);
+        render();
+        Browser.showModal(dialog);
+    }
+
+    private void render() {
+        list.clear();
+        List<Deleted> deleted = session.vault().recentlyDeleted();
+        for (int i = deleted.size() - 1; i >= 0; i--) {
+            Deleted entry = deleted.get(i);
+            String id = entry.account().id();
+            String name = Vault.describe(entry.account());
+            HTMLElement item = Dom.element("li", null);
+            item.appendChild(Dom.text("span", null, name + ", deleted " + HistoryDialog.dateTime(entry.deletedAt())
+                    + (entry.onAnotherDevice() ? " on another device" : "")));
+            item.appendChild(Dom.button("Restore", null, () -> Async.run(() -> {
+                session.change(vault -> vault.restoreDeleted(id, System.currentTimeMillis()));
+                Toast.show("Restored " + name + ".");
+            }, message -> Messages.show("recently-deleted-error", message))));
+            if (entry.keptUntilDeletedHere()) {
+                item.appendChild(Dom.button("Delete for good", null, () -> confirm.ask("Delete for good?", name
+                        + " is a work or school account whose secret is only on this device: backups hold no secret"
+                        + " for it. Without it you may be unable to sign in.", "Delete for good",
+                        () -> Async.run(() -> session.change(vault -> vault.forgetDeleted(id)),
+                                message -> Messages.show("recently-deleted-error", message)))));
+            }
+            list.appendChild(item);
+        }
+        Dom.show(Dom.byId("recently-deleted-empty"), deleted.isEmpty());
+    }
+}

@@ -1,0 +1,284 @@
+package fob.sync;
+
+import fob.backup.BackupCodec;
+import fob.backup.BackupException;
+import fob.backup.BouncyCastleCrypto;
+import fob.backup.Envelope;
+import fob.vault.Account;
+import fob.vault.Vault;
+import fob.vault.VaultException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The world the sync core lives in, simulated for {@link SyncModelTest}: Fob's server (its backup API, version
+ * numbers that are never reused, sessions), recovery accounts with one synced passkey each, and devices that each
+ * have a vault, a vault key, stored sync state, timers and a clock that may run ahead or behind. The server checks,
+ * on every write, that the writer could open what it replaces and writes to the account its state belongs to.
+ */
+final class SimulatedWorld {
+    static final BackupCodec CODEC = new BackupCodec(new BouncyCastleCrypto());
+
+    /** A recovery account: its id, name and its one passkey (synced to every device, with PRF). */
+    static final class RecoveryAccount {
+        final String id;
+        final String name;
+        final PasskeyKey passkey;
+
+        RecoveryAccount(String id, String name, Random random) {
+            this.id = id;
+            this.name = name;
+            byte[] credential = new byte[16];
+            byte[] prf = new byte[32];
+            random.nextBytes(credential);
+            random.nextBytes(prf);
+            this.passkey = new PasskeyKey(credential, prf);
+        }
+
+        BackupServer.Account asServerAccount() {
+            return new BackupServer.Account(id, name);
+        }
+    }
+
+    private static final class StoredBackup {
+        final String body;
+        final long version;
+
+        StoredBackup(String body, long version) {
+            this.body = body;
+            this.version = version;
+        }
+    }
+
+    final List<RecoveryAccount> accounts = new ArrayList<>();
+    final List<Device> devices = new ArrayList<>();
+    private final Map<String, StoredBackup> backups = new HashMap<>();
+    private final Map<String, Long> nextVersion = new HashMap<>();
+    final List<String> violations = new ArrayList<>();
+    /** How many backups were written: the model's sign that syncing has come to rest. */
+    long writes;
+    long now = 1_800_000_000_000L;
+
+    RecoveryAccount account(String id) {
+        for (RecoveryAccount account : accounts) {
+            if (account.id.equals(id)) {
+                return account;
+            }
+        }
+        return null;
+    }
+
+    /** One browser with Fob: its vault, its key, its sync state and its link to the server. */
+    final class Device implements LocalVault, SyncStore, Scheduler, BackupServer {
+        final String name;
+        final BackupSync sync;
+        Vault vault = Vault.EMPTY;
+        byte[] vaultKey;
+        SyncState stored = SyncState.OFF;
+        long drift;
+        boolean online = true;
+        RecoveryAccount signedInAs;
+        long uploadAt = -1;
+        final ArrayDeque<Runnable> soon = new ArrayDeque<>();
+
+        Device(String name, Random random) {
+            this.name = name;
+            this.vaultKey = new byte[32];
+            random.nextBytes(vaultKey);
+            this.sync = new BackupSync(this, this, this, this, () -> now + drift, CODEC);
+        }
+
+        long clock() {
+            return now + drift;
+        }
+
+        /** A change the person makes here, as the page makes it: stored, then the backup is told. */
+        void personChanges(LocalVault.Change change) throws VaultException {
+            vault = change.apply(vault);
+            sync.vaultChanged();
+        }
+
+        // LocalVault
+
+        @Override
+        public Vault vault() {
+            return vault;
+        }
+
+        @Override
+        public Vault change(Change change) throws VaultException {
+            vault = change.apply(vault);
+            sync.vaultChanged();
+            return vault;
+        }
+
+        @Override
+        public Vault adopt(byte[] key, Change change) throws VaultException {
+            Vault next = change.apply(vault);
+            vaultKey = key.clone();
+            vault = next;
+            sync.vaultChanged();
+            return vault;
+        }
+
+        @Override
+        public byte[] vaultKey() {
+            return vaultKey.clone();
+        }
+
+        // SyncStore
+
+        @Override
+        public SyncState load() {
+            return stored;
+        }
+
+        @Override
+        public void save(SyncState state) {
+            stored = state;
+        }
+
+        // Scheduler
+
+        @Override
+        public void uploadIn(int delayMillis) {
+            uploadAt = now + delayMillis;
+        }
+
+        @Override
+        public void soon(Runnable task) {
+            soon.add(task);
+        }
+
+        /** Runs what is due: queued tasks, then an upload whose time has come. */
+        void runDue() {
+            for (int guard = 0; guard < 100 && (!soon.isEmpty() || (uploadAt >= 0 && uploadAt <= now)); guard++) {
+                while (!soon.isEmpty()) {
+                    soon.poll().run();
+                }
+                if (uploadAt >= 0 && uploadAt <= now) {
+                    uploadAt = -1;
+                    sync.upload();
+                }
+            }
+        }
+
+        // BackupServer: this device's view of the one server.
+
+        @Override
+        public Account session() throws ServerFailure {
+            requireOnline();
+            return signedInAs == null ? null : signedInAs.asServerAccount();
+        }
+
+        @Override
+        public Stored get(String knownEtag) throws ServerFailure {
+            String account = requireSignedIn();
+            StoredBackup backup = backups.get(account);
+            if (backup == null) {
+                return null;
+            }
+            String etag = "\"" + backup.version + "\"";
+            return etag.equals(knownEtag) ? new Stored(etag, null) : new Stored(etag, backup.body);
+        }
+
+        @Override
+        public String put(String envelopeJson, String etag) throws ServerFailure, Conflict {
+            String account = requireSignedIn();
+            try {
+                Envelope.parse(envelopeJson);
+            } catch (BackupException e) {
+                throw new ServerFailure(ServerFailure.Kind.REFUSED, "invalid_envelope", e.getMessage());
+            }
+            StoredBackup current = backups.get(account);
+            if (etag == null ? current != null : current == null || !etag.equals("\"" + current.version + "\"")) {
+                throw new Conflict();
+            }
+            if (current != null) {
+                if (!account.equals(sync.state().accountId)) {
+                    violations.add(name + " wrote over the backup of " + account + ", but its own backup belongs to "
+                            + sync.state().accountId);
+                }
+                try {
+                    CODEC.open(Envelope.parse(current.body), vaultKey);
+                } catch (BackupException e) {
+                    violations.add(name + " wrote over a backup of " + account + " that it could not open");
+                }
+            }
+            long version = nextVersion.merge(account, 1L, Long::sum);
+            writes++;
+            if (Boolean.getBoolean("fob.syncModel.trace")) {
+                try {
+                    fob.backup.BackupPayload payload = fob.backup.BackupPayload.read(CODEC.open(Envelope.parse(
+                            envelopeJson), vaultKey));
+                    List<String> shown = new ArrayList<>();
+                    for (fob.vault.Account a : payload.vault().accounts()) {
+                        shown.add(a.issuer() + "@" + (a.updated() - 1_800_000_000_000L));
+                    }
+                    System.out.println("PUT " + version + " by " + name + " at " + (clock() - 1_800_000_000_000L) + ": "
+                            + shown + " tombstones " + payload.vault().tombstones().keySet().size() + " orderedAt "
+                            + payload.vault().orderedAt());
+                } catch (BackupException e) {
+                    System.out.println("PUT " + version + " by " + name + ": cannot open");
+                }
+            }
+            backups.put(account, new StoredBackup(envelopeJson, version));
+            return "\"" + version + "\"";
+        }
+
+        @Override
+        public boolean delete() throws ServerFailure {
+            String account = requireSignedIn();
+            return backups.remove(account) != null;
+        }
+
+        private void requireOnline() throws ServerFailure {
+            if (!online) {
+                throw ServerFailure.offline();
+            }
+        }
+
+        private String requireSignedIn() throws ServerFailure {
+            requireOnline();
+            if (signedInAs == null) {
+                throw ServerFailure.signedOut();
+            }
+            return signedInAs.id;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    Device addDevice(Random random) {
+        Device device = new Device("device " + (devices.size() + 1), random);
+        devices.add(device);
+        device.sync.start();
+        device.runDue();
+        return device;
+    }
+
+    /** Time passes: every device runs what has come due. */
+    void advance(long millis) {
+        now += millis;
+        for (Device device : devices) {
+            device.runDue();
+        }
+    }
+
+    /** An account's backup on the server, opened with {@code key}, for the tests' checks; null if none. */
+    boolean hasBackup(String accountId) {
+        return backups.containsKey(accountId);
+    }
+
+    static String credentialKey(Account account) {
+        return account.isPlaceholder() ? "id:" + account.id()
+                : account.otp().type() + ":" + java.util.Arrays.toString(account.otp().secret());
+    }
+}

@@ -1,0 +1,554 @@
+package fob.sync;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import fob.imports.ImportEntry;
+import fob.imports.ImportPlan;
+import fob.link.OtpAuthLink;
+import fob.otp.InvalidOtpException;
+import fob.vault.Account;
+import fob.vault.AccountKind;
+import fob.vault.Deleted;
+import fob.vault.Vault;
+import fob.vault.VaultException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A model-based test of the sync core (issue 11): random sequences of steps (adds, edits, deletes, reorders, HOTP
+ * counters, imports, Recently deleted, offline periods, clocks that drift, sign-outs, other recovery accounts,
+ * backup off and on, deletion for all devices, new devices restoring) against a simulated server and devices. After
+ * every step it checks:
+ * <ul>
+ * <li>no account leaves a device unless the person deleted it there, and then it sits in Recently deleted; no
+ * account added by a person and never deleted by one is gone from every device;
+ * <li>nothing is duplicated (ids, secrets), and applying an import or a restore a second time adds nothing;
+ * <li>once every device is online and has synced, all devices on one backup hold the same accounts in one order;
+ * <li>no device ever writes over a backup it could not open, or to another recovery account than its own;
+ * <li>a placeholder never replaces a secret.
+ * </ul>
+ * A failure prints its seed and the shortest sequence of steps found that still fails. {@code
+ * -Dfob.syncModel.sequences=N} and {@code -Dfob.syncModel.steps=M} set the size (CI: 100 x 100 steps);
+ * {@code -Dfob.syncModel.seed=S} replays one sequence.
+ */
+class SyncModelTest {
+    private static final int SEQUENCES = Integer.getInteger("fob.syncModel.sequences", 100);
+    private static final int STEPS = Integer.getInteger("fob.syncModel.steps", 100);
+
+    /** One step: what it does is drawn from its own seed, so that a shortened sequence replays the rest alike. */
+    private static final class Step {
+        final int kind;
+        final long seed;
+
+        Step(int kind, long seed) {
+            this.kind = kind;
+            this.seed = seed;
+        }
+    }
+
+    private static final String[] KINDS = {"add", "edit", "delete", "reorder", "next HOTP code", "import twice",
+        "restore from Recently deleted", "go offline", "come online", "time passes", "pull", "sign out",
+        "sign in", "sign in to the other account", "turn backup on", "stop on this device",
+        "delete backup for all devices", "clock drifts", "new device restores", "settle"};
+
+    @Test
+    void randomSequencesKeepEveryInvariant() {
+        Long replay = Long.getLong("fob.syncModel.seed");
+        long base = replay != null ? replay : new Random().nextLong();
+        int sequences = replay != null ? 1 : SEQUENCES;
+        long steps = 0;
+        for (int i = 0; i < sequences; i++) {
+            long seed = base + i;
+            List<Step> sequence = generate(seed);
+            String failure = run(seed, sequence);
+            if (failure != null) {
+                List<Step> shortest = shrink(seed, sequence);
+                fail("SyncModelTest failed with seed " + seed + " (replay with -Dfob.syncModel.seed=" + seed + "): "
+                        + run(seed, shortest) + "\nShortest failing sequence (" + shortest.size() + " of "
+                        + sequence.size() + " steps): " + describe(shortest));
+            }
+            steps += sequence.size();
+        }
+        System.out.println("SyncModelTest: " + sequences + " sequences, " + steps + " steps, seeds " + base + " to "
+                + (base + sequences - 1) + ", no invariant violated");
+    }
+
+    private static List<Step> generate(long seed) {
+        Random random = new Random(seed);
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < STEPS; i++) {
+            int roll = random.nextInt(100);
+            int kind = roll < 12 ? 0 : roll < 18 ? 1 : roll < 24 ? 2 : roll < 29 ? 3 : roll < 32 ? 4 : roll < 35 ? 5
+                    : roll < 38 ? 6 : roll < 42 ? 7 : roll < 47 ? 8 : roll < 62 ? 9 : roll < 67 ? 10 : roll < 70 ? 11
+                    : roll < 74 ? 12 : roll < 76 ? 13 : roll < 82 ? 14 : roll < 84 ? 15 : roll < 86 ? 16
+                    : roll < 89 ? 17 : roll < 91 ? 18 : 19;
+            steps.add(new Step(kind, random.nextLong()));
+        }
+        return steps;
+    }
+
+    private static String describe(List<Step> steps) {
+        List<String> names = new ArrayList<>();
+        for (Step step : steps) {
+            names.add(KINDS[step.kind] + " (" + Long.toHexString(step.seed) + ")");
+        }
+        return String.join(", ", names);
+    }
+
+    /** Removes steps while the sequence still fails: the shortest failing sequence found. */
+    private static List<Step> shrink(long seed, List<Step> failing) {
+        List<Step> current = new ArrayList<>(failing);
+        boolean shorter = true;
+        for (int rounds = 0; shorter && rounds < 20; rounds++) {
+            shorter = false;
+            for (int i = current.size() - 1; i >= 0; i--) {
+                List<Step> candidate = new ArrayList<>(current);
+                candidate.remove(i);
+                if (run(seed, candidate) != null) {
+                    current = candidate;
+                    shorter = true;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Runs one sequence in a new world; the first invariant it breaks, or null. */
+    private static String run(long seed, List<Step> steps) {
+        Model model = new Model(seed);
+        for (int i = 0; i < steps.size(); i++) {
+            String broken;
+            try {
+                broken = model.step(steps.get(i));
+            } catch (RuntimeException | VaultException e) {
+                broken = "step threw " + e;
+            }
+            if (broken != null) {
+                return "after step " + (i + 1) + " (" + KINDS[steps.get(i).kind] + "): " + broken;
+            }
+        }
+        return null;
+    }
+
+    /** The world, and what the person did in it. */
+    private static final class Model {
+        final SimulatedWorld world = new SimulatedWorld();
+        /** Accounts a person added and never deleted: each must stay on some device. */
+        final Map<String, String> keptByPerson = new HashMap<>();
+        /** Per device: what it held (accounts and Recently deleted) after the last step, by credential. */
+        final Map<SimulatedWorld.Device, Set<String>> held = new HashMap<>();
+        /** Per device: the ids it held with their secret. */
+        final Map<SimulatedWorld.Device, Set<String>> withSecret = new HashMap<>();
+        int added;
+
+        Model(long seed) {
+            Random random = new Random(seed);
+            world.accounts.add(new SimulatedWorld.RecoveryAccount("acct-a", "Ann", random));
+            world.accounts.add(new SimulatedWorld.RecoveryAccount("acct-b", "Bo", random));
+            // Two devices of one person, both signed in to Ann's recovery account with backup on.
+            for (int i = 0; i < 2; i++) {
+                SimulatedWorld.Device device = world.addDevice(random);
+                device.signedInAs = world.accounts.get(0);
+                device.sync.signedIn(device.signedInAs.asServerAccount());
+            }
+            try {
+                turnOn(world.devices.get(0));
+                turnOn(world.devices.get(1));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            world.advance(5000);
+            remember();
+        }
+
+        String step(Step step) throws VaultException {
+            Random random = new Random(step.seed);
+            SimulatedWorld.Device device = world.devices.get(random.nextInt(world.devices.size()));
+            long now = device.clock();
+            switch (KINDS[step.kind]) {
+                case "add": {
+                    Account account = newAccount(random, now);
+                    device.personChanges(v -> v.add(account));
+                    keptByPerson.put(account.id(), SimulatedWorld.credentialKey(account));
+                    break;
+                }
+                case "edit": {
+                    Account target = pick(device.vault.accounts(), random);
+                    if (target != null) {
+                        device.personChanges(v -> v.find(target.id()) == null ? v : v.replace(target.edited(
+                                target.kind(), target.issuer() + "'", target.name(), target.otp(), target.note(),
+                                now)));
+                    }
+                    break;
+                }
+                case "delete": {
+                    Account target = pick(device.vault.accounts(), random);
+                    if (target != null) {
+                        device.personChanges(v -> v.remove(target.id(), now));
+                        keptByPerson.remove(target.id());
+                    }
+                    break;
+                }
+                case "reorder": {
+                    Account target = pick(device.vault.accounts(), random);
+                    int index = target == null ? -1 : device.vault.accounts().indexOf(target);
+                    if (target != null && device.vault.accounts().size() > 1) {
+                        int offset = index == 0 ? 1 : index == device.vault.accounts().size() - 1 ? -1
+                                : random.nextBoolean() ? 1 : -1;
+                        device.personChanges(v -> v.move(target.id(), offset, now));
+                    }
+                    break;
+                }
+                case "next HOTP code": {
+                    for (Account account : device.vault.accounts()) {
+                        if (!account.isPlaceholder() && account.otp().type() == fob.otp.OtpType.HOTP) {
+                            device.personChanges(v -> {
+                                try {
+                                    return v.replace(account.withOtp(account.otp().nextCounter(), now));
+                                } catch (InvalidOtpException e) {
+                                    throw new VaultException(e.getMessage());
+                                }
+                            });
+                            break;
+                        }
+                    }
+                    break;
+                }
+                case "import twice": {
+                    List<ImportEntry> entries = new ArrayList<>();
+                    for (int i = 0; i < 2; i++) {
+                        Account account = newAccount(random, now);
+                        entries.add(ImportEntry.of(new OtpAuthLink(account.issuer(), account.name(), account.otp())));
+                    }
+                    ImportPlan plan = ImportPlan.of(device.vault, entries);
+                    List<Integer> all = List.of(0, 1);
+                    device.personChanges(v -> plan.apply(v, all, now));
+                    int size = device.vault.accounts().size();
+                    try {
+                        device.personChanges(v -> plan.apply(v, all, now));
+                    } catch (VaultException expected) {
+                        // Refused: the accounts are in Fob already.
+                    }
+                    if (device.vault.accounts().size() != size) {
+                        return "importing the same plan a second time added accounts";
+                    }
+                    for (Account account : device.vault.accounts()) {
+                        for (ImportEntry entry : entries) {
+                            if (!account.isPlaceholder() && account.otp().sameCredentialAs(entry.account().parameters())) {
+                                keptByPerson.put(account.id(), SimulatedWorld.credentialKey(account));
+                            }
+                        }
+                    }
+                    break;
+                }
+                case "restore from Recently deleted": {
+                    List<Deleted> bin = device.vault.recentlyDeleted();
+                    if (!bin.isEmpty()) {
+                        Deleted entry = bin.get(random.nextInt(bin.size()));
+                        try {
+                            device.personChanges(v -> v.restoreDeleted(entry.account().id(), now));
+                            keptByPerson.put(entry.account().id(), SimulatedWorld.credentialKey(entry.account()));
+                        } catch (VaultException refused) {
+                            // Its secret is here again under another account: refused, with a reason.
+                        }
+                    }
+                    break;
+                }
+                case "go offline":
+                    device.online = false;
+                    break;
+                case "come online":
+                    device.online = true;
+                    device.sync.retryNow();
+                    break;
+                case "time passes":
+                    world.advance(random.nextInt(4000));
+                    break;
+                case "pull":
+                    device.sync.pull();
+                    break;
+                case "sign out":
+                    device.signedInAs = null;
+                    device.sync.signedOut();
+                    break;
+                case "sign in":
+                    signIn(device, device.sync.state().accountId == null ? world.accounts.get(0)
+                            : world.account(device.sync.state().accountId), random);
+                    break;
+                case "sign in to the other account": {
+                    SimulatedWorld.RecoveryAccount other = world.accounts.get(
+                            "acct-a".equals(device.sync.state().accountId) ? 1 : 0);
+                    signIn(device, other, random);
+                    break;
+                }
+                case "turn backup on":
+                    if (device.signedInAs != null && device.online && !device.sync.state().enabled) {
+                        try {
+                            turnOn(device);
+                        } catch (ServerFailure | LocalStorageException | fob.backup.BackupException e) {
+                            return "turning backup on failed: " + e.getMessage();
+                        }
+                    }
+                    break;
+                case "stop on this device":
+                    try {
+                        device.sync.stopOnThisDevice();
+                    } catch (LocalStorageException e) {
+                        return e.getMessage();
+                    }
+                    break;
+                case "delete backup for all devices":
+                    if (device.signedInAs != null && device.online && device.sync.state().enabled) {
+                        try {
+                            device.sync.deleteForAllDevices();
+                        } catch (ServerFailure | LocalStorageException e) {
+                            return "deleting failed: " + e.getMessage();
+                        }
+                    }
+                    break;
+                case "clock drifts":
+                    // Up to an hour either way: past the five minutes a merge allows.
+                    device.drift = random.nextInt(7_200_001) - 3_600_000L;
+                    break;
+                case "new device restores":
+                    if (world.devices.size() < 4) {
+                        SimulatedWorld.Device fresh = world.addDevice(random);
+                        fresh.signedInAs = world.accounts.get(random.nextInt(world.accounts.size()));
+                        fresh.sync.signedIn(fresh.signedInAs.asServerAccount());
+                        try {
+                            Restore restore = fresh.sync.beginRestore(fresh.signedInAs.passkey);
+                            if (restore != null) {
+                                int count = restore.apply();
+                                Vault once = fresh.vault;
+                                int again = restore.apply();
+                                if (again != 0) {
+                                    return "restoring the same backup a second time changed the count by " + again
+                                            + ": " + once.accounts() + " became " + fresh.vault.accounts();
+                                }
+                                if (count != restore.accountCount()) {
+                                    return "a restore into an empty vault brought " + count + " of "
+                                            + restore.accountCount() + " accounts";
+                                }
+                            }
+                        } catch (ServerFailure | LocalStorageException | fob.backup.BackupException e) {
+                            return "restore failed: " + e.getMessage();
+                        }
+                    }
+                    break;
+                case "settle":
+                    return settle();
+                default:
+                    throw new IllegalStateException(KINDS[step.kind]);
+            }
+            for (SimulatedWorld.Device each : world.devices) {
+                each.runDue();
+            }
+            return check();
+        }
+
+        private void signIn(SimulatedWorld.Device device, SimulatedWorld.RecoveryAccount account, Random random)
+                throws VaultException {
+            device.signedInAs = account;
+            device.sync.signedIn(account.asServerAccount());
+            if (device.sync.status() == SyncStatus.OTHER_ACCOUNT && device.online && random.nextBoolean()) {
+                try {
+                    BackupSync.Enabled enabled = device.sync.switchToSignedInAccount(account.passkey);
+                    if (enabled.existing != null) {
+                        enabled.existing.apply();
+                    }
+                } catch (ServerFailure | LocalStorageException | fob.backup.BackupException e) {
+                    throw new IllegalStateException("switching accounts failed", e);
+                }
+            }
+        }
+
+        private void turnOn(SimulatedWorld.Device device) throws ServerFailure, LocalStorageException,
+                fob.backup.BackupException, VaultException {
+            BackupSync.Enabled enabled = device.sync.enable(device.signedInAs.passkey);
+            if (enabled.existing != null) {
+                enabled.existing.apply();
+            }
+        }
+
+        private Account newAccount(Random random, long now) {
+            byte[] secret = new byte[10];
+            random.nextBytes(secret);
+            boolean hotp = random.nextInt(5) == 0;
+            boolean work = random.nextInt(6) == 0;
+            String issuer = "Acct" + (++added);
+            try {
+                OtpAuthLink link = OtpAuthLink.parse("otpauth://" + (hotp ? "hotp" : "totp") + "/" + issuer
+                        + ":x?secret=" + fob.codec.Base32.encode(secret) + "&issuer=" + issuer);
+                return Account.fromLink(Long.toHexString(random.nextLong()) + "-" + added, link,
+                        work ? AccountKind.WORK_OR_SCHOOL : AccountKind.STANDARD, now);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static <T> T pick(List<T> list, Random random) {
+            return list.isEmpty() ? null : list.get(random.nextInt(list.size()));
+        }
+
+        /**
+         * Every device online, its clock right, signed in to the account its backup belongs to, and synced until
+         * nothing moves: then the devices on one backup must agree. Time first passes beyond the furthest a clock
+         * ran ahead (an hour), since a stamp from the future counts as "now" on each device until then.
+         */
+        private String settle() {
+            world.now += 3_600_001;
+            for (SimulatedWorld.Device device : world.devices) {
+                device.online = true;
+                device.drift = 0;
+                SyncState state = device.sync.state();
+                if (state.enabled && state.accountId != null) {
+                    device.signedInAs = world.account(state.accountId);
+                    device.sync.signedIn(device.signedInAs.asServerAccount());
+                }
+            }
+            for (int round = 0, quiet = 0; round < 30 && quiet < 2; round++) {
+                long writes = world.writes;
+                for (SimulatedWorld.Device device : world.devices) {
+                    device.sync.pull();
+                }
+                world.advance(BackupSync.MAX_RETRY_MILLIS + 1);
+                quiet = world.writes == writes ? quiet + 1 : 0;
+            }
+            String broken = check();
+            if (broken != null) {
+                return broken;
+            }
+            Map<String, List<String>> byBackup = new HashMap<>();
+            for (SimulatedWorld.Device device : world.devices) {
+                SyncState state = device.sync.state();
+                if (!state.enabled || device.sync.status() == SyncStatus.OUT_OF_DATE) {
+                    continue;
+                }
+                List<String> shown = new ArrayList<>();
+                for (Account account : device.vault.accounts()) {
+                    shown.add(account.id() + " " + account.issuer());
+                }
+                String backup = state.accountId + "/" + state.lineage;
+                List<String> other = byBackup.putIfAbsent(backup, shown);
+                if (other != null && !other.equals(shown)) {
+                    return "after syncing, " + device + " holds " + shown + " but another device on the same backup "
+                            + other + "; " + states();
+                }
+            }
+            return null;
+        }
+
+        private String states() {
+            List<String> states = new ArrayList<>();
+            for (SimulatedWorld.Device device : world.devices) {
+                SyncState state = device.sync.state();
+                states.add(device + ": " + device.sync.status() + " '" + device.sync.problem() + "' enabled "
+                        + state.enabled + " pending " + state.pending + " etag " + state.etag + " revision "
+                        + state.lastRevision + " account " + state.accountId + " lineage " + state.lineage + " drift "
+                        + device.drift);
+            }
+            return String.join("; ", states);
+        }
+
+        private String check() {
+            if (!world.violations.isEmpty()) {
+                return world.violations.get(0);
+            }
+            Set<String> everywhere = new HashSet<>();
+            for (SimulatedWorld.Device device : world.devices) {
+                Set<String> ids = new HashSet<>();
+                Set<String> credentials = new HashSet<>();
+                Set<String> now = new HashSet<>();
+                Set<String> secrets = new HashSet<>();
+                for (Account account : device.vault.accounts()) {
+                    if (!ids.add(account.id())) {
+                        return device + " holds account " + account.id() + " twice";
+                    }
+                    String credential = SimulatedWorld.credentialKey(account);
+                    if (!account.isPlaceholder() && !credentials.add(credential)) {
+                        return device + " holds one secret twice: " + account;
+                    }
+                    now.add(credential);
+                    now.add("id:" + account.id());
+                    everywhere.add(credential);
+                    if (!account.isPlaceholder()) {
+                        secrets.add(account.id());
+                    }
+                }
+                for (Deleted deleted : device.vault.recentlyDeleted()) {
+                    now.add(SimulatedWorld.credentialKey(deleted.account()));
+                    now.add("id:" + deleted.account().id());
+                    if (!deleted.account().isPlaceholder()) {
+                        secrets.add(deleted.account().id());
+                    }
+                }
+                Set<String> before = held.getOrDefault(device, Set.of());
+                for (String credential : before) {
+                    if (!now.contains(credential)) {
+                        return "an account (" + credential + ") left " + device + " without going to Recently deleted;"
+                                + " it holds " + device.vault.accounts() + ", deleted " + deletedIds(device);
+                    }
+                }
+                for (String id : withSecret.getOrDefault(device, Set.of())) {
+                    if (!secrets.contains(id)) {
+                        return "a placeholder replaced the secret of account " + id + " on " + device;
+                    }
+                }
+            }
+            for (Map.Entry<String, String> kept : keptByPerson.entrySet()) {
+                if (!everywhere.contains(kept.getValue()) && !inSomeBin(kept.getValue())) {
+                    return "account " + kept.getKey() + ", never deleted by a person, is on no device";
+                }
+            }
+            remember();
+            return null;
+        }
+
+        private static List<String> deletedIds(SimulatedWorld.Device device) {
+            List<String> ids = new ArrayList<>();
+            for (Deleted deleted : device.vault.recentlyDeleted()) {
+                ids.add(deleted.account().toString());
+            }
+            return ids;
+        }
+
+        /** An account deleted on another device (or a twin's tombstone) waits in Recently deleted. */
+        private boolean inSomeBin(String credential) {
+            for (SimulatedWorld.Device device : world.devices) {
+                for (Deleted deleted : device.vault.recentlyDeleted()) {
+                    if (SimulatedWorld.credentialKey(deleted.account()).equals(credential)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private void remember() {
+            for (SimulatedWorld.Device device : world.devices) {
+                Set<String> now = new HashSet<>();
+                Set<String> secrets = new HashSet<>();
+                for (Account account : device.vault.accounts()) {
+                    now.add(SimulatedWorld.credentialKey(account));
+                    if (!account.isPlaceholder()) {
+                        secrets.add(account.id());
+                    }
+                }
+                for (Deleted deleted : device.vault.recentlyDeleted()) {
+                    now.add(SimulatedWorld.credentialKey(deleted.account()));
+                    if (!deleted.account().isPlaceholder()) {
+                        secrets.add(deleted.account().id());
+                    }
+                }
+                held.put(device, now);
+                withSecret.put(device, secrets);
+            }
+        }
+    }
+}
