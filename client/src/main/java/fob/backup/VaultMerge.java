@@ -151,6 +151,15 @@ public final class VaultMerge {
         return true;
     }
 
+    private static Account findIn(List<Account> accounts, String id) {
+        for (Account account : accounts) {
+            if (account.id().equals(id)) {
+                return account;
+            }
+        }
+        return null;
+    }
+
     private static boolean containsId(List<Account> accounts, String id) {
         for (Account account : accounts) {
             if (account.id().equals(id)) {
@@ -251,7 +260,20 @@ public final class VaultMerge {
      * next upload; a placeholder from the backup that names an account here with its secret is not added again.
      */
     public static Vault join(Vault local, Vault backup, long now) {
-        Vault merged = sync(local, backup, now);
+        // The backup's copy of an account that is here under another id (added on both sides) gives way to this
+        // browser's, which is never overwritten: its id is deleted, so the other devices keep it in Recently deleted.
+        List<Account> backupAccounts = new ArrayList<>();
+        Map<String, Long> backupTombstones = new LinkedHashMap<>(backup.tombstones());
+        for (Account account : backup.accounts()) {
+            Account twin = local.find(account.id()) != null ? null : local.findSameCredential(account);
+            if (twin != null) {
+                backupTombstones.put(account.id(), now);
+            } else {
+                backupAccounts.add(account);
+            }
+        }
+        Vault merged = sync(local, new Vault(backupAccounts, backup.settings(), backupTombstones,
+                backup.recentlyDeleted(), backup.orderedAt()), now);
         List<Account> kept = new ArrayList<>();
         for (Account account : merged.accounts()) {
             if (account.isPlaceholder() && local.find(account.id()) == null && isKnown(local.accounts(), account)) {
@@ -259,7 +281,26 @@ public final class VaultMerge {
             }
             kept.add(account);
         }
-        return new Vault(kept, merged.settings(), merged.tombstones(), merged.recentlyDeleted(), merged.orderedAt());
+        if (clamp(backup.orderedAt(), now) > clamp(local.orderedAt(), now)) {
+            // The backup was reordered after this browser: its order, as every device has it.
+            return new Vault(kept, merged.settings(), merged.tombstones(), merged.recentlyDeleted(),
+                    merged.orderedAt());
+        }
+        // Otherwise this browser's accounts come first, as they were, and the backup's others after them; the
+        // order is stamped now, so that every device takes it.
+        List<Account> ordered = new ArrayList<>();
+        for (Account account : local.accounts()) {
+            if (containsId(kept, account.id())) {
+                ordered.add(findIn(kept, account.id()));
+            }
+        }
+        for (Account account : kept) {
+            if (local.find(account.id()) == null) {
+                ordered.add(account);
+            }
+        }
+        return new Vault(ordered, merged.settings(), merged.tombstones(), merged.recentlyDeleted(),
+                Math.max(now, merged.orderedAt()));
     }
 
     /**

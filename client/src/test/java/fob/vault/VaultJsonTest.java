@@ -59,4 +59,25 @@ class VaultJsonTest {
         assertTrue(json.contains("\"secret\":\"JBSWY3DPEHPK3PXP\""), json);
         assertFalse(json.contains("Hello"), json);
     }
+
+    /** docs/formats.md: the fixed examples of both vault versions read, and version 2 writes back as it was. */
+    @Test
+    void bothVersionsOfTheFixedExamplesRead() throws Exception {
+        Vault one = VaultJson.read(java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/fob/vault/vault-1.json")).strip());
+        assertEquals("Deno", one.accounts().get(0).issuer());
+        assertEquals(1_699_999_999_999L, one.tombstones().get("0009"));
+        assertTrue(one.recentlyDeleted().isEmpty());
+        assertEquals(0, one.orderedAt());
+
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/fob/vault/vault-2.json")).strip();
+        Vault two = VaultJson.read(text);
+        assertEquals(1, two.recentlyDeleted().size());
+        fob.vault.Deleted contoso = two.recentlyDeleted().get(0);
+        assertEquals("Contoso", contoso.account().issuer());
+        assertTrue(contoso.onAnotherDevice() && contoso.keptUntilDeletedHere(), "a work account from elsewhere");
+        assertEquals(1_700_000_000_400L, two.orderedAt());
+        assertEquals(text, VaultJson.write(two), "version 2 is what Fob writes");
+    }
 }

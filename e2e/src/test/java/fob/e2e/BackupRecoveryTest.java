@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** Backup and recovery through the page, with the real server and virtual passkeys (DESIGN.md, issue 4). */
+/** Backup and recovery through the page, with the real server and virtual passkeys (docs/formats.md, issue 4). */
 class BackupRecoveryTest extends BrowserTest {
     static final String DENO = "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno";
     static final String SPDX =
@@ -223,7 +223,7 @@ class BackupRecoveryTest extends BrowserTest {
         }
     }
 
-    /** (f) Turning backup off deletes it: a later recovery says there is none. */
+    /** (f) Turning backup off with "Delete backup for all devices" deletes it: a later recovery says there is none. */
     @Test
     void aDeletedBackupIsGone() throws Exception {
         VirtualAuthenticator.add(browser, true);
@@ -231,7 +231,11 @@ class BackupRecoveryTest extends BrowserTest {
         page.addLink(DENO, false);
         BackupFlows.createRecoveryAccount(page, "Fay");
         page.byRole(page.dialog("Settings"), "switch", "Cloud backup").click();
-        page.button(page.dialog("Delete backup?"), "Delete backup").click();
+        page.button(page.dialog("Turn off Cloud backup?"), "Delete backup for all devices").click();
+        WebElement confirm = page.dialog("Delete backup for all devices?");
+        assertTrue(confirm.getText().contains("every earlier version of it will be deleted from the server, for every"
+                + " device"), confirm.getText());
+        page.button(confirm, "Delete backup for all devices").click();
         BackupFlows.waitForStatus(page, "Not backed up");
         assertEquals(List.of("Deno"), issuers(), "the local accounts stay");
         BackupFlows.closeSettings(page);

@@ -143,7 +143,7 @@ class BackupSecurityTest extends BrowserTest {
         page.reload();
         BackupFlows.waitForStatus(page, "Backup out of date");
         String detail = (String) page.js("return document.getElementById('backup-detail').textContent;");
-        assertTrue(detail.contains("older than one this browser has seen"), detail);
+        assertTrue(detail.contains("The server sent an older backup than this browser has already seen"), detail);
         assertEquals(2, page.accounts().size(), "nothing was rolled back");
     }
 

@@ -63,7 +63,8 @@ public final class BackupPanel {
         Dom.onClick(Dom.byId("other-account-switch"), () -> {
             Passkeys.Ceremony ceremony = otherAccount;
             run(() -> {
-                BackupSync.Enabled enabled = backup.switchAccount(ceremony);
+                // After a reload the sign-in that found the other account is gone: a passkey gives its key again.
+                BackupSync.Enabled enabled = backup.switchAccount(ceremony != null ? ceremony : backup.signIn());
                 otherAccount = null;
                 showEnabled(enabled);
             });
@@ -124,7 +125,7 @@ public final class BackupPanel {
         for (String id : new String[] {"show-recovery-code", "backup-history"}) {
             Dom.show(Dom.byId(id), ownAccount);
         }
-        boolean other = status == SyncStatus.OTHER_ACCOUNT && otherAccount != null;
+        boolean other = status == SyncStatus.OTHER_ACCOUNT && account != null;
         Dom.show(Dom.byId("other-account-panel"), other);
         if (other) {
             Dom.byId("other-account-text").setTextContent("This browser backs up to the recovery account \u201c"
@@ -201,7 +202,10 @@ public final class BackupPanel {
         run(() -> {
             Passkeys.Ceremony created = backup.createAccount(name);
             loadPasskeys();
-            if (!backup.sync().state().enabled) {
+            if (backup.sync().status() == SyncStatus.OTHER_ACCOUNT) {
+                otherAccount = created;
+                render();
+            } else if (!backup.sync().state().enabled) {
                 enable(created);
             }
         });

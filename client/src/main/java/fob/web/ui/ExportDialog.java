@@ -26,7 +26,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * while the page stays responsive), a plain list of links after a warning, or a QR code per account.
  */
 public final class ExportDialog {
-    /** Argon2id at DESIGN.md's export setting: 64 MiB, 3 passes, 1 lane. */
+    /** Argon2id at the export setting of docs/formats.md: 64 MiB, 3 passes, 1 lane. */
     public static final int MEMORY_KIB = 65536;
     public static final int ITERATIONS = 3;
     public static final int PARALLELISM = 1;

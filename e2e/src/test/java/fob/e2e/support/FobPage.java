@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page as a person (and a screen reader) sees it: controls found by role and accessible name, the names
- * DESIGN.md fixes. CSS is used only to list the candidates for a role.
+ * the issues fix. CSS is used only to list the candidates for a role.
  */
 public final class FobPage {
     private static final Map<String, String> CANDIDATES = Map.ofEntries(

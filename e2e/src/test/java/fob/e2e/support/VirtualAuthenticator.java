@@ -44,6 +44,12 @@ public final class VirtualAuthenticator {
                 .get("credentials");
     }
 
+    /** Forgets one of its passkeys, as a person removing it from their password manager would. */
+    public void removeCredential(Map<String, Object> credential) {
+        browser.cdp("WebAuthn.removeCredential", Map.of("authenticatorId", id, "credentialId",
+                credential.get("credentialId")));
+    }
+
     /** Puts a passkey copied from another profile into this one: it signs in, but yields no PRF output. */
     public void addCredential(Map<String, Object> credential) {
         browser.cdp("WebAuthn.addCredential", Map.of("authenticatorId", id, "credential", credential));
