@@ -83,6 +83,8 @@ final class SimulatedWorld {
         boolean online = true;
         RecoveryAccount signedInAs;
         long uploadAt = -1;
+        /** How many reads still answer "no backup", as a read made just before another device's write would. */
+        int readsBeforeOthersWrite;
         final ArrayDeque<Runnable> soon = new ArrayDeque<>();
 
         Device(String name, Random random) {
@@ -179,7 +181,8 @@ final class SimulatedWorld {
         public Stored get(String knownEtag) throws ServerFailure {
             String account = requireSignedIn();
             StoredBackup backup = backups.get(account);
-            if (backup == null) {
+            if (backup == null || readsBeforeOthersWrite > 0) {
+                readsBeforeOthersWrite = Math.max(0, readsBeforeOthersWrite - 1);
                 return null;
             }
             String etag = "\"" + backup.version + "\"";

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * </ul>
  * A failure prints its seed and the shortest sequence of steps found that still fails. {@code
  * -Dfob.syncModel.sequences=N} and {@code -Dfob.syncModel.steps=M} set the size (CI: 100 x 100 steps);
- * {@code -Dfob.syncModel.seed=S} replays one sequence.
+ * {@code -Dfob.syncModel.seed=S} replays one sequence, and {@code -Dfob.syncModel.trace=true} prints every write.
  */
 class SyncModelTest {
     private static final int SEQUENCES = Integer.getInteger("fob.syncModel.sequences", 100);

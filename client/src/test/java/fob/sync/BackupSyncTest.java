@@ -1,0 +1,109 @@
+package fob.sync;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fob.backup.Envelope;
+import fob.backup.RollbackException;
+import fob.link.OtpAuthLink;
+import fob.vault.Account;
+import fob.vault.AccountKind;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Single decisions of the sync core that the model test reaches only by chance, each pinned on its own. */
+class BackupSyncTest {
+    private final Random random = new Random(7);
+    private final SimulatedWorld world = new SimulatedWorld();
+
+    private SimulatedWorld.Device signedInDevice() {
+        if (world.accounts.isEmpty()) {
+            world.accounts.add(new SimulatedWorld.RecoveryAccount("acct-a", "Ann", random));
+        }
+        SimulatedWorld.Device device = world.addDevice(random);
+        device.signedInAs = world.accounts.get(0);
+        device.sync.signedIn(device.signedInAs.asServerAccount());
+        return device;
+    }
+
+    private static Account account(String issuer, String secret) throws Exception {
+        return Account.fromLink(issuer, OtpAuthLink.parse("otpauth://totp/" + issuer + ":x?secret=" + secret
+                + "&issuer=" + issuer), AccountKind.STANDARD, 1);
+    }
+
+    /**
+     * Issue 16's audit: backup turned on in two places at once. Both read "no backup"; the first writes its new
+     * backup and shows its code; the second's write is refused (412), and it is offered that backup to restore
+     * or merge: no code is ever shown for a backup the server does not hold.
+     */
+    @Test
+    void twoPlacesTurningBackupOnAtOnceShowOneCodeAndItOpensTheBackup() throws Exception {
+        SimulatedWorld.Device first = signedInDevice();
+        SimulatedWorld.Device second = signedInDevice();
+        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+        first.personChanges(v -> v.add(deno));
+        second.readsBeforeOthersWrite = 1;
+        BackupSync.Enabled won = first.sync.enable(first.signedInAs.passkey);
+        BackupSync.Enabled lost = second.sync.enable(second.signedInAs.passkey);
+        assertNotNull(won.recoveryCode);
+        assertNull(lost.recoveryCode, "no code for a backup that the server does not hold");
+        assertNotNull(lost.existing, "the backup made first is offered instead");
+        lost.existing.apply();
+        assertEquals(1, second.vault.accounts().size());
+
+        BackupServer.Stored stored = second.get(null);
+        Envelope envelope = Envelope.parse(stored.body);
+        assertArrayEquals(first.vaultKey, SimulatedWorld.CODEC.vaultKeyFromRecoveryCode(envelope, won.recoveryCode),
+                "the code shown opens the backup");
+    }
+
+    /** Issue 11 (4): a backup refused by rollback protection is reported as a rollback, not as needing the code. */
+    @Test
+    void anOlderBackupIsReportedAsARollbackNotAsNeedingTheRecoveryCode() throws Exception {
+        SimulatedWorld.Device device = signedInDevice();
+        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+        Account spdx = account("Spdx", "5OM4WOOGPLQEF6UGN3CPEOOLWU");
+        device.personChanges(v -> v.add(deno));
+        device.sync.enable(device.signedInAs.passkey);
+        BackupServer.Stored first = device.get(null);
+        device.personChanges(v -> v.add(spdx));
+        world.advance(0);
+        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        assertEquals(SyncStatus.UP_TO_DATE, device.sync.status());
+        device.put(first.body, device.get(null).etag);
+
+        RollbackException refused = assertThrows(RollbackException.class,
+                () -> device.sync.beginRestore(device.signedInAs.passkey));
+        assertTrue(refused.getMessage().startsWith("The server sent an older backup than this browser has already"
+                + " seen"), refused.getMessage());
+        device.sync.pull();
+        assertEquals(SyncStatus.OUT_OF_DATE, device.sync.status());
+        assertTrue(device.sync.problem().startsWith("The server sent an older backup"), device.sync.problem());
+        assertEquals(2, device.vault.accounts().size(), "nothing was rolled back");
+    }
+
+    /** Issue 11 (2): signed in to another recovery account, nothing is uploaded until the person chooses. */
+    @Test
+    void anotherRecoveryAccountGetsNothingUntilThePersonChooses() throws Exception {
+        SimulatedWorld.Device device = signedInDevice();
+        world.accounts.add(new SimulatedWorld.RecoveryAccount("acct-b", "Bo", random));
+        device.sync.enable(device.signedInAs.passkey);
+        device.signedInAs = world.accounts.get(1);
+        device.sync.signedIn(device.signedInAs.asServerAccount());
+        assertEquals(SyncStatus.OTHER_ACCOUNT, device.sync.status());
+        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+        device.personChanges(v -> v.add(deno));
+        world.advance(BackupSync.MAX_RETRY_MILLIS);
+        device.sync.pull();
+        assertNull(device.get(null), "Bo's account holds no backup: nothing was uploaded to it");
+        assertEquals(SyncStatus.OTHER_ACCOUNT, device.sync.status());
+
+        BackupSync.Enabled enabled = device.sync.switchToSignedInAccount(device.signedInAs.passkey);
+        assertNotNull(enabled.recoveryCode, "Bo had no backup: a new one, from this browser's accounts");
+        assertEquals("acct-b", device.sync.state().accountId);
+    }
+}
