@@ -5,16 +5,13 @@ import fob.backup.BackupException;
 import fob.backup.BackupPayload;
 import fob.backup.Envelope;
 import fob.backup.Header;
-import fob.backup.PasskeySlot;
 import fob.backup.RecoveryCode;
-import fob.backup.RecoveryCodeSlot;
 import fob.backup.RollbackException;
 import fob.backup.Slot;
 import fob.backup.VaultMerge;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -473,62 +470,24 @@ public final class BackupSync {
         return enable(key);
     }
 
-    /** Replaces the recovery-code slot with a new code's; returns the code, to show once. */
-    public String newRecoveryCode() throws LocalStorageException, BackupException {
-        synchronized (lock) {
-            state = store.load();
-            byte[] code = codec.newRecoveryCode();
-            Header header = Header.parse(state.header);
-            List<Slot> slots = new ArrayList<>();
-            for (Slot slot : header.slots()) {
-                if (!(slot instanceof RecoveryCodeSlot)) {
-                    slots.add(slot);
-                }
-            }
-            slots.add(codec.recoveryCodeSlot(local.vaultKey(), code));
-            save(state.withHeader(header.withSlots(slots).write()));
-            scheduler.uploadIn(0);
-            return RecoveryCode.format(code);
-        }
+    /** A change to the header's slots, given the vault key; null to leave the header as it is. */
+    interface HeaderEdit {
+        Header apply(Header header, byte[] vaultKey) throws BackupException;
     }
 
-    /** A PRF-capable passkey that has no slot yet gets one, so that it can restore on its own. */
-    public void ensurePasskeySlot(PasskeyKey key) throws LocalStorageException, BackupException {
-        synchronized (lock) {
-            state = store.load();
-            if (!state.enabled || key.prf == null || state.header == null) {
-                return;
-            }
-            Header header = Header.parse(state.header);
-            for (Slot slot : header.slots()) {
-                if (slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(),
-                        key.credentialId)) {
-                    return;
-                }
-            }
-            List<Slot> slots = new ArrayList<>(header.slots());
-            slots.add(0, codec.passkeySlot(local.vaultKey(), key.credentialId, key.prf));
-            save(state.withHeader(header.withSlots(slots).write()));
-            scheduler.uploadIn(0);
-        }
-    }
-
-    /** A removed passkey's slot goes from the header (unknown slots stay). */
-    public void removePasskeySlot(byte[] credentialId) throws LocalStorageException, BackupException {
+    /** Rewrites the header of the backup this browser belongs to (uploaded soon after); false when backup is off. */
+    boolean editHeader(HeaderEdit edit) throws LocalStorageException, BackupException {
         synchronized (lock) {
             state = store.load();
             if (!state.enabled || state.header == null) {
-                return;
+                return false;
             }
-            Header header = Header.parse(state.header);
-            List<Slot> slots = new ArrayList<>();
-            for (Slot slot : header.slots()) {
-                if (!(slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(), credentialId))) {
-                    slots.add(slot);
-                }
+            Header next = edit.apply(Header.parse(state.header), local.vaultKey());
+            if (next != null) {
+                save(state.withHeader(next.write()));
+                scheduler.uploadIn(0);
             }
-            save(state.withHeader(header.withSlots(slots).write()));
-            scheduler.uploadIn(0);
+            return true;
         }
     }
 

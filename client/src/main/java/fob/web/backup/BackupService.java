@@ -4,6 +4,7 @@ import fob.backup.BackupCodec;
 import fob.backup.BackupException;
 import fob.codec.Base64Url;
 import fob.codec.EncodingException;
+import fob.sync.BackupKeys;
 import fob.sync.BackupSync;
 import fob.sync.LocalStorageException;
 import fob.sync.Restore;
@@ -22,6 +23,7 @@ public final class BackupService {
     private final ServerApi api = new ServerApi();
     private final Passkeys passkeys = new Passkeys(api);
     private final BackupSync sync;
+    private final BackupKeys keys;
 
     public BackupService(VaultSession session, VaultStore store) {
         BrowserScheduler scheduler = new BrowserScheduler();
@@ -29,10 +31,15 @@ public final class BackupService {
                 new BackupStateStore(store), scheduler, System::currentTimeMillis,
                 new BackupCodec(new WebCryptoBackend()));
         scheduler.attach(sync);
+        keys = new BackupKeys(sync);
     }
 
     public BackupSync sync() {
         return sync;
+    }
+
+    public BackupKeys keys() {
+        return keys;
     }
 
     public ServerApi api() {
@@ -70,7 +77,7 @@ public final class BackupService {
         Passkeys.Ceremony ceremony = passkeys.signIn();
         sync.signedIn(ceremony.account);
         if (sync.state().enabled && sync.state().belongsTo(ceremony.account.id, ceremony.account.name)) {
-            sync.ensurePasskeySlot(ceremony.key);
+            keys.ensurePasskeySlot(ceremony.key);
         }
         return ceremony;
     }
@@ -108,7 +115,7 @@ public final class BackupService {
             signIn();
             added = passkeys.addPasskey(sync.account());
         }
-        sync.ensurePasskeySlot(added.key);
+        keys.ensurePasskeySlot(added.key);
         return added.key.prf != null;
     }
 
@@ -124,7 +131,7 @@ public final class BackupService {
             api.removePasskey(id);
         }
         try {
-            sync.removePasskeySlot(Base64Url.decode(id));
+            keys.removePasskeySlot(Base64Url.decode(id));
         } catch (EncodingException e) {
             throw new BackupException("The server named a passkey Fob cannot read (" + e.getMessage() + ")");
         }

@@ -84,7 +84,7 @@ public final class BackupPanel {
         }));
         Dom.onClick(Dom.byId("show-recovery-code"), () -> confirm.ask("Make a new recovery code?", "Fob shows a"
                 + " recovery code only once. A new one replaces the old, which then stops working.", "Show recovery code",
-                () -> run(() -> codeDialog.show(backup.sync().newRecoveryCode(), null))));
+                () -> run(() -> codeDialog.show(backup.keys().newRecoveryCode(), null))));
         Dom.onClick(Dom.byId("backup-history"), history::open);
     }
 
