@@ -154,6 +154,8 @@ class BackupSecurityTest extends BrowserTest {
         page.open();
         page.addLink(ZANZIBAR, false);
         String oldCode = BackupFlows.createRecoveryAccount(page, "Codes");
+        BackupCodec jvm = new BackupCodec(new BouncyCastleCrypto());
+        byte[] vaultKey = jvm.vaultKeyFromRecoveryCode(Envelope.parse(fetchBackup()), oldCode);
         WebElement settings = page.dialog("Settings");
         page.button(settings, "Show recovery code").click();
         page.button(page.dialog("Make a new recovery code?"), "Show recovery code").click();
@@ -167,9 +169,8 @@ class BackupSecurityTest extends BrowserTest {
         assertFalse(oldCode.equals(newCode));
 
         Envelope envelope = Envelope.parse(fetchBackup());
-        BackupCodec jvm = new BackupCodec(new BouncyCastleCrypto());
-        assertArrayEquals(jvm.vaultKeyFromRecoveryCode(envelope, newCode),
-                jvm.vaultKeyFromRecoveryCode(envelope, newCode));
+        assertArrayEquals(vaultKey, jvm.vaultKeyFromRecoveryCode(envelope, newCode),
+                "the new code opens the newest backup, to the same vault key the old code opened before");
         try {
             jvm.vaultKeyFromRecoveryCode(envelope, oldCode);
             throw new AssertionError("the old code still opens the backup");
