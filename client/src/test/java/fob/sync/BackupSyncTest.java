@@ -106,4 +106,31 @@ class BackupSyncTest {
         assertNotNull(enabled.recoveryCode, "Bo had no backup: a new one, from this browser's accounts");
         assertEquals("acct-b", device.sync.state().accountId);
     }
+
+    /**
+     * An upgrade: an older Fob left a backup without a lineage and a sync state without the account's id. The
+     * signed-in account with that name is adopted, and backing up goes on in the same (unnamed) lineage.
+     */
+    @Test
+    void aSyncStateFromBeforeLineagesKeepsBackingUp() throws Exception {
+        SimulatedWorld.Device device = signedInDevice();
+        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+        device.personChanges(v -> v.add(deno));
+        String header = new fob.backup.Header(null, java.util.List.of(SimulatedWorld.CODEC.recoveryCodeSlot(
+                device.vaultKey, SimulatedWorld.CODEC.newRecoveryCode()))).write();
+        Envelope old = SimulatedWorld.CODEC.seal(device.vaultKey, header,
+                new fob.backup.BackupPayload(3, world.now, device.vault).toBytes());
+        String etag = device.put(old.toJson(), null);
+        device.stored = new SyncState(true, null, "Ann", null, header, etag, 3, 1, true, false);
+
+        device.sync.start();
+        world.advance(0);
+        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        assertEquals("acct-a", device.stored.accountId, "the account is known by its id from now on");
+        assertEquals(SyncStatus.UP_TO_DATE, device.sync.status());
+        assertEquals(4, device.stored.lastRevision);
+        Envelope now = Envelope.parse(device.get(null).body);
+        assertNull(now.lineage(), "the same backup, still without a lineage");
+        assertEquals(header, now.header());
+    }
 }
