@@ -163,12 +163,7 @@ class StorageTest extends BrowserTest {
         String first = browser.driver().getWindowHandle();
         browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
         FobPage second = new FobPage(browser.driver(), server.url()).open();
-        second.js("var put = IDBObjectStore.prototype.put; window.fobPuts = []; IDBObjectStore.prototype.put = function (v, k) {"
-            + " window.fobPuts.push(k); return put.apply(this, arguments); };"
-            + "var get = IDBObjectStore.prototype.get; IDBObjectStore.prototype.get = function (k) {"
-            + " window.fobPuts.push('get ' + k); return get.apply(this, arguments); };");
         second.addLink(SPDX, false);
-        System.out.println("DEBUG puts in second " + second.js("return JSON.stringify(window.fobPuts);"));
 
         browser.driver().switchTo().window(first);
         page.waitFor(() -> page.accounts().size() == 2);
