@@ -246,4 +246,65 @@ class BackupSecurityTest extends BrowserTest {
         AccountItem item = page.account("Zanzibar Bank");
         assertEquals("quentin@example.org", item.name());
     }
+
+    /**
+     * docs/security.md: the PRF output and the recovery code never leave the page. Every request the page sends
+     * is recorded (its fetch is wrapped), and every PRF output its passkey ceremonies yield; no request body or URL
+     * holds either, in base64url, base64 or hex, nor the recovery code as shown, without dashes, or as bytes.
+     */
+    @Test
+    void thePrfOutputAndTheRecoveryCodeNeverLeaveThePage() throws Exception {
+        VirtualAuthenticator.add(browser, true);
+        page.open();
+        page.js("window.fobSent = []; window.fobPrf = [];"
+                + "var send = window.fetch; window.fetch = function (url, init) {"
+                + " window.fobSent.push(String(url) + ' ' + (init && init.body ? String(init.body) : ''));"
+                + " return send.apply(this, arguments); };"
+                + "var hex = function (buffer) { return Array.from(new Uint8Array(buffer), function (b) {"
+                + "  return ('0' + b.toString(16)).slice(-2); }).join(''); };"
+                + "var watch = function (ceremony) { return function (options) {"
+                + "  return ceremony(options).then(function (credential) {"
+                + "   var prf = credential.getClientExtensionResults().prf;"
+                + "   if (prf && prf.results && prf.results.first) window.fobPrf.push(hex(prf.results.first));"
+                + "   return credential; }); }; };"
+                + "navigator.credentials.get = watch(navigator.credentials.get.bind(navigator.credentials));"
+                + "navigator.credentials.create = watch(navigator.credentials.create.bind(navigator.credentials));");
+        page.addLink(ZANZIBAR, false);
+        String code = BackupFlows.createRecoveryAccount(page, "Sent");
+        BackupFlows.closeSettings(page);
+        page.addLink(VELOCIRAPTOR, false);
+        BackupFlows.waitForStatus(page, "Backup up to date");
+        WebElement settings = BackupFlows.openSettings(page);
+        page.button(settings, "Sign out").click();
+        page.button(settings, "Sign in with passkey").click();
+        BackupFlows.waitForStatus(page, "Backup up to date");
+
+        @SuppressWarnings("unchecked")
+        List<String> sent = (List<String>) page.js("return window.fobSent;");
+        @SuppressWarnings("unchecked")
+        List<String> prfOutputs = (List<String>) page.js("return window.fobPrf;");
+        assertFalse(prfOutputs.isEmpty(), "the ceremonies yielded PRF outputs to look for");
+        assertTrue(sent.stream().anyMatch(r -> r.startsWith("/api/backup ") && r.length() > 200),
+                "backups were uploaded: " + sent.size() + " requests recorded");
+        java.util.Set<String> forbidden = new java.util.HashSet<>();
+        for (String hex : prfOutputs) {
+            byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+            forbidden.add(hex);
+            forbidden.add(java.util.Base64.getEncoder().encodeToString(bytes).replace("=", ""));
+            forbidden.add(fob.codec.Base64Url.encode(bytes));
+        }
+        byte[] codeBytes = fob.backup.RecoveryCode.parse(code);
+        forbidden.add(code);
+        forbidden.add(code.replace("-", ""));
+        forbidden.add(java.util.HexFormat.of().formatHex(codeBytes));
+        forbidden.add(java.util.Base64.getEncoder().encodeToString(codeBytes).replace("=", ""));
+        forbidden.add(fob.codec.Base64Url.encode(codeBytes));
+        for (String request : sent) {
+            for (String secret : forbidden) {
+                assertFalse(request.toLowerCase().contains(secret.toLowerCase()),
+                        "a request carried a PRF output or the recovery code: " + request.substring(0,
+                                Math.min(120, request.length())));
+            }
+        }
+    }
 }
