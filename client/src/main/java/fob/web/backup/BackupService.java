@@ -103,6 +103,23 @@ public final class BackupService {
         return sync.switchToSignedInAccount(ceremony.key);
     }
 
+    /**
+     * "Delete backup for all devices". The server wants a passkey sign-in within the last 5 minutes for it: when
+     * the last one is older, the passkey is asked for, and the deletion goes on.
+     */
+    public void deleteForAllDevices() throws OfflineException, ServerException, ServerFailure, LocalStorageException,
+            BackupException {
+        try {
+            sync.deleteForAllDevices();
+        } catch (ServerFailure e) {
+            if (!"reauthentication_required".equals(e.code())) {
+                throw e;
+            }
+            signIn();
+            sync.deleteForAllDevices();
+        }
+    }
+
     /** Adds a passkey; with a PRF output it gets a slot of its own. Returns whether it can open backups alone. */
     public boolean addPasskey() throws OfflineException, ServerException, LocalStorageException, BackupException {
         Passkeys.Ceremony added;

@@ -57,7 +57,7 @@ public final class BackupPanel {
             confirm.ask("Delete backup for all devices?", "The backup and every earlier version of it will be"
                     + " deleted from the server, for every device, and those devices stop backing up. The accounts"
                     + " in this browser stay.", "Delete backup for all devices",
-                    () -> run(backup.sync()::deleteForAllDevices));
+                    () -> run(backup::deleteForAllDevices));
         });
         Dom.onClick(Dom.byId("backup-off-cancel"), () -> Browser.closeDialog(offDialog));
         Dom.onClick(Dom.byId("other-account-switch"), () -> {

@@ -119,8 +119,9 @@ public final class BackupRoutes {
         Json.send(ctx, expected == null ? 201 : 200, result);
     }
 
+    /** Deleting every version, for every device, cannot be undone: it needs a passkey sign-in within 5 minutes. */
     private void delete(Context ctx) {
-        String accountId = account(ctx);
+        String accountId = sessions.requireRecent(ctx, clock.getAsLong()).accountId();
         if (!store.deleteBackup(accountId)) {
             throw new ApiException(404, "no_backup", "There is no backup to delete");
         }

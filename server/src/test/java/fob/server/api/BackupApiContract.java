@@ -10,6 +10,7 @@ import fob.server.testing.Envelopes;
 import fob.server.testing.TestServer;
 import fob.server.web.Base64Url;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -204,6 +205,29 @@ abstract class BackupApiContract {
         ApiClient.Response recreated = create(client, Envelopes.ofSize(100));
         assertEquals(201, recreated.status());
         assertEquals("\"3\"", recreated.header("ETag"), "versions are never reused");
+    }
+
+    /**
+     * A browser still signed in (a stolen laptop, say) cannot erase the backup and its history without the
+     * passkey: deleting needs a passkey sign-in within the last 5 minutes, and nothing is deleted before it.
+     */
+    @Test
+    void deletingTheBackupNeedsARecentSignIn() throws Exception {
+        Accounts.Signed ivy = Accounts.create(server, "Ivy");
+        ApiClient client = ivy.client();
+        create(client, Envelopes.ofSize(500));
+        server.advance(Duration.ofMinutes(6));
+        try {
+            ApiClient.Response stale = client.delete("/api/backup");
+            assertEquals(403, stale.status());
+            assertEquals("reauthentication_required", stale.error());
+            assertEquals(200, client.get("/api/backup").status(), "nothing was deleted");
+            assertEquals(1, client.get("/api/backup/versions").json().path("versions").size());
+            assertEquals(200, Accounts.signIn(client, ivy.authenticator()).status());
+            assertEquals(204, client.delete("/api/backup").status());
+        } finally {
+            server.advance(Duration.ofMinutes(-6));
+        }
     }
 
     @Test
