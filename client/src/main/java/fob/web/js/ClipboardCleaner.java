@@ -6,6 +6,7 @@ import org.teavm.jso.JSBody;
  * Clears a copied code from the clipboard once it has expired, if the clipboard still holds it (so nothing
  * the person copied since is lost). The browser allows it only while Fob has the focus and may read the
  * clipboard; when it refuses, Fob tries again the next time it gets the focus, until another code is copied.
+ * {@code fobClipboard.settled} names the last code whose check has finished (the tests wait for it).
  */
 public final class ClipboardCleaner {
     private ClipboardCleaner() {
@@ -20,7 +21,9 @@ public final class ClipboardCleaner {
             + "  navigator.clipboard.readText().then(function (text) {"
             + "   if (state.code !== code) return;"
             + "   state.code = null;"
-            + "   if (text === code) return navigator.clipboard.writeText('');"
+            + "   var done = function () { state.settled = code; };"
+            + "   if (text === code) return navigator.clipboard.writeText('').then(done);"
+            + "   done();"
             + "  }).catch(function () {"
             + "   if (state.code !== code || state.onFocus) return;"
             + "   state.onFocus = function () { self.removeEventListener('focus', state.onFocus); state.onFocus = null; attempt(); };"
