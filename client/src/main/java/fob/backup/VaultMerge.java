@@ -303,28 +303,6 @@ public final class VaultMerge {
                 Math.max(now, merged.orderedAt()));
     }
 
-    /**
-     * "Merge" when restoring into a browser that already has accounts: adds the backup's accounts that are not
-     * here (by id, by secret, and for placeholders by issuer and name), after the local ones. Never overwrites,
-     * reorders or deletes a local account.
-     */
-    public static Vault addMissing(Vault local, Vault backup) {
-        List<Account> merged = new ArrayList<>(local.accounts());
-        for (Account account : backup.accounts()) {
-            if (local.find(account.id()) != null || isKnown(merged, account)) {
-                continue;
-            }
-            merged.add(account);
-        }
-        Map<String, Long> tombstones = new LinkedHashMap<>(local.tombstones());
-        for (Map.Entry<String, Long> entry : backup.tombstones().entrySet()) {
-            if (local.find(entry.getKey()) == null) {
-                tombstones.putIfAbsent(entry.getKey(), entry.getValue());
-            }
-        }
-        return new Vault(merged, local.settings(), tombstones, local.recentlyDeleted());
-    }
-
     private static boolean isKnown(List<Account> accounts, Account candidate) {
         for (Account account : accounts) {
             if (candidate.isPlaceholder() || account.isPlaceholder()) {

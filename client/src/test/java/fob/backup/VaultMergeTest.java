@@ -98,20 +98,6 @@ class VaultMergeTest {
         assertEquals(List.of("There"), issuers(VaultMerge.sync(remote, local, NOW)), "both devices keep the same one");
     }
 
-    @Test
-    void mergeOnRestoreAddsWhatIsMissingAndTouchesNothingLocal() throws Exception {
-        Account mine = account("m", "Mine", "AAAAAAAAAAAAAAAA", 1);
-        Account sameSecretOtherId = account("x", "Backup copy", "AAAAAAAAAAAAAAAA", 1);
-        Account onlyInBackup = account("b", "OnlyInBackup", "BBBBBBBBBBBBBBBB", 1);
-        Account editedInBackup = mine.edited(AccountKind.STANDARD, "Renamed in backup", "x", mine.otp(), "", 99);
-        Vault local = new Vault(List.of(mine), Settings.DEFAULTS);
-        Vault backup = new Vault(List.of(editedInBackup, sameSecretOtherId, onlyInBackup), Settings.DEFAULTS,
-                Map.of("m", 1000L));
-        Vault merged = VaultMerge.addMissing(local, backup);
-        assertEquals(List.of("Mine", "OnlyInBackup"), issuers(merged));
-        assertTrue(merged.tombstones().isEmpty(), "a backup's deletion never reaches a local account");
-    }
-
     /** Issue 11: a time far ahead of the merging device's clock counts as now, so it cannot win every merge. */
     @Test
     void anEditStampedFarInTheFutureCountsAsNow() throws Exception {

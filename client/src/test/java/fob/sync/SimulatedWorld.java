@@ -275,11 +275,6 @@ final class SimulatedWorld {
         }
     }
 
-    /** An account's backup on the server, opened with {@code key}, for the tests' checks; null if none. */
-    boolean hasBackup(String accountId) {
-        return backups.containsKey(accountId);
-    }
-
     static String credentialKey(Account account) {
         return account.isPlaceholder() ? "id:" + account.id()
                 : account.otp().type() + ":" + java.util.Arrays.toString(account.otp().secret());
