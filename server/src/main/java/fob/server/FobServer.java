@@ -3,6 +3,7 @@ package fob.server;
 import fob.server.activity.Activity;
 import fob.server.backup.BackupRoutes;
 import fob.server.passkey.PasskeyRoutes;
+import fob.server.session.SessionRoutes;
 import fob.server.passkey.RelyingParty;
 import fob.server.session.RateLimiter;
 import fob.server.session.RequestGuard;
@@ -62,6 +63,7 @@ public final class FobServer implements AutoCloseable {
                 new RateLimiter(config.rateLimit, config.rateLimit), new RateLimiter(10, 10), clock);
         BackupRoutes backups = new BackupRoutes(store, sessions, activity, config.backupMaxBytes, config.history,
                 clock);
+        SessionRoutes sessionRoutes = new SessionRoutes(store, sessions, activity, clock);
         PageRoutes page = new PageRoutes(assets);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -76,6 +78,7 @@ public final class FobServer implements AutoCloseable {
             page.register(javalin.routes);
             passkeys.register(javalin.routes);
             backups.register(javalin.routes);
+            sessionRoutes.register(javalin.routes);
             activity.register(javalin.routes);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.error(404, ctx -> {

@@ -10,7 +10,10 @@ import java.util.function.LongSupplier;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The security events of an account (sign-ins, backup writes and deletes, passkey changes) and their list. */
+/**
+ * The security events of an account (sign-ins with their device, backup writes, deletions and key rotations,
+ * passkey and session changes) and their list.
+ */
 public final class Activity {
     public static final String ACCOUNT_CREATED = "account_created";
     public static final String SIGN_IN = "sign_in";
@@ -19,6 +22,10 @@ public final class Activity {
     public static final String PASSKEY_REMOVED = "passkey_removed";
     public static final String BACKUP_WRITTEN = "backup_written";
     public static final String BACKUP_DELETED = "backup_deleted";
+    public static final String HISTORY_DELETED = "history_deleted";
+    public static final String KEYS_ROTATED = "keys_rotated";
+    public static final String SESSION_ENDED = "session_ended";
+    public static final String DEVICE_RENAMED = "device_renamed";
     private static final int SHOWN = 100;
 
     private final Store store;

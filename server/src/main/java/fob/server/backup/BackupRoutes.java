@@ -42,7 +42,9 @@ public final class BackupRoutes {
         routes.get("/api/backup", this::read);
         routes.put("/api/backup", this::write);
         routes.delete("/api/backup", this::delete);
+        routes.post("/api/backup/rotation", this::rotate);
         routes.get("/api/backup/versions", this::versions);
+        routes.delete("/api/backup/versions", this::deleteHistory);
         routes.get("/api/backup/versions/{version}", this::version);
     }
 
@@ -85,7 +87,24 @@ public final class BackupRoutes {
     }
 
     private void write(Context ctx) {
-        String accountId = account(ctx);
+        write(ctx, account(ctx), history, Activity.BACKUP_WRITTEN);
+    }
+
+    /**
+     * A key rotation: the new envelope, sealed under a new vault key, replaces the backup, and every earlier
+     * version (sealed under the old key, which the old recovery code or a removed passkey still opens) goes in
+     * the same transaction. It cannot be undone, so it needs a recent passkey sign-in.
+     */
+    private void rotate(Context ctx) {
+        String accountId = sessions.requireRecent(ctx, clock.getAsLong()).accountId();
+        if (ctx.header("If-Match") == null) {
+            throw new ApiException(428, "precondition_required", "Send If-Match with the ETag of the backup whose"
+                    + " keys you are rotating");
+        }
+        write(ctx, accountId, 1, Activity.KEYS_ROTATED);
+    }
+
+    private void write(Context ctx, String accountId, int keep, String kind) {
         String ifMatch = ctx.header("If-Match");
         String ifNoneMatch = ctx.header("If-None-Match");
         Long expected;
@@ -105,8 +124,8 @@ public final class BackupRoutes {
         }
         long version;
         try {
-            version = store.writeBackup(accountId, expected, body, history, clock.getAsLong(),
-                    written -> activity.event(Activity.BACKUP_WRITTEN, ctx, "version " + written + ", " + body.length
+            version = store.writeBackup(accountId, expected, body, keep, clock.getAsLong(),
+                    written -> activity.event(kind, ctx, "version " + written + ", " + body.length
                             + " bytes"));
         } catch (PreconditionFailedException e) {
             store.currentBackup(accountId).ifPresent(current -> ctx.header("ETag", etag(current.version())));
@@ -127,6 +146,16 @@ public final class BackupRoutes {
         }
         activity.record(accountId, Activity.BACKUP_DELETED, ctx, "the backup and its history");
         ctx.status(204);
+    }
+
+    /** Earlier versions go for good: like deleting the backup, it needs a recent passkey sign-in. */
+    private void deleteHistory(Context ctx) {
+        String accountId = sessions.requireRecent(ctx, clock.getAsLong()).accountId();
+        int deleted = store.deleteHistory(accountId);
+        activity.record(accountId, Activity.HISTORY_DELETED, ctx, deleted + " earlier versions");
+        ObjectNode result = Json.object();
+        result.put("deleted", deleted);
+        Json.send(ctx, 200, result);
     }
 
     private void versions(Context ctx) {

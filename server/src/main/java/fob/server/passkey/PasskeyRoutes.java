@@ -118,8 +118,9 @@ public final class PasskeyRoutes {
         Account account = new Account(HexFormat.of().formatHex(Secrets.random(16)), challenge.name(),
                 challenge.userHandle(), now);
         store.createAccount(account, passkey(verified, account.id(), now));
-        sessions.start(ctx, account.id(), now);
-        activity.record(account.id(), Activity.ACCOUNT_CREATED, ctx, "passkey " + shortId(verified.credentialId()));
+        Session session = sessions.start(ctx, account.id(), verified.credentialId(), now);
+        activity.record(account.id(), Activity.ACCOUNT_CREATED, ctx, "passkey " + shortId(verified.credentialId())
+                + ", " + session.device());
         Json.send(ctx, 201, accountJson(account, now));
     }
 
@@ -158,15 +159,16 @@ public final class PasskeyRoutes {
         }
         VerifiedSignIn verified = relyingParty.verifySignIn(data, challenge.value(), passkey);
         store.recordPasskeyUse(passkey.credentialId(), verified.signCount(), verified.backupState(), now);
-        sessions.start(ctx, account.id(), now);
-        activity.record(account.id(), Activity.SIGN_IN, ctx, "passkey " + shortId(passkey.credentialId()));
+        Session session = sessions.start(ctx, account.id(), passkey.credentialId(), now);
+        activity.record(account.id(), Activity.SIGN_IN, ctx, "passkey " + shortId(passkey.credentialId()) + ", "
+                + session.device());
         Json.send(ctx, 200, accountJson(account, now));
     }
 
     private void signOut(Context ctx) {
         long now = clock.getAsLong();
         sessions.current(ctx, now).ifPresent(session ->
-                activity.record(session.accountId(), Activity.SIGN_OUT, ctx, ""));
+                activity.record(session.accountId(), Activity.SIGN_OUT, ctx, session.device()));
         sessions.end(ctx, now);
         ctx.status(204);
     }
@@ -176,6 +178,7 @@ public final class PasskeyRoutes {
         Session session = sessions.require(ctx, now);
         Account account = requireAccount(session);
         ObjectNode body = accountJson(account, session.authenticatedAt());
+        body.putObject("session").put("id", session.id()).put("device", session.device());
         Json.send(ctx, 200, body);
     }
 
@@ -268,7 +271,8 @@ public final class PasskeyRoutes {
             throw new ApiException(409, "last_passkey",
                     "This is the account's only passkey; add another before removing it");
         }
-        activity.record(session.accountId(), Activity.PASSKEY_REMOVED, ctx, "passkey " + shortId(credentialId));
+        activity.record(session.accountId(), Activity.PASSKEY_REMOVED, ctx, "passkey " + shortId(credentialId)
+                + " and the devices it signed in");
         ctx.status(204);
     }
 

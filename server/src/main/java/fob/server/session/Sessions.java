@@ -6,6 +6,7 @@ import fob.server.web.ApiException;
 import fob.server.web.Base64Url;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Optional;
 public final class Sessions {
     public static final Duration IDLE = Duration.ofDays(14);
     public static final Duration ABSOLUTE = Duration.ofDays(90);
-    /** How recent a passkey sign-in must be to add or remove passkeys. */
+    /** How recent a passkey sign-in must be for what cannot be undone (passkeys, deletions, other sessions). */
     public static final Duration RECENT = Duration.ofMinutes(5);
     /** last_seen is written at most this often, so that reads do not become writes. */
     private static final long TOUCH_EVERY_MILLIS = Duration.ofMinutes(5).toMillis();
@@ -30,12 +31,18 @@ public final class Sessions {
         this.cookieName = https ? "__Host-fob_session" : "fob_session";
     }
 
-    /** Signs the browser in to the account, replacing any session it had. */
-    public void start(Context ctx, String accountId, long now) {
+    /**
+     * Signs the browser in to the account with the passkey {@code credentialId}, replacing any session it had.
+     * Returns the new session.
+     */
+    public Session start(Context ctx, String accountId, byte[] credentialId, long now) {
         current(ctx, now).ifPresent(old -> store.deleteSession(old.tokenHash()));
         byte[] token = Secrets.random(32);
-        store.createSession(new Session(Secrets.sha256(token), accountId, now, now, now));
+        Session session = new Session(HexFormat.of().formatHex(Secrets.random(16)), Secrets.sha256(token),
+                accountId, credentialId, DeviceLabel.of(ctx.header("User-Agent")), now, now, now);
+        store.createSession(session);
         setCookie(ctx, Base64Url.encode(token), ABSOLUTE.toSeconds());
+        return session;
     }
 
     /** The browser's valid session, if it has one. An expired session is deleted. */
@@ -66,7 +73,10 @@ public final class Sessions {
                 "Sign in with your passkey first"));
     }
 
-    /** A session whose passkey sign-in was within {@link #RECENT}: for changes to the account's passkeys. */
+    /**
+     * A session whose passkey sign-in was within {@link #RECENT}: for adding or removing passkeys, deleting the
+     * backup or its history, ending other sessions and rotating keys.
+     */
     public Session requireRecent(Context ctx, long now) {
         Session session = require(ctx, now);
         if (now - session.authenticatedAt() > RECENT.toMillis()) {

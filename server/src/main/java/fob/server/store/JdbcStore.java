@@ -197,25 +197,59 @@ abstract class JdbcStore implements Store {
             if (count <= 1) {
                 return false;
             }
-            return update(connection, "DELETE FROM passkeys WHERE account_id = ? AND credential_id = ?", accountId,
-                    credentialId) == 1;
+            if (update(connection, "DELETE FROM passkeys WHERE account_id = ? AND credential_id = ?", accountId,
+                    credentialId) != 1) {
+                return false;
+            }
+            update(connection, "DELETE FROM sessions WHERE account_id = ? AND credential_id = ?", accountId,
+                    credentialId);
+            return true;
         });
     }
 
     // Sessions.
 
+    private static final RowMapper<Session> SESSION = row -> new Session(row.getString("id"),
+            row.getBytes("token_hash"), row.getString("account_id"), row.getBytes("credential_id"),
+            row.getString("device"), row.getLong("created_at"), row.getLong("last_seen_at"),
+            row.getLong("authenticated_at"));
+
     @Override
     public void createSession(Session s) {
-        write(connection -> update(connection, "INSERT INTO sessions (token_hash, account_id, created_at,"
-                + " last_seen_at, authenticated_at) VALUES (?, ?, ?, ?, ?)", s.tokenHash(), s.accountId(),
-                s.createdAt(), s.lastSeenAt(), s.authenticatedAt()));
+        write(connection -> update(connection, "INSERT INTO sessions (id, token_hash, account_id, credential_id,"
+                + " device, created_at, last_seen_at, authenticated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", s.id(),
+                s.tokenHash(), s.accountId(), s.credentialId(), s.device(), s.createdAt(), s.lastSeenAt(),
+                s.authenticatedAt()));
     }
 
     @Override
     public Optional<Session> findSession(byte[] tokenHash) {
-        return read(connection -> first(query(connection, row -> new Session(row.getBytes("token_hash"),
-                row.getString("account_id"), row.getLong("created_at"), row.getLong("last_seen_at"),
-                row.getLong("authenticated_at")), "SELECT * FROM sessions WHERE token_hash = ?", tokenHash)));
+        return read(connection -> first(query(connection, SESSION, "SELECT * FROM sessions WHERE token_hash = ?",
+                tokenHash)));
+    }
+
+    @Override
+    public List<Session> sessions(String accountId) {
+        return read(connection -> query(connection, SESSION,
+                "SELECT * FROM sessions WHERE account_id = ? ORDER BY last_seen_at DESC, created_at DESC", accountId));
+    }
+
+    @Override
+    public boolean deleteSession(String accountId, String sessionId) {
+        return write(connection -> update(connection, "DELETE FROM sessions WHERE account_id = ? AND id = ?",
+                accountId, sessionId) == 1);
+    }
+
+    @Override
+    public int deleteOtherSessions(String accountId, String keepSessionId) {
+        return write(connection -> update(connection, "DELETE FROM sessions WHERE account_id = ? AND id <> ?",
+                accountId, keepSessionId));
+    }
+
+    @Override
+    public boolean renameSession(String accountId, String sessionId, String device) {
+        return write(connection -> update(connection, "UPDATE sessions SET device = ? WHERE account_id = ? AND id = ?",
+                device, accountId, sessionId) == 1);
     }
 
     @Override
@@ -289,6 +323,12 @@ abstract class JdbcStore implements Store {
                     + " AND current_version IS NOT NULL", accountId);
             return versions + current > 0;
         });
+    }
+
+    @Override
+    public int deleteHistory(String accountId) {
+        return write(connection -> update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version"
+                + " <> COALESCE((SELECT current_version FROM accounts WHERE id = ?), -1)", accountId, accountId));
     }
 
     @Override

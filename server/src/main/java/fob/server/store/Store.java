@@ -30,7 +30,10 @@ public interface Store extends AutoCloseable {
     /** Records a verified sign-in: the new counter and backup state. */
     void recordPasskeyUse(byte[] credentialId, long signCount, boolean backupState, long now);
 
-    /** Removes the passkey unless it is the account's last one; returns whether it was removed. */
+    /**
+     * Removes the passkey unless it is the account's last one, and in the same transaction every session it
+     * signed in; returns whether it was removed.
+     */
     boolean removePasskey(String accountId, byte[] credentialId);
 
     // Sessions.
@@ -41,6 +44,18 @@ public interface Store extends AutoCloseable {
     void touchSession(byte[] tokenHash, long now);
 
     void deleteSession(byte[] tokenHash);
+
+    /** The account's sessions, most recently seen first. */
+    List<Session> sessions(String accountId);
+
+    /** Ends the account's session with this public id; returns whether there was one. */
+    boolean deleteSession(String accountId, String sessionId);
+
+    /** Ends every session of the account but {@code keepSessionId}; returns how many ended. */
+    int deleteOtherSessions(String accountId, String keepSessionId);
+
+    /** Renames the device of the account's session with this public id; returns whether there was one. */
+    boolean renameSession(String accountId, String sessionId, String device);
 
     /** Removes expired sessions and challenges; returns how many rows went. */
     int purgeExpired(long sessionsIdleBefore, long sessionsCreatedBefore, long now);
@@ -60,6 +75,9 @@ public interface Store extends AutoCloseable {
 
     /** Deletes the backup and all its history; returns whether there was anything. */
     boolean deleteBackup(String accountId);
+
+    /** Deletes every kept version but the current one; returns how many went. */
+    int deleteHistory(String accountId);
 
     /** Every kept version, newest first. */
     List<BackupSummary> backupVersions(String accountId);

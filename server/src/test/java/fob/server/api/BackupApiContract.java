@@ -231,6 +231,63 @@ abstract class BackupApiContract {
     }
 
     @Test
+    void deletingTheHistoryNeedsARecentSignInAndKeepsTheCurrentVersion() throws Exception {
+        Accounts.Signed jo = Accounts.create(server, "Jo");
+        ApiClient client = jo.client();
+        String etag = create(client, Envelopes.ofSize(500)).header("ETag");
+        etag = client.put("/api/backup", Envelopes.ofSize(600), "If-Match", etag).header("ETag");
+        byte[] current = Envelopes.ofSize(700);
+        client.put("/api/backup", current, "If-Match", etag);
+        server.advance(Duration.ofMinutes(6));
+        try {
+            ApiClient.Response stale = client.delete("/api/backup/versions");
+            assertEquals(403, stale.status());
+            assertEquals("reauthentication_required", stale.error());
+            assertEquals(3, client.get("/api/backup/versions").json().path("versions").size(), "nothing went");
+            assertEquals(200, Accounts.signIn(client, jo.authenticator()).status());
+            ApiClient.Response deleted = client.delete("/api/backup/versions");
+            assertEquals(200, deleted.status(), deleted.text());
+            assertEquals(2, deleted.json().path("deleted").asInt());
+        } finally {
+            server.advance(Duration.ofMinutes(-6));
+        }
+        ObjectNode versions = client.get("/api/backup/versions").json();
+        assertEquals(1, versions.path("versions").size());
+        assertTrue(versions.path("versions").get(0).path("current").asBoolean());
+        assertArrayEquals(current, client.get("/api/backup").body());
+        assertTrue(client.get("/api/activity").text().contains("history_deleted"));
+    }
+
+    @Test
+    void aRotationReplacesTheBackupAndDeletesEveryEarlierVersionAfterARecentSignIn() throws Exception {
+        Accounts.Signed kit = Accounts.create(server, "Kit");
+        ApiClient client = kit.client();
+        String etag = create(client, Envelopes.ofSize(500)).header("ETag");
+        etag = client.put("/api/backup", Envelopes.ofSize(600), "If-Match", etag).header("ETag");
+        byte[] rotated = Envelopes.ofSize(650);
+        assertEquals(428, client.send("POST", "/api/backup/rotation", rotated).status(), "If-Match is needed");
+        assertEquals(412, client.send("POST", "/api/backup/rotation", rotated, "If-Match", "\"1\"").status(),
+                "a rotation of a backup that changed since is refused");
+        server.advance(Duration.ofMinutes(6));
+        try {
+            ApiClient.Response stale = client.send("POST", "/api/backup/rotation", rotated, "If-Match", etag);
+            assertEquals(403, stale.status());
+            assertEquals("reauthentication_required", stale.error());
+            assertEquals(2, client.get("/api/backup/versions").json().path("versions").size(), "nothing changed");
+            assertEquals(200, Accounts.signIn(client, kit.authenticator()).status());
+            ApiClient.Response done = client.send("POST", "/api/backup/rotation", rotated, "If-Match", etag);
+            assertEquals(200, done.status(), done.text());
+        } finally {
+            server.advance(Duration.ofMinutes(-6));
+        }
+        ObjectNode versions = client.get("/api/backup/versions").json();
+        assertEquals(1, versions.path("versions").size(), versions.toString());
+        assertArrayEquals(rotated, client.get("/api/backup").body());
+        assertEquals(404, client.get("/api/backup/versions/1").status(), "the old versions are gone");
+        assertTrue(client.get("/api/activity").text().contains("keys_rotated"));
+    }
+
+    @Test
     void oneAccountCannotReadOrOverwriteAnothersBackup() throws Exception {
         ApiClient ann = Accounts.create(server, "Gus").client();
         ApiClient bob = Accounts.create(server, "Hal").client();

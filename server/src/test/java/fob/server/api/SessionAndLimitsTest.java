@@ -13,6 +13,11 @@ import fob.server.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -74,6 +79,11 @@ class SessionAndLimitsTest {
         }
     }
 
+    private static String token(ApiClient.Response response) {
+        String cookie = response.header("Set-Cookie");
+        return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+    }
+
     @Test
     void prfOutputsAndSessionTokensNeverReachTheDisk() throws Exception {
         byte[] prfOutput = "PRF-OUTPUT-THAT-MUST-STAY-SECRET".getBytes(StandardCharsets.US_ASCII);
@@ -89,9 +99,14 @@ class SessionAndLimitsTest {
             ApiClient client = server.client();
             ApiClient.Response created = Accounts.register(client, careless, "Ann");
             assertEquals(201, created.status());
-            assertEquals(200, Accounts.signIn(client, careless).status());
-            String cookie = created.header("Set-Cookie");
-            token = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+            ApiClient.Response signedIn = Accounts.signIn(client, careless);
+            assertEquals(200, signedIn.status());
+            // The sign-in ended the registration's session: the token to look for is the live one.
+            token = token(signedIn);
+            ApiClient.Response live = server.client().get("/api/session", "Cookie", "fob_session=" + token);
+            assertEquals(200, live.status(), "the token checked below is the one in use");
+            assertEquals(401, server.client().get("/api/session", "Cookie", "fob_session=" + token(created))
+                    .status(), "and the registration's token was ended by the sign-in");
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
@@ -102,6 +117,30 @@ class SessionAndLimitsTest {
                 assertFalse(content.contains(new String(Base64Url.decode(token), StandardCharsets.ISO_8859_1)),
                         file.toString());
             }
+        }
+    }
+
+    @Test
+    void aStoredSessionHashSentAsACookieIsRefused() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=0")) {
+            Accounts.Signed ann = Accounts.create(server, "Ann");
+            assertEquals(200, ann.client().get("/api/session").status());
+            List<byte[]> hashes = new ArrayList<>();
+            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("fob.db"));
+                    ResultSet rows = db.createStatement().executeQuery("SELECT token_hash FROM sessions")) {
+                while (rows.next()) {
+                    hashes.add(rows.getBytes(1));
+                }
+            }
+            assertEquals(1, hashes.size(), "a database thief finds exactly this session's hash");
+            assertEquals(32, hashes.get(0).length);
+            ApiClient thief = server.client();
+            ApiClient.Response refused = thief.get("/api/session", "Cookie",
+                    "fob_session=" + Base64Url.encode(hashes.get(0)));
+            assertEquals(401, refused.status());
+            assertEquals("not_signed_in", refused.error());
+            assertEquals(401, thief.get("/api/backup", "Cookie", "fob_session=" + Base64Url.encode(hashes.get(0)))
+                    .status());
         }
     }
 }
