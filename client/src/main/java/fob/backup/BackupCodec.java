@@ -12,6 +12,10 @@ import java.util.List;
  * <li>recovery-code slot: wrapping key = HKDF-SHA256(the code's 20 bytes, the slot's 16-byte salt, info
  * "fob recovery-code slot v1");
  * <li>each slot: AES-256-GCM(wrapping key, its own nonce, no associated data, the 32-byte vault key);
+ * <li>sealed passkey slot: a P-256 key pair; its private scalar is AES-256-GCM(HKDF-SHA256(PRF output, salt
+ * empty, info "fob passkey key pair v3" || credential id), its own nonce, associated data = the public key); the
+ * vault key is AES-256-GCM(HKDF-SHA256(ECDH(ephemeral, slot key), salt = ephemeral public || slot public, info
+ * "fob passkey sealed slot v3" || credential id), nonce, no associated data);
  * <li>payload: AES-256-GCM(vault key, fresh nonce, associated data = the header string's ASCII bytes).
  * </ul>
  */
@@ -19,12 +23,28 @@ public final class BackupCodec {
     public static final int KEY_BYTES = 32;
     private static final byte[] PASSKEY_INFO = "fob passkey slot v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RECOVERY_CODE_INFO = "fob recovery-code slot v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_PAIR_INFO = "fob passkey key pair v3".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SEALED_SLOT_INFO = "fob passkey sealed slot v3".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NO_DATA = new byte[0];
 
     private final BackupCrypto crypto;
+    /** Null where sealed slots are never met (the import worker). */
+    private final Ecdh ecdh;
 
     public BackupCodec(BackupCrypto crypto) {
+        this(crypto, null);
+    }
+
+    public BackupCodec(BackupCrypto crypto, Ecdh ecdh) {
         this.crypto = crypto;
+        this.ecdh = ecdh;
+    }
+
+    private Ecdh ecdh() throws BackupException {
+        if (ecdh == null) {
+            throw new BackupException("This part of Fob cannot open passkey slots");
+        }
+        return ecdh;
     }
 
     public byte[] newVaultKey() {
@@ -36,9 +56,58 @@ public final class BackupCodec {
     }
 
     byte[] passkeyWrappingKey(byte[] prfOutput, byte[] credentialId) {
-        byte[] info = Arrays.copyOf(PASSKEY_INFO, PASSKEY_INFO.length + credentialId.length);
-        System.arraycopy(credentialId, 0, info, PASSKEY_INFO.length, credentialId.length);
-        return crypto.hkdf(prfOutput, NO_DATA, info, KEY_BYTES);
+        return crypto.hkdf(prfOutput, NO_DATA, concat(PASSKEY_INFO, credentialId), KEY_BYTES);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    private byte[] sealedSlotKey(byte[] sharedSecret, byte[] ephemeralKey, byte[] publicKey, byte[] credentialId) {
+        return crypto.hkdf(sharedSecret, concat(ephemeralKey, publicKey), concat(SEALED_SLOT_INFO, credentialId),
+                KEY_BYTES);
+    }
+
+    /** A sealed slot for a PRF-capable passkey: a new key pair, its private key wrapped by the PRF output. */
+    public SealedPasskeySlot sealedPasskeySlot(byte[] vaultKey, byte[] credentialId, byte[] prfOutput)
+            throws BackupException {
+        EcKeyPair pair = ecdh().newKeyPair();
+        byte[] privateKeyNonce = crypto.random(12);
+        byte[] wrappingKey = crypto.hkdf(prfOutput, NO_DATA, concat(KEY_PAIR_INFO, credentialId), KEY_BYTES);
+        byte[] wrappedPrivateKey = crypto.seal(wrappingKey, privateKeyNonce, pair.publicKey(), pair.privateKey());
+        return sealTo(credentialId, pair.publicKey(), privateKeyNonce, wrappedPrivateKey, vaultKey);
+    }
+
+    /** The same passkey's slot with {@code vaultKey} sealed to it instead: no passkey needed (a key rotation). */
+    public SealedPasskeySlot resealed(SealedPasskeySlot slot, byte[] vaultKey) throws BackupException {
+        return sealTo(slot.credentialId(), slot.publicKey(), slot.privateKeyNonce(), slot.wrappedPrivateKey(),
+                vaultKey);
+    }
+
+    private SealedPasskeySlot sealTo(byte[] credentialId, byte[] publicKey, byte[] privateKeyNonce,
+            byte[] wrappedPrivateKey, byte[] vaultKey) throws BackupException {
+        EcKeyPair ephemeral = ecdh().newKeyPair();
+        byte[] key = sealedSlotKey(ecdh().sharedSecret(ephemeral, publicKey), ephemeral.publicKey(), publicKey,
+                credentialId);
+        byte[] nonce = crypto.random(12);
+        return new SealedPasskeySlot(credentialId, publicKey, privateKeyNonce, wrappedPrivateKey,
+                ephemeral.publicKey(), nonce, crypto.seal(key, nonce, NO_DATA, vaultKey));
+    }
+
+    private byte[] openSealed(SealedPasskeySlot slot, byte[] prfOutput) throws BackupException {
+        byte[] credentialId = slot.credentialId();
+        byte[] wrappingKey = crypto.hkdf(prfOutput, NO_DATA, concat(KEY_PAIR_INFO, credentialId), KEY_BYTES);
+        try {
+            byte[] privateKey = crypto.open(wrappingKey, slot.privateKeyNonce(), slot.publicKey(),
+                    slot.wrappedPrivateKey());
+            byte[] shared = ecdh().sharedSecret(new EcKeyPair(privateKey, slot.publicKey()), slot.ephemeralKey());
+            return crypto.open(sealedSlotKey(shared, slot.ephemeralKey(), slot.publicKey(), credentialId),
+                    slot.nonce(), NO_DATA, slot.wrappedKey());
+        } catch (DecryptionException e) {
+            throw new BackupException("This passkey's key does not open the backup; use your recovery code");
+        }
     }
 
     byte[] recoveryCodeWrappingKey(byte[] code, byte[] salt) {
@@ -98,6 +167,10 @@ public final class BackupCodec {
     /** The vault key, through the passkey slot of {@code credentialId} and that passkey's PRF output. */
     public byte[] vaultKeyFromPasskey(Envelope envelope, byte[] credentialId, byte[] prfOutput) throws BackupException {
         for (Slot slot : envelope.slots()) {
+            if (slot instanceof SealedPasskeySlot
+                    && Arrays.equals(((SealedPasskeySlot) slot).credentialId(), credentialId)) {
+                return openSealed((SealedPasskeySlot) slot, prfOutput);
+            }
             if (slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(), credentialId)) {
                 try {
                     return crypto.open(passkeyWrappingKey(prfOutput, credentialId), slot.nonce(), NO_DATA,

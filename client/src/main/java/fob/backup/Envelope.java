@@ -9,14 +9,15 @@ import fob.json.JsonFormatException;
 import java.util.List;
 
 /**
- * A backup as it travels and is stored: {@code {"fob": 2, "header", "nonce", "ciphertext"}}, the header being
+ * A backup as it travels and is stored: {@code {"fob": 3, "header", "nonce", "ciphertext"}}, the header being
  * written by {@link Header}. The payload is sealed with the header string, as it stands, for associated data: a
- * changed header (a slot swapped in, another lineage) fails to open. Version 1 is the same without a lineage in the
- * header; it is still read.
+ * changed header (a slot swapped in, another lineage) fails to open. Version 3 adds sealed passkey slots; version 2
+ * is the same without them, version 1 also without a lineage in the header. Both are still read.
  */
 public final class Envelope {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final int FIRST_VERSION = 1;
+    private static final int SEALED_SLOTS_VERSION = 3;
 
     private final int version;
     private final String header;
@@ -92,6 +93,11 @@ public final class Envelope {
             Header parsed = Header.parse(header);
             if (version == FIRST_VERSION && parsed.lineage() != null) {
                 throw new BackupException("A version-1 backup has no lineage");
+            }
+            for (Slot slot : parsed.slots()) {
+                if (version < SEALED_SLOTS_VERSION && slot instanceof SealedPasskeySlot) {
+                    throw new BackupException("A version-" + version + " backup has no sealed passkey slots");
+                }
             }
             return new Envelope(version.intValue(), header, parsed, nonce, ciphertext);
         } catch (JsonFormatException | EncodingException e) {

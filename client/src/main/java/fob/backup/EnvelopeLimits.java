@@ -20,6 +20,10 @@ public final class EnvelopeLimits {
     public static final int MAX_MEMORY_KIB = 1 << 20;
     public static final int MAX_ITERATIONS = 64;
     public static final int MAX_PARALLELISM = 16;
+    /** A P-256 public key, uncompressed: 0x04, x, y. */
+    public static final int EC_PUBLIC_KEY_BYTES = 65;
+    /** A 32-byte P-256 private scalar sealed by AES-256-GCM, with its tag. */
+    public static final int WRAPPED_PRIVATE_KEY_BYTES = 32 + 16;
     /** The longest slot type a reader keeps when it does not know it. */
     public static final int MAX_TYPE_LENGTH = 64;
 

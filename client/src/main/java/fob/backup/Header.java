@@ -65,7 +65,14 @@ public final class Header {
         }
         JsonObject json = new JsonObject();
         json.put("type", slot.type());
-        if (slot instanceof PasskeySlot) {
+        if (slot instanceof SealedPasskeySlot) {
+            SealedPasskeySlot sealed = (SealedPasskeySlot) slot;
+            json.put("credentialId", Base64Url.encode(sealed.credentialId()));
+            json.put("publicKey", Base64Url.encode(sealed.publicKey()));
+            json.put("privateKeyNonce", Base64Url.encode(sealed.privateKeyNonce()));
+            json.put("wrappedPrivateKey", Base64Url.encode(sealed.wrappedPrivateKey()));
+            json.put("ephemeralKey", Base64Url.encode(sealed.ephemeralKey()));
+        } else if (slot instanceof PasskeySlot) {
             json.put("credentialId", Base64Url.encode(((PasskeySlot) slot).credentialId()));
         } else if (slot instanceof RecoveryCodeSlot) {
             json.put("salt", Base64Url.encode(((RecoveryCodeSlot) slot).salt()));
@@ -113,6 +120,13 @@ public final class Header {
             case "passkey":
                 return new PasskeySlot(bytes(slot, "credentialId", EnvelopeLimits.MIN_CREDENTIAL_ID_BYTES,
                         EnvelopeLimits.MAX_CREDENTIAL_ID_BYTES), nonce(slot), wrappedKey(slot));
+            case SealedPasskeySlot.TYPE:
+                return new SealedPasskeySlot(bytes(slot, "credentialId", EnvelopeLimits.MIN_CREDENTIAL_ID_BYTES,
+                        EnvelopeLimits.MAX_CREDENTIAL_ID_BYTES), publicKey(slot, "publicKey"),
+                        bytes(slot, "privateKeyNonce", EnvelopeLimits.NONCE_BYTES, EnvelopeLimits.NONCE_BYTES),
+                        bytes(slot, "wrappedPrivateKey", EnvelopeLimits.WRAPPED_PRIVATE_KEY_BYTES,
+                                EnvelopeLimits.WRAPPED_PRIVATE_KEY_BYTES), publicKey(slot, "ephemeralKey"),
+                        nonce(slot), wrappedKey(slot));
             case "recovery-code":
                 return new RecoveryCodeSlot(bytes(slot, "salt", EnvelopeLimits.RECOVERY_CODE_SALT_BYTES,
                         EnvelopeLimits.RECOVERY_CODE_SALT_BYTES), nonce(slot), wrappedKey(slot));
@@ -133,6 +147,14 @@ public final class Header {
                 }
                 return new UnknownSlot(type, slot);
         }
+    }
+
+    private static byte[] publicKey(JsonObject slot, String key) throws JsonFormatException, EncodingException {
+        byte[] point = bytes(slot, key, EnvelopeLimits.EC_PUBLIC_KEY_BYTES, EnvelopeLimits.EC_PUBLIC_KEY_BYTES);
+        if (point[0] != 4) {
+            throw new JsonFormatException("'" + key + "' is not an uncompressed P-256 point");
+        }
+        return point;
     }
 
     private static byte[] nonce(JsonObject slot) throws JsonFormatException, EncodingException {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The fixed test vectors in src/test/resources/fob/backup/vector-N.json: envelopes of format version N made with
- * fixed keys and nonces (version 2 adds the lineage to the header). BackupCodecTest pins them on the JVM; the
+ * fixed keys and nonces (version 2 adds the lineage to the header; version 3 has a sealed passkey slot, made with
+ * the fixed P-256 keys of {@link FixedEcdh}). BackupCodecTest pins them on the JVM; the
  * end-to-end tests restore vector 1 in the browser (WebCrypto) with its recovery code. To write one anew after a
  * deliberate format change: run this class's main with the version and the file.
  */
@@ -56,9 +57,9 @@ final class BackupVector {
 
     /** The envelope of format {@code version} as the reference implementation makes it from the fixed inputs. */
     static Envelope envelope(int version) throws Exception {
-        BackupCodec codec = new BackupCodec(new FixedCrypto());
-        List<Slot> slots = List.of(codec.passkeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT),
-                codec.recoveryCodeSlot(VAULT_KEY, RECOVERY_CODE));
+        BackupCodec codec = new BackupCodec(new FixedCrypto(), new FixedEcdh());
+        List<Slot> slots = List.of(version >= 3 ? codec.sealedPasskeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT)
+                : codec.passkeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT), codec.recoveryCodeSlot(VAULT_KEY, RECOVERY_CODE));
         byte[] payload = new BackupPayload(7, 1_700_000_100_000L, vault()).toBytes();
         if (version == 1) {
             // Payload version 1 had no order time.
@@ -68,7 +69,9 @@ final class BackupVector {
             String sealed = codec.seal(VAULT_KEY, slots, payload).toJson();
             return Envelope.parse(sealed.replace("{\"fob\":" + Envelope.VERSION + ",", "{\"fob\":1,"));
         }
-        return codec.seal(VAULT_KEY, new Header(LINEAGE, slots), payload);
+        Envelope sealed = codec.seal(VAULT_KEY, new Header(LINEAGE, slots), payload);
+        return version == Envelope.VERSION ? sealed
+                : Envelope.parse(sealed.toJson().replace("{\"fob\":" + Envelope.VERSION + ",", "{\"fob\":" + version + ","));
     }
 
     static String json() throws Exception {
@@ -83,6 +86,10 @@ final class BackupVector {
         vector.put("prfOutput", Base64Url.encode(PRF_OUTPUT));
         if (version > 1) {
             vector.put("lineage", LINEAGE);
+        }
+        if (version > 2) {
+            vector.put("slotPrivateKey", Base64Url.encode(range(10, 32)));
+            vector.put("ephemeralPrivateKey", Base64Url.encode(range(50, 32)));
         }
         vector.put("envelope", envelope(version).toJson());
         return JsonWriter.indent("  ").string().value(vector).done();

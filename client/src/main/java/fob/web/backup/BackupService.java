@@ -29,7 +29,7 @@ public final class BackupService {
         BrowserScheduler scheduler = new BrowserScheduler();
         sync = new BackupSync(new HttpBackupServer(api), new SessionVault(session, store),
                 new BackupStateStore(store), scheduler, System::currentTimeMillis,
-                new BackupCodec(new WebCryptoBackend()));
+                new BackupCodec(new WebCryptoBackend(), new WebCryptoEcdh()));
         scheduler.attach(sync);
         keys = new BackupKeys(sync);
     }

@@ -8,8 +8,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks that a backup is a well-formed envelope (docs/formats.md, "The backup envelope"): version 1 or 2, its
- * fields, their base64url, their sizes, a version 2 header's lineage, and 1 to 16 slots. Slots of the known types
+ * Checks that a backup is a well-formed envelope (docs/formats.md, "The backup envelope"): version 1, 2 or 3, its
+ * fields, their base64url, their sizes, a header's lineage (from version 2), sealed passkey slots (from version 3),
+ * and 1 to 16 slots. Slots of the known types
  * are checked field by field; a slot of another type (a newer Fob's) needs only its type, and is kept. The server
  * cannot decrypt the envelope and does not try; it stores what passed byte for byte. The limits are the client's
  * (fob.backup.EnvelopeLimits), which EnvelopeLimitsTest pins to these.
@@ -30,6 +31,9 @@ public final class EnvelopeValidator {
     static final int MAX_ITERATIONS = 64;
     static final int MAX_PARALLELISM = 16;
     static final int MAX_TYPE_LENGTH = 64;
+    static final int EC_PUBLIC_KEY = 65;
+    static final int WRAPPED_PRIVATE_KEY = 32 + 16;
+    static final int NEWEST_VERSION = 3;
     private static final Set<String> TOP_LEVEL = Set.of("fob", "header", "nonce", "ciphertext");
     private static final Set<String> HEADER_FIELDS = Set.of("lineage", "slots");
 
@@ -48,8 +52,9 @@ public final class EnvelopeValidator {
             }
         }
         JsonNode version = envelope.get("fob");
-        if (version == null || !version.isIntegralNumber() || version.asLong() < 1 || version.asLong() > 2) {
-            throw new InvalidEnvelopeException("'fob' must be 1 or 2");
+        if (version == null || !version.isIntegralNumber() || version.asLong() < 1
+                || version.asLong() > NEWEST_VERSION) {
+            throw new InvalidEnvelopeException("'fob' must be 1, 2 or 3");
         }
         bytes(envelope, "nonce", NONCE, NONCE);
         bytes(envelope, "ciphertext", TAG, Integer.MAX_VALUE);
@@ -75,7 +80,7 @@ public final class EnvelopeValidator {
             throw new InvalidEnvelopeException("the header must hold 1 to " + MAX_SLOTS + " slots");
         }
         for (int i = 0; i < slots.size(); i++) {
-            checkSlot(slots.get(i), i + 1);
+            checkSlot(slots.get(i), i + 1, version.asLong());
         }
     }
 
@@ -91,7 +96,7 @@ public final class EnvelopeValidator {
         }
     }
 
-    private static void checkSlot(JsonNode slot, int number) throws InvalidEnvelopeException {
+    private static void checkSlot(JsonNode slot, int number, long version) throws InvalidEnvelopeException {
         if (!slot.isObject()) {
             throw new InvalidEnvelopeException("slot " + number + " must be an object");
         }
@@ -105,6 +110,16 @@ public final class EnvelopeValidator {
         switch (type.asString()) {
             case "passkey":
                 bytes(slot, "credentialId", MIN_CREDENTIAL_ID, MAX_CREDENTIAL_ID, where);
+                break;
+            case "passkey-sealed":
+                if (version < 3) {
+                    throw new InvalidEnvelopeException(where + ": a version " + version + " header has no sealed slots");
+                }
+                bytes(slot, "credentialId", MIN_CREDENTIAL_ID, MAX_CREDENTIAL_ID, where);
+                point(slot, "publicKey", where);
+                point(slot, "ephemeralKey", where);
+                bytes(slot, "privateKeyNonce", NONCE, NONCE, where);
+                bytes(slot, "wrappedPrivateKey", WRAPPED_PRIVATE_KEY, WRAPPED_PRIVATE_KEY, where);
                 break;
             case "recovery-code":
                 bytes(slot, "salt", RECOVERY_CODE_SALT, RECOVERY_CODE_SALT, where);
@@ -143,6 +158,13 @@ public final class EnvelopeValidator {
                     : "from " + min + " to " + max + " bytes") + ", not " + decoded.length);
         }
         return decoded;
+    }
+
+    /** An uncompressed P-256 point's shape; whether it is on the curve only the client can tell (and checks). */
+    private static void point(JsonNode slot, String field, String where) throws InvalidEnvelopeException {
+        if (bytes(slot, field, EC_PUBLIC_KEY, EC_PUBLIC_KEY, where)[0] != 4) {
+            throw new InvalidEnvelopeException(where + ": '" + field + "' must be an uncompressed P-256 point");
+        }
     }
 
     private static void integer(JsonNode object, String field, long min, long max, String where)

@@ -116,7 +116,7 @@ abstract class BackupApiContract {
         bad.add("[]");
         bad.add("{}");
         ObjectNode good = Envelopes.envelope(Envelopes.header(), 100);
-        bad.add(good.deepCopy().put("fob", 3).toString());
+        bad.add(good.deepCopy().put("fob", 4).toString());
         bad.add(good.deepCopy().put("fob", 0).toString());
         bad.add(good.deepCopy().put("extra", 1).toString());
         bad.add(good.deepCopy().put("nonce", Base64Url.encode(new byte[11])).toString());
@@ -152,13 +152,37 @@ abstract class BackupApiContract {
                 .put("salt", Base64Url.encode(new byte[16])).put("nonce", Base64Url.encode(new byte[12]))
                 .put("wrappedKey", Base64Url.encode(new byte[48]));
         bad.add(Envelopes.envelope(password, 100).toString());
+        ObjectNode sealedInVersion2 = Envelopes.header();
+        sealedInVersion2.put("lineage", Base64Url.encode(new byte[16]));
+        ObjectNode sealed = sealedInVersion2.withArray("slots").addObject().put("type", "passkey-sealed")
+                .put("credentialId", Base64Url.encode(new byte[16])).put("publicKey", Base64Url.encode(point()))
+                .put("ephemeralKey", Base64Url.encode(point())).put("privateKeyNonce", Base64Url.encode(new byte[12]))
+                .put("wrappedPrivateKey", Base64Url.encode(new byte[48])).put("nonce", Base64Url.encode(new byte[12]))
+                .put("wrappedKey", Base64Url.encode(new byte[48]));
+        bad.add(Envelopes.envelope(sealedInVersion2, 100).put("fob", 2).toString());
+        ObjectNode compressedPoint = sealedInVersion2.deepCopy();
+        ((ObjectNode) compressedPoint.path("slots").get(2)).put("publicKey", Base64Url.encode(new byte[65]));
+        bad.add(Envelopes.envelope(compressedPoint, 100).put("fob", 3).toString());
+        ObjectNode shortPrivateKey = sealedInVersion2.deepCopy();
+        ((ObjectNode) shortPrivateKey.path("slots").get(2)).put("wrappedPrivateKey", Base64Url.encode(new byte[32]));
+        bad.add(Envelopes.envelope(shortPrivateKey, 100).put("fob", 3).toString());
         for (String body : bad) {
             ApiClient.Response response = create(client, body.getBytes(StandardCharsets.UTF_8));
             assertEquals(400, response.status(), body);
             assertEquals("invalid_envelope", response.error(), body);
         }
         assertEquals(404, client.get("/api/backup").status(), "nothing was stored");
-        assertEquals(201, create(client, good.toString().getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(201, create(client, Envelopes.envelope(sealedInVersion2, 100).put("fob", 3).toString()
+                .getBytes(StandardCharsets.UTF_8)).status(), "the same sealed slot in version 3 is well formed");
+        assertEquals(200, client.put("/api/backup", good.toString().getBytes(StandardCharsets.UTF_8), "If-Match",
+                client.get("/api/backup").header("ETag")).status());
+    }
+
+    /** The shape of an uncompressed P-256 point (whether it is on the curve, only the client checks). */
+    private static byte[] point() {
+        byte[] point = new byte[65];
+        point[0] = 4;
+        return point;
     }
 
     @Test

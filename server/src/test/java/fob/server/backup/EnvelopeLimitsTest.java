@@ -24,12 +24,15 @@ class EnvelopeLimitsTest {
         assertEquals(EnvelopeLimits.MAX_ITERATIONS, EnvelopeValidator.MAX_ITERATIONS);
         assertEquals(EnvelopeLimits.MAX_PARALLELISM, EnvelopeValidator.MAX_PARALLELISM);
         assertEquals(EnvelopeLimits.MAX_TYPE_LENGTH, EnvelopeValidator.MAX_TYPE_LENGTH);
+        assertEquals(EnvelopeLimits.EC_PUBLIC_KEY_BYTES, EnvelopeValidator.EC_PUBLIC_KEY);
+        assertEquals(EnvelopeLimits.WRAPPED_PRIVATE_KEY_BYTES, EnvelopeValidator.WRAPPED_PRIVATE_KEY);
+        assertEquals(fob.backup.Envelope.VERSION, EnvelopeValidator.NEWEST_VERSION);
     }
 
-    /** What the client writes, the server accepts: the fixed version-2 vector, and its version-1 twin. */
+    /** What the client writes, the server accepts: the fixed vector of every version. */
     @Test
     void theClientsFixedVectorsPassTheValidator() throws Exception {
-        for (int version = 1; version <= 2; version++) {
+        for (int version = 1; version <= fob.backup.Envelope.VERSION; version++) {
             String vector = new String(getClass().getResourceAsStream("/fob/backup/vector-" + version + ".json")
                     .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             String envelope = fob.server.web.Json.MAPPER.readTree(vector).get("envelope").asString();
