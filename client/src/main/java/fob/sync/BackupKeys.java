@@ -3,16 +3,17 @@ package fob.sync;
 import fob.backup.BackupException;
 import fob.backup.Header;
 import fob.backup.PasskeySlot;
-import fob.backup.RecoveryCode;
-import fob.backup.RecoveryCodeSlot;
+import fob.backup.SealedPasskeySlot;
 import fob.backup.Slot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The ways into the backup, kept in its header's slots: a new recovery code, a slot for a PRF-capable passkey, a
- * removed passkey's slot taken out. Slots of types this version does not know stay as they are.
+ * A passkey's way into the backup, kept in its header: a PRF-capable passkey without a sealed slot gets one (an
+ * older unsealed slot of it is replaced). Replacing the recovery code and removing a passkey are key rotations
+ * ({@link BackupSync#rotate}): editing the header alone would leave the old code or passkey opening the same key.
+ * Slots of types this version does not know stay as they are.
  */
 public final class BackupKeys {
     private final BackupSync sync;
@@ -21,54 +22,53 @@ public final class BackupKeys {
         this.sync = sync;
     }
 
-    /** Replaces the recovery-code slot with a new code's; returns the code, to show once. */
-    public String newRecoveryCode() throws LocalStorageException, BackupException {
-        byte[] code = sync.codec().newRecoveryCode();
-        boolean on = sync.editHeader((header, vaultKey) -> {
-            List<Slot> slots = new ArrayList<>();
-            for (Slot slot : header.slots()) {
-                if (!(slot instanceof RecoveryCodeSlot)) {
-                    slots.add(slot);
-                }
-            }
-            slots.add(sync.codec().recoveryCodeSlot(vaultKey, code));
-            return header.withSlots(slots);
-        });
-        if (!on) {
-            throw new BackupException("Cloud backup is off, so there is no recovery code to replace");
-        }
-        return RecoveryCode.format(code);
-    }
-
-    /** A PRF-capable passkey that has no slot yet gets one, so that it can restore on its own. */
+    /** A PRF-capable passkey that has no sealed slot yet gets one, so that it can restore on its own. */
     public void ensurePasskeySlot(PasskeyKey key) throws LocalStorageException, BackupException {
         if (key.prf == null) {
             return;
         }
         sync.editHeader((header, vaultKey) -> {
+            List<Slot> slots = new ArrayList<>();
             for (Slot slot : header.slots()) {
-                if (slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(),
+                if (slot instanceof SealedPasskeySlot && Arrays.equals(((SealedPasskeySlot) slot).credentialId(),
                         key.credentialId)) {
                     return null;
                 }
+                if (!(slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(),
+                        key.credentialId))) {
+                    slots.add(slot);
+                }
             }
-            List<Slot> slots = new ArrayList<>(header.slots());
-            slots.add(0, sync.codec().passkeySlot(vaultKey, key.credentialId, key.prf));
+            slots.add(0, sync.codec().sealedPasskeySlot(vaultKey, key.credentialId, key.prf));
             return header.withSlots(slots);
         });
     }
 
-    /** A removed passkey's slot goes from the header. */
-    public void removePasskeySlot(byte[] credentialId) throws LocalStorageException, BackupException {
-        sync.editHeader((header, vaultKey) -> {
-            List<Slot> slots = new ArrayList<>();
-            for (Slot slot : header.slots()) {
-                if (!(slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(),
-                        credentialId))) {
-                    slots.add(slot);
-                }
+    /**
+     * The server's header, plus the passkey slots this browser added that it lacks (another device wrote in between).
+     * Both headers wrap the same vault key (the server's backup opened with it), and removing a slot always comes
+     * with a new key, so a slot missing there was never taken out on purpose. Null when nothing is added.
+     */
+    static Header withLocalPasskeySlots(Header server, Header local) {
+        List<Slot> slots = new ArrayList<>(server.slots());
+        for (Slot slot : local.slots()) {
+            byte[] credentialId = credentialId(slot);
+            if (credentialId == null) {
+                continue;
             }
-            return slots.size() == header.slots().size() ? null : header.withSlots(slots);
-        });
+            boolean known = false;
+            for (Slot there : server.slots()) {
+                known |= Arrays.equals(credentialId, credentialId(there));
+            }
+            if (!known) {
+                slots.add(0, slot);
+            }
+        }
+        return slots.size() == server.slots().size() ? null : server.withSlots(slots);
+    }
+
+    private static byte[] credentialId(Slot slot) {
+        return slot instanceof SealedPasskeySlot ? ((SealedPasskeySlot) slot).credentialId()
+                : slot instanceof PasskeySlot ? ((PasskeySlot) slot).credentialId() : null;
     }
 }

@@ -33,6 +33,12 @@ public interface BackupServer {
     /** Writes over the backup with {@code etag} (null: there must be none); returns the new ETag. */
     String put(String envelopeJson, String etag) throws ServerFailure, Conflict;
 
+    /**
+     * A key rotation: writes over the backup with {@code etag} and deletes every earlier version, in one step. The
+     * server wants a recent passkey sign-in for it (a REFUSED failure with code reauthentication_required).
+     */
+    String rotate(String envelopeJson, String etag) throws ServerFailure, Conflict;
+
     /** Deletes the backup and its history; false when there was none. */
     boolean delete() throws ServerFailure;
 }

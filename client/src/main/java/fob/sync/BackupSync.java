@@ -263,8 +263,11 @@ public final class BackupSync {
         try {
             remote = BackupPayload.read(codec.open(envelope, local.vaultKey()));
         } catch (BackupException e) {
-            outOfDate("the backup on the server was replaced with one this browser cannot open; nothing was"
-                    + " uploaded over it");
+            // Another device rotated the keys (or the server sent what this key never sealed). Nothing is written
+            // over it; a passkey sign-in opens it through this passkey's slot, if it is this backup at all.
+            status = SyncStatus.KEYS_CHANGED;
+            problem = "the backup's keys were changed on another device. Sign in with your passkey to go on backing"
+                    + " up; nothing was uploaded over it";
             return false;
         }
         if (remote.revision() < state.lastRevision) {
@@ -276,10 +279,13 @@ public final class BackupSync {
         if (!merged.equals(local.vault())) {
             merged = local.change(current -> VaultMerge.sync(current, remote.vault(), now));
         }
-        SyncState next = state.withServerCopy(envelope.header(), stored.etag, remote.revision());
-        // What this device knows that the backup lacks (an edit it keeps, say, because the other's was older) goes up,
-        // or the devices would each keep their own view.
-        save(BackupPayload.sameContent(merged, remote.vault()) ? next : next.withPending());
+        Header slotsAdded = state.header == null ? null
+                : BackupKeys.withLocalPasskeySlots(envelope.parsedHeader(), Header.parse(state.header));
+        SyncState next = state.withServerCopy(slotsAdded != null ? slotsAdded.write() : envelope.header(),
+                stored.etag, remote.revision());
+        // What this device knows that the backup lacks (an edit it keeps, say, because the other's was older, or a
+        // passkey slot added here) goes up, or the devices would each keep their own view.
+        save(BackupPayload.sameContent(merged, remote.vault()) && slotsAdded == null ? next : next.withPending());
         return true;
     }
 
@@ -409,7 +415,7 @@ public final class BackupSync {
             byte[] code = codec.newRecoveryCode();
             List<Slot> slots = new ArrayList<>();
             if (key.prf != null) {
-                slots.add(codec.passkeySlot(vaultKey, key.credentialId, key.prf));
+                slots.add(codec.sealedPasskeySlot(vaultKey, key.credentialId, key.prf));
             }
             slots.add(codec.recoveryCodeSlot(vaultKey, code));
             String lineage = codec.newLineage();
@@ -436,6 +442,126 @@ public final class BackupSync {
                 scheduler.uploadIn(0);
             }
             return new Enabled(RecoveryCode.format(code), null, key.prf == null);
+        }
+    }
+
+    /**
+     * Replaces the backup's vault key (docs/architecture.md, "Key rotation"): merges what the server holds first,
+     * seals everything under a new key, reseals it to every remaining sealed passkey slot, makes a new recovery code,
+     * and has the server replace the backup and delete every earlier version in one step; then re-encrypts this
+     * browser's vault under the new key. {@code key}, from a passkey sign-in just now, gets a new sealed slot when it
+     * has PRF. {@code leftOut} names a passkey whose slot goes (one being removed), or null.
+     */
+    public Rotation rotate(PasskeyKey key, byte[] leftOut) throws ServerFailure, LocalStorageException,
+            BackupException, VaultException {
+        synchronized (lock) {
+            state = store.load();
+            if (!state.enabled || state.header == null) {
+                throw new BackupException("Cloud backup is off, so there are no keys to rotate");
+            }
+            if (!canSync()) {
+                throw new BackupException("Sign in to the recovery account this browser backs up to first");
+            }
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                BackupServer.Stored stored = server.get(null);
+                if (!mergeWith(stored)) {
+                    changed();
+                    throw new BackupException("The backup cannot be rotated now: " + problem);
+                }
+                byte[] newKey = codec.newVaultKey();
+                byte[] code = codec.newRecoveryCode();
+                RotatedSlots slots = RotatedSlots.of(codec, Header.parse(state.header), newKey, key, leftOut);
+                slots.add(codec.recoveryCodeSlot(newKey, code));
+                String header = new Header(state.lineage, slots.slots()).write();
+                Vault snapshot = local.vault();
+                long revision = state.lastRevision + 1;
+                long now = clock.getAsLong();
+                Envelope envelope = codec.seal(newKey, header, new BackupPayload(revision, now, snapshot).toBytes());
+                String etag;
+                try {
+                    etag = server.rotate(envelope.toJson(), state.etag);
+                } catch (Conflict e) {
+                    continue;
+                }
+                // The server holds only the new key's backup now; this browser's vault follows it. Should this
+                // write fail, the old key no longer opens the backup, and a passkey sign-in adopts the new one.
+                Vault stillMine = local.adopt(newKey, current -> current);
+                save(state.withServerCopy(header, etag, revision).uploaded(etag, revision, now,
+                        stillMine != snapshot));
+                retryMillis = FIRST_RETRY_MILLIS;
+                status = state.pending ? SyncStatus.BACKING_UP : SyncStatus.UP_TO_DATE;
+                problem = "";
+                changed();
+                if (state.pending) {
+                    scheduler.uploadIn(0);
+                }
+                return new Rotation(RecoveryCode.format(code), slots.passkeysLeftWithoutSlot());
+            }
+            throw new BackupException("Other devices keep writing to the backup; try rotating the keys again");
+        }
+    }
+
+    /** What a key rotation gave: the new recovery code, to show once. */
+    public static final class Rotation {
+        public final String recoveryCode;
+        /**
+         * Passkeys whose slot was made before sealed slots and could not be resealed without them: they still sign
+         * in, but restore with the recovery code until they next sign in on a device with backup on.
+         */
+        public final int passkeysWithoutSlot;
+
+        Rotation(String recoveryCode, int passkeysWithoutSlot) {
+            this.recoveryCode = recoveryCode;
+            this.passkeysWithoutSlot = passkeysWithoutSlot;
+        }
+    }
+
+    /**
+     * After a passkey sign-in: when another device rotated the backup's keys, opens the backup through this passkey's
+     * slot, adopts the new key, and merges in what this browser changed meanwhile. Returns false when there was
+     * nothing to adopt (the key still opens the backup, or backup is off); throws when this passkey cannot open it.
+     */
+    public boolean adoptRotatedKey(PasskeyKey key) throws ServerFailure, LocalStorageException, BackupException,
+            VaultException {
+        synchronized (lock) {
+            state = store.load();
+            if (!canSync()) {
+                return false;
+            }
+            BackupServer.Stored stored = server.get(null);
+            if (stored == null) {
+                return false;
+            }
+            Envelope envelope = Envelope.parse(stored.body);
+            if (!Objects.equals(envelope.lineage(), state.lineage)) {
+                return false;
+            }
+            try {
+                codec.open(envelope, local.vaultKey());
+                return false;
+            } catch (BackupException stillRotated) {
+                // Expected: the key changed. Through the passkey below.
+            }
+            if (key == null || key.prf == null) {
+                throw new BackupException("This passkey cannot open backups by itself; use \u201cBegin recovery\u201d"
+                        + " with your recovery code to go on backing up");
+            }
+            byte[] newKey = codec.vaultKeyFromPasskey(envelope, key.credentialId, key.prf);
+            BackupPayload remote = BackupPayload.read(codec.open(envelope, newKey));
+            if (remote.revision() < state.lastRevision) {
+                throw new RollbackException(remote.revision(), state.lastRevision);
+            }
+            long now = clock.getAsLong();
+            Vault merged = local.adopt(newKey, current -> VaultMerge.sync(current, remote.vault(), now));
+            SyncState next = state.withServerCopy(envelope.header(), stored.etag, remote.revision());
+            save(BackupPayload.sameContent(merged, remote.vault()) ? next : next.withPending());
+            status = state.pending ? SyncStatus.BACKING_UP : SyncStatus.UP_TO_DATE;
+            problem = "";
+            changed();
+            if (state.pending) {
+                scheduler.uploadIn(0);
+            }
+            return true;
         }
     }
 

@@ -7,7 +7,9 @@ public enum SyncStatus {
     UP_TO_DATE("Backup up to date"),
     OUT_OF_DATE("Backup out of date"),
     DELETED_ELSEWHERE("Backup deleted on another device"),
-    OTHER_ACCOUNT("Signed in to another recovery account");
+    OTHER_ACCOUNT("Signed in to another recovery account"),
+    /** Another device rotated the backup's keys: a passkey sign-in here adopts the new key. */
+    KEYS_CHANGED("Sign in to keep backing up");
 
     private final String text;
 
@@ -22,6 +24,6 @@ public enum SyncStatus {
 
     /** Whether the person should look (the dot on Settings). */
     public boolean needsAttention() {
-        return this == OUT_OF_DATE || this == DELETED_ELSEWHERE || this == OTHER_ACCOUNT;
+        return this == OUT_OF_DATE || this == DELETED_ELSEWHERE || this == OTHER_ACCOUNT || this == KEYS_CHANGED;
     }
 }

@@ -28,6 +28,7 @@ import fob.web.ui.ConfirmDialog;
 import fob.web.ui.Dom;
 import fob.web.ui.ExportDialog;
 import fob.web.ui.ImportDialog;
+import fob.web.ui.ActivityDialog;
 import fob.web.ui.HistoryDialog;
 import fob.web.ui.RecentlyDeletedDialog;
 import fob.web.ui.RecoveryDialog;
@@ -95,7 +96,8 @@ public final class App implements AccountListView.Actions {
         SettingsDialog settings = new SettingsDialog(session);
         backup = new BackupService(session, store);
         RecoveryDialog recovery = new RecoveryDialog(backup, session);
-        settings.attach(new BackupPanel(backup, confirm, new CodeDialog(), recovery, new HistoryDialog(backup, confirm)));
+        settings.attach(new BackupPanel(backup, confirm, new CodeDialog(), recovery,
+                new HistoryDialog(backup, confirm), new ActivityDialog(backup)));
         Dom.onClick(Dom.byId("begin-recovery"), recovery::open);
         unreadablePanel = new UnreadableVaultPanel(session, recovery);
         ImportDialog importDialog = new ImportDialog(session, worker);

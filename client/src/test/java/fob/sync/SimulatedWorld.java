@@ -3,6 +3,7 @@ package fob.sync;
 import fob.backup.BackupCodec;
 import fob.backup.BackupException;
 import fob.backup.BouncyCastleCrypto;
+import fob.backup.BouncyCastleEcdh;
 import fob.backup.Envelope;
 import fob.vault.Account;
 import fob.vault.Vault;
@@ -21,7 +22,7 @@ import java.util.Random;
  * on every write, that the writer could open what it replaces and writes to the account its state belongs to.
  */
 final class SimulatedWorld {
-    static final BackupCodec CODEC = new BackupCodec(new BouncyCastleCrypto());
+    static final BackupCodec CODEC = new BackupCodec(new BouncyCastleCrypto(), new BouncyCastleEcdh());
 
     /** A recovery account: its id, name and its one passkey (synced to every device, with PRF). */
     static final class RecoveryAccount {
@@ -59,6 +60,8 @@ final class SimulatedWorld {
     private final Map<String, StoredBackup> backups = new HashMap<>();
     private final Map<String, Long> nextVersion = new HashMap<>();
     final List<String> violations = new ArrayList<>();
+    /** How many key rotations the server took. */
+    long rotations;
     /** How many backups were written: the model's sign that syncing has come to rest. */
     long writes;
     long now = 1_800_000_000_000L;
@@ -231,6 +234,23 @@ final class SimulatedWorld {
             }
             backups.put(account, new StoredBackup(envelopeJson, version));
             return "\"" + version + "\"";
+        }
+
+        /** The server keeps no history here, so a rotation is a write that also checks what the rotation sealed. */
+        @Override
+        public String rotate(String envelopeJson, String etag) throws ServerFailure, Conflict {
+            if (etag == null) {
+                violations.add(name + " rotated keys without naming the backup it replaces");
+            }
+            try {
+                CODEC.open(Envelope.parse(envelopeJson), vaultKey);
+                violations.add(name + " rotated the keys but sealed the backup under the old key");
+            } catch (BackupException expected) {
+                // The old key opens nothing the rotation wrote.
+            }
+            String written = put(envelopeJson, etag);
+            rotations++;
+            return written;
         }
 
         @Override

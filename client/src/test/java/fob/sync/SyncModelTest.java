@@ -55,7 +55,11 @@ class SyncModelTest {
     private static final String[] KINDS = {"add", "edit", "delete", "reorder", "next HOTP code", "import twice",
         "restore from Recently deleted", "go offline", "come online", "time passes", "pull", "sign out",
         "sign in", "sign in to the other account", "turn backup on", "stop on this device",
-        "delete backup for all devices", "clock drifts", "new device restores", "settle"};
+        "delete backup for all devices", "clock drifts", "new device restores", "rotate keys", "settle"};
+
+    /** Rotations that went through, and devices that then adopted the new key: the summary shows they happened. */
+    private static long rotated;
+    private static long adopted;
 
     @Test
     void randomSequencesKeepEveryInvariant() {
@@ -76,7 +80,8 @@ class SyncModelTest {
             steps += sequence.size();
         }
         System.out.println("SyncModelTest: " + sequences + " sequences, " + steps + " steps, seeds " + base + " to "
-                + (base + sequences - 1) + ", no invariant violated");
+                + (base + sequences - 1) + ", " + rotated + " key rotations, " + adopted + " adoptions of a rotated key,"
+                + " no invariant violated");
     }
 
     private static List<Step> generate(long seed) {
@@ -87,7 +92,7 @@ class SyncModelTest {
             int kind = roll < 12 ? 0 : roll < 18 ? 1 : roll < 24 ? 2 : roll < 29 ? 3 : roll < 32 ? 4 : roll < 35 ? 5
                     : roll < 38 ? 6 : roll < 42 ? 7 : roll < 47 ? 8 : roll < 62 ? 9 : roll < 67 ? 10 : roll < 70 ? 11
                     : roll < 74 ? 12 : roll < 76 ? 13 : roll < 82 ? 14 : roll < 84 ? 15 : roll < 86 ? 16
-                    : roll < 89 ? 17 : roll < 91 ? 18 : 19;
+                    : roll < 89 ? 17 : roll < 91 ? 18 : roll < 94 ? 19 : 20;
             steps.add(new Step(kind, random.nextLong()));
         }
         return steps;
@@ -323,6 +328,9 @@ class SyncModelTest {
                         fresh.sync.signedIn(fresh.signedInAs.asServerAccount());
                         try {
                             Restore restore = fresh.sync.beginRestore(fresh.signedInAs.passkey);
+                            if (restore != null && restore.needsRecoveryCode()) {
+                                return "the account's passkey no longer opens its backup on a new device";
+                            }
                             if (restore != null) {
                                 int count = restore.apply();
                                 Vault once = fresh.vault;
@@ -341,6 +349,18 @@ class SyncModelTest {
                         }
                     }
                     break;
+                case "rotate keys":
+                    if (device.signedInAs != null && device.online && device.sync.state().enabled) {
+                        try {
+                            device.sync.rotate(device.signedInAs.passkey, null);
+                            rotated++;
+                        } catch (fob.backup.BackupException e) {
+                            // Refused with a reason (another device rotated first, or the backup is gone): fine.
+                        } catch (ServerFailure | LocalStorageException e) {
+                            return "rotating failed: " + e.getMessage();
+                        }
+                    }
+                    break;
                 case "settle":
                     return settle();
                 default:
@@ -352,10 +372,23 @@ class SyncModelTest {
             return check();
         }
 
-        private void signIn(SimulatedWorld.Device device, SimulatedWorld.RecoveryAccount account, Random random)
+        /** A passkey sign-in, as the page makes it: the sync core hears of it, and adopts rotated keys. */
+        private static void passkeySignIn(SimulatedWorld.Device device, SimulatedWorld.RecoveryAccount account)
                 throws VaultException {
             device.signedInAs = account;
             device.sync.signedIn(account.asServerAccount());
+            try {
+                if (device.sync.adoptRotatedKey(account.passkey)) {
+                    adopted++;
+                }
+            } catch (ServerFailure | LocalStorageException | fob.backup.BackupException e) {
+                // Offline, or refused with a reason (a rollback): the status says so.
+            }
+        }
+
+        private void signIn(SimulatedWorld.Device device, SimulatedWorld.RecoveryAccount account, Random random)
+                throws VaultException {
+            passkeySignIn(device, account);
             if (device.sync.status() == SyncStatus.OTHER_ACCOUNT && device.online && random.nextBoolean()) {
                 try {
                     BackupSync.Enabled enabled = device.sync.switchToSignedInAccount(account.passkey);
@@ -408,8 +441,11 @@ class SyncModelTest {
                 device.drift = 0;
                 SyncState state = device.sync.state();
                 if (state.enabled && state.accountId != null) {
-                    device.signedInAs = world.account(state.accountId);
-                    device.sync.signedIn(device.signedInAs.asServerAccount());
+                    try {
+                        passkeySignIn(device, world.account(state.accountId));
+                    } catch (VaultException e) {
+                        return "adopting rotated keys failed: " + e.getMessage();
+                    }
                 }
             }
             for (int round = 0, quiet = 0; round < 30 && quiet < 2; round++) {

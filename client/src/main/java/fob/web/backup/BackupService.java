@@ -21,6 +21,7 @@ import fob.web.store.VaultStore;
  */
 public final class BackupService {
     private final ServerApi api = new ServerApi();
+    private final SecurityApi security = new SecurityApi();
     private final Passkeys passkeys = new Passkeys(api);
     private final BackupSync sync;
     private final BackupKeys keys;
@@ -44,6 +45,10 @@ public final class BackupService {
 
     public ServerApi api() {
         return api;
+    }
+
+    public SecurityApi security() {
+        return security;
     }
 
     public void start() {
@@ -71,15 +76,40 @@ public final class BackupService {
         return ceremony;
     }
 
-    /** Signs in; a PRF-capable passkey without a slot in the backup gets one. */
+    /**
+     * Signs in. When another device rotated the backup's keys, this passkey opens the backup and its new key is
+     * adopted; a PRF-capable passkey without a sealed slot in the backup gets one.
+     */
     public Passkeys.Ceremony signIn() throws OfflineException, ServerException, LocalStorageException,
-            BackupException {
+            BackupException, VaultException {
         Passkeys.Ceremony ceremony = passkeys.signIn();
         sync.signedIn(ceremony.account);
         if (sync.state().enabled && sync.state().belongsTo(ceremony.account.id, ceremony.account.name)) {
+            try {
+                sync.adoptRotatedKey(ceremony.key);
+            } catch (ServerFailure e) {
+                throw new BackupException("Signed in, but the backup could not be read: " + e.getMessage());
+            }
             keys.ensurePasskeySlot(ceremony.key);
         }
         return ceremony;
+    }
+
+    /**
+     * A key rotation ({@link BackupSync#rotate}); {@code leftOut} names a passkey whose slot goes, or null. The
+     * server wants a passkey sign-in within the last 5 minutes for it: when the last one is older, the passkey is
+     * asked for, and the rotation goes on with it.
+     */
+    public BackupSync.Rotation rotateKeys(byte[] leftOut) throws OfflineException, ServerException, ServerFailure,
+            LocalStorageException, BackupException, VaultException {
+        try {
+            return sync.rotate(null, leftOut);
+        } catch (ServerFailure e) {
+            if (!"reauthentication_required".equals(e.code())) {
+                throw e;
+            }
+            return sync.rotate(signIn().key, leftOut);
+        }
     }
 
     public void signOut() throws OfflineException, ServerException {
@@ -108,7 +138,7 @@ public final class BackupService {
      * the last one is older, the passkey is asked for, and the deletion goes on.
      */
     public void deleteForAllDevices() throws OfflineException, ServerException, ServerFailure, LocalStorageException,
-            BackupException {
+            BackupException, VaultException {
         try {
             sync.deleteForAllDevices();
         } catch (ServerFailure e) {
@@ -121,7 +151,8 @@ public final class BackupService {
     }
 
     /** Adds a passkey; with a PRF output it gets a slot of its own. Returns whether it can open backups alone. */
-    public boolean addPasskey() throws OfflineException, ServerException, LocalStorageException, BackupException {
+    public boolean addPasskey() throws OfflineException, ServerException, LocalStorageException, BackupException,
+            VaultException {
         Passkeys.Ceremony added;
         try {
             added = passkeys.addPasskey(sync.account());
@@ -136,8 +167,19 @@ public final class BackupService {
         return added.key.prf != null;
     }
 
-    public void removePasskey(String id) throws OfflineException, ServerException, LocalStorageException,
-            BackupException {
+    /**
+     * Removes a passkey (the server ends every session it signed in), then rotates the backup's keys without its
+     * slot: its PRF opened the old vault key. Returns the rotation, whose new recovery code must be shown, or null
+     * when backup is off here.
+     */
+    public BackupSync.Rotation removePasskey(String id) throws OfflineException, ServerException, ServerFailure,
+            LocalStorageException, BackupException, VaultException {
+        byte[] credentialId;
+        try {
+            credentialId = Base64Url.decode(id);
+        } catch (EncodingException e) {
+            throw new BackupException("The server named a passkey Fob cannot read (" + e.getMessage() + ")");
+        }
         try {
             api.removePasskey(id);
         } catch (ServerException e) {
@@ -147,11 +189,46 @@ public final class BackupService {
             signIn();
             api.removePasskey(id);
         }
-        try {
-            keys.removePasskeySlot(Base64Url.decode(id));
-        } catch (EncodingException e) {
-            throw new BackupException("The server named a passkey Fob cannot read (" + e.getMessage() + ")");
+        return sync.state().enabled ? rotateKeys(credentialId) : null;
+    }
+
+    /**
+     * Signs a device out. Another device needs a recent passkey sign-in (asked for when the last is older), and then
+     * the backup's keys are rotated: the device signed out still holds the old vault key. Returns the rotation, whose
+     * new recovery code must be shown, or null (this device, or backup off here).
+     */
+    public BackupSync.Rotation signOutDevice(SecurityApi.Device device) throws OfflineException, ServerException,
+            ServerFailure, LocalStorageException, BackupException, VaultException {
+        if (device.current) {
+            security.signOut(device.id);
+            sync.signedOut();
+            return null;
         }
+        try {
+            security.signOut(device.id);
+        } catch (ServerException e) {
+            if (!"reauthentication_required".equals(e.code())) {
+                throw e;
+            }
+            signIn();
+            security.signOut(device.id);
+        }
+        return sync.state().enabled ? rotateKeys(null) : null;
+    }
+
+    /** "Sign out everywhere else", then a key rotation as for one device. */
+    public BackupSync.Rotation signOutEverywhereElse() throws OfflineException, ServerException, ServerFailure,
+            LocalStorageException, BackupException, VaultException {
+        try {
+            security.signOutEverywhereElse();
+        } catch (ServerException e) {
+            if (!"reauthentication_required".equals(e.code())) {
+                throw e;
+            }
+            signIn();
+            security.signOutEverywhereElse();
+        }
+        return sync.state().enabled ? rotateKeys(null) : null;
     }
 
     /** Signs in and reads the account's backup, for "Begin recovery". Null when the account has no backup. */

@@ -58,6 +58,19 @@ final class HttpBackupServer implements BackupServer {
     }
 
     @Override
+    public String rotate(String envelopeJson, String etag) throws ServerFailure, Conflict {
+        try {
+            return api.rotateBackup(envelopeJson, etag);
+        } catch (ServerApi.PreconditionFailed e) {
+            throw new Conflict();
+        } catch (OfflineException e) {
+            throw ServerFailure.offline();
+        } catch (ServerException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
     public boolean delete() throws ServerFailure {
         try {
             return api.deleteBackup();

@@ -45,10 +45,13 @@ public final class ServerApi {
     public static final class PasskeyInfo {
         public final String id;
         public final long createdAt;
+        /** When it last signed in; 0 for never. */
+        public final long lastUsedAt;
 
-        PasskeyInfo(String id, long createdAt) {
+        PasskeyInfo(String id, long createdAt, long lastUsedAt) {
             this.id = id;
             this.createdAt = createdAt;
+            this.lastUsedAt = lastUsedAt;
         }
     }
 
@@ -59,7 +62,7 @@ public final class ServerApi {
         }
     }
 
-    private static Http.Response call(String method, String path, String body, String precondition, String value)
+    static Http.Response call(String method, String path, String body, String precondition, String value)
             throws OfflineException {
         try {
             return Promises.await(Http.send(method, path, body, precondition, value));
@@ -77,7 +80,7 @@ public final class ServerApi {
         }
     }
 
-    private static JsonObject expect(Http.Response response, int... statuses) throws ServerException {
+    static JsonObject expect(Http.Response response, int... statuses) throws ServerException {
         for (int status : statuses) {
             if (response.getStatus() == status) {
                 return status == 204 ? new JsonObject() : json(response);
@@ -145,7 +148,8 @@ public final class ServerApi {
         List<PasskeyInfo> passkeys = new ArrayList<>();
         for (int i = 0; array != null && i < array.size(); i++) {
             JsonObject passkey = array.getObject(i);
-            passkeys.add(new PasskeyInfo(passkey.getString("id"), passkey.getLong("createdAt")));
+            passkeys.add(new PasskeyInfo(passkey.getString("id"), passkey.getLong("createdAt"),
+                    passkey.getLong("lastUsedAt", 0)));
         }
         return passkeys;
     }
@@ -192,6 +196,17 @@ public final class ServerApi {
             throw new PreconditionFailed();
         }
         expect(response, 200, 201);
+        return response.getEtag();
+    }
+
+    /** Replaces the backup with {@code etag} by one under new keys, deleting every earlier version; the new ETag. */
+    public String rotateBackup(String envelopeJson, String etag)
+            throws OfflineException, ServerException, PreconditionFailed {
+        Http.Response response = call("POST", "/api/backup/rotation", envelopeJson, "If-Match", etag);
+        if (response.getStatus() == 412) {
+            throw new PreconditionFailed();
+        }
+        expect(response, 200);
         return response.getEtag();
     }
 

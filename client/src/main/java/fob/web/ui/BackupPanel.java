@@ -16,8 +16,9 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 
 /**
  * The backup part of Settings: the status, the "Cloud backup" switch (off: stop on this device, or delete the
- * backup for all devices), the recovery account (create, sign in, sign out) and its passkeys, the recovery code,
- * the history, and the choice when signed in to another recovery account than the one backed up to. What it shows
+ * backup for all devices), the recovery account (create, sign in, sign out), its passkeys and signed-in devices,
+ * the recovery code and key rotation, the history and activity, and the choice when signed in to another recovery
+ * account than the one backed up to. What it shows
  * comes from the sync core; it decides nothing.
  */
 public final class BackupPanel {
@@ -26,18 +27,20 @@ public final class BackupPanel {
     private final CodeDialog codeDialog;
     private final RecoveryDialog recovery;
     private final HistoryDialog history;
+    private final DevicesPanel devices;
     private final HTMLInputElement toggle = Dom.byId("backup-switch");
     private final HTMLElement offDialog = Dom.byId("backup-off-dialog");
     /** The sign-in that found another recovery account than the one backed up to. */
     private Passkeys.Ceremony otherAccount;
 
     public BackupPanel(BackupService backup, ConfirmDialog confirm, CodeDialog codeDialog, RecoveryDialog recovery,
-            HistoryDialog history) {
+            HistoryDialog history, ActivityDialog activity) {
         this.backup = backup;
         this.confirm = confirm;
         this.codeDialog = codeDialog;
         this.recovery = recovery;
         this.history = history;
+        this.devices = new DevicesPanel(backup, confirm, this::showRotation);
         backup.sync().onChange(this::render);
         toggle.addEventListener("change", (EventListener<Event>) event -> {
             if (toggle.isChecked()) {
@@ -83,9 +86,16 @@ public final class BackupPanel {
             loadPasskeys();
         }));
         Dom.onClick(Dom.byId("show-recovery-code"), () -> confirm.ask("Make a new recovery code?", "Fob shows a"
-                + " recovery code only once. A new one replaces the old, which then stops working.", "Show recovery code",
-                () -> run(() -> codeDialog.show(backup.keys().newRecoveryCode(), null))));
+                + " recovery code only once. A new one replaces the old, which then stops working: your backup gets"
+                + " new keys, and its earlier versions are deleted.", "Show recovery code",
+                () -> run(() -> showRotation(backup.rotateKeys(null)))));
+        Dom.onClick(Dom.byId("rotate-keys"), () -> confirm.ask("Rotate keys?", "Your backup gets a new key: your"
+                + " passkeys open it as before, you get a new recovery code (the old one stops working), and every"
+                + " earlier version of the backup is deleted. Your other devices ask for a passkey sign-in once.",
+                "Rotate keys", () -> run(() -> showRotation(backup.rotateKeys(null)))));
+        Dom.onClick(Dom.byId("keys-sign-in"), this::signIn);
         Dom.onClick(Dom.byId("backup-history"), history::open);
+        Dom.onClick(Dom.byId("open-activity"), activity::open);
     }
 
     /** Runs an action, showing its failure in the panel. */
@@ -100,7 +110,18 @@ public final class BackupPanel {
         render();
         if (backup.sync().account() != null) {
             loadPasskeys();
+            devices.load();
         }
+    }
+
+    /** A rotation's new recovery code, shown once; passkeys left without a way in are named. */
+    private void showRotation(BackupSync.Rotation rotation) {
+        if (rotation == null) {
+            return;
+        }
+        codeDialog.show(rotation.recoveryCode, rotation.passkeysWithoutSlot == 0 ? "Your backup has new keys."
+                : "Your backup has new keys. " + rotation.passkeysWithoutSlot + " of your passkeys will open it"
+                + " again after it next signs in on a device with backup on; until then, restore with this code.");
     }
 
     private void render() {
@@ -122,9 +143,10 @@ public final class BackupPanel {
         Dom.show(Dom.byId("signed-in-panel"), account != null);
         Dom.byId("account-name").setTextContent(account == null ? "" : account.name);
         boolean ownAccount = state.enabled && account != null && state.belongsTo(account.id, account.name);
-        for (String id : new String[] {"show-recovery-code", "backup-history"}) {
+        for (String id : new String[] {"show-recovery-code", "backup-history", "rotate-keys"}) {
             Dom.show(Dom.byId(id), ownAccount);
         }
+        Dom.show(Dom.byId("keys-changed-panel"), status == SyncStatus.KEYS_CHANGED && account != null);
         boolean other = status == SyncStatus.OTHER_ACCOUNT && account != null;
         Dom.show(Dom.byId("other-account-panel"), other);
         if (other) {
@@ -154,12 +176,18 @@ public final class BackupPanel {
             list.clear();
             for (ServerApi.PasskeyInfo passkey : backup.api().passkeys()) {
                 HTMLElement item = Dom.element("li", null);
-                item.appendChild(Dom.text("span", null, "Passkey added " + HistoryDialog.dateTime(passkey.createdAt)));
+                item.appendChild(Dom.text("span", null, "Passkey added " + HistoryDialog.dateTime(passkey.createdAt)
+                        + (passkey.lastUsedAt > 0 ? ", last used " + HistoryDialog.dateTime(passkey.lastUsedAt)
+                                : ", never used to sign in")));
                 item.appendChild(Dom.button("Remove passkey", null, () -> confirm.ask("Remove this passkey?",
-                        "It will no longer sign in to your recovery account or open your backup.", "Remove passkey",
+                        "It will no longer sign in to your recovery account or open your backup, and every device it"
+                        + " signed in is signed out. Your backup then gets new keys: you get a new recovery code,"
+                        + " and earlier versions of the backup are deleted.", "Remove passkey",
                         () -> run(() -> {
-                            backup.removePasskey(passkey.id);
+                            BackupSync.Rotation rotation = backup.removePasskey(passkey.id);
                             loadPasskeys();
+                            devices.load();
+                            showRotation(rotation);
                         }))));
                 list.appendChild(item);
             }
@@ -202,6 +230,7 @@ public final class BackupPanel {
         run(() -> {
             Passkeys.Ceremony created = backup.createAccount(name);
             loadPasskeys();
+            devices.load();
             if (backup.sync().status() == SyncStatus.OTHER_ACCOUNT) {
                 otherAccount = created;
                 render();
@@ -221,6 +250,7 @@ public final class BackupPanel {
                 enable(ceremony);
             }
             loadPasskeys();
+            devices.load();
         });
     }
 }

@@ -1,0 +1,95 @@
+package fob.web.ui;
+
+import fob.sync.BackupSync;
+import fob.web.Async;
+import fob.web.backup.BackupService;
+import fob.web.backup.SecurityApi;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * Settings → "Signed-in devices": each device signed in to the recovery account, with "Rename" and "Sign out", and
+ * "Sign out everywhere else". Signing another device out rotates the backup's keys; the new code is shown once.
+ */
+final class DevicesPanel {
+    /** Shows a rotation's outcome (its new recovery code) where the panel's owner shows codes. */
+    interface RotationShown {
+        void show(BackupSync.Rotation rotation);
+    }
+
+    private final HTMLElement list = Dom.byId("device-list");
+    private final BackupService backup;
+    private final ConfirmDialog confirm;
+    private final RotationShown rotationShown;
+
+    DevicesPanel(BackupService backup, ConfirmDialog confirm, RotationShown rotationShown) {
+        this.backup = backup;
+        this.confirm = confirm;
+        this.rotationShown = rotationShown;
+        Dom.onClick(Dom.byId("sign-out-others"), () -> confirm.ask("Sign out everywhere else?", "Every other"
+                + " device is signed out of your recovery account. " + rotationNote(), "Sign out everywhere else",
+                () -> run(() -> {
+                    BackupSync.Rotation rotation = backup.signOutEverywhereElse();
+                    load();
+                    rotated(rotation);
+                })));
+    }
+
+    private String rotationNote() {
+        return backup.sync().state().enabled ? "Then your backup gets new keys: you get a new recovery code, the old"
+                + " one stops working, and earlier versions of the backup are deleted." : "";
+    }
+
+    private void rotated(BackupSync.Rotation rotation) {
+        if (rotation != null) {
+            rotationShown.show(rotation);
+        }
+    }
+
+    private void run(Async.Task task) {
+        Messages.show("backup-error", null);
+        Async.run(task, message -> Messages.show("backup-error", message));
+    }
+
+    void load() {
+        Async.run(() -> {
+            list.clear();
+            for (SecurityApi.Device device : backup.security().devices()) {
+                list.appendChild(item(device));
+            }
+        }, message -> Messages.show("backup-error", message));
+    }
+
+    private HTMLElement item(SecurityApi.Device device) {
+        HTMLElement item = Dom.element("li", null);
+        item.appendChild(Dom.text("span", null, device.name + (device.current ? " (this device)" : "") + ", last seen "
+                + HistoryDialog.dateTime(device.lastSeenAt)));
+        item.appendChild(Dom.button("Rename", null, () -> rename(item, device)));
+        item.appendChild(Dom.button("Sign out", null, () -> confirm.ask("Sign out " + device.name + "?",
+                device.current ? "This browser is signed out of your recovery account; its accounts stay here."
+                        : "That device is signed out of your recovery account at once. " + rotationNote(), "Sign out",
+                () -> run(() -> {
+                    BackupSync.Rotation rotation = backup.signOutDevice(device);
+                    if (!device.current) {
+                        load();
+                    }
+                    rotated(rotation);
+                }))));
+        return item;
+    }
+
+    private void rename(HTMLElement item, SecurityApi.Device device) {
+        item.clear();
+        HTMLInputElement name = (HTMLInputElement) Dom.element("input", null);
+        name.setValue(device.name);
+        name.setAttribute("aria-label", "Device name");
+        name.setAttribute("maxlength", "64");
+        item.appendChild(name);
+        item.appendChild(Dom.button("Save", null, () -> run(() -> {
+            backup.security().rename(device.id, name.getValue().trim());
+            load();
+        })));
+        item.appendChild(Dom.button("Cancel", null, this::load));
+        name.focus();
+    }
+}
