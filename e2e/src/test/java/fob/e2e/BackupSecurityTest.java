@@ -3,6 +3,7 @@ package fob.e2e;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.grack.nanojson.JsonObject;
@@ -147,7 +148,10 @@ class BackupSecurityTest extends BrowserTest {
         assertEquals(2, page.accounts().size(), "nothing was rolled back");
     }
 
-    /** A new recovery code replaces the old one: only the new one opens the backup. */
+    /**
+     * A new recovery code replaces the old one, with a new vault key (a rotation): only the new code opens the backup,
+     * and the key the old one yielded opens nothing the server still holds.
+     */
     @Test
     void aNewRecoveryCodeReplacesTheOld() throws Exception {
         VirtualAuthenticator.add(browser, true);
@@ -169,8 +173,10 @@ class BackupSecurityTest extends BrowserTest {
         assertFalse(oldCode.equals(newCode));
 
         Envelope envelope = Envelope.parse(fetchBackup());
-        assertArrayEquals(vaultKey, jvm.vaultKeyFromRecoveryCode(envelope, newCode),
-                "the new code opens the newest backup, to the same vault key the old code opened before");
+        byte[] newKey = jvm.vaultKeyFromRecoveryCode(envelope, newCode);
+        assertFalse(java.util.Arrays.equals(vaultKey, newKey), "the new code opens the newest backup, to a new key");
+        assertThrows(fob.backup.BackupException.class, () -> jvm.open(envelope, vaultKey),
+                "the old code's key no longer opens it");
         try {
             jvm.vaultKeyFromRecoveryCode(envelope, oldCode);
             throw new AssertionError("the old code still opens the backup");

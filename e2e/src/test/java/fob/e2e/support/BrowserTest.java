@@ -29,7 +29,8 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void startBrowser() throws Exception {
-        browser = Chromium.start(browserArguments());
+        browser = recordsTraffic() ? Chromium.startRecordingTraffic(browserArguments())
+                : Chromium.start(browserArguments());
         page = new FobPage(browser.driver(), server.url());
     }
 
@@ -43,6 +44,11 @@ public abstract class BrowserTest {
     /** Extra Chromium flags for a test class (a fake camera, say). */
     protected String[] browserArguments() {
         return new String[0];
+    }
+
+    /** Whether the test class reads what the page sent (Chromium.sentRequests). */
+    protected boolean recordsTraffic() {
+        return false;
     }
 
     /** Console errors and CSP reports: a working page logs none. */

@@ -31,7 +31,14 @@ public final class Chromium implements AutoCloseable {
     private final ChromeDriver driver;
     private boolean closed;
 
+    private final boolean recordsTraffic;
+
     private Chromium(Path profile, boolean ownsProfile, List<String> extraArguments) {
+        this(profile, ownsProfile, extraArguments, false);
+    }
+
+    private Chromium(Path profile, boolean ownsProfile, List<String> extraArguments, boolean recordsTraffic) {
+        this.recordsTraffic = recordsTraffic;
         this.profile = profile;
         this.ownsProfile = ownsProfile;
         ChromeOptions options = new ChromeOptions();
@@ -42,6 +49,11 @@ public final class Chromium implements AutoCloseable {
         options.addArguments(extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        if (recordsTraffic) {
+            // The DevTools Network events, as chromedriver logs them: every request the page sends, with its body.
+            logs.enable(LogType.PERFORMANCE, Level.ALL);
+            options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+        }
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
@@ -53,6 +65,43 @@ public final class Chromium implements AutoCloseable {
     /** A browser with a new, empty profile. */
     public static Chromium start(String... extraArguments) throws IOException {
         return new Chromium(Files.createTempDirectory("fob-chromium"), true, List.of(extraArguments));
+    }
+
+    /** A browser with a new, empty profile that records every request its pages send (see {@link #sentRequests}). */
+    public static Chromium startRecordingTraffic(String... extraArguments) throws IOException {
+        return new Chromium(Files.createTempDirectory("fob-chromium"), true, List.of(extraArguments), true);
+    }
+
+    /**
+     * The requests sent since the last call, from the DevTools protocol's Network.requestWillBeSent events: "METHOD
+     * URL" and the body. A body the event does not carry is fetched with Network.getRequestPostData; one that cannot be
+     * had fails the call, so that a check of what was sent never passes for want of looking.
+     */
+    public List<String> sentRequests() throws Exception {
+        if (!recordsTraffic) {
+            throw new IllegalStateException("this browser was not started to record traffic");
+        }
+        List<String> requests = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            com.grack.nanojson.JsonObject message = com.grack.nanojson.JsonParser.object().from(entry.getMessage())
+                    .getObject("message");
+            if (!"Network.requestWillBeSent".equals(message.getString("method"))) {
+                continue;
+            }
+            com.grack.nanojson.JsonObject params = message.getObject("params");
+            com.grack.nanojson.JsonObject request = params.getObject("request");
+            String body = request.getString("postData", "");
+            if (request.getBoolean("hasPostData", false) && body.isEmpty()) {
+                Object fetched = cdp("Network.getRequestPostData", Map.of("requestId", params.getString("requestId")))
+                        .get("postData");
+                if (fetched == null) {
+                    throw new IllegalStateException("the body of " + request.getString("url") + " could not be read");
+                }
+                body = fetched.toString();
+            }
+            requests.add(request.getString("method") + " " + request.getString("url") + " " + body);
+        }
+        return requests;
     }
 
     /** Quits this browser and starts it again on the same profile, as a person restarting it would. */
