@@ -48,6 +48,11 @@ public final class BackupSync {
     private BackupServer.Account account;
     private boolean accountKnown;
     private int retryMillis = FIRST_RETRY_MILLIS;
+    /**
+     * The accounts the server's backup holds, as this tab last uploaded or read them: a stored change that leaves
+     * them as they are (a vault re-encrypted under a rotated key) has nothing to upload.
+     */
+    private Vault onServer;
 
     public BackupSync(BackupServer server, LocalVault local, SyncStore store, Scheduler scheduler,
             LongSupplier clock, BackupCodec codec) {
@@ -134,6 +139,9 @@ public final class BackupSync {
                     return;
                 }
                 if (!state.pending) {
+                    if (onServer != null && BackupPayload.sameContent(local.vault(), onServer)) {
+                        return;
+                    }
                     save(state.withPending());
                 }
             } catch (LocalStorageException e) {
@@ -177,6 +185,7 @@ public final class BackupSync {
                     try {
                         String etag = server.put(envelope.toJson(), state.etag);
                         save(state.uploaded(etag, revision, clock.getAsLong(), local.vault() != snapshot));
+                        onServer = snapshot;
                         retryMillis = FIRST_RETRY_MILLIS;
                         status = SyncStatus.UP_TO_DATE;
                         problem = "";
@@ -286,6 +295,7 @@ public final class BackupSync {
         // What this device knows that the backup lacks (an edit it keeps, say, because the other's was older, or a
         // passkey slot added here) goes up, or the devices would each keep their own view.
         save(BackupPayload.sameContent(merged, remote.vault()) && slotsAdded == null ? next : next.withPending());
+        onServer = remote.vault();
         return true;
     }
 
@@ -485,9 +495,10 @@ public final class BackupSync {
                 }
                 // The server holds only the new key's backup now; this browser's vault follows it. Should this
                 // write fail, the old key no longer opens the backup, and a passkey sign-in adopts the new one.
+                onServer = snapshot;
                 Vault stillMine = local.adopt(newKey, current -> current);
                 save(state.withServerCopy(header, etag, revision).uploaded(etag, revision, now,
-                        stillMine != snapshot));
+                        !BackupPayload.sameContent(stillMine, snapshot)));
                 retryMillis = FIRST_RETRY_MILLIS;
                 status = state.pending ? SyncStatus.BACKING_UP : SyncStatus.UP_TO_DATE;
                 problem = "";
@@ -552,6 +563,7 @@ public final class BackupSync {
                 throw new RollbackException(remote.revision(), state.lastRevision);
             }
             long now = clock.getAsLong();
+            onServer = remote.vault();
             Vault merged = local.adopt(newKey, current -> VaultMerge.sync(current, remote.vault(), now));
             SyncState next = state.withServerCopy(envelope.header(), stored.etag, remote.revision());
             save(BackupPayload.sameContent(merged, remote.vault()) ? next : next.withPending());
@@ -568,6 +580,7 @@ public final class BackupSync {
     /** "Stop on this device": the backup stays on the server for the other devices. */
     public void stopOnThisDevice() throws LocalStorageException {
         synchronized (lock) {
+            onServer = null;
             save(state.stopped());
             status = SyncStatus.NOT_BACKED_UP;
             problem = "";
@@ -579,6 +592,7 @@ public final class BackupSync {
     public void deleteForAllDevices() throws ServerFailure, LocalStorageException {
         synchronized (lock) {
             server.delete();
+            onServer = null;
             save(state.stopped());
             status = SyncStatus.NOT_BACKED_UP;
             problem = "";
@@ -661,6 +675,7 @@ public final class BackupSync {
     /** After a restore or merge: this browser backs up to that backup now. */
     void joined(SyncState next, boolean merged) throws LocalStorageException {
         synchronized (lock) {
+            onServer = null;
             save(next);
             retryMillis = FIRST_RETRY_MILLIS;
             status = merged ? SyncStatus.OUT_OF_DATE : SyncStatus.UP_TO_DATE;
