@@ -25,6 +25,7 @@ public final class BackupCodec {
     private static final byte[] RECOVERY_CODE_INFO = "fob recovery-code slot v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY_PAIR_INFO = "fob passkey key pair v3".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SEALED_SLOT_INFO = "fob passkey sealed slot v3".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PREVIOUS_KEY_DATA = "fob previous key v3".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NO_DATA = new byte[0];
 
     private final BackupCrypto crypto;
@@ -148,6 +149,31 @@ public final class BackupCodec {
 
     public Envelope seal(byte[] vaultKey, Header header, byte[] payload) throws BackupException {
         return seal(vaultKey, header.write(), payload);
+    }
+
+    /** A link of the key chain: {@code oldKey} sealed under {@code newKey} (associated data "fob previous key v3"). */
+    public PreviousKey previousKey(byte[] newKey, byte[] oldKey) {
+        byte[] nonce = crypto.random(12);
+        return new PreviousKey(nonce, crypto.seal(newKey, nonce, PREVIOUS_KEY_DATA, oldKey));
+    }
+
+    /**
+     * Whether {@code newKey} descends from {@code heldKey} through the header's key chain: opening each link with the
+     * key after it reaches {@code heldKey}. Only someone who held that key can have made such a chain.
+     */
+    public boolean descendsFrom(Header header, byte[] newKey, byte[] heldKey) {
+        byte[] key = newKey;
+        for (PreviousKey link : header.previousKeys()) {
+            try {
+                key = crypto.open(key, link.nonce(), PREVIOUS_KEY_DATA, link.wrappedKey());
+            } catch (DecryptionException e) {
+                return false;
+            }
+            if (Arrays.equals(key, heldKey)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A new lineage, for a backup being made for the first time. */

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A backup as it travels and is stored: {@code {"fob": 3, "header", "nonce", "ciphertext"}}, the header being
  * written by {@link Header}. The payload is sealed with the header string, as it stands, for associated data: a
- * changed header (a slot swapped in, another lineage) fails to open. Version 3 adds sealed passkey slots; version 2
+ * changed header (a slot swapped in, another lineage) fails to open. Version 3 adds sealed passkey slots and the
+ * key chain of rotations; version 2
  * is the same without them, version 1 also without a lineage in the header. Both are still read.
  */
 public final class Envelope {
@@ -98,6 +99,9 @@ public final class Envelope {
                 if (version < SEALED_SLOTS_VERSION && slot instanceof SealedPasskeySlot) {
                     throw new BackupException("A version-" + version + " backup has no sealed passkey slots");
                 }
+            }
+            if (version < SEALED_SLOTS_VERSION && !parsed.previousKeys().isEmpty()) {
+                throw new BackupException("A version-" + version + " backup has no key chain");
             }
             return new Envelope(version.intValue(), header, parsed, nonce, ciphertext);
         } catch (JsonFormatException | EncodingException e) {

@@ -14,17 +14,25 @@ import java.util.List;
 
 /**
  * An envelope's header, read and written here alone (the page, the worker and the server's tests share it):
- * base64url of the UTF-8 JSON {@code {"lineage", "slots": [...]}}. The lineage names one backup of one recovery
+ * base64url of the UTF-8 JSON {@code {"lineage", "slots": [...], "previousKeys": [...]}}. The lineage names one backup of one recovery
  * account, from the moment backup was first turned on for it; exports and version-1 backups have none. Slots
  * of unknown types are kept as they were read.
  */
 public final class Header {
     private final String lineage;
     private final List<Slot> slots;
+    private final List<PreviousKey> previousKeys;
 
     public Header(String lineage, List<Slot> slots) {
+        this(lineage, slots, List.of());
+    }
+
+    /** A header with the key chain of its rotations, newest first (at most {@link EnvelopeLimits#MAX_PREVIOUS_KEYS}). */
+    public Header(String lineage, List<Slot> slots, List<PreviousKey> previousKeys) {
         this.lineage = lineage;
         this.slots = Collections.unmodifiableList(new ArrayList<>(slots));
+        this.previousKeys = Collections.unmodifiableList(new ArrayList<>(
+                previousKeys.subList(0, Math.min(previousKeys.size(), EnvelopeLimits.MAX_PREVIOUS_KEYS))));
     }
 
     /** A new lineage: 16 random bytes, base64url. */
@@ -41,8 +49,13 @@ public final class Header {
         return slots;
     }
 
+    /** The vault keys before each rotation, newest first, each sealed under the one after it. */
+    public List<PreviousKey> previousKeys() {
+        return previousKeys;
+    }
+
     public Header withSlots(List<Slot> newSlots) {
-        return new Header(lineage, newSlots);
+        return new Header(lineage, newSlots, previousKeys);
     }
 
     /** The header string: what the envelope carries and the payload authenticates. */
@@ -56,6 +69,16 @@ public final class Header {
             header.put("lineage", lineage);
         }
         header.put("slots", array);
+        if (!previousKeys.isEmpty()) {
+            JsonArray chain = new JsonArray();
+            for (PreviousKey link : previousKeys) {
+                JsonObject json = new JsonObject();
+                json.put("nonce", Base64Url.encode(link.nonce()));
+                json.put("wrappedKey", Base64Url.encode(link.wrappedKey()));
+                chain.add(json);
+            }
+            header.put("previousKeys", chain);
+        }
         return Base64Url.encode(JsonWriter.string(header).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -108,7 +131,19 @@ public final class Header {
             for (int i = 0; i < array.size(); i++) {
                 slots.add(readSlot(Json.objectAt(array, i, "Slot")));
             }
-            return new Header(lineage, slots);
+            List<PreviousKey> previousKeys = new ArrayList<>();
+            if (json.has("previousKeys")) {
+                JsonArray chain = Json.array(json, "previousKeys");
+                if (chain.isEmpty() || chain.size() > EnvelopeLimits.MAX_PREVIOUS_KEYS) {
+                    throw new BackupException("The backup's key chain must have 1 to "
+                            + EnvelopeLimits.MAX_PREVIOUS_KEYS + " links");
+                }
+                for (int i = 0; i < chain.size(); i++) {
+                    JsonObject link = Json.objectAt(chain, i, "Key chain link");
+                    previousKeys.add(new PreviousKey(nonce(link), wrappedKey(link)));
+                }
+            }
+            return new Header(lineage, slots, previousKeys);
         } catch (JsonFormatException | EncodingException e) {
             throw new BackupException("The backup's header is damaged: " + e.getMessage());
         }

@@ -4,7 +4,9 @@ import fob.backup.BackupCodec;
 import fob.backup.BackupException;
 import fob.backup.BackupPayload;
 import fob.backup.Envelope;
+import fob.backup.EnvelopeLimits;
 import fob.backup.Header;
+import fob.backup.PreviousKey;
 import fob.backup.RecoveryCode;
 import fob.backup.RollbackException;
 import fob.backup.Slot;
@@ -482,7 +484,11 @@ public final class BackupSync {
                 byte[] code = codec.newRecoveryCode();
                 RotatedSlots slots = RotatedSlots.of(codec, Header.parse(state.header), newKey, key, leftOut);
                 slots.add(codec.recoveryCodeSlot(newKey, code));
-                String header = new Header(state.lineage, slots.slots()).write();
+                Header oldHeader = Header.parse(state.header);
+                List<PreviousKey> chain = new ArrayList<>();
+                chain.add(codec.previousKey(newKey, local.vaultKey()));
+                chain.addAll(oldHeader.previousKeys());
+                String header = new Header(state.lineage, slots.slots(), chain).write();
                 Vault snapshot = local.vault();
                 long revision = state.lastRevision + 1;
                 long now = clock.getAsLong();
@@ -558,6 +564,17 @@ public final class BackupSync {
                         + " with your recovery code to go on backing up");
             }
             byte[] newKey = codec.vaultKeyFromPasskey(envelope, key.credentialId, key.prf);
+            if (!codec.descendsFrom(envelope.parsedHeader(), newKey, local.vaultKey())) {
+                // Anyone can seal a key to a passkey slot's public key; only a holder of this browser's key can
+                // chain the new key to it. A key that does not descend from it is not adopted.
+                status = SyncStatus.OUT_OF_DATE;
+                problem = "the backup's new key was not made from this browser's key, so it was not adopted";
+                changed();
+                throw new BackupException("The backup on the server has a new key that was not made from this"
+                        + " browser's key, so Fob did not adopt it. If you rotated the keys on another device more"
+                        + " than " + EnvelopeLimits.MAX_PREVIOUS_KEYS + " times since, use \u201cBegin recovery\u201d"
+                        + " with your recovery code; otherwise the server may have been tampered with.");
+            }
             BackupPayload remote = BackupPayload.read(codec.open(envelope, newKey));
             if (remote.revision() < state.lastRevision) {
                 throw new RollbackException(remote.revision(), state.lastRevision);

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The fixed test vectors in src/test/resources/fob/backup/vector-N.json: envelopes of format version N made with
  * fixed keys and nonces (version 2 adds the lineage to the header; version 3 has a sealed passkey slot, made with
- * the fixed P-256 keys of {@link FixedEcdh}). BackupCodecTest pins them on the JVM; the
+ * the fixed P-256 keys of {@link FixedEcdh}, and a key chain of one rotation). BackupCodecTest pins them on the JVM; the
  * end-to-end tests restore vector 1 in the browser (WebCrypto) with its recovery code. To write one anew after a
  * deliberate format change: run this class's main with the version and the file.
  */
@@ -25,6 +25,8 @@ final class BackupVector {
     static final byte[] CREDENTIAL_ID = range(200, 16);
     static final byte[] PRF_OUTPUT = range(50, 32);
     static final String LINEAGE = Base64Url.encode(range(150, 16));
+    /** The vault key before the one rotation of version 3's vector: its key chain's one link. */
+    static final byte[] PREVIOUS_VAULT_KEY = range(80, 32);
 
     private BackupVector() {
     }
@@ -69,7 +71,8 @@ final class BackupVector {
             String sealed = codec.seal(VAULT_KEY, slots, payload).toJson();
             return Envelope.parse(sealed.replace("{\"fob\":" + Envelope.VERSION + ",", "{\"fob\":1,"));
         }
-        Envelope sealed = codec.seal(VAULT_KEY, new Header(LINEAGE, slots), payload);
+        List<PreviousKey> chain = version >= 3 ? List.of(codec.previousKey(VAULT_KEY, PREVIOUS_VAULT_KEY)) : List.of();
+        Envelope sealed = codec.seal(VAULT_KEY, new Header(LINEAGE, slots, chain), payload);
         return version == Envelope.VERSION ? sealed
                 : Envelope.parse(sealed.toJson().replace("{\"fob\":" + Envelope.VERSION + ",", "{\"fob\":" + version + ","));
     }
@@ -90,6 +93,7 @@ final class BackupVector {
         if (version > 2) {
             vector.put("slotPrivateKey", Base64Url.encode(range(10, 32)));
             vector.put("ephemeralPrivateKey", Base64Url.encode(range(50, 32)));
+            vector.put("previousVaultKey", Base64Url.encode(PREVIOUS_VAULT_KEY));
         }
         vector.put("envelope", envelope(version).toJson());
         return JsonWriter.indent("  ").string().value(vector).done();

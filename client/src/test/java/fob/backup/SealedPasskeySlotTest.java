@@ -81,6 +81,40 @@ class SealedPasskeySlotTest {
                 .publicKey(), e);
     }
 
+    @Test
+    void theVersion3VectorsKeyChainOpensWithTheJdksAesGcmToThePreviousKey() throws Exception {
+        JsonObject vector = vector();
+        Envelope envelope = Envelope.parse(vector.getString("envelope"));
+        assertEquals(1, envelope.parsedHeader().previousKeys().size());
+        PreviousKey link = envelope.parsedHeader().previousKeys().get(0);
+        byte[] vaultKey = Base64Url.decode(vector.getString("vaultKey"));
+        byte[] previous = Base64Url.decode(vector.getString("previousVaultKey"));
+        assertArrayEquals(previous, jdkOpen(vaultKey, link.nonce(), "fob previous key v3".getBytes(
+                StandardCharsets.US_ASCII), link.wrappedKey()));
+        assertTrue(codec.descendsFrom(envelope.parsedHeader(), vaultKey, previous));
+        assertFalse(codec.descendsFrom(envelope.parsedHeader(), vaultKey, codec.newVaultKey()), "another held key");
+        assertFalse(codec.descendsFrom(envelope.parsedHeader(), codec.newVaultKey(), previous),
+                "a key that did not seal the chain");
+    }
+
+    /**
+     * A server that seals a key of its own to a passkey slot's public key makes a backup that the passkey opens, but
+     * its key chain cannot lead to a key the server never held.
+     */
+    @Test
+    void aKeySealedToTheSlotByAnyoneElseDoesNotDescendFromTheHeldKey() throws Exception {
+        byte[] credentialId = {5, 6, 7};
+        byte[] prf = codec.newVaultKey();
+        byte[] heldKey = codec.newVaultKey();
+        SealedPasskeySlot slot = codec.sealedPasskeySlot(heldKey, credentialId, prf);
+        byte[] forgedKey = codec.newVaultKey();
+        Header forged = new Header(null, List.of(codec.resealed(slot, forgedKey)),
+                List.of(codec.previousKey(forgedKey, codec.newVaultKey())));
+        Envelope envelope = codec.seal(forgedKey, forged, new byte[] {1});
+        assertArrayEquals(forgedKey, codec.vaultKeyFromPasskey(envelope, credentialId, prf), "the passkey opens it");
+        assertFalse(codec.descendsFrom(envelope.parsedHeader(), forgedKey, heldKey), "but it is not adopted");
+    }
+
     private static byte[] concat(String ascii, byte[] bytes) {
         byte[] text = ascii.getBytes(StandardCharsets.US_ASCII);
         byte[] both = Arrays.copyOf(text, text.length + bytes.length);

@@ -194,4 +194,39 @@ class BackupSyncTest {
                 .toList(), "the phone's offline edit reached the laptop through the rotated backup");
         assertEquals(SyncStatus.UP_TO_DATE, phone.sync.status());
     }
+
+    /**
+     * The server (or whoever can write to it) seals a key of its own to the passkey's slot, with the same lineage and
+     * a higher revision. The passkey opens it, but its key does not descend from the device's: it is not adopted,
+     * the device keeps its key and uploads nothing over it.
+     */
+    @Test
+    void aRotationForgedWithTheSlotsPublicKeyIsNotAdopted() throws Exception {
+        SimulatedWorld.Device laptop = signedInDevice();
+        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+        laptop.personChanges(v -> v.add(deno));
+        laptop.sync.enable(laptop.signedInAs.passkey);
+        BackupServer.Stored stored = laptop.get(null);
+        Envelope real = Envelope.parse(stored.body);
+        fob.backup.SealedPasskeySlot slot = (fob.backup.SealedPasskeySlot) real.slots().get(0);
+        byte[] forgedKey = SimulatedWorld.CODEC.newVaultKey();
+        fob.backup.Header forgedHeader = new fob.backup.Header(real.lineage(), java.util.List.of(
+                SimulatedWorld.CODEC.resealed(slot, forgedKey)), java.util.List.of(
+                SimulatedWorld.CODEC.previousKey(forgedKey, SimulatedWorld.CODEC.newVaultKey())));
+        Envelope forged = SimulatedWorld.CODEC.seal(forgedKey, forgedHeader, new fob.backup.BackupPayload(50,
+                world.now, fob.vault.Vault.EMPTY).toBytes());
+        laptop.put(forged.toJson(), stored.etag);
+        byte[] keyBefore = laptop.vaultKey.clone();
+
+        laptop.sync.pull();
+        assertEquals(SyncStatus.KEYS_CHANGED, laptop.sync.status());
+        fob.backup.BackupException refused = assertThrows(fob.backup.BackupException.class,
+                () -> laptop.sync.adoptRotatedKey(laptop.signedInAs.passkey));
+        assertTrue(refused.getMessage().contains("did not adopt"), refused.getMessage());
+        assertArrayEquals(keyBefore, laptop.vaultKey, "the device keeps its own key");
+        assertEquals(1, laptop.vault.accounts().size(), "and its accounts");
+        assertEquals(SyncStatus.OUT_OF_DATE, laptop.sync.status());
+        world.advance(BackupSync.MAX_RETRY_MILLIS);
+        assertEquals(forged.toJson(), laptop.get(null).body, "nothing was uploaded over it");
+    }
 }

@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Checks that a backup is a well-formed envelope (docs/formats.md, "The backup envelope"): version 1, 2 or 3, its
- * fields, their base64url, their sizes, a header's lineage (from version 2), sealed passkey slots (from version 3),
- * and 1 to 16 slots. Slots of the known types
+ * fields, their base64url, their sizes, a header's lineage (from version 2), sealed passkey slots and the key chain
+ * (from version 3), and 1 to 16 slots. Slots of the known types
  * are checked field by field; a slot of another type (a newer Fob's) needs only its type, and is kept. The server
  * cannot decrypt the envelope and does not try; it stores what passed byte for byte. The limits are the client's
  * (fob.backup.EnvelopeLimits), which EnvelopeLimitsTest pins to these.
@@ -35,7 +35,8 @@ public final class EnvelopeValidator {
     static final int WRAPPED_PRIVATE_KEY = 32 + 16;
     static final int NEWEST_VERSION = 3;
     private static final Set<String> TOP_LEVEL = Set.of("fob", "header", "nonce", "ciphertext");
-    private static final Set<String> HEADER_FIELDS = Set.of("lineage", "slots");
+    private static final Set<String> HEADER_FIELDS = Set.of("lineage", "slots", "previousKeys");
+    static final int MAX_PREVIOUS_KEYS = 16;
 
     private EnvelopeValidator() {
     }
@@ -74,6 +75,24 @@ public final class EnvelopeValidator {
                 throw new InvalidEnvelopeException("a version 1 header has no lineage");
             }
             bytes(header, "lineage", LINEAGE, LINEAGE, "the header");
+        }
+        JsonNode chain = header.get("previousKeys");
+        if (chain != null) {
+            if (version.asLong() < 3) {
+                throw new InvalidEnvelopeException("a version " + version.asLong() + " header has no key chain");
+            }
+            if (!chain.isArray() || chain.isEmpty() || chain.size() > MAX_PREVIOUS_KEYS) {
+                throw new InvalidEnvelopeException("the key chain must hold 1 to " + MAX_PREVIOUS_KEYS + " links");
+            }
+            for (int i = 0; i < chain.size(); i++) {
+                JsonNode link = chain.get(i);
+                String where = "key chain link " + (i + 1);
+                if (!link.isObject()) {
+                    throw new InvalidEnvelopeException(where + " must be an object");
+                }
+                bytes(link, "nonce", NONCE, NONCE, where);
+                bytes(link, "wrappedKey", WRAPPED_KEY, WRAPPED_KEY, where);
+            }
         }
         JsonNode slots = header.get("slots");
         if (slots == null || !slots.isArray() || slots.isEmpty() || slots.size() > MAX_SLOTS) {

@@ -166,6 +166,14 @@ abstract class BackupApiContract {
         ObjectNode shortPrivateKey = sealedInVersion2.deepCopy();
         ((ObjectNode) shortPrivateKey.path("slots").get(2)).put("wrappedPrivateKey", Base64Url.encode(new byte[32]));
         bad.add(Envelopes.envelope(shortPrivateKey, 100).put("fob", 3).toString());
+        ObjectNode chainInVersion2 = Envelopes.header();
+        chainInVersion2.putArray("previousKeys").addObject().put("nonce", Base64Url.encode(new byte[12]))
+                .put("wrappedKey", Base64Url.encode(new byte[48]));
+        bad.add(Envelopes.envelope(chainInVersion2, 100).put("fob", 2).toString());
+        ObjectNode shortLink = Envelopes.header();
+        shortLink.putArray("previousKeys").addObject().put("nonce", Base64Url.encode(new byte[12]))
+                .put("wrappedKey", Base64Url.encode(new byte[32]));
+        bad.add(Envelopes.envelope(shortLink, 100).put("fob", 3).toString());
         for (String body : bad) {
             ApiClient.Response response = create(client, body.getBytes(StandardCharsets.UTF_8));
             assertEquals(400, response.status(), body);

@@ -27,6 +27,7 @@ class EnvelopeLimitsTest {
         assertEquals(EnvelopeLimits.EC_PUBLIC_KEY_BYTES, EnvelopeValidator.EC_PUBLIC_KEY);
         assertEquals(EnvelopeLimits.WRAPPED_PRIVATE_KEY_BYTES, EnvelopeValidator.WRAPPED_PRIVATE_KEY);
         assertEquals(fob.backup.Envelope.VERSION, EnvelopeValidator.NEWEST_VERSION);
+        assertEquals(EnvelopeLimits.MAX_PREVIOUS_KEYS, EnvelopeValidator.MAX_PREVIOUS_KEYS);
     }
 
     /** What the client writes, the server accepts: the fixed vector of every version. */
