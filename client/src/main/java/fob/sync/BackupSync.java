@@ -355,6 +355,17 @@ public final class BackupSync {
         retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
     }
 
+    /** In step with the server's backup again: up to date, or backing up at once what is still pending. */
+    private void inStep() {
+        retryMillis = FIRST_RETRY_MILLIS;
+        status = state.pending ? SyncStatus.BACKING_UP : SyncStatus.UP_TO_DATE;
+        problem = "";
+        changed();
+        if (state.pending) {
+            scheduler.uploadIn(0);
+        }
+    }
+
     private void save(SyncState next) throws LocalStorageException {
         store.save(next);
         state = next;
@@ -446,13 +457,7 @@ public final class BackupSync {
                 return new Enabled(null, restoreOf(made, key), key.prf == null);
             }
             save(SyncState.joined(account.id, account.name, lineage, header, etag, 1, now, local.vault() != snapshot));
-            retryMillis = FIRST_RETRY_MILLIS;
-            status = state.pending ? SyncStatus.BACKING_UP : SyncStatus.UP_TO_DATE;
-            problem = "";
-            changed();
-            if (state.pending) {
-                scheduler.uploadIn(0);
-            }
+            inStep();
             return new Enabled(RecoveryCode.format(code), null, key.prf == null);
         }
     }
@@ -505,13 +510,7 @@ public final class BackupSync {
                 Vault stillMine = local.adopt(newKey, current -> current);
                 save(state.withServerCopy(header, etag, revision).uploaded(etag, revision, now,
                         !BackupPayload.sameContent(stillMine, snapshot)));
-                retryMillis = FIRST_RETRY_MILLIS;
-                status = state.pending ? SyncStatus.BACKING_UP : SyncStatus.UP_TO_DATE;
-                problem = "";
-                changed();
-                if (state.pending) {
-                    scheduler.uploadIn(0);
-                }
+                inStep();
                 return new Rotation(RecoveryCode.format(code), slots.passkeysLeftWithoutSlot());
             }
             throw new BackupException("Other devices keep writing to the backup; try rotating the keys again");
@@ -584,12 +583,7 @@ public final class BackupSync {
             Vault merged = local.adopt(newKey, current -> VaultMerge.sync(current, remote.vault(), now));
             SyncState next = state.withServerCopy(envelope.header(), stored.etag, remote.revision());
             save(BackupPayload.sameContent(merged, remote.vault()) ? next : next.withPending());
-            status = state.pending ? SyncStatus.BACKING_UP : SyncStatus.UP_TO_DATE;
-            problem = "";
-            changed();
-            if (state.pending) {
-                scheduler.uploadIn(0);
-            }
+            inStep();
             return true;
         }
     }

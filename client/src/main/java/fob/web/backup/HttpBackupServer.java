@@ -44,23 +44,24 @@ final class HttpBackupServer implements BackupServer {
         }
     }
 
+    /** A write that names the version it replaces. */
+    private interface Write {
+        String send() throws OfflineException, ServerException, ServerApi.PreconditionFailed;
+    }
+
     @Override
     public String put(String envelopeJson, String etag) throws ServerFailure, Conflict {
-        try {
-            return api.putBackup(envelopeJson, etag);
-        } catch (ServerApi.PreconditionFailed e) {
-            throw new Conflict();
-        } catch (OfflineException e) {
-            throw ServerFailure.offline();
-        } catch (ServerException e) {
-            throw failure(e);
-        }
+        return write(() -> api.putBackup(envelopeJson, etag));
     }
 
     @Override
     public String rotate(String envelopeJson, String etag) throws ServerFailure, Conflict {
+        return write(() -> api.rotateBackup(envelopeJson, etag));
+    }
+
+    private static String write(Write write) throws ServerFailure, Conflict {
         try {
-            return api.rotateBackup(envelopeJson, etag);
+            return write.send();
         } catch (ServerApi.PreconditionFailed e) {
             throw new Conflict();
         } catch (OfflineException e) {

@@ -11,14 +11,6 @@ import fob.e2e.support.Chromium;
 import fob.e2e.support.FobPage;
 import fob.e2e.support.FobServerProcess;
 import fob.e2e.support.VirtualAuthenticator;
-import fob.otp.HashAlgorithm;
-import fob.otp.OtpParameters;
-import fob.otp.OtpType;
-import fob.vault.Account;
-import fob.vault.AccountKind;
-import fob.vault.Settings;
-import fob.vault.Vault;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,18 +27,6 @@ import org.openqa.selenium.WebElement;
 class RestoreMeasurement {
     private static final int RUNS = 3;
 
-    private static Vault accounts(int count) throws Exception {
-        SecureRandom random = new SecureRandom();
-        List<Account> accounts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte[] secret = new byte[20];
-            random.nextBytes(secret);
-            accounts.add(new Account(String.format("%032x", i), AccountKind.STANDARD, "Issuer " + i,
-                    "user" + i + "@example.com", OtpParameters.of(OtpType.TOTP, HashAlgorithm.SHA1, 6, 30, 0, secret),
-                    "", 1_700_000_000_000L + i, 1_700_000_000_000L + i));
-        }
-        return new Vault(accounts, Settings.DEFAULTS);
-    }
 
     private static int shown(FobPage page) {
         return ((Number) page.js("return document.getElementById('accounts').childElementCount;")).intValue();
@@ -73,7 +53,7 @@ class RestoreMeasurement {
                     byte[] vaultKey = codec.newVaultKey();
                     byte[] code = codec.newRecoveryCode();
                     String envelope = codec.seal(vaultKey, List.of(codec.recoveryCodeSlot(vaultKey, code)),
-                            new BackupPayload(1, System.currentTimeMillis(), accounts(count)).toBytes()).toJson();
+                            new BackupPayload(1, System.currentTimeMillis(), Seed.vault(count)).toBytes()).toJson();
                     assertEquals(200, replaceBackupWith(page, envelope));
 
                     BackupFlows.wipe(browser, server);

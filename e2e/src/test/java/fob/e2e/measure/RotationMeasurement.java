@@ -12,14 +12,6 @@ import fob.e2e.support.Chromium;
 import fob.e2e.support.FobPage;
 import fob.e2e.support.FobServerProcess;
 import fob.e2e.support.VirtualAuthenticator;
-import fob.otp.HashAlgorithm;
-import fob.otp.OtpParameters;
-import fob.otp.OtpType;
-import fob.vault.Account;
-import fob.vault.AccountKind;
-import fob.vault.Settings;
-import fob.vault.Vault;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,18 +33,6 @@ class RotationMeasurement {
     private static final int VERSIONS = 20;
     private static final int RUNS = 3;
 
-    private static Vault accounts() throws Exception {
-        SecureRandom random = new SecureRandom();
-        List<Account> accounts = new ArrayList<>();
-        for (int i = 0; i < ACCOUNTS; i++) {
-            byte[] secret = new byte[20];
-            random.nextBytes(secret);
-            accounts.add(new Account(String.format("%032x", i), AccountKind.STANDARD, "Issuer " + i,
-                    "user" + i + "@example.com", OtpParameters.of(OtpType.TOTP, HashAlgorithm.SHA1, 6, 30, 0, secret),
-                    "", 1_700_000_000_000L + i, 1_700_000_000_000L + i));
-        }
-        return new Vault(accounts, Settings.DEFAULTS);
-    }
 
     /** Writes the current backup again until the server keeps {@link #VERSIONS} versions; the time of one write. */
     private static double fillHistory(FobPage page) {
@@ -85,7 +65,7 @@ class RotationMeasurement {
             byte[] vaultKey = codec.newVaultKey();
             byte[] code = codec.newRecoveryCode();
             String envelope = codec.seal(vaultKey, List.of(codec.recoveryCodeSlot(vaultKey, code)),
-                    new BackupPayload(1, System.currentTimeMillis(), accounts()).toBytes()).toJson();
+                    new BackupPayload(1, System.currentTimeMillis(), Seed.vault(ACCOUNTS)).toBytes()).toJson();
             assertEquals(200L, page.asyncJs("var body = arguments[0], done = arguments[1];"
                     + " fetch('/api/backup').then(function (r) { return fetch('/api/backup', {method: 'PUT', body: body,"
                     + "  headers: {'X-Fob-Request': '1', 'If-Match': r.headers.get('ETag')}}); })"

@@ -30,6 +30,20 @@ final class Seed {
         return links;
     }
 
+    /** A vault of {@code count} TOTP accounts with random secrets, made on the JVM (for a backup sealed there). */
+    static fob.vault.Vault vault(int count) throws Exception {
+        SecureRandom random = new SecureRandom();
+        List<fob.vault.Account> accounts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] secret = new byte[20];
+            random.nextBytes(secret);
+            accounts.add(new fob.vault.Account(String.format("%032x", i), fob.vault.AccountKind.STANDARD, "Issuer " + i,
+                    "user" + i + "@example.com", OtpParameters.of(OtpType.TOTP, HashAlgorithm.SHA1, 6, 30, 0, secret),
+                    "", 1_700_000_000_000L + i, 1_700_000_000_000L + i));
+        }
+        return new fob.vault.Vault(accounts, fob.vault.Settings.DEFAULTS);
+    }
+
     static void importLinks(FobPage page, List<String> links) {
         int before = page.accounts().size();
         page.button("Settings").click();
