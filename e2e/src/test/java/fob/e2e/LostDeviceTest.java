@@ -281,6 +281,12 @@ class LostDeviceTest extends BrowserTest {
             page.waitFor(() -> list.findElements(By.tagName("li")).size() >= 2);
             String listed = list.getText();
             assertTrue(listed.contains("Chrome on Linux (this device)"), listed);
+            WebElement thisDevice = list.findElements(By.tagName("li")).stream()
+                    .filter(item -> item.getText().contains("(this device)")).findFirst().orElseThrow();
+            page.button(thisDevice, "Rename").click();
+            page.fill(list, "textbox", "Device name", "Work laptop");
+            page.button(list, "Save").click();
+            page.waitFor(() -> list.getText().contains("Work laptop (this device)"));
 
             page.button(settings, "Sign out everywhere else").click();
             newCodeAfter(page, "Sign out everywhere else?", "Sign out everywhere else");
@@ -295,7 +301,8 @@ class LostDeviceTest extends BrowserTest {
             WebElement events = page.byRole(activity, "list", "Events");
             page.waitFor(() -> events.getText().contains("Keys rotated"));
             String text = events.getText();
-            for (String expected : new String[] {"Signed in", "Chrome on Linux", "Device signed out, every other device",
+            for (String expected : new String[] {"Signed in", "Chrome on Linux", "Device renamed, Work laptop",
+                "Device signed out, every other device",
                 "Keys rotated", "Passkey added", "Recovery account created", "from 127.0.0.1"}) {
                 assertTrue(text.contains(expected), expected + " in " + text);
             }
