@@ -487,9 +487,9 @@ public final class BackupSync {
                 }
                 byte[] newKey = codec.newVaultKey();
                 byte[] code = codec.newRecoveryCode();
-                RotatedSlots slots = RotatedSlots.of(codec, Header.parse(state.header), newKey, key, leftOut);
-                slots.add(codec.recoveryCodeSlot(newKey, code));
                 Header oldHeader = Header.parse(state.header);
+                RotatedSlots slots = RotatedSlots.of(codec, oldHeader, newKey, key, leftOut);
+                slots.add(codec.recoveryCodeSlot(newKey, code));
                 List<PreviousKey> chain = new ArrayList<>();
                 chain.add(codec.previousKey(newKey, local.vaultKey()));
                 chain.addAll(oldHeader.previousKeys());
@@ -559,8 +559,9 @@ public final class BackupSync {
                 // Expected: the key changed. Through the passkey below.
             }
             if (key == null || key.prf == null) {
-                throw new BackupException("This passkey cannot open backups by itself; use \u201cBegin recovery\u201d"
-                        + " with your recovery code to go on backing up");
+                throw new BackupException("This passkey cannot open backups by itself. To go on backing up, turn"
+                        + " Cloud backup off here (\u201cStop on this device\u201d) and on again, and open the backup"
+                        + " with your recovery code");
             }
             byte[] newKey = codec.vaultKeyFromPasskey(envelope, key.credentialId, key.prf);
             if (!codec.descendsFrom(envelope.parsedHeader(), newKey, local.vaultKey())) {
@@ -571,8 +572,9 @@ public final class BackupSync {
                 changed();
                 throw new BackupException("The backup on the server has a new key that was not made from this"
                         + " browser's key, so Fob did not adopt it. If you rotated the keys on another device more"
-                        + " than " + EnvelopeLimits.MAX_PREVIOUS_KEYS + " times since, use \u201cBegin recovery\u201d"
-                        + " with your recovery code; otherwise the server may have been tampered with.");
+                        + " than " + EnvelopeLimits.MAX_PREVIOUS_KEYS + " times since, turn Cloud backup off here"
+                        + " (\u201cStop on this device\u201d) and on again, and open the backup with your recovery code;"
+                        + " otherwise the server may have been tampered with.");
             }
             BackupPayload remote = BackupPayload.read(codec.open(envelope, newKey));
             if (remote.revision() < state.lastRevision) {
