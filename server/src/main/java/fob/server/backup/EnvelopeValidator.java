@@ -53,7 +53,8 @@ public final class EnvelopeValidator {
             }
         }
         JsonNode version = envelope.get("fob");
-        if (version == null || !version.isIntegralNumber() || version.asLong() < 1
+        // canConvertToLong first: asLong() throws on a whole number beyond 64 bits (the fuzzer found 10^48).
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToLong() || version.asLong() < 1
                 || version.asLong() > NEWEST_VERSION) {
             throw new InvalidEnvelopeException("'fob' must be 1, 2 or 3");
         }
@@ -189,7 +190,8 @@ public final class EnvelopeValidator {
     private static void integer(JsonNode object, String field, long min, long max, String where)
             throws InvalidEnvelopeException {
         JsonNode value = object.get(field);
-        if (value == null || !value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min
+                || value.asLong() > max) {
             throw new InvalidEnvelopeException(where + ": '" + field + "' must be a whole number from " + min
                     + " to " + max);
         }
