@@ -30,6 +30,9 @@ public interface BackupServer {
     /** The backup, or null when there is none; a Stored with a null body when its ETag is still {@code knownEtag}. */
     Stored get(String knownEtag) throws ServerFailure;
 
+    /** The backup, or null, read to restore or merge it: the server records that in the account's activity. */
+    Stored getToRestore() throws ServerFailure;
+
     /** Writes over the backup with {@code etag} (null: there must be none); returns the new ETag. */
     String put(String envelopeJson, String etag) throws ServerFailure, Conflict;
 

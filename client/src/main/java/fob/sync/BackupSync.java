@@ -430,7 +430,7 @@ public final class BackupSync {
             if (account == null) {
                 throw ServerFailure.signedOut();
             }
-            BackupServer.Stored stored = server.get(null);
+            BackupServer.Stored stored = server.getToRestore();
             if (stored != null) {
                 return new Enabled(null, restoreOf(stored, key), key.prf == null);
             }
@@ -647,7 +647,7 @@ public final class BackupSync {
     /** "Begin recovery": the signed-in account's backup, to open; null when it has none. */
     public Restore beginRestore(PasskeyKey key) throws ServerFailure, BackupException {
         synchronized (lock) {
-            BackupServer.Stored stored = server.get(null);
+            BackupServer.Stored stored = server.getToRestore();
             return stored == null ? null : restoreOf(stored, key);
         }
     }

@@ -193,6 +193,11 @@ final class SimulatedWorld {
         }
 
         @Override
+        public Stored getToRestore() throws ServerFailure {
+            return get(null);
+        }
+
+        @Override
         public String put(String envelopeJson, String etag) throws ServerFailure, Conflict {
             String account = requireSignedIn();
             try {

@@ -44,6 +44,18 @@ final class HttpBackupServer implements BackupServer {
         }
     }
 
+    @Override
+    public Stored getToRestore() throws ServerFailure {
+        try {
+            ServerApi.StoredBackup stored = api.backupToRestore();
+            return stored == null ? null : new Stored(stored.etag, stored.body);
+        } catch (OfflineException e) {
+            throw ServerFailure.offline();
+        } catch (ServerException e) {
+            throw failure(e);
+        }
+    }
+
     /** A write that names the version it replaces. */
     private interface Write {
         String send() throws OfflineException, ServerException, ServerApi.PreconditionFailed;

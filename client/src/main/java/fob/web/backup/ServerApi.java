@@ -173,8 +173,16 @@ public final class ServerApi {
 
     /** The current backup if its ETag is not {@code knownEtag}; the same object with a null body when it is. */
     public StoredBackup backupIfChanged(String knownEtag) throws OfflineException, ServerException {
-        Http.Response response = call("GET", "/api/backup", null, knownEtag == null ? null : "If-None-Match",
-                knownEtag);
+        return backup("/api/backup", knownEtag);
+    }
+
+    /** The current backup, or null, read to restore or merge it (recorded in the account's activity). */
+    public StoredBackup backupToRestore() throws OfflineException, ServerException {
+        return backup("/api/backup?restore=1", null);
+    }
+
+    private StoredBackup backup(String path, String knownEtag) throws OfflineException, ServerException {
+        Http.Response response = call("GET", path, null, knownEtag == null ? null : "If-None-Match", knownEtag);
         if (response.getStatus() == 404) {
             return null;
         }
@@ -232,7 +240,7 @@ public final class ServerApi {
     }
 
     public String version(long number) throws OfflineException, ServerException {
-        Http.Response response = call("GET", "/api/backup/versions/" + number, null, null, null);
+        Http.Response response = call("GET", "/api/backup/versions/" + number + "?restore=1", null, null, null);
         if (response.getStatus() != 200) {
             throw failure(response);
         }

@@ -49,6 +49,10 @@ public final class ActivityDialog {
                 return "Backup written" + detail;
             case "backup_deleted":
                 return "Backup deleted" + detail;
+            case "backup_read_to_restore":
+                return "Backup downloaded to restore or merge" + detail;
+            case "version_read_to_restore":
+                return "Earlier version downloaded to restore" + detail;
             case "history_deleted":
                 return "Backup history deleted" + detail;
             case "keys_rotated":

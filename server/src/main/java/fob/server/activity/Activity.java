@@ -23,6 +23,8 @@ public final class Activity {
     public static final String BACKUP_WRITTEN = "backup_written";
     public static final String BACKUP_DELETED = "backup_deleted";
     public static final String HISTORY_DELETED = "history_deleted";
+    public static final String BACKUP_READ_TO_RESTORE = "backup_read_to_restore";
+    public static final String VERSION_READ_TO_RESTORE = "version_read_to_restore";
     public static final String KEYS_ROTATED = "keys_rotated";
     public static final String SESSION_ENDED = "session_ended";
     public static final String DEVICE_RENAMED = "device_renamed";

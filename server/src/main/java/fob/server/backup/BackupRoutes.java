@@ -69,8 +69,16 @@ public final class BackupRoutes {
         }
     }
 
+    /** {@code ?restore=1}: the page reads it to restore or merge, which the activity list shows. */
+    private void recordRestore(Context ctx, String accountId, String kind, long version) {
+        if ("1".equals(ctx.queryParam("restore"))) {
+            activity.record(accountId, kind, ctx, "version " + version);
+        }
+    }
+
     private void read(Context ctx) {
-        BackupVersion current = store.currentBackup(account(ctx))
+        String accountId = account(ctx);
+        BackupVersion current = store.currentBackup(accountId)
                 .orElseThrow(() -> new ApiException(404, "no_backup", "There is no backup yet"));
         ctx.header("ETag", etag(current.version()));
         // A device that already has this version asks with If-None-Match, to check cheaply for news.
@@ -78,6 +86,7 @@ public final class BackupRoutes {
             ctx.status(304);
             return;
         }
+        recordRestore(ctx, accountId, Activity.BACKUP_READ_TO_RESTORE, current.version());
         sendBody(ctx, current);
     }
 
@@ -180,7 +189,9 @@ public final class BackupRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("invalid_version", "A version is a whole number");
         }
-        sendBody(ctx, store.backupVersion(accountId, number)
-                .orElseThrow(() -> new ApiException(404, "no_such_version", "There is no version " + number)));
+        BackupVersion version = store.backupVersion(accountId, number)
+                .orElseThrow(() -> new ApiException(404, "no_such_version", "There is no version " + number));
+        recordRestore(ctx, accountId, Activity.VERSION_READ_TO_RESTORE, number);
+        sendBody(ctx, version);
     }
 }
