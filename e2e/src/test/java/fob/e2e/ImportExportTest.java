@@ -196,6 +196,15 @@ class ImportExportTest extends BrowserTest {
         System.out.println("Encrypted export of 8 accounts: " + (System.currentTimeMillis() - started) + " ms");
         String exported = Files.readString(file);
         assertFalse(exported.contains("4SJHB4GSD43FZBAI7C2HLRJGPQ") || exported.contains("Deno"), "it is encrypted");
+        // docs/formats.md, "Encrypted export files": one password slot, Argon2id at 64 MiB, 3 passes, 1 lane, a
+        // 16-byte salt.
+        List<fob.backup.Slot> slots = fob.backup.Envelope.parse(exported).slots();
+        assertEquals(1, slots.size());
+        fob.backup.PasswordSlot password = (fob.backup.PasswordSlot) slots.get(0);
+        assertEquals(65536, password.memoryKiB());
+        assertEquals(3, password.iterations());
+        assertEquals(1, password.parallelism());
+        assertEquals(16, password.salt().length);
 
         page.byRole(export, "radio", "Plain links").click();
         assertTrue(page.driver().findElement(By.id("export-warning")).isDisplayed());

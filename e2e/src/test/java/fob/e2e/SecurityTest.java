@@ -27,8 +27,15 @@ class SecurityTest extends BrowserTest {
     @Test
     void thePageRunsUnderItsStrictPolicyWithNoViolation() throws Exception {
         String csp = get("/").headers().firstValue("Content-Security-Policy").orElse("");
-        assertTrue(csp.startsWith("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none';"
-                + " frame-ancestors 'none'"), csp);
+        java.util.Map<String, String> directives = new java.util.TreeMap<>();
+        for (String directive : csp.split(";")) {
+            String[] parts = directive.trim().split(" ", 2);
+            assertEquals(null, directives.put(parts[0], parts.length > 1 ? parts[1] : ""), "repeated: " + parts[0]);
+        }
+        // Every directive, exactly: a policy that gained a source or lost Trusted Types fails here.
+        assertEquals(java.util.Map.of("default-src", "'self'", "script-src", "'self'", "object-src", "'none'",
+                "base-uri", "'none'", "frame-ancestors", "'none'", "form-action", "'none'",
+                "require-trusted-types-for", "'script'", "trusted-types", "fob"), directives, csp);
         assertFalse(csp.contains("unsafe-eval") || csp.contains("unsafe-inline"), csp);
 
         browser.cdp("Page.enable", Map.of());
