@@ -97,15 +97,16 @@ public final class BackupService {
 
     /**
      * A key rotation ({@link BackupSync#rotate}); {@code leftOut} names a passkey whose slot goes, or null. The
-     * server wants a passkey sign-in within the last 5 minutes for it: when the last one is older, the passkey is
-     * asked for, and the rotation goes on with it.
+     * server wants a passkey sign-in within the last 5 minutes for it: when the last one is older, or when this
+     * browser's session just ended (it had signed in with the passkey being removed), a passkey is asked for, and
+     * the rotation goes on with it.
      */
     public BackupSync.Rotation rotateKeys(byte[] leftOut) throws OfflineException, ServerException, ServerFailure,
             LocalStorageException, BackupException, VaultException {
         try {
             return sync.rotate(null, leftOut);
         } catch (ServerFailure e) {
-            if (!"reauthentication_required".equals(e.code())) {
+            if (!"reauthentication_required".equals(e.code()) && e.kind() != ServerFailure.Kind.SIGNED_OUT) {
                 throw e;
             }
             return sync.rotate(signIn().key, leftOut);

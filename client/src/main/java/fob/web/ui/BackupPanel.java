@@ -181,8 +181,9 @@ public final class BackupPanel {
                                 : ", never used to sign in")));
                 item.appendChild(Dom.button("Remove passkey", null, () -> confirm.ask("Remove this passkey?",
                         "It will no longer sign in to your recovery account or open your backup, and every device it"
-                        + " signed in is signed out. Your backup then gets new keys: you get a new recovery code,"
-                        + " and earlier versions of the backup are deleted.", "Remove passkey",
+                        + " signed in is signed out (if that is this browser, Fob asks for another passkey to finish)."
+                        + " Your backup then gets new keys: you get a new recovery code, and earlier versions of the"
+                        + " backup are deleted.", "Remove passkey",
                         () -> run(() -> {
                             BackupSync.Rotation rotation = backup.removePasskey(passkey.id);
                             loadPasskeys();
