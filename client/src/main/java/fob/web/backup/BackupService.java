@@ -95,6 +95,25 @@ public final class BackupService {
         return ceremony;
     }
 
+    /** A request the server refuses (403 reauthentication_required) without a passkey sign-in in the last 5 minutes. */
+    private interface RecentCall<T> {
+        T call() throws OfflineException, ServerException;
+    }
+
+    /** Makes the request; when the server wants a recent sign-in, asks for the passkey and makes it again. */
+    private <T> T withRecentSignIn(RecentCall<T> call) throws OfflineException, ServerException,
+            LocalStorageException, BackupException, VaultException {
+        try {
+            return call.call();
+        } catch (ServerException e) {
+            if (!"reauthentication_required".equals(e.code())) {
+                throw e;
+            }
+            signIn();
+            return call.call();
+        }
+    }
+
     /**
      * A key rotation ({@link BackupSync#rotate}); {@code leftOut} names a passkey whose slot goes, or null. The
      * server wants a passkey sign-in within the last 5 minutes for it: when the last one is older, or when this
@@ -154,16 +173,7 @@ public final class BackupService {
     /** Adds a passkey; with a PRF output it gets a slot of its own. Returns whether it can open backups alone. */
     public boolean addPasskey() throws OfflineException, ServerException, LocalStorageException, BackupException,
             VaultException {
-        Passkeys.Ceremony added;
-        try {
-            added = passkeys.addPasskey(sync.account());
-        } catch (ServerException e) {
-            if (!"reauthentication_required".equals(e.code())) {
-                throw e;
-            }
-            signIn();
-            added = passkeys.addPasskey(sync.account());
-        }
+        Passkeys.Ceremony added = withRecentSignIn(() -> passkeys.addPasskey(sync.account()));
         keys.ensurePasskeySlot(added.key);
         return added.key.prf != null;
     }
@@ -181,15 +191,10 @@ public final class BackupService {
         } catch (EncodingException e) {
             throw new BackupException("The server named a passkey Fob cannot read (" + e.getMessage() + ")");
         }
-        try {
+        withRecentSignIn(() -> {
             api.removePasskey(id);
-        } catch (ServerException e) {
-            if (!"reauthentication_required".equals(e.code())) {
-                throw e;
-            }
-            signIn();
-            api.removePasskey(id);
-        }
+            return null;
+        });
         return sync.state().enabled ? rotateKeys(credentialId) : null;
     }
 
@@ -205,30 +210,17 @@ public final class BackupService {
             sync.signedOut();
             return null;
         }
-        try {
+        withRecentSignIn(() -> {
             security.signOut(device.id);
-        } catch (ServerException e) {
-            if (!"reauthentication_required".equals(e.code())) {
-                throw e;
-            }
-            signIn();
-            security.signOut(device.id);
-        }
+            return null;
+        });
         return sync.state().enabled ? rotateKeys(null) : null;
     }
 
     /** "Sign out everywhere else", then a key rotation as for one device. */
     public BackupSync.Rotation signOutEverywhereElse() throws OfflineException, ServerException, ServerFailure,
             LocalStorageException, BackupException, VaultException {
-        try {
-            security.signOutEverywhereElse();
-        } catch (ServerException e) {
-            if (!"reauthentication_required".equals(e.code())) {
-                throw e;
-            }
-            signIn();
-            security.signOutEverywhereElse();
-        }
+        withRecentSignIn(security::signOutEverywhereElse);
         return sync.state().enabled ? rotateKeys(null) : null;
     }
 
