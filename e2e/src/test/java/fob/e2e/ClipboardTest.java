@@ -21,6 +21,15 @@ class ClipboardTest extends BrowserTest {
                 + " function (e) { done('refused: ' + e); });");
     }
 
+    /**
+     * Copies the code just after a period began: a code copied in the last moments of its period is cleared at
+     * once, before the test can see it on the clipboard (this machine's clock is the browser's).
+     */
+    private void copyEarlyInAPeriod() {
+        page.waitFor(() -> System.currentTimeMillis() % 3000 < 250);
+        page.account("Deno").button("Copy code").click();
+    }
+
     private void allowClipboard() {
         browser.cdp("Browser.grantPermissions", Map.of("origin", server.url().replaceAll("/$", ""),
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
@@ -31,9 +40,10 @@ class ClipboardTest extends BrowserTest {
         allowClipboard();
         page.open();
         page.addLink(LINK, false);
-        // With a 3-second period the code can turn over between the click and the read, so the copied code
-        // must be one of the codes the page showed meanwhile, not necessarily the one it shows at the end.
+        // Copied just after a period began (see copyEarlyInAPeriod). Even so the code can turn over between the click
+        // and the read, so the copied code must be one the page showed meanwhile, not necessarily the last one.
         Set<String> shown = new LinkedHashSet<>();
+        page.waitFor(() -> System.currentTimeMillis() % 3000 < 250);
         shown.add(page.account("Deno").code().replace(" ", ""));
         page.account("Deno").button("Copy code").click();
         String copied = page.waitFor(() -> {
@@ -51,7 +61,7 @@ class ClipboardTest extends BrowserTest {
         allowClipboard();
         page.open();
         page.addLink(LINK, false);
-        page.account("Deno").button("Copy code").click();
+        copyEarlyInAPeriod();
         page.waitFor(() -> clipboard().matches("\\d{6}"));
         page.asyncJs("var done = arguments[0]; navigator.clipboard.writeText('a note').then(done);");
         // The cleaner has looked at the clipboard once the code expired, and has done all it was going to do.
