@@ -173,10 +173,14 @@ class ImportExportTest extends BrowserTest {
         WebElement edit = page.dialog("Edit account");
         page.byRole(edit, "textbox", "Note").sendKeys("recovery codes in the safe");
         page.button(edit, "Save").click();
-        List<String> before = new ArrayList<>();
-        for (AccountItem item : page.accounts()) {
-            before.add(item.text());
-        }
+        // Read again if the list re-renders meanwhile (the save above re-renders it).
+        List<String> before = page.waitFor(() -> {
+            List<String> rows = new ArrayList<>();
+            for (AccountItem item : page.accounts()) {
+                rows.add(item.text());
+            }
+            return rows;
+        });
 
         WebElement settings = BackupFlows.openSettings(page);
         page.button(settings, "Export").click();

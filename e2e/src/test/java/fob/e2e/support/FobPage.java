@@ -122,17 +122,22 @@ public final class FobPage {
         field.sendKeys(text);
     }
 
-    /** The list "Accounts", one entry per visible account. */
+    /**
+     * The list "Accounts", one entry per visible account. A list the page re-renders while it is read (after a save,
+     * say) is read again, until one read sees a single rendering.
+     */
     public List<AccountItem> accounts() {
-        // By its label rather than its computed name: it has to be readable behind an open modal dialog too.
-        WebElement list = driver.findElement(By.cssSelector("ul[aria-label='Accounts']"));
-        List<AccountItem> items = new ArrayList<>();
-        for (WebElement item : list.findElements(By.cssSelector(":scope > li"))) {
-            if (item.isDisplayed()) {
-                items.add(new AccountItem(this, item));
+        return waitFor(() -> {
+            // By its label rather than its computed name: it has to be readable behind an open modal dialog too.
+            WebElement list = driver.findElement(By.cssSelector("ul[aria-label='Accounts']"));
+            List<AccountItem> items = new ArrayList<>();
+            for (WebElement item : list.findElements(By.cssSelector(":scope > li"))) {
+                if (item.isDisplayed()) {
+                    items.add(new AccountItem(this, item));
+                }
             }
-        }
-        return items;
+            return items;
+        });
     }
 
     public AccountItem account(String issuer) {
