@@ -67,7 +67,8 @@ public final class BackupKeys {
         return slots.size() == server.slots().size() ? null : server.withSlots(slots);
     }
 
-    private static byte[] credentialId(Slot slot) {
+    /** The passkey a slot belongs to (sealed or older), or null for a slot of another kind. */
+    static byte[] credentialId(Slot slot) {
         return slot instanceof SealedPasskeySlot ? ((SealedPasskeySlot) slot).credentialId()
                 : slot instanceof PasskeySlot ? ((PasskeySlot) slot).credentialId() : null;
     }

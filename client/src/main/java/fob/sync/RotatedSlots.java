@@ -3,7 +3,6 @@ package fob.sync;
 import fob.backup.BackupCodec;
 import fob.backup.BackupException;
 import fob.backup.Header;
-import fob.backup.PasskeySlot;
 import fob.backup.SealedPasskeySlot;
 import fob.backup.Slot;
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ final class RotatedSlots {
         RotatedSlots rotated = new RotatedSlots();
         boolean signedInHasSlot = false;
         for (Slot slot : old.slots()) {
-            byte[] credentialId = slot instanceof SealedPasskeySlot ? ((SealedPasskeySlot) slot).credentialId()
-                    : slot instanceof PasskeySlot ? ((PasskeySlot) slot).credentialId() : null;
+            byte[] credentialId = BackupKeys.credentialId(slot);
             if (credentialId == null || Arrays.equals(credentialId, leftOut)) {
                 continue;
             }
