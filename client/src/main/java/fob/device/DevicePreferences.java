@@ -1,0 +1,90 @@
+package fob.device;
+
+import com.grack.nanojson.JsonObject;
+import com.grack.nanojson.JsonWriter;
+import fob.json.Json;
+import fob.json.JsonFormatException;
+import fob.lock.IdleLock;
+
+/**
+ * Choices that belong to this browser, not to the vault: they are not backed up, and another device keeps its
+ * own. None is secret, so they are stored as they are (docs/formats.md, "The vault record in IndexedDB").
+ * Immutable; anything unreadable falls back to the default.
+ */
+public final class DevicePreferences {
+    public static final DevicePreferences DEFAULTS = new DevicePreferences(IdleLock.DEFAULT_MINUTES, false, false,
+            false);
+
+    private final int lockAfterMinutes;
+    private final boolean lockWhenHidden;
+    private final boolean hideCodesUntilClicked;
+    private final boolean appLockOffered;
+
+    public DevicePreferences(int lockAfterMinutes, boolean lockWhenHidden, boolean hideCodesUntilClicked,
+            boolean appLockOffered) {
+        this.lockAfterMinutes = IdleLock.isChoice(lockAfterMinutes) ? lockAfterMinutes : IdleLock.DEFAULT_MINUTES;
+        this.lockWhenHidden = lockWhenHidden;
+        this.hideCodesUntilClicked = hideCodesUntilClicked;
+        this.appLockOffered = appLockOffered;
+    }
+
+    /** "Lock after": minutes without input; 0 is never. */
+    public int lockAfterMinutes() {
+        return lockAfterMinutes;
+    }
+
+    public boolean lockWhenHidden() {
+        return lockWhenHidden;
+    }
+
+    /** "Hide codes until clicked": for screen sharing, each code shows only when its row is clicked. */
+    public boolean hideCodesUntilClicked() {
+        return hideCodesUntilClicked;
+    }
+
+    /** Whether the page has offered App lock once, after the first account was added. */
+    public boolean appLockOffered() {
+        return appLockOffered;
+    }
+
+    public DevicePreferences withLockAfterMinutes(int minutes) {
+        return new DevicePreferences(minutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered);
+    }
+
+    public DevicePreferences withLockWhenHidden(boolean value) {
+        return new DevicePreferences(lockAfterMinutes, value, hideCodesUntilClicked, appLockOffered);
+    }
+
+    public DevicePreferences withHideCodesUntilClicked(boolean value) {
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, value, appLockOffered);
+    }
+
+    public DevicePreferences withAppLockOffered() {
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, true);
+    }
+
+    public String toJson() {
+        JsonObject json = new JsonObject();
+        json.put("lockAfterMinutes", lockAfterMinutes);
+        json.put("lockWhenHidden", lockWhenHidden);
+        json.put("hideCodesUntilClicked", hideCodesUntilClicked);
+        json.put("appLockOffered", appLockOffered);
+        return JsonWriter.string(json);
+    }
+
+    /** Reads what {@link #toJson} wrote; null, damaged or unknown values give the defaults. */
+    public static DevicePreferences read(String text) {
+        if (text == null) {
+            return DEFAULTS;
+        }
+        try {
+            JsonObject json = Json.parseObject(text);
+            return new DevicePreferences(
+                    (int) Json.optionalInteger(json, "lockAfterMinutes", 0, 1440, IdleLock.DEFAULT_MINUTES),
+                    Json.bool(json, "lockWhenHidden", false), Json.bool(json, "hideCodesUntilClicked", false),
+                    Json.bool(json, "appLockOffered", false));
+        } catch (JsonFormatException e) {
+            return DEFAULTS;
+        }
+    }
+}
