@@ -1,6 +1,8 @@
 package fob.web;
 
+import fob.device.DevicePreferences;
 import fob.json.Json;
+import fob.lock.IdleLock;
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
 import fob.otp.Totp;
@@ -15,11 +17,18 @@ import fob.web.js.Clock;
 import fob.web.js.Promises;
 import fob.web.js.ServiceWorkers;
 import fob.web.js.TabSync;
+import fob.web.lock.LockPasswords;
+import fob.web.store.BackupStateStore;
+import fob.web.store.LockedVaultException;
+import fob.web.store.PreferencesStore;
 import fob.web.store.StorageException;
 import fob.web.store.UnreadableVaultException;
 import fob.web.store.VaultStore;
 import fob.web.worker.Worker;
 import fob.web.ui.AccountDialog;
+import fob.web.ui.AppLockPanel;
+import fob.web.ui.LockScreen;
+import fob.web.ui.Preferences;
 import fob.web.ui.AccountListView;
 import fob.web.ui.AccountRow;
 import fob.web.ui.BackupPanel;
@@ -42,19 +51,27 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
 /** The page: opens the vault, shows the accounts, and wires the controls. */
-public final class App implements AccountListView.Actions {
+public final class App implements AccountListView.Actions, Preferences {
     private final VaultSession session;
     private final VaultStore store;
+    private final Worker worker;
     private final AccountListView list;
     private final ConfirmDialog confirm = new ConfirmDialog();
+    private final PreferencesStore preferencesStore;
+    private DevicePreferences preferences;
+    private final IdleLock idleLock;
     private AccountDialog accountDialog;
     private BackupService backup;
     private UnreadableVaultPanel unreadablePanel;
 
-    private App(VaultStore store, Vault vault) {
+    private App(VaultStore store, Vault vault, Worker worker) {
         this.store = store;
+        this.worker = worker;
         this.session = new VaultSession(store, vault, this::afterSave);
         this.list = new AccountListView(this);
+        this.preferencesStore = new PreferencesStore(store);
+        this.preferences = DevicePreferences.read(store.preferencesJson());
+        this.idleLock = new IdleLock(System.currentTimeMillis(), idleMillis(preferences), preferences.lockWhenHidden());
     }
 
     /** After each change this page stored: tell the other tabs, and back it up. */
@@ -70,15 +87,23 @@ public final class App implements AccountListView.Actions {
         ServiceWorkers.register("/sw.js", () -> Dom.show(Dom.byId("update-banner"), true));
         Dom.onClick(Dom.byId("reload-button"), Browser::reload);
         VaultStore store;
-        Vault vault;
         try {
             store = VaultStore.open();
         } catch (StorageException e) {
             showAppError(e.getMessage());
             return;
         }
+        openVault(store, new Worker());
+    }
+
+    /** Opens the vault and starts the page, or shows the lock screen, which comes back here once unlocked. */
+    private static void openVault(VaultStore store, Worker worker) {
+        Vault vault;
         try {
             vault = store.load();
+        } catch (LockedVaultException e) {
+            showLockScreen(store, worker);
+            return;
         } catch (UnreadableVaultException e) {
             // Shown by the UnreadableVaultPanel, which offers the only ways on; the store refuses every other write.
             vault = Vault.EMPTY;
@@ -87,14 +112,131 @@ public final class App implements AccountListView.Actions {
             showAppError(e.getMessage());
             return;
         }
-        new App(store, vault).start();
+        new App(store, vault, worker).start();
     }
 
+    private static void showLockScreen(VaultStore store, Worker worker) {
+        boolean backupOn;
+        try {
+            backupOn = new BackupStateStore(store).load().enabled;
+        } catch (fob.sync.LocalStorageException e) {
+            backupOn = false;
+        }
+        boolean backupWaits = backupOn;
+        LockScreen screen = new LockScreen(store, new LockPasswords(worker), () -> openVault(store, worker));
+        screen.show(backupWaits);
+        // Another tab removed the lock, or reset Fob: then this tab opens as that tab left it.
+        TabSync.listen(new TabSync.Handler() {
+            @Override
+            public void vaultChanged() {
+                Async.run(() -> {
+                    if (store.lockState() != fob.lock.LockKeeper.State.LOCKED) {
+                        return;
+                    }
+                    try {
+                        store.load();
+                        Browser.reload();
+                    } catch (LockedVaultException e) {
+                        screen.show(backupWaits);
+                    }
+                }, App::showAppError);
+            }
+
+            @Override
+            public void locked() {
+                // Already locked.
+            }
+        });
+    }
+
+    private static long idleMillis(DevicePreferences preferences) {
+        return preferences.lockAfterMinutes() * 60_000L;
+    }
+
+    @Override
+    public DevicePreferences get() {
+        return preferences;
+    }
+
+    @Override
+    public void set(DevicePreferences changed) {
+        preferences = changed;
+        idleLock.configure(idleMillis(changed), changed.lockWhenHidden());
+        list.hideCodesUntilClicked(changed.hideCodesUntilClicked());
+        Async.run(() -> preferencesStore.save(changed), Toast::show);
+    }
+
+    /** Locks this tab and every other: each reloads, and a reloaded page holds nothing of the vault until unlocked. */
+    private void lockNow() {
+        if (store.lock() == null) {
+            return;
+        }
+        TabSync.announceLock();
+        store.forgetLockKey();
+        Browser.reload();
+    }
+
+    private void showLockState() {
+        Dom.show(Dom.byId("lock-now"), store.lock() != null);
+    }
+
+    /** After the first account, once: App lock is offered (Settings has it at any time). */
+    private void offerAppLock(SettingsDialog settings, AppLockPanel lockPanel) {
+        HTMLElement offer = Dom.byId("app-lock-offer");
+        Runnable update = () -> Dom.show(offer, !session.vault().isEmpty() && store.lock() == null
+                && !preferences.appLockOffered() && !session.isUnreadable());
+        Dom.onClick(Dom.byId("app-lock-offer-open"), () -> {
+            set(preferences.withAppLockOffered());
+            update.run();
+            settings.open();
+            lockPanel.expand();
+            Dom.byId("app-lock-title").scrollIntoView();
+        });
+        Dom.onClick(Dom.byId("app-lock-offer-dismiss"), () -> {
+            set(preferences.withAppLockOffered());
+            update.run();
+        });
+        session.onChange(update);
+        update.run();
+    }
+
+    /** Input of any kind keeps an unlocked page open; idle time, or a hidden tab if chosen, locks it. */
+    private void watchIdleTime() {
+        for (String type : new String[] {"pointerdown", "pointermove", "keydown", "wheel", "touchstart", "scroll"}) {
+            Dom.document().addEventListener(type, (EventListener<Event>) event ->
+                    idleLock.activity(System.currentTimeMillis()));
+        }
+        Clock.everySecond(this::lockIfDue);
+        Dom.document().addEventListener("visibilitychange", (EventListener<Event>) event -> lockIfDue());
+    }
+
+    private void lockIfDue() {
+        if (store.lock() == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        double testMillis = testIdleMillis();
+        if (testMillis > 0) {
+            idleLock.configure((long) testMillis, preferences.lockWhenHidden());
+        }
+        if (idleLock.due(now, Browser.isDocumentHidden())) {
+            lockNow();
+        }
+    }
+
+    /** The end-to-end tests' hook for a short idle time (the shortest choice people have is a minute). */
+    @org.teavm.jso.JSBody(script = "return typeof self.fobTestIdleLockMillis === 'number' ? self.fobTestIdleLockMillis : 0;")
+    private static native double testIdleMillis();
+
     private void start() {
-        Worker worker = new Worker();
         accountDialog = new AccountDialog(session, list, worker);
-        SettingsDialog settings = new SettingsDialog(session);
+        SettingsDialog settings = new SettingsDialog(session, this);
         backup = new BackupService(session, store);
+        AppLockPanel lockPanel = new AppLockPanel(session, store, new LockPasswords(worker),
+                () -> backup.sync().state().enabled, this, this::showLockState);
+        settings.attach(lockPanel);
+        Dom.onClick(Dom.byId("lock-now"), this::lockNow);
+        list.hideCodesUntilClicked(preferences.hideCodesUntilClicked());
         RecoveryDialog recovery = new RecoveryDialog(backup, session);
         settings.attach(new BackupPanel(backup, confirm, new CodeDialog(), recovery,
                 new HistoryDialog(backup, confirm), new ActivityDialog(backup)));
@@ -124,15 +266,38 @@ public final class App implements AccountListView.Actions {
         search.addEventListener("input", (EventListener<Event>) event -> list.filter(search.getValue()));
 
         session.onChange(this::show);
-        TabSync.listen(() -> Async.run(session::reload, message -> {
-            if (!session.isUnreadable()) {
-                showAppError(message);
+        TabSync.listen(new TabSync.Handler() {
+            @Override
+            public void vaultChanged() {
+                Async.run(() -> {
+                    try {
+                        session.reload();
+                    } catch (LockedVaultException e) {
+                        // Another tab set a lock this tab does not hold the key of: it starts afresh, locked.
+                        Browser.reload();
+                    }
+                }, message -> {
+                    if (!session.isUnreadable()) {
+                        showAppError(message);
+                    }
+                });
             }
-        }));
+
+            @Override
+            public void locked() {
+                if (store.lock() != null) {
+                    store.forgetLockKey();
+                    Browser.reload();
+                }
+            }
+        });
         Dom.document().addEventListener("visibilitychange", (EventListener<Event>) event -> applyVisibility());
 
         show();
         applyVisibility();
+        showLockState();
+        offerAppLock(settings, lockPanel);
+        watchIdleTime();
         session.onChange(() -> {
             if (!session.vault().isEmpty()) {
                 Browser.requestPersistentStorage();
@@ -187,9 +352,9 @@ public final class App implements AccountListView.Actions {
 
     @Override
     public void copy(AccountRow row) {
-        String code = row.currentCode();
-        OtpParameters otp = row.account().otp();
         long now = System.currentTimeMillis();
+        String code = row.codeAt(now);
+        OtpParameters otp = row.account().otp();
         // A time-based code expires with its period; an HOTP code has no end, so it gets one period's grace.
         long validFor = otp.type().isTimeBased() ? Totp.millisRemaining(now, otp.period()) : 30_000;
         Async.run(() -> {

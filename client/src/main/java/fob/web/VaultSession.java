@@ -99,6 +99,30 @@ public final class VaultSession {
         }
     }
 
+    /** A write of the app lock with the vault as it is (the store seals both in one record). */
+    public interface LockWrite {
+        void write(Vault current) throws Exception;
+    }
+
+    /**
+     * Adds, replaces or removes the app lock: written with the newest vault, under the same lock as every change.
+     * If another tab saved in between, this reads its vault and writes again; any other failure changes nothing.
+     */
+    public void storeLock(LockWrite write) throws Exception {
+        synchronized (lock) {
+            try {
+                write.write(vault);
+            } catch (StorageException e) {
+                if (!e.isConflict()) {
+                    throw e;
+                }
+                loadAndShow();
+                write.write(vault);
+            }
+            saved(vault);
+        }
+    }
+
     /**
      * "Start a new vault" over one that cannot be opened: what this tab still shows (nothing, in a tab that
      * could never read it) goes into the new vault; the unreadable one is kept aside. When another tab has already

@@ -54,6 +54,9 @@ public final class Browser {
     @JSBody(params = "message", script = "console.error(message);")
     public static native void logError(String message);
 
+    @JSBody(params = "title", script = "document.title = title;")
+    public static native void setTitle(String title);
+
     @JSBody(script = "location.reload();")
     public static native void reload();
 

@@ -53,14 +53,21 @@ final class IndexedDb {
 
         @JSProperty
         CryptoKey getDeviceKey();
+
+        /** This browser's preferences (JSON text, nothing secret), read in the same transaction: no extra wait. */
+        @JSProperty
+        String getPreferences();
     }
 
     @JSBody(params = "db", script = "return new Promise(function (resolve, reject) {"
             + " var store = db.transaction('kv', 'readonly').objectStore('kv');"
-            + " var vault = store.get('vault'), deviceKey = store.get('deviceKey');"
-            + " deviceKey.onsuccess = function () {"
+            + " var vault = store.get('vault'), deviceKey = store.get('deviceKey'),"
+            + "  preferences = store.get('preferences');"
+            + " preferences.onsuccess = function () {"
             + "  resolve({vault: vault.result === undefined ? null : vault.result,"
-            + "   deviceKey: deviceKey.result === undefined ? null : deviceKey.result}); };"
+            + "   deviceKey: deviceKey.result === undefined ? null : deviceKey.result,"
+            + "   preferences: typeof preferences.result === 'string' ? preferences.result : null}); };"
+            + " preferences.onerror = function () { reject(preferences.error); };"
             + " deviceKey.onerror = function () { reject(deviceKey.error); };"
             + " vault.onerror = function () { reject(vault.error); };"
             + "});")
@@ -125,4 +132,13 @@ final class IndexedDb {
             + "});")
     static native JSPromise<JSUndefined> replaceUnreadable(Database db, double expectedRevision, String asideKey,
             StoredVault vault, CryptoKey deviceKey);
+
+    /** Deletes every key of the store in one durable transaction ("Reset Fob"). */
+    @JSBody(params = "db", script = "return new Promise(function (resolve, reject) {"
+            + " var tx = db.transaction('kv', 'readwrite', {durability: 'strict'});"
+            + " tx.objectStore('kv').clear();"
+            + " tx.oncomplete = function () { resolve(); };"
+            + " tx.onabort = function () { reject(tx.error || new DOMException('the reset was aborted', 'AbortError')); };"
+            + "});")
+    static native JSPromise<JSUndefined> clear(Database db);
 }

@@ -1,8 +1,14 @@
 package fob.web.store;
 
+import fob.lock.AppLock;
+import fob.lock.AppLockJson;
+import fob.lock.LockFormatException;
+import fob.lock.LockKeeper;
+import fob.lock.WrongSecretException;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.vault.VaultJson;
+import fob.web.backup.WebCryptoBackend;
 import fob.web.js.BrowserJson;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
@@ -14,7 +20,9 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The vault in IndexedDB, encrypted with AES-256-GCM under a random vault key; the vault key is wrapped by a
- * non-extractable WebCrypto key that never leaves the browser. Nothing goes to localStorage.
+ * non-extractable WebCrypto key that never leaves the browser. Nothing goes to localStorage. With an app lock,
+ * the wrapped vault key is sealed once more under the lock key ({@link LockKeeper}), which only an unlocked page
+ * holds: a locked page reads nothing and writes nothing.
  */
 public final class VaultStore {
     private static final byte[] VAULT_KEY_CONTEXT = "fob vault key v1".getBytes(StandardCharsets.US_ASCII);
@@ -37,6 +45,8 @@ public final class VaultStore {
     private boolean vaultKeyReplaced;
     /** Set when the stored vault cannot be opened: then nothing but a replacement that keeps it aside writes. */
     private String unreadable;
+    private final LockKeeper lockKeeper = new LockKeeper(new WebCryptoBackend());
+    private String preferencesJson;
 
     private VaultStore(IndexedDb.Database db) {
         this.db = db;
@@ -64,16 +74,37 @@ public final class VaultStore {
                     + " changed.");
         }
         StoredVault record = stored.getVault();
+        preferencesJson = stored.getPreferences();
+        Int8Array storedWrappedKey = null;
+        if (record != null) {
+            try {
+                String lockJson = StoredVaults.lockOf(record);
+                lockKeeper.read(lockJson == null ? null : AppLockJson.read(lockJson));
+                storedWrappedKey = lockJson == null ? record.getWrappedKey()
+                        : lockKeeper.state() == LockKeeper.State.UNLOCKED
+                        ? Int8Array.copyFromJavaArray(lockKeeper.deviceWrappedKey()) : null;
+            } catch (LockFormatException | WrongSecretException e) {
+                lockKeeper.read(null);
+                revision = record.getRevision();
+                throw unreadable("its app lock cannot be read (" + e.getMessage() + ")");
+            }
+        } else {
+            lockKeeper.read(null);
+        }
         // A tab that could not open the vault, or opened it under another key, holds state (backup settings) that
         // belongs to the old key: once the vault opens under another key, the page starts afresh.
-        boolean hadOtherKey = unreadable != null || keyFromStorage
-                && (record == null || !sameBytes(record.getWrappedKey(), wrappedKey));
+        boolean hadOtherKey = unreadable != null || keyFromStorage && storedWrappedKey != null
+                && (record == null || !sameBytes(storedWrappedKey, wrappedKey));
         vaultKeyReplaced = false;
         keyFromStorage = false;
         revision = record == null ? 0 : record.getRevision();
         unreadable = null;
         unsavedDeviceKey = null;
         deviceKey = stored.getDeviceKey();
+        if (lockKeeper.state() == LockKeeper.State.LOCKED) {
+            vaultKey = null;
+            throw new LockedVaultException();
+        }
         try {
             if (record == null) {
                 startNewVault();
@@ -85,14 +116,14 @@ public final class VaultStore {
             }
             byte[] rawKey;
             try {
-                rawKey = decrypt(deviceKey, record.getKeyNonce(), VAULT_KEY_CONTEXT, record.getWrappedKey());
+                rawKey = decrypt(deviceKey, record.getKeyNonce(), VAULT_KEY_CONTEXT, storedWrappedKey);
             } catch (JsFailure e) {
                 throw unreadable("the key this browser keeps for it does not open it");
             }
             vaultKey = Promises.await(WebCrypto.importKey(Int8Array.copyFromJavaArray(rawKey)));
             Arrays.fill(rawKey, (byte) 0);
             keyNonce = record.getKeyNonce();
-            wrappedKey = record.getWrappedKey();
+            wrappedKey = storedWrappedKey;
             keyFromStorage = true;
             byte[] json;
             try {
@@ -166,28 +197,117 @@ public final class VaultStore {
      * or a stored vault that cannot be opened ({@link UnreadableVaultException}), which nothing here overwrites.
      */
     public void save(Vault vault) throws StorageException {
+        write(vault, lockKeeper.lock(), null, false);
+    }
+
+    /**
+     * Stores {@code vault} with {@code lock} (null: none), and afterwards makes {@code change} (when given, or no
+     * lock when {@code lockChanged}) what this page holds.
+     */
+    private void write(Vault vault, AppLock lock, LockKeeper.Change change, boolean lockChanged)
+            throws StorageException {
         refuseIfUnreadable();
         try {
-            Promises.await(IndexedDb.putVault(db, revision, seal(vault, revision + 1), unsavedDeviceKey));
+            Promises.await(IndexedDb.putVault(db, revision, seal(vault, revision + 1, lock), unsavedDeviceKey));
             revision++;
             unsavedDeviceKey = null;
             keyFromStorage = true;
+            if (lockChanged) {
+                lockKeeper.written(change);
+            }
         } catch (JsFailure e) {
             throw writeFailure(e);
         }
     }
 
-    private void refuseIfUnreadable() throws UnreadableVaultException {
+    private void refuseIfUnreadable() throws StorageException {
         if (unreadable != null) {
             throw new UnreadableVaultException(unreadable);
         }
+        if (lockKeeper.state() == LockKeeper.State.LOCKED || vaultKey == null) {
+            throw new LockedVaultException();
+        }
     }
 
-    private StoredVault seal(Vault vault, double newRevision) throws JsFailure {
+    private StoredVault seal(Vault vault, double newRevision, AppLock lock) throws JsFailure {
         Int8Array nonce = Int8Array.copyFromJavaArray(random(12));
         Int8Array ciphertext = encrypt(vaultKey, nonce, VAULT_CONTEXT,
                 VaultJson.write(vault).getBytes(StandardCharsets.UTF_8));
-        return StoredVaults.create(newRevision, keyNonce, wrappedKey, nonce, ciphertext);
+        return lock == null ? StoredVaults.create(newRevision, keyNonce, wrappedKey, nonce, ciphertext)
+                : StoredVaults.createLocked(newRevision, keyNonce, AppLockJson.write(lock), nonce, ciphertext);
+    }
+
+    /** This browser's preferences as the last load read them (JSON text), or null. */
+    public String preferencesJson() {
+        return preferencesJson;
+    }
+
+    /** Where the app lock stands for this page. */
+    public LockKeeper.State lockState() {
+        return lockKeeper.state();
+    }
+
+    /** The stored app lock as last read or written; null without one. */
+    public AppLock lock() {
+        return lockKeeper.lock();
+    }
+
+    /** Unlocks with a password's key (Argon2id at the slot's parameters); then {@link #load} opens the vault. */
+    public void unlockWithPassword(byte[] passwordKey) throws WrongSecretException {
+        lockKeeper.unlockWithPassword(passwordKey);
+    }
+
+    public void unlockWithPasskey(byte[] credentialId, byte[] prf) throws WrongSecretException {
+        lockKeeper.unlockWithPasskey(credentialId, prf);
+    }
+
+    /** Checks a secret again without changing anything (turning the lock off asks for one). */
+    public void checkPassword(byte[] passwordKey) throws WrongSecretException {
+        lockKeeper.checkPassword(passwordKey);
+    }
+
+    public void checkPasskey(byte[] credentialId, byte[] prf) throws WrongSecretException {
+        lockKeeper.checkPasskey(credentialId, prf);
+    }
+
+    /** Stores {@code vault} with a lock password added (or replaced): from now on the record needs the lock key. */
+    public void addLockPassword(Vault vault, byte[] passwordKey, byte[] salt, int memoryKiB, int iterations,
+            int parallelism) throws StorageException, WrongSecretException {
+        refuseIfUnreadable();
+        LockKeeper.Change change = lockKeeper.withPassword(wrappedKey.copyToJavaArray(), passwordKey, salt,
+                memoryKiB, iterations, parallelism);
+        write(vault, change.lock, change, true);
+    }
+
+    public void addLockPasskey(Vault vault, byte[] credentialId, byte[] prf)
+            throws StorageException, WrongSecretException, LockFormatException {
+        refuseIfUnreadable();
+        LockKeeper.Change change = lockKeeper.withPasskey(wrappedKey.copyToJavaArray(), credentialId, prf);
+        write(vault, change.lock, change, true);
+    }
+
+    /** Stores {@code vault} without a lock: the device key alone opens it again. The caller asked for a secret. */
+    public void removeLock(Vault vault) throws StorageException {
+        write(vault, null, null, true);
+    }
+
+    /** Forgets the lock key: this page must unlock (a reload does) before it reads or writes again. */
+    public void forgetLockKey() {
+        lockKeeper.forgetKey();
+        vaultKey = null;
+    }
+
+    /**
+     * "Reset Fob": deletes everything Fob keeps in this browser (vault, device key, backup settings, preferences,
+     * vaults set aside), in one transaction. The accounts come back from Cloud backup or an encrypted export.
+     */
+    public void wipe() throws StorageException {
+        try {
+            Promises.await(IndexedDb.clear(db));
+        } catch (JsFailure e) {
+            throw new StorageException("Fob could not reset this browser's storage (" + e.getMessage() + ")."
+                    + " Nothing was changed.");
+        }
     }
 
     private static StorageException writeFailure(JsFailure e) {
@@ -219,8 +339,9 @@ public final class VaultStore {
                 wrapVaultKey(newDeviceKey, rawVaultKey);
             }
             String asideKey = "unreadable-vault-" + (long) revision + "-" + System.currentTimeMillis();
-            Promises.await(IndexedDb.replaceUnreadable(db, revision, asideKey, seal(vault, revision + 1),
+            Promises.await(IndexedDb.replaceUnreadable(db, revision, asideKey, seal(vault, revision + 1, null),
                     newDeviceKey));
+            lockKeeper.written(null);
             deviceKey = newDeviceKey;
             unsavedDeviceKey = null;
             revision++;
@@ -260,13 +381,16 @@ public final class VaultStore {
             replaceUnreadable(vault, rawKey);
             return;
         }
+        refuseIfUnreadable();
         CryptoKey previousKey = vaultKey;
         Int8Array previousNonce = keyNonce;
         Int8Array previousWrapped = wrappedKey;
         try {
             wrapVaultKey(deviceKey, rawKey);
-            save(vault);
-        } catch (JsFailure | StorageException e) {
+            // With an app lock, the lock is sealed anew over the new key, in the same write.
+            LockKeeper.Change resealed = lockKeeper.resealed(wrappedKey.copyToJavaArray());
+            write(vault, resealed == null ? null : resealed.lock, resealed, resealed != null);
+        } catch (JsFailure | StorageException | WrongSecretException e) {
             vaultKey = previousKey;
             keyNonce = previousNonce;
             wrappedKey = previousWrapped;

@@ -5,11 +5,20 @@ import fob.vault.Vault;
 import fob.web.js.Browser;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 
-/** The list of accounts on the main screen. */
+/**
+ * The list of accounts on the main screen. Every account is a list item (search, the keyboard and screen readers
+ * reach all of them), but only rows on screen cost anything: the first screenful is built at once and the rest in
+ * chunks after it, CSS {@code content-visibility} skips laying out rows off screen, and only rows on screen have
+ * their codes worked out, each second.
+ */
 public final class AccountListView {
     /** What the buttons of a row do. */
     public interface Actions {
@@ -26,18 +35,39 @@ public final class AccountListView {
         void finishSetup(Account placeholder);
     }
 
+    /** Rows built before the first code shows: more than a tall screen holds. */
+    private static final int FIRST_ROWS = 40;
+    private static final int CHUNK_ROWS = 400;
+
     private final HTMLElement list = Dom.byId("accounts");
     private final HTMLElement empty = Dom.byId("empty-vault");
     private final HTMLElement noMatch = Dom.byId("no-match");
     private final Actions actions;
-    private final List<AccountRow> rows = new ArrayList<>();
+    private final AccountRow.Display display = new AccountRow.Display();
+    private List<AccountRow> rows = new ArrayList<>();
+    /** How many of {@link #rows} are in the page; the others follow in chunks. */
+    private int built;
+    private int renderGeneration;
+    private final Set<AccountRow> onScreenRows = new LinkedHashSet<>();
     private String query = "";
-    private boolean codesHidden;
-    /** Which rows are on screen: only theirs need their countdowns moved every second. */
-    private final OnScreen onScreen = new OnScreen(() -> tick(System.currentTimeMillis()));
+    private int matches;
+    private final OnScreen onScreen = new OnScreen(this::seen, () -> tick(System.currentTimeMillis()));
 
     public AccountListView(Actions actions) {
         this.actions = actions;
+    }
+
+    private void seen(int index, boolean visible) {
+        if (index >= rows.size()) {
+            return;
+        }
+        AccountRow row = rows.get(index);
+        row.onScreen = visible;
+        if (visible) {
+            onScreenRows.add(row);
+        } else if (onScreenRows.remove(row)) {
+            row.forgetCode();
+        }
     }
 
     public void render(Vault vault) {
@@ -51,27 +81,88 @@ public final class AccountListView {
                 focusedAction = active.getClassName();
             }
         }
-        list.clear();
-        rows.clear();
-        onScreen.forgetAll();
-        List<Account> accounts = vault.accounts();
-        for (int i = 0; i < accounts.size(); i++) {
-            AccountRow row = new AccountRow(accounts.get(i), i, accounts.size(), actions);
-            rows.add(row);
-            list.appendChild(row.item);
-            onScreen.watch(row.item);
+        Map<String, AccountRow> previous = new HashMap<>();
+        for (int i = 0; i < built; i++) {
+            previous.put(rows.get(i).account.id(), rows.get(i));
         }
+        renderGeneration++;
+        onScreen.forgetAll();
+        onScreenRows.clear();
+        list.clear();
+        List<Account> accounts = vault.accounts();
+        List<AccountRow> next = new ArrayList<>(accounts.size());
+        for (int i = 0; i < accounts.size(); i++) {
+            Account account = accounts.get(i);
+            AccountRow old = previous.get(account.id());
+            // A row is kept when its account and its place at the ends are unchanged: its index is set anew.
+            next.add(old != null && old.fits(account, i, accounts.size()) && old.index == i ? old
+                    : new AccountRow(account, i, accounts.size(), display, actions));
+        }
+        rows = next;
+        built = 0;
+        matches = 0;
+        buildUpTo(Math.min(FIRST_ROWS, rows.size()), true);
         Dom.show(empty, accounts.isEmpty());
-        applyFilter();
+        showNoMatch();
         tick(System.currentTimeMillis());
+        if (built < rows.size()) {
+            scheduleChunk(renderGeneration);
+        }
         if (focusedId != null) {
-            for (AccountRow row : rows) {
-                if (row.account.id().equals(focusedId)) {
-                    focusEnabled(row, focusedAction);
+            for (int i = 0; i < built; i++) {
+                if (rows.get(i).account.id().equals(focusedId)) {
+                    focusEnabled(rows.get(i), focusedAction);
                 }
             }
         }
     }
+
+    /** Appends rows up to {@code end} in one go; the first screenful counts as on screen until the observer says. */
+    private void buildUpTo(int end, boolean assumeOnScreen) {
+        HTMLElement fragment = fragment();
+        for (int i = built; i < end; i++) {
+            AccountRow row = rows.get(i);
+            boolean match = row.account.matches(query);
+            row.setFilteredOut(!match);
+            matches += match ? 1 : 0;
+            row.onScreen = assumeOnScreen && match;
+            if (row.onScreen) {
+                onScreenRows.add(row);
+            } else {
+                row.forgetCode();
+            }
+            fragment.appendChild(row.item);
+            onScreen.watch(row.item, i);
+        }
+        list.appendChild(fragment);
+        built = end;
+    }
+
+    private void scheduleChunk(int generation) {
+        Window.setTimeout(() -> {
+            if (generation != renderGeneration) {
+                return;
+            }
+            buildUpTo(Math.min(built + CHUNK_ROWS, rows.size()), false);
+            showNoMatch();
+            if (built < rows.size()) {
+                scheduleChunk(generation);
+            } else {
+                Browser.mark("fob-list-complete");
+            }
+        }, 0);
+    }
+
+    /** Builds every row still waiting (before something needs a row that may be far down the list). */
+    private void buildAll() {
+        if (built < rows.size()) {
+            buildUpTo(rows.size(), false);
+            showNoMatch();
+        }
+    }
+
+    @JSBody(script = "return document.createDocumentFragment();")
+    private static native HTMLElement fragment();
 
     /** Keeps the keyboard where it was: on the same button, or on its neighbour if that one is now disabled. */
     private static void focusEnabled(AccountRow row, String action) {
@@ -85,15 +176,16 @@ public final class AccountListView {
         }
     }
 
+    /** Works out and shows the codes and countdowns of the rows on screen; off screen nothing is computed. */
     public void tick(long now) {
         double started = Browser.now();
         int computed = 0;
         Map<Integer, Countdown> countdowns = new HashMap<>();
         int lastPeriod = 0;
         Countdown lastCountdown = null;
-        List<AccountRow> shown = new ArrayList<>(rows.size());
-        List<Countdown> shownCountdowns = new ArrayList<>(rows.size());
-        for (AccountRow row : rows) {
+        List<AccountRow> shown = new ArrayList<>(onScreenRows.size());
+        List<Countdown> shownCountdowns = new ArrayList<>(onScreenRows.size());
+        for (AccountRow row : onScreenRows) {
             if (row.isFilteredOut()) {
                 continue;
             }
@@ -107,7 +199,7 @@ public final class AccountListView {
                 }
                 countdown = lastCountdown;
             }
-            if (row.computeCode(codesHidden, countdown)) {
+            if (row.computeCode(countdown)) {
                 computed++;
             }
             shown.add(row);
@@ -115,7 +207,7 @@ public final class AccountListView {
         }
         double codesDone = Browser.now();
         for (int i = 0; i < shown.size(); i++) {
-            shown.get(i).show(shownCountdowns.get(i), onScreen.isOnScreen(shown.get(i).item));
+            shown.get(i).show(shownCountdowns.get(i), true);
         }
         // For the benchmarks: computing the codes, and the whole refresh (most only move the countdowns).
         if (computed > 0) {
@@ -126,31 +218,40 @@ public final class AccountListView {
 
     public void filter(String query) {
         this.query = query;
-        applyFilter();
+        matches = 0;
+        for (int i = 0; i < built; i++) {
+            AccountRow row = rows.get(i);
+            boolean match = row.account.matches(query);
+            row.setFilteredOut(!match);
+            matches += match ? 1 : 0;
+        }
+        showNoMatch();
         tick(System.currentTimeMillis());
     }
 
-    private void applyFilter() {
-        int visible = 0;
-        for (AccountRow row : rows) {
-            boolean match = row.account.matches(query);
-            row.setFilteredOut(!match);
-            if (match) {
-                visible++;
-            }
-        }
-        Dom.show(noMatch, !rows.isEmpty() && visible == 0);
+    private void showNoMatch() {
+        Dom.show(noMatch, !rows.isEmpty() && built == rows.size() && matches == 0);
     }
 
+    /** Masks every code (the tab is in the background and the person chose that), or shows them again. */
     public void hideCodes(boolean hidden) {
-        if (hidden != codesHidden) {
-            codesHidden = hidden;
+        if (hidden != display.hideAll) {
+            display.hideAll = hidden;
+            tick(System.currentTimeMillis());
+        }
+    }
+
+    /** "Hide codes until clicked". */
+    public void hideCodesUntilClicked(boolean hide) {
+        if (hide != display.hideUntilClicked) {
+            display.hideUntilClicked = hide;
             tick(System.currentTimeMillis());
         }
     }
 
     /** Shows the account's row, after it was added. */
     public void reveal(String accountId) {
+        buildAll();
         for (AccountRow row : rows) {
             if (row.account.id().equals(accountId)) {
                 row.item.getClassList().add("new");
@@ -159,6 +260,6 @@ public final class AccountListView {
         }
     }
 
-    @org.teavm.jso.JSBody(params = "element", script = "element.scrollIntoView({block: 'nearest'});")
+    @JSBody(params = "element", script = "element.scrollIntoView({block: 'nearest'});")
     private static native void scrollIntoView(HTMLElement element);
 }

@@ -1,27 +1,53 @@
 package fob.web.ui;
 
 import fob.otp.OtpParameters;
+import fob.otp.Totp;
 import fob.vault.Account;
 import fob.vault.AccountKind;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.html.HTMLElement;
 
-/** One account in the list: who it is, its current code, its countdown and its buttons. */
+/**
+ * One account in the list: who it is, its current code (and in a period's last 10 seconds the next), its countdown
+ * and its buttons. Its code is worked out only while the row is on screen; off screen it shows none.
+ */
 public final class AccountRow {
+    /** How the list shows codes, shared by its rows. */
+    static final class Display {
+        /** Every code masked: the tab is in the background and the person chose that. */
+        boolean hideAll;
+        /** "Hide codes until clicked": each code masked until its row's code is clicked. */
+        boolean hideUntilClicked;
+    }
+
     final Account account;
     final HTMLElement item;
+    final int index;
+    private final boolean first;
+    private final boolean last;
+    private final Display display;
     private final HTMLElement code;
+    private final HTMLElement next;
     private final HTMLElement seconds;
     private final HTMLElement fill;
     private long shownStep = Long.MIN_VALUE;
     private String currentCode = "";
-    private boolean codesHidden;
+    private String nextCode;
+    private boolean revealed;
+    private boolean shownMasked;
+    private boolean shownNext;
     private boolean expiring;
     private boolean filteredOut;
     private boolean codeChanged;
+    /** Whether the list's IntersectionObserver last saw the row on screen. */
+    boolean onScreen;
 
-    AccountRow(Account account, int index, int count, AccountListView.Actions actions) {
+    AccountRow(Account account, int index, int count, Display display, AccountListView.Actions actions) {
         this.account = account;
+        this.index = index;
+        this.first = index == 0;
+        this.last = index == count - 1;
+        this.display = display;
         item = Dom.element("li", "account");
         item.setAttribute("data-id", account.id());
         String labelId = "account-" + account.id();
@@ -37,14 +63,23 @@ public final class AccountRow {
 
         HTMLElement codeBox = Dom.element("div", "otp");
         code = Dom.element("span", "code");
+        next = Dom.element("span", "next");
         seconds = Dom.element("span", "seconds");
         fill = Dom.element("span", "fill");
         if (account.isPlaceholder()) {
             codeBox.appendChild(Dom.text("span", "action-required", "Action required"));
         } else {
-            Dom.onClick(code, () -> actions.copy(this));
+            Dom.onClick(code, () -> {
+                if (isMasked() && !display.hideAll) {
+                    reveal();
+                } else {
+                    actions.copy(this);
+                }
+            });
             codeBox.appendChild(code);
             if (account.otp().type().isTimeBased()) {
+                next.setHidden(true);
+                codeBox.appendChild(next);
                 HTMLElement countdown = Dom.element("span", "countdown");
                 countdown.setAttribute("role", "timer");
                 countdown.appendChild(seconds);
@@ -63,17 +98,18 @@ public final class AccountRow {
         } else {
             buttons.appendChild(describedButton("Copy code", "copy", labelId, () -> actions.copy(this)));
             if (!account.otp().type().isTimeBased()) {
-                buttons.appendChild(describedButton("Next code", "next", labelId, () -> actions.nextCode(account)));
+                buttons.appendChild(describedButton("Next code", "next-code", labelId,
+                        () -> actions.nextCode(account)));
             }
         }
         buttons.appendChild(describedButton("Edit", "edit", labelId, () -> actions.edit(account)));
         buttons.appendChild(describedButton("Delete", "delete", labelId, () -> actions.delete(account)));
         HTMLElement up = describedButton("Move up", "up", labelId, () -> actions.move(account, -1));
         HTMLElement down = describedButton("Move down", "down", labelId, () -> actions.move(account, 1));
-        if (index == 0) {
+        if (first) {
             up.setAttribute("disabled", "");
         }
-        if (index == count - 1) {
+        if (last) {
             down.setAttribute("disabled", "");
         }
         buttons.appendChild(up);
@@ -87,6 +123,11 @@ public final class AccountRow {
         return button;
     }
 
+    /** Whether this row can stand for {@code account} at {@code index} of {@code count} in a new rendering. */
+    boolean fits(Account other, int otherIndex, int count) {
+        return account == other && first == (otherIndex == 0) && last == (otherIndex == count - 1);
+    }
+
     /** Whether the row shows a countdown, the same for every account of its period. */
     boolean isTimeBased() {
         return account.otp() != null && account.otp().type().isTimeBased();
@@ -98,41 +139,73 @@ public final class AccountRow {
 
     /** Hides or shows the row for a search; remembered here, since reading it back from the page costs more. */
     void setFilteredOut(boolean filteredOut) {
-        this.filteredOut = filteredOut;
-        item.setHidden(filteredOut);
+        if (filteredOut != this.filteredOut) {
+            this.filteredOut = filteredOut;
+            item.setHidden(filteredOut);
+        }
     }
 
     boolean isFilteredOut() {
         return filteredOut;
     }
 
+    private boolean isMasked() {
+        return display.hideAll || display.hideUntilClicked && !revealed;
+    }
+
+    /** Shows this row's code until it changes ("Hide codes until clicked"). */
+    private void reveal() {
+        revealed = true;
+        codeChanged = true;
+        show(null, onScreen);
+    }
+
     /**
      * Works out the code of this moment ({@code countdown} is the period's, or null for HOTP) without touching
      * the page; cheap when the code has not changed. Answers whether it computed a new one.
      */
-    boolean computeCode(boolean hideCodes, Countdown countdown) {
+    boolean computeCode(Countdown countdown) {
         OtpParameters otp = account.otp();
         if (otp == null) {
             return false;
         }
+        boolean masked = isMasked();
         long step = countdown != null ? countdown.step : otp.counter();
-        if (step == shownStep && hideCodes == codesHidden) {
+        if (step == shownStep) {
+            codeChanged |= masked != shownMasked;
             return false;
         }
+        if (shownStep != Long.MIN_VALUE) {
+            revealed = false;
+        }
         shownStep = step;
-        codesHidden = hideCodes;
         currentCode = otp.codeAtStep(step);
+        nextCode = null;
         codeChanged = true;
         return true;
     }
 
+    /** Off screen: the code is dropped, so that no stale code stays in the page (screen readers read it). */
+    void forgetCode() {
+        if (shownStep != Long.MIN_VALUE) {
+            shownStep = Long.MIN_VALUE;
+            revealed = false;
+            code.setTextContent("");
+            next.setHidden(true);
+            shownNext = false;
+        }
+    }
+
     /** Shows a newly computed code, and the countdown when the row is on screen (off screen, nobody sees it). */
-    void show(Countdown countdown, boolean onScreen) {
+    void show(Countdown countdown, boolean rowOnScreen) {
+        boolean masked = isMasked();
         if (codeChanged) {
             codeChanged = false;
-            code.setTextContent(codesHidden ? CodeFormat.hidden(currentCode) : CodeFormat.grouped(currentCode));
+            shownMasked = masked;
+            code.setTextContent(masked ? CodeFormat.hidden(currentCode) : CodeFormat.grouped(currentCode));
+            shownNext = false;
         }
-        if (countdown == null || !onScreen) {
+        if (countdown == null || !rowOnScreen) {
             return;
         }
         seconds.setTextContent(countdown.seconds);
@@ -145,13 +218,26 @@ public final class AccountRow {
                 item.getClassList().remove("expiring");
             }
         }
+        boolean wantNext = countdown.nextDue && shownStep == countdown.step;
+        if (wantNext && !shownNext) {
+            if (nextCode == null) {
+                nextCode = account.otp().codeAtStep(shownStep + 1);
+            }
+            next.setTextContent("next " + (masked ? CodeFormat.hidden(nextCode) : CodeFormat.grouped(nextCode)));
+        }
+        if (wantNext != shownNext) {
+            shownNext = wantNext;
+            next.setHidden(!wantNext);
+        }
     }
 
     public Account account() {
         return account;
     }
 
-    public String currentCode() {
-        return currentCode;
+    /** The code to copy now: worked out afresh, since a row off screen keeps none. */
+    public String codeAt(long now) {
+        OtpParameters otp = account.otp();
+        return otp.codeAtStep(otp.type().isTimeBased() ? Totp.counterAt(now, otp.period()) : otp.counter());
     }
 }

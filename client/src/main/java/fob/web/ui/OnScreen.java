@@ -6,45 +6,43 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * Which elements are on screen, from an IntersectionObserver. An element not yet reported counts as on
- * screen, so nothing is left stale before the first report; one that scrolls into view is reported to
- * {@code entered} at once.
+ * Which rows are on screen, from an IntersectionObserver: each change is reported with the row's index (kept on
+ * the element), then {@code settled} runs once per batch.
  */
 final class OnScreen {
     @JSFunctor
-    interface Entered extends JSObject {
+    interface Changed extends JSObject {
+        void changed(int index, boolean visible);
+    }
+
+    @JSFunctor
+    interface Settled extends JSObject {
         void run();
     }
 
     private final JSObject observer;
 
-    OnScreen(Entered entered) {
-        observer = create(entered);
+    OnScreen(Changed changed, Settled settled) {
+        observer = create(changed, settled);
     }
 
-    @JSBody(params = "entered", script = "return new IntersectionObserver(function (entries) { var any = false;"
-            + " entries.forEach(function (e) { e.target.fobOnScreen = e.isIntersecting; any = any || e.isIntersecting; });"
-            + " if (any) entered(); });")
-    private static native JSObject create(Entered entered);
+    // A margin of half a screen: rows about to scroll in have their codes ready.
+    @JSBody(params = {"changed", "settled"}, script = "return new IntersectionObserver(function (entries) {"
+            + " entries.forEach(function (e) { changed(e.target.fobIndex, e.isIntersecting); }); settled(); },"
+            + " {rootMargin: '50% 0px'});")
+    private static native JSObject create(Changed changed, Settled settled);
 
-    @JSBody(params = {"observer", "element"}, script = "observer.observe(element);")
-    private static native void observe(JSObject observer, HTMLElement element);
+    @JSBody(params = {"observer", "element", "index"}, script = "element.fobIndex = index; observer.observe(element);")
+    private static native void observe(JSObject observer, HTMLElement element, int index);
 
     @JSBody(params = "observer", script = "observer.disconnect();")
     private static native void disconnect(JSObject observer);
 
-    @JSBody(params = "element", script = "return element.fobOnScreen !== false;")
-    private static native boolean reportedOnScreen(HTMLElement element);
-
-    void watch(HTMLElement element) {
-        observe(observer, element);
+    void watch(HTMLElement element, int index) {
+        observe(observer, element, index);
     }
 
     void forgetAll() {
         disconnect(observer);
-    }
-
-    boolean isOnScreen(HTMLElement element) {
-        return reportedOnScreen(element);
     }
 }

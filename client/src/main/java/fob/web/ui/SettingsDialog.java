@@ -9,16 +9,20 @@ import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
-/** The settings that live in the vault, and what this copy of Fob is. */
+/** The settings that live in the vault, this browser's own, and what this copy of Fob is. */
 public final class SettingsDialog {
     private final HTMLElement dialog = Dom.byId("settings-dialog");
     private final HTMLInputElement hideCodes = Dom.byId("setting-hide-codes");
+    private final HTMLInputElement hideUntilClicked = Dom.byId("setting-hide-until-clicked");
     private final VaultSession session;
+    private final Preferences preferences;
 
     private BackupPanel backupPanel;
+    private AppLockPanel lockPanel;
 
-    public SettingsDialog(VaultSession session) {
+    public SettingsDialog(VaultSession session, Preferences preferences) {
         this.session = session;
+        this.preferences = preferences;
         Dom.byId("fob-version").setTextContent("version " + Browser.meta("fob-version"));
         Dom.onClick(Dom.byId("settings-close"), () -> Browser.closeDialog(dialog));
         hideCodes.addEventListener("change", (EventListener<Event>) event -> {
@@ -29,18 +33,28 @@ public final class SettingsDialog {
                         Toast.show(message);
                     });
         });
+        hideUntilClicked.addEventListener("change", (EventListener<Event>) event ->
+                preferences.set(preferences.get().withHideCodesUntilClicked(hideUntilClicked.isChecked())));
     }
 
     public void attach(BackupPanel panel) {
         this.backupPanel = panel;
     }
 
+    public void attach(AppLockPanel panel) {
+        this.lockPanel = panel;
+    }
+
     public void open() {
         if (backupPanel != null) {
             backupPanel.opened();
         }
+        if (lockPanel != null) {
+            lockPanel.opened();
+        }
         Settings settings = session.vault().settings();
         hideCodes.setChecked(settings.hideCodesWhenHidden());
+        hideUntilClicked.setChecked(preferences.get().hideCodesUntilClicked());
         Browser.showModal(dialog);
     }
 }

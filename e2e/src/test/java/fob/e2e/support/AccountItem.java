@@ -25,9 +25,16 @@ public final class AccountItem {
         return item.findElement(By.className("name")).getText();
     }
 
-    /** The code as shown, without the space in the middle. */
+    /**
+     * The code as shown, without the space in the middle. The row is scrolled into view first: the page works out
+     * codes only for rows on screen.
+     */
     public String code() {
-        return item.findElement(By.className("code")).getText().replace(" ", "");
+        page.js("arguments[0].scrollIntoView({block: 'center'});", item);
+        return page.waitFor(() -> {
+            String code = item.findElement(By.className("code")).getText().replace(" ", "");
+            return code.isEmpty() ? null : code;
+        });
     }
 
     /**

@@ -59,4 +59,37 @@ public final class StoredVaultProbe {
             throw new IllegalStateException("could not break the vault: " + result);
         }
     }
+
+    /**
+     * Tries the stored device key, as any script of the origin could, on every encrypted field of the vault record
+     * (the wrapped vault key, an app lock's sealed key and slots, the vault itself): the names of the fields it
+     * opens. Without an app lock that is "wrappedKey"; with one it must be none.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> fieldsTheDeviceKeyAloneOpens() {
+        Object result = page.asyncJs(OPEN
+                + " var store = db.transaction('kv').objectStore('kv');"
+                + " var vault = store.get('vault'), key = store.get('deviceKey');"
+                + " key.onsuccess = function () { db.close(); var r = vault.result, k = key.result;"
+                + "  function bytes(b64) { b64 = b64.replace(/-/g, '+').replace(/_/g, '/');"
+                + "   while (b64.length % 4) b64 += '='; return Uint8Array.from(atob(b64), function (c) {"
+                + "   return c.charCodeAt(0); }); }"
+                + "  var fields = [];"
+                + "  if (r.wrappedKey) fields.push(['wrappedKey', r.keyNonce, 'fob vault key v1', r.wrappedKey]);"
+                + "  if (r.lock) { var lock = JSON.parse(r.lock);"
+                + "   fields.push(['lock.sealedKey', r.keyNonce, 'fob vault key v1', bytes(lock.sealedKey)]);"
+                + "   fields.push(['lock.sealedKey (its own nonce)', bytes(lock.nonce), 'fob app lock vault key v1',"
+                + "    bytes(lock.sealedKey)]);"
+                + "   lock.slots.forEach(function (s, i) { fields.push(['lock.slots[' + i + ']', bytes(s.nonce),"
+                + "    'fob app lock ' + s.type + ' v1', bytes(s.wrappedKey)]); }); }"
+                + "  fields.push(['ciphertext', r.nonce, 'fob vault v1', r.ciphertext]);"
+                + "  var opened = [];"
+                + "  Promise.all(fields.map(function (f) { return crypto.subtle.decrypt({name: 'AES-GCM', iv: f[1],"
+                + "   additionalData: new TextEncoder().encode(f[2])}, k, f[3]).then(function () { opened.push(f[0]); },"
+                + "   function () {}); })).then(function () { done(opened.sort()); }); }; };");
+        if (!(result instanceof List)) {
+            throw new IllegalStateException("could not read the vault record: " + result);
+        }
+        return (List<String>) result;
+    }
 }

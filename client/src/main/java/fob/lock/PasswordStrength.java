@@ -1,0 +1,71 @@
+package fob.lock;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A rough hint of how hard a lock password is to guess, for people choosing one: length, kinds of characters,
+ * and a few of the most common passwords. zxcvbn's Java ports carry megabytes of word lists, too much for app.js;
+ * Argon2id at 64 MiB does the rest of the work against guessing.
+ */
+public final class PasswordStrength {
+    private static final Set<String> COMMON = new HashSet<>();
+
+    static {
+        for (String common : new String[] {"password", "password1", "12345678", "123456789", "1234567890",
+            "qwertyui", "qwerty123", "iloveyou", "11111111", "00000000", "abcd1234", "letmein1", "sunshine",
+            "passw0rd", "football", "baseball", "welcome1", "admin123", "princess", "trustno1"}) {
+            COMMON.add(common);
+        }
+    }
+
+    private PasswordStrength() {
+    }
+
+    /** The hint shown under the field; the first words say the verdict ("Too short", "Weak", "Fair", "Strong"). */
+    public static String hint(String password) {
+        if (password.length() < PasswordLockSlot.MIN_PASSWORD_LENGTH) {
+            return "Too short: at least " + PasswordLockSlot.MIN_PASSWORD_LENGTH + " characters.";
+        }
+        if (COMMON.contains(password.toLowerCase()) || distinct(password) <= 3) {
+            return "Weak: this password is among the first that anyone tries.";
+        }
+        int kinds = kinds(password);
+        int length = password.length();
+        if (length >= 16 || length >= 12 && kinds >= 3) {
+            return "Strong.";
+        }
+        if (length >= 10 || kinds >= 3) {
+            return "Fair: a few more words or characters make it strong.";
+        }
+        return "Weak: a longer password, or a few unrelated words, is much harder to guess.";
+    }
+
+    private static int distinct(String password) {
+        Set<Character> seen = new HashSet<>();
+        for (int i = 0; i < password.length(); i++) {
+            seen.add(password.charAt(i));
+        }
+        return seen.size();
+    }
+
+    private static int kinds(String password) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean other = false;
+        for (int i = 0; i < password.length(); i++) {
+            char c = password.charAt(i);
+            if (Character.isLowerCase(c)) {
+                lower = true;
+            } else if (Character.isUpperCase(c)) {
+                upper = true;
+            } else if (Character.isDigit(c)) {
+                digit = true;
+            } else {
+                other = true;
+            }
+        }
+        return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+    }
+}

@@ -1,0 +1,161 @@
+package fob.web.ui;
+
+import fob.lock.AppLock;
+import fob.lock.PasskeyLockSlot;
+import fob.lock.PasswordLockSlot;
+import fob.lock.WrongSecretException;
+import fob.web.Async;
+import fob.web.js.Browser;
+import fob.web.js.TabSync;
+import fob.web.lock.LockPasskeys;
+import fob.web.lock.LockPasswords;
+import fob.web.store.VaultStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * What a locked page shows: "Unlock" (passkey) and "Lock password" with "Unlock with password", whichever the lock
+ * has, and "Reset Fob". Nothing of the vault: no issuer, name, code or count of accounts (none is decrypted).
+ */
+public final class LockScreen {
+    private static final String RESET_CONFIRMATION = "reset";
+    private static final String[] HIDDEN_WHILE_LOCKED = {"search", "accounts", "empty-vault", "no-match",
+        "add-button", "settings-button", "lock-now", "app-lock-offer"};
+
+    private final HTMLElement screen = Dom.byId("lock-screen");
+    private final HTMLElement resetDialog = Dom.byId("reset-dialog");
+    private final VaultStore store;
+    private final LockPasswords passwords;
+    private final LockPasskeys passkeys = new LockPasskeys();
+    private final Runnable unlocked;
+    private boolean busy;
+
+    /** {@code unlocked} runs once the store holds the lock key: it opens the vault and starts the page. */
+    public LockScreen(VaultStore store, LockPasswords passwords, Runnable unlocked) {
+        this.store = store;
+        this.passwords = passwords;
+        this.unlocked = unlocked;
+        Dom.onClick(Dom.byId("unlock-passkey"), this::unlockWithPasskey);
+        Dom.byId("lock-password-row").addEventListener("submit", (EventListener<Event>) event -> {
+            event.preventDefault();
+            unlockWithPassword();
+        });
+        Dom.onClick(Dom.byId("reset-fob"), this::askReset);
+        Dom.onClick(Dom.byId("reset-yes"), this::reset);
+        Dom.onClick(Dom.byId("reset-no"), () -> Browser.closeDialog(resetDialog));
+    }
+
+    /** Shows the lock screen; {@code backupOn} adds that Cloud backup waits. */
+    public void show(boolean backupOn) {
+        for (String id : HIDDEN_WHILE_LOCKED) {
+            Dom.show(Dom.byId(id), false);
+        }
+        AppLock lock = store.lock();
+        boolean hasPasskey = lock != null && !lock.passkeySlots().isEmpty();
+        boolean hasPassword = lock != null && lock.passwordSlot() != null;
+        Dom.show(Dom.byId("lock-passkey-row"), hasPasskey);
+        Dom.show(Dom.byId("lock-password-row"), hasPassword);
+        Dom.show(Dom.byId("lock-backup-status"), backupOn);
+        Dom.show(screen, true);
+        Browser.setTitle("Fob (locked)");
+        Browser.mark("fob-locked");
+        (hasPasskey ? Dom.byId("unlock-passkey") : Dom.byId("lock-password")).focus();
+    }
+
+    private void hide() {
+        Dom.show(screen, false);
+        for (String id : new String[] {"search", "accounts", "add-button", "settings-button", "lock-now"}) {
+            Dom.show(Dom.byId(id), true);
+        }
+        Dom.setValue("lock-password", "");
+        Browser.setTitle("Fob");
+    }
+
+    private void unlockWithPasskey() {
+        if (busy) {
+            return;
+        }
+        busy = true;
+        Messages.show("lock-error", null);
+        Async.run(() -> {
+            try {
+                List<byte[]> ids = new ArrayList<>();
+                for (PasskeyLockSlot slot : store.lock().passkeySlots()) {
+                    ids.add(slot.credentialId());
+                }
+                LockPasskeys.Answer answer;
+                try {
+                    answer = passkeys.get(ids);
+                } catch (LockPasskeys.PasskeyException e) {
+                    Messages.show("lock-error", e.getMessage());
+                    return;
+                }
+                try {
+                    store.unlockWithPasskey(answer.credentialId, answer.prf);
+                } catch (WrongSecretException e) {
+                    Messages.show("lock-error", e.getMessage() + ". Fob stays locked.");
+                    return;
+                }
+                hide();
+                unlocked.run();
+            } finally {
+                busy = false;
+            }
+        }, message -> Messages.show("lock-error", message));
+    }
+
+    private void unlockWithPassword() {
+        PasswordLockSlot slot = store.lock() == null ? null : store.lock().passwordSlot();
+        String password = Dom.value("lock-password");
+        if (busy || slot == null) {
+            return;
+        }
+        if (password.isEmpty()) {
+            Messages.show("lock-error", "Enter the lock password.");
+            return;
+        }
+        busy = true;
+        Messages.show("lock-error", null);
+        Dom.show(Dom.byId("unlock-progress"), true);
+        Async.run(() -> {
+            try {
+                byte[] key = passwords.key(password, slot);
+                try {
+                    store.unlockWithPassword(key);
+                } catch (WrongSecretException e) {
+                    Messages.show("lock-error", "That is not the lock password. Fob stays locked; nothing was"
+                            + " changed.");
+                    Dom.byId("lock-password").focus();
+                    return;
+                }
+                hide();
+                unlocked.run();
+            } finally {
+                busy = false;
+                Dom.show(Dom.byId("unlock-progress"), false);
+            }
+        }, message -> Messages.show("lock-error", message));
+    }
+
+    private void askReset() {
+        Dom.setValue("reset-confirmation", "");
+        Messages.show("reset-error", null);
+        Browser.showModal(resetDialog);
+        Dom.byId("reset-confirmation").focus();
+    }
+
+    private void reset() {
+        if (!RESET_CONFIRMATION.equals(Dom.value("reset-confirmation").trim().toLowerCase())) {
+            Messages.show("reset-error", "Type \"" + RESET_CONFIRMATION + "\" to confirm. Nothing was changed.");
+            return;
+        }
+        Async.run(() -> {
+            store.wipe();
+            TabSync.announceChange();
+            Browser.reload();
+        }, message -> Messages.show("reset-error", message));
+    }
+}
