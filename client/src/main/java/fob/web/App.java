@@ -83,6 +83,7 @@ public final class App implements AccountListView.Actions, Preferences {
     }
 
     public static void main(String[] args) {
+        Browser.mark("fob-main");
         Json.useFastParser(new BrowserJson());
         ServiceWorkers.register("/sw.js", () -> Dom.show(Dom.byId("update-banner"), true));
         Dom.onClick(Dom.byId("reload-button"), Browser::reload);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * The fixed test vector src/test/resources/fob/lock/lock-vector-1.json: an app lock of version 1 with a password
- * slot and a passkey slot, made with fixed keys and a counter for randomness. AppLockTest pins it and opens it
+ * slot and a passkey slot, made with fixed keys and a counter for randomness. AppLockFormatTest pins it and opens it
  * with independent implementations. To write it anew after a deliberate format change, run main with the file.
  */
 final class LockVector {

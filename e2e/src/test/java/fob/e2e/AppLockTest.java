@@ -106,8 +106,12 @@ class AppLockTest extends BrowserTest {
         VirtualAuthenticator.add(browser, true);
         try (fob.e2e.support.FobServerProcess own = fob.e2e.support.FobServerProcess.start()) {
             FobPage offline = new FobPage(browser.driver(), own.url()).open();
+            assertFalse(offline.isPresent(offline.driver(), "button", "Set up App lock"), "offered after an account");
             offline.addLink(DENO, false);
-            WebElement settings = LockFlows.openAppLock(offline);
+            // The offer after the first account opens Settings at App lock.
+            offline.button("Set up App lock").click();
+            WebElement settings = offline.dialog("Settings");
+            assertTrue(offline.byRole(settings, "switch", "App lock").isSelected());
             offline.button(settings, "Lock with passkey").click();
             offline.waitFor(() -> offline.toast().equals("Fob now locks with your passkey."));
             offline.waitFor(() -> Boolean.TRUE.equals(offline.js("return !!navigator.serviceWorker.controller;")));
@@ -173,7 +177,6 @@ class AppLockTest extends BrowserTest {
         assertTrue(((String) page.js("return document.getElementById('lock-backup-status').innerText;"))
                 .startsWith("Cloud backup: Locked."));
 
-        page.driver().findElement(org.openqa.selenium.By.cssSelector("details.forgotten > summary")).click();
         page.button("Reset Fob").click();
         WebElement reset = page.dialog("Reset Fob?");
         page.fill(reset, "textbox", "Type \"reset\" to confirm", "rest");

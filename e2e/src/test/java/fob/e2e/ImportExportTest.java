@@ -275,7 +275,8 @@ class ImportExportTest extends BrowserTest {
     private static List<String> strip(List<String> rows) {
         List<String> stripped = new ArrayList<>();
         for (String row : rows) {
-            stripped.add(row.replaceAll("[0-9A-Z]{3,4} ?[0-9A-Z]{3,4}\\n", "").replaceAll("\\d+ s\\n", "")
+            // The next code shows only in a period's last 10 seconds: it is no part of what an export carries.
+            stripped.add(row.replaceAll("next [^\\n]*\\n", "").replaceAll("[0-9A-Z]{3,4} ?[0-9A-Z]{3,4}\\n", "").replaceAll("\\d+ s\\n", "")
                     .replaceAll("[23456789BCDFGHJKMNPQRTVWXY]{5}\\n", ""));
         }
         return stripped;

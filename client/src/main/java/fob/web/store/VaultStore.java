@@ -9,6 +9,7 @@ import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.vault.VaultJson;
 import fob.web.backup.WebCryptoBackend;
+import fob.web.js.Browser;
 import fob.web.js.BrowserJson;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
@@ -73,6 +74,7 @@ public final class VaultStore {
             throw new StorageException("Fob cannot read this browser's storage (" + e.getMessage() + "). Nothing was"
                     + " changed.");
         }
+        Browser.mark("fob-vault-read");
         StoredVault record = stored.getVault();
         preferencesJson = stored.getPreferences();
         Int8Array storedWrappedKey = null;
@@ -131,7 +133,9 @@ public final class VaultStore {
             } catch (JsFailure e) {
                 throw unreadable("its contents do not decrypt");
             }
+            Browser.mark("fob-vault-decrypted");
             Vault vault = VaultJson.read(BrowserJson.utf8(json));
+            Browser.mark("fob-vault-parsed");
             vaultKeyReplaced = hadOtherKey;
             return vault;
         } catch (JsFailure e) {

@@ -99,6 +99,7 @@ public final class AccountListView {
                     : new AccountRow(account, i, accounts.size(), display, actions));
         }
         rows = next;
+        Browser.mark("fob-list-render");
         built = 0;
         matches = 0;
         buildUpTo(Math.min(FIRST_ROWS, rows.size()), true);

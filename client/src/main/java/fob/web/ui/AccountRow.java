@@ -18,6 +18,8 @@ public final class AccountRow {
         boolean hideAll;
         /** "Hide codes until clicked": each code masked until its row's code is clicked. */
         boolean hideUntilClicked;
+        /** The accounts whose code was clicked, with the step of the code shown: a new code is masked again. */
+        final java.util.Map<String, Long> revealedAt = new java.util.HashMap<>();
     }
 
     final Account account;
@@ -33,7 +35,6 @@ public final class AccountRow {
     private long shownStep = Long.MIN_VALUE;
     private String currentCode = "";
     private String nextCode;
-    private boolean revealed;
     private boolean shownMasked;
     private boolean shownNext;
     private boolean expiring;
@@ -150,12 +151,16 @@ public final class AccountRow {
     }
 
     private boolean isMasked() {
-        return display.hideAll || display.hideUntilClicked && !revealed;
+        if (display.hideAll) {
+            return true;
+        }
+        Long revealedAt = display.hideUntilClicked ? display.revealedAt.get(account.id()) : null;
+        return display.hideUntilClicked && (revealedAt == null || revealedAt != shownStep);
     }
 
-    /** Shows this row's code until it changes ("Hide codes until clicked"). */
+    /** Shows this row's code until it changes ("Hide codes until clicked"), also across a re-rendering. */
     private void reveal() {
-        revealed = true;
+        display.revealedAt.put(account.id(), shownStep);
         codeChanged = true;
         show(null, onScreen);
     }
@@ -175,9 +180,6 @@ public final class AccountRow {
             codeChanged |= masked != shownMasked;
             return false;
         }
-        if (shownStep != Long.MIN_VALUE) {
-            revealed = false;
-        }
         shownStep = step;
         currentCode = otp.codeAtStep(step);
         nextCode = null;
@@ -189,7 +191,6 @@ public final class AccountRow {
     void forgetCode() {
         if (shownStep != Long.MIN_VALUE) {
             shownStep = Long.MIN_VALUE;
-            revealed = false;
             code.setTextContent("");
             next.setHidden(true);
             shownNext = false;
@@ -203,7 +204,9 @@ public final class AccountRow {
             codeChanged = false;
             shownMasked = masked;
             code.setTextContent(masked ? CodeFormat.hidden(currentCode) : CodeFormat.grouped(currentCode));
+            // The next code is written anew for this code (and its mask), when it is due.
             shownNext = false;
+            next.setHidden(true);
         }
         if (countdown == null || !rowOnScreen) {
             return;

@@ -97,8 +97,6 @@ public final class AppLockPanel {
                     ? passkeyText + " or " + passwordText : passkeyText != null ? passkeyText : passwordText) + ".";
         }
         Dom.byId("app-lock-status").setTextContent(status);
-        Dom.byId("set-lock-password").setTextContent(lock != null && lock.passwordSlot() != null
-                ? "Change lock password" : "Set lock password");
     }
 
     private void switched() {

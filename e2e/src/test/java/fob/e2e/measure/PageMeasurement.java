@@ -1,6 +1,5 @@
 package fob.e2e.measure;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fob.e2e.support.Chromium;
@@ -18,12 +17,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page, with 10 and with 1,000 accounts: the time from navigation to the first code on screen (the page's
+ * The page, with 10, 1,000 and 10,000 accounts: the time from navigation to the first code on screen (the page's
  * "fob-first-code" mark), cold (HTTP cache and service worker cleared) and warm (the service worker answers),
  * against a one-line HTML file with a code in it and the same mark (a file: no network, no script to load),
  * in the same browser: the floor for any page; and the time
- * one refresh takes to compute every code (the page's "fob-codes" measure) or only to move the countdowns
- * ("fob-refresh"), against the same Java computing the same codes on the JVM. Medians of 5 browsers each.
+ * one refresh takes to compute the codes of the rows on screen (the page's "fob-codes" measure), the whole refresh
+ * of a new period ("fob-refresh", codes and the page's text), or a refresh that only moves the countdowns,
+ * against the same Java computing as many codes on the JVM. Medians of 5 browsers each.
  */
 class PageMeasurement {
     private static final int RUNS = 5;
@@ -66,12 +66,14 @@ class PageMeasurement {
         List<Double> floor = new ArrayList<>();
         try (FobServerProcess server = FobServerProcess.start()) {
             // -Dfob.bench.accounts=1000 measures one size alone, while working on it.
-            for (String size : System.getProperty("fob.bench.accounts", "10,1000").split(",")) {
+            for (String size : System.getProperty("fob.bench.accounts", "10,1000,10000").split(",")) {
                 int count = Integer.parseInt(size.trim());
                 List<String> links = Seed.links(count);
                 List<Double> cold = new ArrayList<>();
                 List<Double> warm = new ArrayList<>();
                 List<Double> codes = new ArrayList<>();
+                List<Double> refreshes = new ArrayList<>();
+                List<Double> computedCounts = new ArrayList<>();
                 List<Double> firstCodes = new ArrayList<>();
                 List<Double> countdowns = new ArrayList<>();
                 for (int run = 0; run < RUNS; run++) {
@@ -94,14 +96,19 @@ class PageMeasurement {
                         page.waitUntilReady();
                         cold.add(mark(page, "fob-first-code"));
                         double[] first = measure(page, "fob-codes");
-                        assertEquals(count, (int) first[1], "the first refresh computed every code");
+                        assertTrue(first[1] > 0 && first[1] <= Math.min(count, 40), "the first refresh computed the"
+                                + " first screenful's codes, not more: " + first[1]);
                         firstCodes.add(first[0]);
                         // The next period's refresh, with the page's code warm: what every 30 s costs.
                         // Waited for in the page, not by polling it: polling's garbage would land in the measure.
                         browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(45));
                         double[] next = nextMeasure(page, "fob-codes");
-                        assertEquals(count, (int) next[1], "a new period's refresh computed every code");
+                        assertTrue(next[1] > 0 && next[1] < 200, "a new period's refresh computed the codes on"
+                                + " screen only: " + next[1]);
                         codes.add(next[0]);
+                        computedCounts.add(next[1]);
+                        // The same tick's whole refresh (recorded right after its codes).
+                        refreshes.add(measure(page, "fob-refresh")[0]);
                         // A refresh a second later only moves the countdowns (unless a period just ended).
                         countdowns.add(page.waitFor(() -> {
                             double[] last = measure(page, "fob-refresh");
@@ -120,10 +127,15 @@ class PageMeasurement {
                                 + " service worker); anchor: a one-line HTML file with a code in it, its first script run " + Bench.runs(cold));
                 Bench.report("page.first_code_warm_" + count, Bench.median(warm), "ms", Bench.median(floor),
                         "The same, warm (the service worker answers) " + Bench.runs(warm));
-                double jvm = jvmMillisForAllCodes(links);
+                int onScreen = (int) Bench.median(computedCounts);
+                double jvm = jvmMillisForAllCodes(links.subList(0, Math.min(onScreen, links.size())));
                 Bench.report("page.codes_" + count, Bench.median(codes), "ms", jvm, "A new period's refresh,"
-                        + " computing all " + count + " codes (before writing them into the page); anchor: the same Java computing them"
-                        + " on the JVM " + Bench.runs(codes));
+                        + " computing the " + onScreen + " codes of the rows on screen (of " + count + "; before"
+                        + " writing them into the page); anchor: the same Java computing as many on the JVM "
+                        + Bench.runs(codes));
+                Bench.report("page.refresh_" + count, Bench.median(refreshes), "ms", jvm, "The whole refresh of a"
+                        + " new period with " + count + " accounts: the codes on screen and the page's text "
+                        + Bench.runs(refreshes));
                 Bench.report("page.codes_first_" + count, Bench.median(firstCodes), "ms", jvm, "The first refresh"
                         + " after loading (the code not yet warm) " + Bench.runs(firstCodes));
                 Bench.report("page.countdowns_" + count, Bench.median(countdowns), "ms", null,

@@ -13,12 +13,12 @@ import java.util.List;
 import org.openqa.selenium.WebElement;
 
 /** Fills a page's vault with many accounts, through "Import" as a person with a list of links would. */
-final class Seed {
+public final class Seed {
     private Seed() {
     }
 
     /** {@code count} TOTP accounts (SHA-1, 6 digits, 30 s) with random secrets, as otpauth links. */
-    static List<String> links(int count) throws InvalidOtpException {
+    public static List<String> links(int count) throws InvalidOtpException {
         SecureRandom random = new SecureRandom();
         List<String> links = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -44,7 +44,7 @@ final class Seed {
         return new fob.vault.Vault(accounts, fob.vault.Settings.DEFAULTS);
     }
 
-    static void importLinks(FobPage page, List<String> links) {
+    public static void importLinks(FobPage page, List<String> links) {
         int before = page.accounts().size();
         page.button("Settings").click();
         page.button(page.dialog("Settings"), "Import").click();
@@ -53,8 +53,8 @@ final class Seed {
                 + " t.dispatchEvent(new Event('input'));", String.join("\n", links));
         page.button(dialog, "Preview").click();
         page.button(dialog, "Import selected").click();
-        page.waitFor(() -> ((Number) page.js("return document.getElementById('accounts').childElementCount;"))
-                .intValue() == before + links.size());
+        page.waitFor(java.time.Duration.ofMinutes(2), () -> ((Number) page.js(
+                "return document.getElementById('accounts').childElementCount;")).intValue() == before + links.size());
         if (page.isPresent(page.driver(), "dialog", "Settings")) {
             BackupFlows.closeSettings(page);
         }

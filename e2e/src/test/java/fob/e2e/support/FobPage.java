@@ -140,6 +140,21 @@ public final class FobPage {
         });
     }
 
+    /**
+     * The items of "Accounts" that a search leaves shown, found by one script: for lists of thousands, where asking
+     * WebDriver about each item would take minutes.
+     */
+    @SuppressWarnings("unchecked")
+    public List<AccountItem> unhiddenAccounts() {
+        List<WebElement> items = (List<WebElement>) js("return Array.from(document.querySelectorAll("
+                + "\"ul[aria-label='Accounts'] > li\")).filter(function (li) { return !li.hidden; });");
+        List<AccountItem> accounts = new ArrayList<>();
+        for (WebElement item : items) {
+            accounts.add(new AccountItem(this, item));
+        }
+        return accounts;
+    }
+
     public AccountItem account(String issuer) {
         return waitFor(() -> {
             for (AccountItem item : accounts()) {

@@ -20,7 +20,7 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
 
-class AppLockTest {
+class AppLockFormatTest {
     private static final Path VECTOR = Path.of("src/test/resources/fob/lock/lock-vector-1.json");
     private final BouncyCastleCrypto crypto = new BouncyCastleCrypto();
 
