@@ -42,11 +42,13 @@ public final class PasswordStrength {
     }
 
     private static int distinct(String password) {
-        Set<Character> seen = new HashSet<>();
+        StringBuilder seen = new StringBuilder();
         for (int i = 0; i < password.length(); i++) {
-            seen.add(password.charAt(i));
+            if (seen.indexOf(String.valueOf(password.charAt(i))) < 0) {
+                seen.append(password.charAt(i));
+            }
         }
-        return seen.size();
+        return seen.length();
     }
 
     private static int kinds(String password) {
@@ -56,11 +58,12 @@ public final class PasswordStrength {
         boolean other = false;
         for (int i = 0; i < password.length(); i++) {
             char c = password.charAt(i);
-            if (Character.isLowerCase(c)) {
+            // ASCII classes only: Character's Unicode tables would add kilobytes to app.js for a rough hint.
+            if (c >= 'a' && c <= 'z') {
                 lower = true;
-            } else if (Character.isUpperCase(c)) {
+            } else if (c >= 'A' && c <= 'Z') {
                 upper = true;
-            } else if (Character.isDigit(c)) {
+            } else if (c >= '0' && c <= '9') {
                 digit = true;
             } else {
                 other = true;

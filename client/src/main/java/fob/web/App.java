@@ -230,6 +230,7 @@ public final class App implements AccountListView.Actions, Preferences {
     private static native double testIdleMillis();
 
     private void start() {
+        Browser.mark("fob-start");
         accountDialog = new AccountDialog(session, list, worker);
         SettingsDialog settings = new SettingsDialog(session, this);
         backup = new BackupService(session, store);

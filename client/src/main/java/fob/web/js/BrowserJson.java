@@ -27,14 +27,10 @@ public final class BrowserJson implements Json.FastParser {
     @Override
     public Object parse(String text) {
         JSObject box = parseBoxed(text);
-        if (box == null) {
+        if (box == null || !exact(unbox(box), MAX_DEPTH)) {
             return null;
         }
-        try {
-            return toJava(unbox(box), 0);
-        } catch (NotExact e) {
-            return null;
-        }
+        return toJava(unbox(box), 0);
     }
 
     /** Decodes UTF-8 as Java's String constructor does (malformed bytes become U+FFFD), without copying. */
@@ -42,7 +38,8 @@ public final class BrowserJson implements Json.FastParser {
         return decode(Int8Array.fromJavaArray(bytes));
     }
 
-    private static Object toJava(JSObject value, int depth) {
+    /** A parsed value as the core reads it; objects are converted field by field as they are read. */
+    static Object toJava(JSObject value, int depth) {
         switch (kind(value)) {
             case "string":
                 return asString(value);
@@ -61,17 +58,9 @@ public final class BrowserJson implements Json.FastParser {
                 }
                 return array;
             }
-            default: {
+            default:
                 checkDepth(depth);
-                JSObject keys = keys(value);
-                int length = length(keys);
-                JsonObject object = new JsonObject();
-                for (int i = 0; i < length; i++) {
-                    String key = asString(at(keys, i));
-                    object.put(key, toJava(get(value, key), depth + 1));
-                }
-                return object;
-            }
+                return new LazyJsonObject(value, depth);
         }
     }
 
@@ -121,10 +110,38 @@ public final class BrowserJson implements Json.FastParser {
     private static native JSObject at(JSObject v, int i);
 
     @JSBody(params = "v", script = "return Object.keys(v);")
-    private static native JSObject keys(JSObject v);
+    static native JSObject keys(JSObject v);
 
-    @JSBody(params = {"v", "key"}, script = "return v[key];")
-    private static native JSObject get(JSObject v, String key);
+    /** An own property, or undefined (never one of Object.prototype's, such as "toString"). */
+    @JSBody(params = {"v", "key"}, script = "return Object.prototype.hasOwnProperty.call(v, key) ? v[key] : undefined;")
+    static native JSObject get(JSObject v, String key);
+
+    @JSBody(params = "v", script = "return v === undefined;")
+    static native boolean isUndefined(JSObject v);
+
+    @JSBody(params = "v", script = "return v;")
+    static native String keyAt(JSObject v);
+
+    @JSBody(params = {"v", "i"}, script = "return v[i];")
+    static native JSObject element(JSObject v, int i);
+
+    @JSBody(params = "v", script = "return v.length;")
+    static native int count(JSObject v);
+
+    /**
+     * Whether the whole value converts exactly: no integer beyond 2^53 and no nesting deeper than {@code depth}.
+     * Checked at once, since objects are converted later, field by field, when nothing may fail any more.
+     */
+    @JSBody(params = {"v", "depth"}, script = "function exact(v, d) {"
+            + " if (typeof v === 'number') return Math.floor(v) !== v || Math.abs(v) <= 9007199254740991;"
+            + " if (v === null || typeof v !== 'object') return true;"
+            + " if (d <= 0) return false;"
+            + " if (Array.isArray(v)) { for (var i = 0; i < v.length; i++) if (!exact(v[i], d - 1)) return false;"
+            + "  return true; }"
+            + " for (var k in v) if (Object.prototype.hasOwnProperty.call(v, k) && !exact(v[k], d - 1)) return false;"
+            + " return true; }"
+            + " return exact(v, depth);")
+    private static native boolean exact(JSObject v, int depth);
 
     @JSBody(params = "bytes", script = "return new TextDecoder('utf-8').decode(bytes);")
     private static native String decode(Int8Array bytes);

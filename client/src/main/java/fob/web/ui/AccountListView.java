@@ -37,6 +37,11 @@ public final class AccountListView {
 
     /** Rows built before the first code shows: more than a tall screen holds. */
     private static final int FIRST_ROWS = 40;
+    /**
+     * Of those, the rows whose codes are worked out before the observer first reports: a tall screen's worth (rows
+     * are about 120 px high). The observer corrects it at once, either way.
+     */
+    private static final int FIRST_ON_SCREEN = 12;
     private static final int CHUNK_ROWS = 400;
 
     private final HTMLElement list = Dom.byId("accounts");
@@ -44,9 +49,12 @@ public final class AccountListView {
     private final HTMLElement noMatch = Dom.byId("no-match");
     private final Actions actions;
     private final AccountRow.Display display = new AccountRow.Display();
+    private List<Account> accounts = new ArrayList<>();
+    /** The rows built so far, one per account from the first: the others follow in chunks. */
     private List<AccountRow> rows = new ArrayList<>();
-    /** How many of {@link #rows} are in the page; the others follow in chunks. */
     private int built;
+    /** The rows of the last rendering, by account id: a row whose account and place are unchanged is kept. */
+    private final Map<String, AccountRow> previous = new HashMap<>();
     private int renderGeneration;
     private final Set<AccountRow> onScreenRows = new LinkedHashSet<>();
     private String query = "";
@@ -81,7 +89,7 @@ public final class AccountListView {
                 focusedAction = active.getClassName();
             }
         }
-        Map<String, AccountRow> previous = new HashMap<>();
+        previous.clear();
         for (int i = 0; i < built; i++) {
             previous.put(rows.get(i).account.id(), rows.get(i));
         }
@@ -89,24 +97,16 @@ public final class AccountListView {
         onScreen.forgetAll();
         onScreenRows.clear();
         list.clear();
-        List<Account> accounts = vault.accounts();
-        List<AccountRow> next = new ArrayList<>(accounts.size());
-        for (int i = 0; i < accounts.size(); i++) {
-            Account account = accounts.get(i);
-            AccountRow old = previous.get(account.id());
-            // A row is kept when its account and its place at the ends are unchanged: its index is set anew.
-            next.add(old != null && old.fits(account, i, accounts.size()) && old.index == i ? old
-                    : new AccountRow(account, i, accounts.size(), display, actions));
-        }
-        rows = next;
+        accounts = vault.accounts();
+        rows = new ArrayList<>(accounts.size());
         Browser.mark("fob-list-render");
         built = 0;
         matches = 0;
-        buildUpTo(Math.min(FIRST_ROWS, rows.size()), true);
+        buildUpTo(Math.min(FIRST_ROWS, accounts.size()), true);
         Dom.show(empty, accounts.isEmpty());
         showNoMatch();
         tick(System.currentTimeMillis());
-        if (built < rows.size()) {
+        if (built < accounts.size()) {
             scheduleChunk(renderGeneration);
         }
         if (focusedId != null) {
@@ -122,11 +122,15 @@ public final class AccountListView {
     private void buildUpTo(int end, boolean assumeOnScreen) {
         HTMLElement fragment = fragment();
         for (int i = built; i < end; i++) {
-            AccountRow row = rows.get(i);
+            Account account = accounts.get(i);
+            AccountRow old = previous.get(account.id());
+            AccountRow row = old != null && old.fits(account, i, accounts.size()) && old.index == i ? old
+                    : new AccountRow(account, i, accounts.size(), display, actions);
+            rows.add(row);
             boolean match = row.account.matches(query);
             row.setFilteredOut(!match);
             matches += match ? 1 : 0;
-            row.onScreen = assumeOnScreen && match;
+            row.onScreen = assumeOnScreen && match && i < FIRST_ON_SCREEN;
             if (row.onScreen) {
                 onScreenRows.add(row);
             } else {
@@ -137,6 +141,9 @@ public final class AccountListView {
         }
         list.appendChild(fragment);
         built = end;
+        if (built == accounts.size()) {
+            previous.clear();
+        }
     }
 
     private void scheduleChunk(int generation) {
@@ -144,9 +151,9 @@ public final class AccountListView {
             if (generation != renderGeneration) {
                 return;
             }
-            buildUpTo(Math.min(built + CHUNK_ROWS, rows.size()), false);
+            buildUpTo(Math.min(built + CHUNK_ROWS, accounts.size()), false);
             showNoMatch();
-            if (built < rows.size()) {
+            if (built < accounts.size()) {
                 scheduleChunk(generation);
             } else {
                 Browser.mark("fob-list-complete");
@@ -156,8 +163,8 @@ public final class AccountListView {
 
     /** Builds every row still waiting (before something needs a row that may be far down the list). */
     private void buildAll() {
-        if (built < rows.size()) {
-            buildUpTo(rows.size(), false);
+        if (built < accounts.size()) {
+            buildUpTo(accounts.size(), false);
             showNoMatch();
         }
     }
@@ -231,7 +238,7 @@ public final class AccountListView {
     }
 
     private void showNoMatch() {
-        Dom.show(noMatch, !rows.isEmpty() && built == rows.size() && matches == 0);
+        Dom.show(noMatch, !accounts.isEmpty() && built == accounts.size() && matches == 0);
     }
 
     /** Masks every code (the tab is in the background and the person chose that), or shows them again. */

@@ -96,7 +96,7 @@ class PageMeasurement {
                         page.waitUntilReady();
                         cold.add(mark(page, "fob-first-code"));
                         double[] first = measure(page, "fob-codes");
-                        assertTrue(first[1] > 0 && first[1] <= Math.min(count, 40), "the first refresh computed the"
+                        assertTrue(first[1] > 0 && first[1] <= Math.min(count, 12), "the first refresh computed the"
                                 + " first screenful's codes, not more: " + first[1]);
                         firstCodes.add(first[0]);
                         // The next period's refresh, with the page's code warm: what every 30 s costs.

@@ -1,0 +1,153 @@
+package fob.web.js;
+
+import com.grack.nanojson.JsonObject;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.teavm.jso.JSObject;
+
+/**
+ * A parsed JSON object that converts a field only when the core reads it: a 1,000-account vault read at start
+ * then builds no map per account, which was a third of the page's start. Anything but {@link #get} (iterating,
+ * writing, changing) converts the whole object first and behaves as nanojson's {@link JsonObject}.
+ */
+final class LazyJsonObject extends JsonObject {
+    private JSObject source;
+    private final int depth;
+
+    LazyJsonObject(JSObject source, int depth) {
+        this.source = source;
+        this.depth = depth;
+    }
+
+    @Override
+    public Object get(Object key) {
+        if (source == null) {
+            return super.get(key);
+        }
+        if (!(key instanceof String)) {
+            return null;
+        }
+        JSObject value = BrowserJson.get(source, (String) key);
+        return BrowserJson.isUndefined(value) ? null : BrowserJson.toJava(value, depth + 1);
+    }
+
+    private void materialize() {
+        if (source == null) {
+            return;
+        }
+        JSObject from = source;
+        source = null;
+        JSObject keys = BrowserJson.keys(from);
+        int length = BrowserJson.count(keys);
+        for (int i = 0; i < length; i++) {
+            String key = BrowserJson.keyAt(BrowserJson.element(keys, i));
+            super.put(key, BrowserJson.toJava(BrowserJson.get(from, key), depth + 1));
+        }
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        if (source != null && key instanceof String) {
+            return !BrowserJson.isUndefined(BrowserJson.get(source, (String) key));
+        }
+        return super.containsKey(key);
+    }
+
+    @Override
+    public Object getOrDefault(Object key, Object defaultValue) {
+        materialize();
+        return super.getOrDefault(key, defaultValue);
+    }
+
+    @Override
+    public int size() {
+        materialize();
+        return super.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        materialize();
+        return super.isEmpty();
+    }
+
+    @Override
+    public boolean containsValue(Object value) {
+        materialize();
+        return super.containsValue(value);
+    }
+
+    @Override
+    public Object put(String key, Object value) {
+        materialize();
+        return super.put(key, value);
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends Object> map) {
+        materialize();
+        super.putAll(map);
+    }
+
+    @Override
+    public Object remove(Object key) {
+        materialize();
+        return super.remove(key);
+    }
+
+    @Override
+    public void clear() {
+        source = null;
+        super.clear();
+    }
+
+    @Override
+    public Set<String> keySet() {
+        materialize();
+        return super.keySet();
+    }
+
+    @Override
+    public Collection<Object> values() {
+        materialize();
+        return super.values();
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+        materialize();
+        return super.entrySet();
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super Object> action) {
+        materialize();
+        super.forEach(action);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        materialize();
+        return super.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+        materialize();
+        return super.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        materialize();
+        return super.toString();
+    }
+
+    @Override
+    public Object clone() {
+        materialize();
+        return super.clone();
+    }
+}
