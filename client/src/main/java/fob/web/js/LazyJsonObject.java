@@ -21,29 +21,39 @@ final class LazyJsonObject extends JsonObject {
         this.depth = depth;
     }
 
+    /** A field, converted once and kept: a nested object changed in place stays changed. */
     @Override
     public Object get(Object key) {
-        if (source == null) {
+        if (source == null || super.containsKey(key)) {
             return super.get(key);
         }
         if (!(key instanceof String)) {
             return null;
         }
         JSObject value = BrowserJson.get(source, (String) key);
-        return BrowserJson.isUndefined(value) ? null : BrowserJson.toJava(value, depth + 1);
+        if (BrowserJson.isUndefined(value)) {
+            return null;
+        }
+        Object converted = BrowserJson.toJava(value, depth + 1);
+        super.put((String) key, converted);
+        return converted;
     }
 
+    /** Converts every field, in the source's order (the fields read so far keep their converted values). */
     private void materialize() {
         if (source == null) {
             return;
         }
         JSObject from = source;
         source = null;
+        java.util.Map<String, Object> read = new java.util.HashMap<>(this);
+        super.clear();
         JSObject keys = BrowserJson.keys(from);
         int length = BrowserJson.count(keys);
         for (int i = 0; i < length; i++) {
             String key = BrowserJson.keyAt(BrowserJson.element(keys, i));
-            super.put(key, BrowserJson.toJava(BrowserJson.get(from, key), depth + 1));
+            super.put(key, read.containsKey(key) ? read.get(key)
+                    : BrowserJson.toJava(BrowserJson.get(from, key), depth + 1));
         }
     }
 
@@ -53,6 +63,17 @@ final class LazyJsonObject extends JsonObject {
             return !BrowserJson.isUndefined(BrowserJson.get(source, (String) key));
         }
         return super.containsKey(key);
+    }
+
+    /** nanojson's has() calls LinkedHashMap.containsKey directly, past {@link #containsKey}: so it is answered here. */
+    @Override
+    public boolean has(String key) {
+        return containsKey(key);
+    }
+
+    @Override
+    public boolean isNull(String key) {
+        return containsKey(key) && get(key) == null;
     }
 
     @Override
