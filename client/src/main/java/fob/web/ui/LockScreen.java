@@ -48,8 +48,12 @@ public final class LockScreen {
         Dom.onClick(Dom.byId("reset-no"), () -> Browser.closeDialog(resetDialog));
     }
 
-    /** Shows the lock screen; {@code backupOn} adds that Cloud backup waits. */
+    /**
+     * Shows the lock screen, or shows it anew for a lock another tab changed; {@code backupOn} adds that Cloud
+     * backup waits. Only the first showing moves the keyboard to it: a person typing the password keeps typing.
+     */
     public void show(boolean backupOn) {
+        boolean first = screen.isHidden();
         for (String id : HIDDEN_WHILE_LOCKED) {
             Dom.show(Dom.byId(id), false);
         }
@@ -60,9 +64,11 @@ public final class LockScreen {
         Dom.show(Dom.byId("lock-password-row"), hasPassword);
         Dom.show(Dom.byId("lock-backup-status"), backupOn);
         Dom.show(screen, true);
-        Browser.setTitle("Fob (locked)");
-        Browser.mark("fob-locked");
-        (hasPasskey ? Dom.byId("unlock-passkey") : Dom.byId("lock-password")).focus();
+        if (first) {
+            Browser.setTitle("Fob (locked)");
+            Browser.mark("fob-locked");
+            (hasPasskey ? Dom.byId("unlock-passkey") : Dom.byId("lock-password")).focus();
+        }
     }
 
     private void hide() {

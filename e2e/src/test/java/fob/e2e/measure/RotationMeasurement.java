@@ -88,7 +88,10 @@ class RotationMeasurement {
                 page.button(settings, "Sign in with passkey").click();
                 BackupFlows.waitForStatus(page, "Backup up to date");
                 uploads.add(fillHistory(page));
-                assertEquals(VERSIONS, versions(page));
+                // The page may add one of its own meanwhile (the sign-in gives the passkey a sealed slot, which it
+                // uploads): at least the history asked for.
+                long history = versions(page);
+                org.junit.jupiter.api.Assertions.assertTrue(history >= VERSIONS, history + " versions");
                 browser.sentRequests();
                 page.button(settings, "Rotate keys").click();
                 page.js("window.fobT1 = 0; new MutationObserver(function () {"

@@ -52,6 +52,8 @@ public final class Seed {
         page.js("var t = document.getElementById('import-text'); t.value = arguments[0];"
                 + " t.dispatchEvent(new Event('input'));", String.join("\n", links));
         page.button(dialog, "Preview").click();
+        // Reading and checking 10,000 links takes a while on a slow machine.
+        page.waitFor(java.time.Duration.ofMinutes(2), () -> page.isPresent(dialog, "button", "Import selected"));
         page.button(dialog, "Import selected").click();
         page.waitFor(java.time.Duration.ofMinutes(2), () -> ((Number) page.js(
                 "return document.getElementById('accounts').childElementCount;")).intValue() == before + links.size());
