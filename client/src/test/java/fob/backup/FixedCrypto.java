@@ -1,7 +1,7 @@
 package fob.backup;
 
 /** BouncyCastle with a counter in place of randomness: the same inputs give the same envelope, for vectors. */
-final class FixedCrypto implements BackupCrypto {
+public final class FixedCrypto implements BackupCrypto {
     private final BouncyCastleCrypto real = new BouncyCastleCrypto();
     private int next;
 

@@ -33,7 +33,7 @@ final class LockVector {
     }
 
     static String json() throws Exception {
-        CountingCrypto crypto = new CountingCrypto();
+        fob.backup.FixedCrypto crypto = new fob.backup.FixedCrypto();
         LockKeeper keeper = new LockKeeper(crypto);
         byte[] passwordKey = Argon2id.derive(PASSWORD.getBytes(StandardCharsets.UTF_8), SALT, null, null,
                 PasswordLockSlot.MEMORY_KIB, PasswordLockSlot.ITERATIONS, PasswordLockSlot.PARALLELISM, 32);

@@ -95,7 +95,7 @@ public final class BrowserJson implements Json.FastParser {
     private static native String kind(JSObject v);
 
     @JSBody(params = "v", script = "return v;")
-    private static native String asString(JSObject v);
+    static native String asString(JSObject v);
 
     @JSBody(params = "v", script = "return v;")
     private static native double asNumber(JSObject v);
@@ -104,10 +104,10 @@ public final class BrowserJson implements Json.FastParser {
     private static native boolean asBoolean(JSObject v);
 
     @JSBody(params = "v", script = "return v.length;")
-    private static native int length(JSObject v);
+    static native int length(JSObject v);
 
     @JSBody(params = {"v", "i"}, script = "return v[i];")
-    private static native JSObject at(JSObject v, int i);
+    static native JSObject at(JSObject v, int i);
 
     @JSBody(params = "v", script = "return Object.keys(v);")
     static native JSObject keys(JSObject v);
@@ -118,15 +118,6 @@ public final class BrowserJson implements Json.FastParser {
 
     @JSBody(params = "v", script = "return v === undefined;")
     static native boolean isUndefined(JSObject v);
-
-    @JSBody(params = "v", script = "return v;")
-    static native String keyAt(JSObject v);
-
-    @JSBody(params = {"v", "i"}, script = "return v[i];")
-    static native JSObject element(JSObject v, int i);
-
-    @JSBody(params = "v", script = "return v.length;")
-    static native int count(JSObject v);
 
     /**
      * Whether the whole value converts exactly: no integer beyond 2^53 and no nesting deeper than {@code depth}.

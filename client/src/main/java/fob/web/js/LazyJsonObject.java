@@ -49,9 +49,9 @@ final class LazyJsonObject extends JsonObject {
         java.util.Map<String, Object> read = new java.util.HashMap<>(this);
         super.clear();
         JSObject keys = BrowserJson.keys(from);
-        int length = BrowserJson.count(keys);
+        int length = BrowserJson.length(keys);
         for (int i = 0; i < length; i++) {
-            String key = BrowserJson.keyAt(BrowserJson.element(keys, i));
+            String key = BrowserJson.asString(BrowserJson.at(keys, i));
             super.put(key, read.containsKey(key) ? read.get(key)
                     : BrowserJson.toJava(BrowserJson.get(from, key), depth + 1));
         }
