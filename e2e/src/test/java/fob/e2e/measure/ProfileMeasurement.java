@@ -1,17 +1,26 @@
 package fob.e2e.measure;
 
+import fob.backup.BackupCodec;
+import fob.backup.BackupPayload;
+import fob.backup.BouncyCastleCrypto;
+import fob.backup.RecoveryCode;
+import fob.e2e.support.BackupFlows;
 import fob.e2e.support.Chromium;
 import fob.e2e.support.FobPage;
 import fob.e2e.support.FobServerProcess;
+import fob.e2e.support.VirtualAuthenticator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
 
 /**
- * A CPU profile of a cold load with 1,000 accounts (-Dfob.bench.accounts for another size), from navigation to the
- * page's "fob-first-code" mark: prints the functions with the most self time, and the page's own marks. Not part of
+ * CPU profiles: a cold load with 1,000 accounts (-Dfob.bench.accounts for another size), from navigation to the
+ * page's "fob-first-code" mark, and a restore (restoreProfile): each prints the functions with the most self
+ * time, and the page's own marks. Not part of
  * bench/run: run it by hand, on a build with names kept (mvn install -DskipTests -Dteavm.minifying=false), then
  * mvn -pl e2e test -Dtest=ProfileMeasurement -Dfuzz.skip=true.
  */
@@ -33,7 +42,68 @@ class ProfileMeasurement {
             browser.driver().get(server.url());
             page.waitFor(() -> ((Number) page.js("return performance.getEntriesByName('fob-first-code').length;"))
                     .intValue() > 0);
-            Map<String, Object> profile = (Map<String, Object>) browser.cdp("Profiler.stop", Map.of()).get("profile");
+            System.out.println(summary((Map<String, Object>) browser.cdp("Profiler.stop", Map.of()).get("profile"),
+                    page, "Cold load with " + count + " accounts"));
+        }
+    }
+
+    /**
+     * A CPU profile of a restore of 10,000 accounts with the passkey alone (-Dfob.restore.accounts for another
+     * size), from "Sign in with passkey" in "Recover accounts" to the first code on screen, set up as
+     * RestoreMeasurement sets up its runs; sampled every millisecond, as finer sampling slows the restore down.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void restoreProfile() throws Exception {
+        int count = Integer.getInteger("fob.restore.accounts", 10000);
+        try (FobServerProcess server = FobServerProcess.start("--backup-max-bytes=" + (32 << 20));
+                Chromium browser = Chromium.start()) {
+            VirtualAuthenticator.add(browser, true);
+            FobPage page = new FobPage(browser.driver(), server.url()).open();
+            BackupFlows.createRecoveryAccount(page, "Profile");
+            BackupFlows.closeSettings(page);
+            BackupCodec codec = new BackupCodec(new BouncyCastleCrypto());
+            byte[] vaultKey = codec.newVaultKey();
+            byte[] code = codec.newRecoveryCode();
+            String envelope = codec.seal(vaultKey, List.of(codec.recoveryCodeSlot(vaultKey, code)),
+                    new BackupPayload(1, System.currentTimeMillis(), Seed.vault(count)).toBytes()).toJson();
+            page.asyncJs("var body = arguments[0], done = arguments[1];"
+                    + " fetch('/api/backup').then(function (r) { return fetch('/api/backup', {method: 'PUT', body: body,"
+                    + "  headers: {'X-Fob-Request': '1', 'If-Match': r.headers.get('ETag')}}); })"
+                    + ".then(function (r) { done(r.status); });", envelope);
+            BackupFlows.wipe(browser, server);
+            page.open();
+            WebElement dialog = BackupFlows.beginRecovery(page);
+            page.fill(dialog, "textbox", "Recovery code", RecoveryCode.format(code));
+            page.button(dialog, "Restore").click();
+            page.waitFor(Duration.ofMinutes(2), () -> ((Number) page.js(
+                    "return document.getElementById('accounts').childElementCount;")).intValue() == count);
+            WebElement settings = BackupFlows.openSettings(page);
+            page.button(settings, "Sign out").click();
+            page.button(settings, "Sign in with passkey").click();
+            BackupFlows.waitForStatus(page, "Backup up to date");
+            BackupFlows.wipe(browser, server);
+            page.open();
+            page.js("window.fobT1 = 0; new MutationObserver(function () {"
+                    + " var c = document.querySelector('#accounts .code');"
+                    + " if (!window.fobT1 && c && c.textContent) { window.fobT1 = performance.now();"
+                    + "  performance.mark('fob-restored-code'); } })"
+                    + ".observe(document.getElementById('accounts'), {childList: true, subtree: true, characterData: true});"
+                    + " document.getElementById('recovery-sign-in').addEventListener('click', function () {"
+                    + "  performance.mark('fob-restore-click'); }, true);");
+            browser.cdp("Profiler.enable", Map.of());
+            browser.cdp("Profiler.setSamplingInterval", Map.of("interval", 1000));
+            browser.cdp("Profiler.start", Map.of());
+            BackupFlows.beginRecovery(page);
+            page.waitFor(Duration.ofMinutes(2), () -> ((Number) page.js("return window.fobT1;")).doubleValue() > 0);
+            System.out.println(summary((Map<String, Object>) browser.cdp("Profiler.stop", Map.of()).get("profile"),
+                    page, "Restore of " + count + " accounts with the passkey"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String summary(Map<String, Object> profile, FobPage page, String title) {
+        {
             List<Map<String, Object>> nodes = (List<Map<String, Object>>) profile.get("nodes");
             List<Number> samples = (List<Number>) profile.get("samples");
             List<Number> deltas = (List<Number>) profile.get("timeDeltas");
@@ -54,14 +124,14 @@ class ProfileMeasurement {
             }
             List<Map.Entry<String, Double>> top = new ArrayList<>(self.entrySet());
             top.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
-            StringBuilder report = new StringBuilder("Cold load with " + count + " accounts, "
-                    + String.format("%.0f", total) + " ms sampled; self time:\n");
+            StringBuilder report = new StringBuilder(title + ", " + String.format("%.0f", total)
+                    + " ms sampled; self time:\n");
             for (Map.Entry<String, Double> entry : top.subList(0, Math.min(15, top.size()))) {
                 report.append(String.format("  %7.1f ms  %s%n", entry.getValue(), entry.getKey()));
             }
             report.append("Marks: ").append(page.js("return performance.getEntriesByType('mark').map(function (m) {"
                     + " return m.name + ' ' + Math.round(m.startTime); }).join(', ');"));
-            System.out.println(report);
+            return report.toString();
         }
     }
 }
