@@ -148,6 +148,15 @@ public final class AppLock {
         return passkeys;
     }
 
+    /** The lock passkeys' credential ids, for a ceremony that may use any of them. */
+    public List<byte[]> passkeyCredentialIds() {
+        List<byte[]> ids = new ArrayList<>();
+        for (PasskeyLockSlot slot : passkeySlots()) {
+            ids.add(slot.credentialId());
+        }
+        return ids;
+    }
+
     /** Whether anything can open it: a lock without slots is never stored. */
     public boolean hasSlots() {
         return !slots.isEmpty();

@@ -1,7 +1,6 @@
 package fob.web.ui;
 
 import fob.lock.AppLock;
-import fob.lock.PasskeyLockSlot;
 import fob.lock.PasswordLockSlot;
 import fob.lock.PasswordStrength;
 import fob.lock.WrongSecretException;
@@ -193,10 +192,7 @@ public final class AppLockPanel {
     private void turnOffWithPasskey() {
         Messages.show("lock-off-error", null);
         run(() -> {
-            List<byte[]> ids = new ArrayList<>();
-            for (PasskeyLockSlot slot : store.lock().passkeySlots()) {
-                ids.add(slot.credentialId());
-            }
+            List<byte[]> ids = store.lock().passkeyCredentialIds();
             LockPasskeys.Answer answer;
             try {
                 answer = passkeys.get(ids);

@@ -1,7 +1,6 @@
 package fob.web.ui;
 
 import fob.lock.AppLock;
-import fob.lock.PasskeyLockSlot;
 import fob.lock.PasswordLockSlot;
 import fob.lock.WrongSecretException;
 import fob.web.Async;
@@ -10,7 +9,6 @@ import fob.web.js.TabSync;
 import fob.web.lock.LockPasskeys;
 import fob.web.lock.LockPasswords;
 import fob.web.store.VaultStore;
-import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
@@ -88,10 +86,7 @@ public final class LockScreen {
         Messages.show("lock-error", null);
         Async.run(() -> {
             try {
-                List<byte[]> ids = new ArrayList<>();
-                for (PasskeyLockSlot slot : store.lock().passkeySlots()) {
-                    ids.add(slot.credentialId());
-                }
+                List<byte[]> ids = store.lock().passkeyCredentialIds();
                 LockPasskeys.Answer answer;
                 try {
                     answer = passkeys.get(ids);
