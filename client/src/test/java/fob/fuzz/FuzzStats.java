@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class FuzzStats implements AfterAllCallback {
     private static long executions;
     private static final Set<String> DISTINCT = new HashSet<>();
+    private static final java.util.Map<String, Long> OUTCOMES = new java.util.TreeMap<>();
     private static String target;
     private static long started;
 
@@ -45,13 +46,19 @@ public final class FuzzStats implements AfterAllCallback {
         }
     }
 
+    /** Counts an input's outcome (for a server target: the path and the answer's status or error code). */
+    public static synchronized void outcome(String outcome) {
+        OUTCOMES.merge(outcome, 1L, Long::sum);
+    }
+
     public static void record(String name, String input) {
         record(name, input == null ? new byte[0] : input.getBytes(StandardCharsets.UTF_8));
     }
 
     private static synchronized void write() {
-        String line = String.format(java.util.Locale.ROOT, "%s executions=%d distinct=%d seconds=%.1f%n", target,
-                executions, DISTINCT.size(), (System.nanoTime() - started) / 1e9);
+        String line = String.format(java.util.Locale.ROOT, "%s executions=%d distinct=%d seconds=%.1f%s%n", target,
+                executions, DISTINCT.size(), (System.nanoTime() - started) / 1e9,
+                OUTCOMES.isEmpty() ? "" : " outcomes=" + OUTCOMES);
         try {
             Files.writeString(Path.of("target", "fuzz-stats.txt"), line, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

@@ -1,5 +1,6 @@
 package fob.server;
 
+import fob.server.web.ClientAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -23,8 +24,18 @@ public final class Config {
         {"--db-password", "FOB_DB_PASSWORD", "", "database password (PostgreSQL)"},
         {"--backup-max-bytes", "FOB_BACKUP_MAX_BYTES", "1048576", "largest backup accepted, in bytes"},
         {"--history", "FOB_HISTORY", "20", "backup versions kept per account"},
-        {"--rate-limit", "FOB_RATE_LIMIT", "30", "sign-in and registration requests per minute per client address"
-            + " (0: no limit)"},
+        {"--rate-limit", "FOB_RATE_LIMIT", "30", "sign-in and registration requests per minute per client address,"
+            + " shared by every server on the database; 0 turns off every rate limit"},
+        {"--host", "FOB_HOST", "127.0.0.1 for a localhost origin, else every interface", "address to listen on"},
+        {"--trusted-proxies", "FOB_TRUSTED_PROXIES", "", "comma-separated addresses and CIDR ranges of proxies whose"
+            + " Forwarded and X-Forwarded-For headers name the client"},
+        {"--accounts-per-hour", "FOB_ACCOUNTS_PER_HOUR", "20", "new recovery accounts per client address per hour"
+            + " (0: no quota)"},
+        {"--account-max-bytes", "FOB_ACCOUNT_MAX_BYTES", "backup-max-bytes times history", "bytes of backups one"
+            + " recovery account keeps, current and history; the oldest history goes first"},
+        {"--storage-max-bytes", "FOB_STORAGE_MAX_BYTES", "0", "bytes of backups all accounts together keep (0: no"
+            + " quota)"},
+        {"--activity-days", "FOB_ACTIVITY_DAYS", "90", "days an activity event (with its client address) is kept"},
     };
 
     public final int port;
@@ -37,9 +48,18 @@ public final class Config {
     public final long backupMaxBytes;
     public final int history;
     public final int rateLimit;
+    /** Null: the default (see {@link #listenHost()}). */
+    private final String host;
+    public final ClientAddress clientAddress;
+    public final int accountsPerHour;
+    public final long accountMaxBytes;
+    /** 0: no total quota. */
+    public final long storageMaxBytes;
+    public final int activityDays;
 
     private Config(int port, Path dataDir, String origin, String dbUrl, String dbUser, String dbPassword,
-            long backupMaxBytes, int history, int rateLimit) {
+            long backupMaxBytes, int history, int rateLimit, String host, ClientAddress clientAddress,
+            int accountsPerHour, long accountMaxBytes, long storageMaxBytes, int activityDays) {
         this.port = port;
         this.dataDir = dataDir;
         this.origin = origin;
@@ -49,6 +69,12 @@ public final class Config {
         this.backupMaxBytes = backupMaxBytes;
         this.history = history;
         this.rateLimit = rateLimit;
+        this.host = host;
+        this.clientAddress = clientAddress;
+        this.accountsPerHour = accountsPerHour;
+        this.accountMaxBytes = accountMaxBytes;
+        this.storageMaxBytes = storageMaxBytes;
+        this.activityDays = activityDays;
     }
 
     /** Thrown for --help: not an error, but nothing to start. */
@@ -100,8 +126,29 @@ public final class Config {
         long maxBytes = number(values, "--backup-max-bytes", 1 << 20, 1024, 64L << 20);
         int history = (int) number(values, "--history", 20, 1, 1000);
         int rateLimit = (int) number(values, "--rate-limit", 30, 0, 100_000);
+        String host = values.containsKey("--host") ? values.get("--host").strip() : null;
+        if (host != null && host.isEmpty()) {
+            throw new ConfigException("--host must name an address, such as 0.0.0.0 or ::");
+        }
+        ClientAddress clientAddress = ClientAddress.trusting(values.getOrDefault("--trusted-proxies", ""));
+        int accountsPerHour = (int) number(values, "--accounts-per-hour", 20, 0, 1_000_000);
+        long accountMaxBytes = number(values, "--account-max-bytes", maxBytes * history, 1024, Long.MAX_VALUE / 2);
+        long storageMaxBytes = number(values, "--storage-max-bytes", 0, 0, Long.MAX_VALUE / 2);
+        int activityDays = (int) number(values, "--activity-days", 90, 1, 100_000);
         return new Config(port, dataDir, origin, dbUrl, values.getOrDefault("--db-user", ""),
-                values.getOrDefault("--db-password", ""), maxBytes, history, rateLimit);
+                values.getOrDefault("--db-password", ""), maxBytes, history, rateLimit, host, clientAddress,
+                accountsPerHour, accountMaxBytes, storageMaxBytes, activityDays);
+    }
+
+    /**
+     * The address to listen on: {@code --host}, or by default loopback alone when the page is served only to
+     * this machine, and every interface otherwise (null).
+     */
+    public String listenHost() {
+        if (host != null) {
+            return host;
+        }
+        return isLocalOnly() ? "127.0.0.1" : null;
     }
 
     /** The origin, or {@code http://localhost:<port>} when none was set. */

@@ -1,13 +1,17 @@
 package fob.server;
 
+import fob.server.account.AccountRoutes;
 import fob.server.activity.Activity;
 import fob.server.backup.BackupRoutes;
+import fob.server.passkey.CeremonyBinding;
+import fob.server.passkey.PasskeyLimits;
 import fob.server.passkey.PasskeyRoutes;
 import fob.server.session.SessionRoutes;
 import fob.server.passkey.RelyingParty;
 import fob.server.session.RateLimiter;
 import fob.server.session.RequestGuard;
 import fob.server.session.Sessions;
+import fob.server.store.BackupQuota;
 import fob.server.store.Store;
 import fob.server.web.ApiErrors;
 import fob.server.web.ApiException;
@@ -22,6 +26,7 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +43,8 @@ public final class FobServer implements AutoCloseable {
     private final Assets assets;
     private final int port;
     private final String origin;
+    private final Duration activityKept;
+    private final LongSupplier clock;
     private final Javalin app;
     private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "fob-janitor");
@@ -57,13 +64,16 @@ public final class FobServer implements AutoCloseable {
         this.origin = config.origin(port);
         SecurityHeaders headers = new SecurityHeaders(config.isHttps());
         RequestGuard guard = new RequestGuard(origin);
+        this.activityKept = Duration.ofDays(config.activityDays);
         Sessions sessions = new Sessions(store, config.isHttps());
-        Activity activity = new Activity(store, sessions, clock);
-        PasskeyRoutes passkeys = new PasskeyRoutes(store, new RelyingParty(origin), sessions, activity,
-                new RateLimiter(config.rateLimit, config.rateLimit), new RateLimiter(10, 10), clock);
+        Activity activity = new Activity(store, sessions, config.clientAddress, clock);
+        PasskeyLimits limits = limits(config, store);
+        PasskeyRoutes passkeys = new PasskeyRoutes(store, new RelyingParty(origin), sessions, activity, limits,
+                config.clientAddress, new CeremonyBinding(config.isHttps()), clock);
         BackupRoutes backups = new BackupRoutes(store, sessions, activity, config.backupMaxBytes, config.history,
-                clock);
+                new BackupQuota(config.accountMaxBytes, config.storageMaxBytes), clock);
         SessionRoutes sessionRoutes = new SessionRoutes(store, sessions, activity, clock);
+        AccountRoutes accountRoutes = new AccountRoutes(store, sessions, limits, clock);
         PageRoutes page = new PageRoutes(assets);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -71,7 +81,7 @@ public final class FobServer implements AutoCloseable {
             // Assets are compressed once, at start-up; backups are ciphertext, which does not compress.
             javalin.http.compressionStrategy = CompressionStrategy.NONE;
             javalin.http.maxRequestSize = config.backupMaxBytes + 64 * 1024;
-            javalin.jetty.host = config.isLocalOnly() ? "127.0.0.1" : null;
+            javalin.jetty.host = config.listenHost();
             javalin.jetty.port = port;
             javalin.routes.before(headers::apply);
             javalin.routes.before("/api/*", guard::check);
@@ -79,6 +89,7 @@ public final class FobServer implements AutoCloseable {
             passkeys.register(javalin.routes);
             backups.register(javalin.routes);
             sessionRoutes.register(javalin.routes);
+            accountRoutes.register(javalin.routes);
             activity.register(javalin.routes);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.error(404, ctx -> {
@@ -98,7 +109,17 @@ public final class FobServer implements AutoCloseable {
             });
             javalin.routes.exception(Exception.class, this::unexpected);
         });
-        janitor.scheduleWithFixedDelay(() -> purge(clock), 1, 10, TimeUnit.MINUTES);
+        this.clock = clock;
+        janitor.scheduleWithFixedDelay(this::runJanitor, 1, 10, TimeUnit.MINUTES);
+    }
+
+    /** {@code --rate-limit=0} turns every rate limit off; the new-account quota has its own setting. */
+    private static PasskeyLimits limits(Config config, Store store) {
+        int perAccount = config.rateLimit == 0 ? 0 : 10;
+        return new PasskeyLimits(RateLimiter.perMinute(store, "address", config.rateLimit),
+                RateLimiter.perMinute(store, "account", perAccount),
+                RateLimiter.perHour(store, "accounts", config.accountsPerHour, "too_many_accounts",
+                        "Too many new recovery accounts from this network"));
     }
 
     private static void notFound(Context ctx) {
@@ -117,12 +138,17 @@ public final class FobServer implements AutoCloseable {
         }
     }
 
-    private void purge(LongSupplier clock) {
+    /**
+     * Deletes what has expired: sessions, challenges, full rate-limit buckets, and activity older than
+     * {@code --activity-days}. Runs every 10 minutes; public so that tests need not wait for it.
+     */
+    public void runJanitor() {
         long now = clock.getAsLong();
         try {
             store.purgeExpired(now - Sessions.IDLE.toMillis(), now - Sessions.ABSOLUTE.toMillis(), now);
+            store.deleteActivityBefore(now - activityKept.toMillis());
         } catch (RuntimeException e) {
-            LOG.warn("Could not purge expired sessions and challenges: {}", e.getMessage());
+            LOG.warn("Could not purge expired sessions, challenges and activity: {}", e.getMessage());
         }
     }
 

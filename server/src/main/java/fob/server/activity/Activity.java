@@ -3,6 +3,7 @@ package fob.server.activity;
 import fob.server.session.Sessions;
 import fob.server.store.ActivityEvent;
 import fob.server.store.Store;
+import fob.server.web.ClientAddress;
 import fob.server.web.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -32,11 +33,13 @@ public final class Activity {
 
     private final Store store;
     private final Sessions sessions;
+    private final ClientAddress clientAddress;
     private final LongSupplier clock;
 
-    public Activity(Store store, Sessions sessions, LongSupplier clock) {
+    public Activity(Store store, Sessions sessions, ClientAddress clientAddress, LongSupplier clock) {
         this.store = store;
         this.sessions = sessions;
+        this.clientAddress = clientAddress;
         this.clock = clock;
     }
 
@@ -46,7 +49,7 @@ public final class Activity {
 
     /** An event to record as part of another write (see {@link Store#writeBackup}). */
     public ActivityEvent event(String kind, Context ctx, String detail) {
-        return new ActivityEvent(clock.getAsLong(), kind, ctx.ip(), detail);
+        return new ActivityEvent(clock.getAsLong(), kind, clientAddress.of(ctx), detail);
     }
 
     public void register(RoutesConfig routes) {

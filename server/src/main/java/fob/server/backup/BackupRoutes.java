@@ -2,9 +2,11 @@ package fob.server.backup;
 
 import fob.server.activity.Activity;
 import fob.server.session.Sessions;
+import fob.server.store.BackupQuota;
 import fob.server.store.BackupSummary;
 import fob.server.store.BackupVersion;
 import fob.server.store.PreconditionFailedException;
+import fob.server.store.QuotaExceededException;
 import fob.server.store.Store;
 import fob.server.web.ApiException;
 import fob.server.web.Bodies;
@@ -26,15 +28,17 @@ public final class BackupRoutes {
     private final Activity activity;
     private final long maxBytes;
     private final int history;
+    private final BackupQuota quota;
     private final LongSupplier clock;
 
     public BackupRoutes(Store store, Sessions sessions, Activity activity, long maxBytes, int history,
-            LongSupplier clock) {
+            BackupQuota quota, LongSupplier clock) {
         this.store = store;
         this.sessions = sessions;
         this.activity = activity;
         this.maxBytes = maxBytes;
         this.history = history;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -133,9 +137,11 @@ public final class BackupRoutes {
         }
         long version;
         try {
-            version = store.writeBackup(accountId, expected, body, keep, clock.getAsLong(),
+            version = store.writeBackup(accountId, expected, body, keep, quota, clock.getAsLong(),
                     written -> activity.event(kind, ctx, "version " + written + ", " + body.length
                             + " bytes"));
+        } catch (QuotaExceededException e) {
+            throw quotaError(e, body.length);
         } catch (PreconditionFailedException e) {
             store.currentBackup(accountId).ifPresent(current -> ctx.header("ETag", etag(current.version())));
             throw new ApiException(412, "precondition_failed", "The backup changed since you read it ("
@@ -145,6 +151,15 @@ public final class BackupRoutes {
         ObjectNode result = Json.object();
         result.put("version", version);
         Json.send(ctx, expected == null ? 201 : 200, result);
+    }
+
+    private static ApiException quotaError(QuotaExceededException e, long size) {
+        if (e.quota() == QuotaExceededException.Quota.ACCOUNT) {
+            return new ApiException(507, "account_storage_full", "This backup (" + size + " bytes) is larger than"
+                    + " the " + e.limit() + " bytes this server keeps for one recovery account");
+        }
+        return new ApiException(507, "server_storage_full", "This server has no room for more backups (it keeps"
+                + " at most " + e.limit() + " bytes in all); your backup was not changed. Tell whoever runs it");
     }
 
     /** Deleting every version, for every device, cannot be undone: it needs a passkey sign-in within 5 minutes. */

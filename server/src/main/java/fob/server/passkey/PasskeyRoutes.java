@@ -2,7 +2,6 @@ package fob.server.passkey;
 
 import com.webauthn4j.data.AuthenticationData;
 import fob.server.activity.Activity;
-import fob.server.session.RateLimiter;
 import fob.server.session.Secrets;
 import fob.server.session.Sessions;
 import fob.server.store.Account;
@@ -12,6 +11,7 @@ import fob.server.store.Session;
 import fob.server.store.Store;
 import fob.server.web.ApiException;
 import fob.server.web.Base64Url;
+import fob.server.web.ClientAddress;
 import fob.server.web.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -35,18 +35,20 @@ public final class PasskeyRoutes {
     private final RelyingParty relyingParty;
     private final Sessions sessions;
     private final Activity activity;
-    private final RateLimiter perAddress;
-    private final RateLimiter perAccount;
+    private final PasskeyLimits limits;
+    private final ClientAddress clientAddress;
+    private final CeremonyBinding binding;
     private final LongSupplier clock;
 
     public PasskeyRoutes(Store store, RelyingParty relyingParty, Sessions sessions, Activity activity,
-            RateLimiter perAddress, RateLimiter perAccount, LongSupplier clock) {
+            PasskeyLimits limits, ClientAddress clientAddress, CeremonyBinding binding, LongSupplier clock) {
         this.store = store;
         this.relyingParty = relyingParty;
         this.sessions = sessions;
         this.activity = activity;
-        this.perAddress = perAddress;
-        this.perAccount = perAccount;
+        this.limits = limits;
+        this.clientAddress = clientAddress;
+        this.binding = binding;
         this.clock = clock;
     }
 
@@ -64,22 +66,26 @@ public final class PasskeyRoutes {
     }
 
     private void limitAddress(Context ctx, long now) {
-        perAddress.take("address:" + ctx.ip(), now);
+        limits.perAddress().take(clientAddress.of(ctx), now);
     }
 
-    private byte[] newChallenge(Challenge.Purpose purpose, String accountId, byte[] userHandle, String name,
-            long now) {
+    private byte[] newChallenge(Context ctx, Challenge.Purpose purpose, String accountId, byte[] userHandle,
+            String name, long now) {
         byte[] challenge = Secrets.random(32);
-        store.saveChallenge(new Challenge(challenge, purpose, accountId, userHandle, name,
+        store.saveChallenge(new Challenge(challenge, purpose, accountId, userHandle, name, binding.issue(ctx),
                 now + RelyingParty.TIMEOUT_MILLIS));
         return challenge;
     }
 
-    /** Takes the challenge the response answers; a second use, or a late one, finds nothing. */
-    private Challenge consume(ObjectNode response, Challenge.Purpose purpose, long now) {
-        return store.consumeChallenge(RelyingParty.challengeOf(response), purpose, now)
+    /**
+     * Takes the challenge the response answers; a second use, a late one, or one handed to another browser
+     * finds nothing.
+     */
+    private Challenge consume(Context ctx, ObjectNode response, Challenge.Purpose purpose, long now) {
+        return store.consumeChallenge(RelyingParty.challengeOf(response), purpose, binding.of(ctx), now)
                 .orElseThrow(() -> new CeremonyException(400, "challenge_expired",
-                        "This passkey request expired or was already used; start again"));
+                        "This passkey request expired, was already used, or was begun in another browser;"
+                        + " start again"));
     }
 
     private static String checkedName(ObjectNode body) {
@@ -103,8 +109,11 @@ public final class PasskeyRoutes {
         long now = clock.getAsLong();
         limitAddress(ctx, now);
         String name = checkedName(Json.body(ctx, Json.MAX_CEREMONY_BYTES));
+        // The quota is spent on the request, before the passkey prompt: refused after it, the person's
+        // authenticator would keep a passkey for an account that was never made.
+        limits.newAccounts().take(clientAddress.of(ctx), now);
         byte[] userHandle = Secrets.random(32);
-        byte[] challenge = newChallenge(Challenge.Purpose.REGISTER, null, userHandle, name, now);
+        byte[] challenge = newChallenge(ctx, Challenge.Purpose.REGISTER, null, userHandle, name, now);
         Json.send(ctx, 200, relyingParty.creationOptions(challenge, userHandle, name, List.of()));
     }
 
@@ -112,7 +121,7 @@ public final class PasskeyRoutes {
         long now = clock.getAsLong();
         limitAddress(ctx, now);
         ObjectNode response = Json.body(ctx, Json.MAX_CEREMONY_BYTES);
-        Challenge challenge = consume(response, Challenge.Purpose.REGISTER, now);
+        Challenge challenge = consume(ctx, response, Challenge.Purpose.REGISTER, now);
         VerifiedRegistration verified = relyingParty.verifyRegistration(response, challenge.value());
         refuseKnownCredential(verified.credentialId());
         Account account = new Account(HexFormat.of().formatHex(Secrets.random(16)), challenge.name(),
@@ -139,7 +148,7 @@ public final class PasskeyRoutes {
         long now = clock.getAsLong();
         limitAddress(ctx, now);
         Json.body(ctx, Json.MAX_CEREMONY_BYTES);
-        byte[] challenge = newChallenge(Challenge.Purpose.SIGN_IN, null, null, null, now);
+        byte[] challenge = newChallenge(ctx, Challenge.Purpose.SIGN_IN, null, null, null, now);
         Json.send(ctx, 200, relyingParty.requestOptions(challenge));
     }
 
@@ -148,17 +157,30 @@ public final class PasskeyRoutes {
         limitAddress(ctx, now);
         ObjectNode response = Json.body(ctx, Json.MAX_CEREMONY_BYTES);
         AuthenticationData data = relyingParty.parseSignIn(response);
-        Challenge challenge = consume(response, Challenge.Purpose.SIGN_IN, now);
+        Challenge challenge = consume(ctx, response, Challenge.Purpose.SIGN_IN, now);
         Passkey passkey = store.findPasskey(data.getCredentialId()).orElseThrow(() -> CeremonyException.failed(
                 "unknown_credential", "This passkey is not registered with Fob (was it removed?)"));
-        perAccount.take("account:" + passkey.accountId(), now);
         Account account = store.findAccount(passkey.accountId()).orElseThrow(() -> CeremonyException.failed(
                 "unknown_credential", "This passkey's account no longer exists"));
-        if (data.getUserHandle() != null && !Arrays.equals(data.getUserHandle(), account.userHandle())) {
+        // WebAuthn L3 7.2 step 6: a discoverable sign-in (no allowCredentials) must name its user, and the
+        // credential must belong to that user.
+        if (data.getUserHandle() == null) {
+            throw CeremonyException.failed("user_handle_missing", "The passkey did not say which account it is for");
+        }
+        if (!Arrays.equals(data.getUserHandle(), account.userHandle())) {
             throw CeremonyException.failed("user_handle_mismatch", "The passkey names another account");
         }
         VerifiedSignIn verified = relyingParty.verifySignIn(data, challenge.value(), passkey);
-        store.recordPasskeyUse(passkey.credentialId(), verified.signCount(), verified.backupState(), now);
+        // Only a verified signature spends the account's tokens: knowing a credential id is not enough to
+        // throttle its owner.
+        limits.perAccount().take(passkey.accountId(), now);
+        // Step 22's counter check held for the counter as read; two sign-ins at once must not both pass it.
+        if (!store.recordPasskeyUse(passkey.credentialId(), passkey.signCount(), verified.signCount(),
+                verified.backupState(), now)) {
+            throw CeremonyException.failed("counter_regressed",
+                    "The passkey's signature counter was used by another sign-in at the same moment: it may have"
+                    + " been copied");
+        }
         Session session = sessions.start(ctx, account.id(), passkey.credentialId(), now);
         activity.record(account.id(), Activity.SIGN_IN, ctx, "passkey " + shortId(passkey.credentialId()) + ", "
                 + session.device());
@@ -228,14 +250,14 @@ public final class PasskeyRoutes {
     private void addPasskeyOptions(Context ctx) {
         long now = clock.getAsLong();
         Session session = sessions.requireRecent(ctx, now);
-        perAccount.take("account:" + session.accountId(), now);
+        limits.perAccount().take(session.accountId(), now);
         Json.body(ctx, Json.MAX_CEREMONY_BYTES);
         Account account = requireAccount(session);
         List<byte[]> existing = new ArrayList<>();
         for (Passkey passkey : store.passkeys(account.id())) {
             existing.add(passkey.credentialId());
         }
-        byte[] challenge = newChallenge(Challenge.Purpose.ADD_PASSKEY, account.id(), account.userHandle(),
+        byte[] challenge = newChallenge(ctx, Challenge.Purpose.ADD_PASSKEY, account.id(), account.userHandle(),
                 account.name(), now);
         Json.send(ctx, 200, relyingParty.creationOptions(challenge, account.userHandle(), account.name(), existing));
     }
@@ -243,9 +265,9 @@ public final class PasskeyRoutes {
     private void addPasskey(Context ctx) {
         long now = clock.getAsLong();
         Session session = sessions.requireRecent(ctx, now);
-        perAccount.take("account:" + session.accountId(), now);
+        limits.perAccount().take(session.accountId(), now);
         ObjectNode response = Json.body(ctx, Json.MAX_CEREMONY_BYTES);
-        Challenge challenge = consume(response, Challenge.Purpose.ADD_PASSKEY, now);
+        Challenge challenge = consume(ctx, response, Challenge.Purpose.ADD_PASSKEY, now);
         if (!session.accountId().equals(challenge.accountId())) {
             throw CeremonyException.failed("bad_challenge", "This passkey request was made for another account");
         }

@@ -1,55 +1,58 @@
 package fob.server.session;
 
+import fob.server.store.Store;
 import fob.server.web.ApiException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token buckets per key (a client address, an account): a burst of {@code capacity} requests, refilled at
- * {@code perMinute}. Kept in each server's memory: behind a load balancer each server limits on its own, so
- * the effective limit is per server.
+ * {@code perHour} spread evenly. The buckets live in the database, so every server sharing it applies one
+ * limit.
  */
 public final class RateLimiter {
-    /** Above this many tracked keys, idle buckets are dropped (full buckets carry no information). */
-    private static final int MAX_KEYS = 100_000;
-
+    private final Store store;
+    private final String kind;
     private final double capacity;
     private final double perMilli;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final String code;
+    private final String message;
 
-    private static final class Bucket {
-        double tokens;
-        long updated;
-
-        Bucket(double tokens, long updated) {
-            this.tokens = tokens;
-            this.updated = updated;
-        }
-    }
-
-    public RateLimiter(int capacity, int perMinute) {
+    private RateLimiter(Store store, String kind, int capacity, double perMilli, String code, String message) {
+        this.store = store;
+        this.kind = kind;
         this.capacity = capacity;
-        this.perMilli = perMinute / 60_000.0;
+        this.perMilli = perMilli;
+        this.code = code;
+        this.message = message;
     }
 
-    /** Takes one token for {@code key}, or throws 429 with how long to wait. A zero rate disables limiting. */
+    /** {@code perMinute} requests a minute, in bursts of as many; 0 turns this limit off. */
+    public static RateLimiter perMinute(Store store, String kind, int perMinute) {
+        return new RateLimiter(store, kind, perMinute, perMinute / 60_000.0, "rate_limited", "Too many attempts");
+    }
+
+    /** A quota: {@code perHour} things an hour, in bursts of as many; 0 turns it off. */
+    public static RateLimiter perHour(Store store, String kind, int perHour, String code, String message) {
+        return new RateLimiter(store, kind, perHour, perHour / 3_600_000.0, code, message);
+    }
+
+    public boolean isOff() {
+        return perMilli == 0;
+    }
+
+    /** Takes one token for {@code key}, or throws 429 with how long to wait. */
     public void take(String key, long now) {
-        if (perMilli == 0) {
+        if (isOff()) {
             return;
         }
-        if (buckets.size() > MAX_KEYS) {
-            buckets.values().removeIf(b -> b.tokens + (now - b.updated) * perMilli >= capacity);
+        long waitMillis = store.takeToken(bucket(key), capacity, perMilli, now);
+        if (waitMillis > 0) {
+            long waitSeconds = Math.max(1, (waitMillis + 999) / 1000);
+            throw new ApiException(429, code, message + "; try again in " + waitSeconds + " seconds", waitSeconds);
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
-        synchronized (bucket) {
-            bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updated) * perMilli);
-            bucket.updated = now;
-            if (bucket.tokens < 1) {
-                long waitSeconds = (long) Math.ceil((1 - bucket.tokens) / perMilli / 1000);
-                throw new ApiException(429, "rate_limited", "Too many attempts; try again in " + waitSeconds
-                        + " seconds", Math.max(1, waitSeconds));
-            }
-            bucket.tokens -= 1;
-        }
+    }
+
+    /** The name of {@code key}'s bucket, which deleting an account must also remove. */
+    public String bucket(String key) {
+        return kind + ":" + key;
     }
 }

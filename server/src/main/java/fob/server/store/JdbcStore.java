@@ -115,17 +115,41 @@ abstract class JdbcStore implements Store {
     @Override
     public void saveChallenge(Challenge c) {
         write(connection -> update(connection, "INSERT INTO challenges (challenge, purpose, account_id, user_handle,"
-                + " name, expires_at) VALUES (?, ?, ?, ?, ?, ?)", c.value(), c.purpose().name(), c.accountId(),
-                c.userHandle(), c.name(), c.expiresAt()));
+                + " name, binding, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", c.value(), c.purpose().name(),
+                c.accountId(), c.userHandle(), c.name(), c.binding(), c.expiresAt()));
     }
 
     @Override
-    public Optional<Challenge> consumeChallenge(byte[] value, Challenge.Purpose purpose, long now) {
-        // One statement, so that of two requests presenting the same challenge exactly one gets it.
+    public Optional<Challenge> consumeChallenge(byte[] value, Challenge.Purpose purpose, byte[] binding, long now) {
+        // One statement, so that of two requests presenting the same challenge exactly one gets it. A request
+        // from another browser (another binding) leaves the challenge to the browser it belongs to.
         return write(connection -> first(query(connection, row -> new Challenge(value, purpose,
-                row.getString("account_id"), row.getBytes("user_handle"), row.getString("name"),
-                row.getLong("expires_at")), "DELETE FROM challenges WHERE challenge = ? AND purpose = ? AND expires_at > ?"
-                + " RETURNING account_id, user_handle, name, expires_at", value, purpose.name(), now)));
+                row.getString("account_id"), row.getBytes("user_handle"), row.getString("name"), binding,
+                row.getLong("expires_at")), "DELETE FROM challenges WHERE challenge = ? AND purpose = ?"
+                + " AND binding = ? AND expires_at > ? RETURNING account_id, user_handle, name, expires_at", value,
+                purpose.name(), binding, now)));
+    }
+
+    // Rate limits.
+
+    @Override
+    public long takeToken(String bucket, double capacity, double perMilli, long now) {
+        return write(connection -> {
+            update(connection, "INSERT INTO rate_limits (bucket, tokens, updated_at, full_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (bucket) DO NOTHING", bucket, capacity, now, now);
+            double[] row = query(connection, r -> new double[] {r.getDouble("tokens"), r.getLong("updated_at")},
+                    "SELECT tokens, updated_at FROM rate_limits WHERE bucket = ?" + lockForUpdate(), bucket).get(0);
+            // Servers' clocks differ a little: time never runs backwards for a bucket.
+            long updated = Math.max(now, (long) row[1]);
+            double tokens = Math.min(capacity, row[0] + Math.max(0, now - (long) row[1]) * perMilli);
+            if (tokens < 1) {
+                return (long) Math.ceil((1 - tokens) / perMilli);
+            }
+            tokens -= 1;
+            update(connection, "UPDATE rate_limits SET tokens = ?, updated_at = ?, full_at = ? WHERE bucket = ?",
+                    tokens, updated, updated + (long) Math.ceil((capacity - tokens) / perMilli), bucket);
+            return 0L;
+        });
     }
 
     // Accounts and passkeys.
@@ -182,9 +206,11 @@ abstract class JdbcStore implements Store {
     }
 
     @Override
-    public void recordPasskeyUse(byte[] credentialId, long signCount, boolean backupState, long now) {
-        write(connection -> update(connection, "UPDATE passkeys SET sign_count = ?, backup_state = ?, last_used_at = ?"
-                + " WHERE credential_id = ?", signCount, backupState, now, credentialId));
+    public boolean recordPasskeyUse(byte[] credentialId, long expectedSignCount, long signCount, boolean backupState,
+            long now) {
+        return write(connection -> update(connection, "UPDATE passkeys SET sign_count = ?, backup_state = ?,"
+                + " last_used_at = ? WHERE credential_id = ? AND sign_count = ?", signCount, backupState, now,
+                credentialId, expectedSignCount) == 1);
     }
 
     @Override
@@ -267,7 +293,8 @@ abstract class JdbcStore implements Store {
     public int purgeExpired(long sessionsIdleBefore, long sessionsCreatedBefore, long now) {
         return write(connection -> update(connection, "DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",
                 sessionsIdleBefore, sessionsCreatedBefore)
-                + update(connection, "DELETE FROM challenges WHERE expires_at <= ?", now));
+                + update(connection, "DELETE FROM challenges WHERE expires_at <= ?", now)
+                + update(connection, "DELETE FROM rate_limits WHERE full_at <= ?", now));
     }
 
     // Backups.
@@ -283,8 +310,8 @@ abstract class JdbcStore implements Store {
             row.getBytes("body"), row.getLong("created_at"));
 
     @Override
-    public long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, long now,
-            LongFunction<ActivityEvent> event) throws PreconditionFailedException {
+    public long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, BackupQuota quota,
+            long now, LongFunction<ActivityEvent> event) throws PreconditionFailedException {
         return writeTransaction(connection -> {
             List<long[]> state = query(connection, row -> new long[] {row.getLong("backup_seq"),
                 row.getLong("current_version"), row.wasNull() ? 1 : 0},
@@ -302,6 +329,7 @@ abstract class JdbcStore implements Store {
                         : "another device wrote a newer backup");
             }
             long version = sequence + 1;
+            checkQuota(connection, accountId, body.length, version - keep, quota);
             if (update(connection, "UPDATE accounts SET backup_seq = ?, current_version = ? WHERE id = ?"
                     + " AND backup_seq = ?", version, version, accountId, sequence) != 1) {
                 throw new PreconditionFailedException("another device wrote a newer backup");
@@ -310,19 +338,85 @@ abstract class JdbcStore implements Store {
                     accountId, version, body, now);
             update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version <= ?", accountId,
                     version - keep);
+            trimToQuota(connection, accountId, quota.accountMaxBytes());
             insertActivity(connection, accountId, event.apply(version));
             return version;
         });
     }
 
+    private static void checkQuota(Connection connection, String accountId, long size, long droppedUpTo,
+            BackupQuota quota) throws SQLException, QuotaExceededException {
+        if (size > quota.accountMaxBytes()) {
+            throw new QuotaExceededException(QuotaExceededException.Quota.ACCOUNT, quota.accountMaxBytes(),
+                    "a backup of " + size + " bytes is more than the " + quota.accountMaxBytes() + " bytes an account"
+                    + " may keep");
+        }
+        if (quota.storageMaxBytes() > 0) {
+            // LENGTH reads a blob's size from its header (SQLite) or its TOAST pointer (PostgreSQL), not the blob.
+            // Writes in flight at once on several servers may each pass: the total is bounded, not exact.
+            long total = query(connection, row -> row.getLong(1),
+                    "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM backup_versions").get(0);
+            long freed = query(connection, row -> row.getLong(1), "SELECT COALESCE(SUM(LENGTH(body)), 0)"
+                    + " FROM backup_versions WHERE account_id = ? AND version <= ?", accountId, droppedUpTo).get(0);
+            if (total - freed + size > quota.storageMaxBytes()) {
+                throw new QuotaExceededException(QuotaExceededException.Quota.STORAGE, quota.storageMaxBytes(),
+                        "the server keeps at most " + quota.storageMaxBytes() + " bytes of backups, and is full");
+            }
+        }
+    }
+
+    /** Deletes the oldest versions until the account's versions fit its quota; the newest always stays. */
+    private static void trimToQuota(Connection connection, String accountId, long maxBytes) throws SQLException {
+        List<long[]> versions = query(connection, row -> new long[] {row.getLong(1), row.getLong(2)},
+                "SELECT version, LENGTH(body) FROM backup_versions WHERE account_id = ? ORDER BY version DESC",
+                accountId);
+        long kept = 0;
+        for (int i = 0; i < versions.size(); i++) {
+            kept += versions.get(i)[1];
+            if (i > 0 && kept > maxBytes) {
+                update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version <= ?", accountId,
+                        versions.get(i)[0]);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean deleteAccount(String accountId, List<String> buckets) {
+        boolean existed = write(connection -> {
+            for (String bucket : buckets) {
+                update(connection, "DELETE FROM rate_limits WHERE bucket = ?", bucket);
+            }
+            update(connection, "DELETE FROM challenges WHERE account_id = ?", accountId);
+            // Passkeys, sessions, backup versions and activity go with it (ON DELETE CASCADE).
+            return update(connection, "DELETE FROM accounts WHERE id = ?", accountId) == 1;
+        });
+        eraseFreedBytes();
+        return existed;
+    }
+
+    /**
+     * After a deletion, makes the deleted bytes unreadable in the database's own files where it can. The
+     * default does nothing; SQLite's store empties its write-ahead log.
+     */
+    protected void eraseFreedBytes() {
+    }
+
+    @Override
+    public int deleteActivityBefore(long before) {
+        return write(connection -> update(connection, "DELETE FROM activity WHERE at < ?", before));
+    }
+
     @Override
     public boolean deleteBackup(String accountId) {
-        return write(connection -> {
+        boolean deleted = write(connection -> {
             int versions = update(connection, "DELETE FROM backup_versions WHERE account_id = ?", accountId);
             int current = update(connection, "UPDATE accounts SET current_version = NULL WHERE id = ?"
                     + " AND current_version IS NOT NULL", accountId);
             return versions + current > 0;
         });
+        eraseFreedBytes();
+        return deleted;
     }
 
     @Override

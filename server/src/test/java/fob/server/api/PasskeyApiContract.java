@@ -12,6 +12,11 @@ import fob.server.testing.TestServer;
 import fob.server.web.Base64Url;
 import fob.server.web.Json;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,8 @@ abstract class PasskeyApiContract {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(database(), "--rate-limit=0");
+        // Many accounts from one address: the new-account quota has its own test (QuotasTest).
+        server = TestServer.start(database(), "--rate-limit=0", "--accounts-per-hour=0");
     }
 
     @AfterAll
@@ -114,9 +120,77 @@ abstract class PasskeyApiContract {
         ObjectNode options = eve.client().post("/api/signin/options", Json.object()).json();
         ObjectNode assertion = eve.authenticator().get(options);
         assertEquals(200, eve.client().post("/api/signin/verify", assertion).status());
-        ApiClient.Response replay = server.client().post("/api/signin/verify", assertion);
+        ApiClient.Response replay = eve.client().post("/api/signin/verify", assertion);
         assertEquals(400, replay.status(), replay.text());
         assertEquals("challenge_expired", replay.error());
+    }
+
+    @Test
+    void aChallengeWorksOnlyInTheBrowserThatAskedForIt() throws Exception {
+        Accounts.Signed gus = Accounts.create(server, "Gus");
+        ObjectNode options = gus.client().post("/api/signin/options", Json.object()).json();
+        ObjectNode assertion = gus.authenticator().get(options);
+
+        ApiClient noCookie = server.client();
+        ApiClient.Response without = noCookie.post("/api/signin/verify", assertion);
+        assertEquals(400, without.status(), without.text());
+        assertEquals("ceremony_cookie_missing", without.error());
+
+        ApiClient otherBrowser = server.client();
+        assertEquals(200, otherBrowser.post("/api/signin/options", Json.object()).status(), "it has its own cookie");
+        ApiClient.Response stolen = otherBrowser.post("/api/signin/verify", assertion);
+        assertEquals(400, stolen.status(), stolen.text());
+        assertEquals("challenge_expired", stolen.error());
+        assertEquals(401, otherBrowser.get("/api/session").status(), "and it is not signed in");
+
+        ApiClient.Response own = gus.client().post("/api/signin/verify", assertion);
+        assertEquals(200, own.status(), "the challenge is still there for the browser it was made for: " + own.text());
+    }
+
+    @Test
+    void aSignInThatNamesNoUserIsRefused() throws Exception {
+        Accounts.Signed hal = Accounts.create(server, "Hal");
+        hal.authenticator().omitUserHandle = true;
+        ApiClient client = server.client();
+        ApiClient.Response anonymous = Accounts.signIn(client, hal.authenticator());
+        assertEquals(401, anonymous.status(), anonymous.text());
+        assertEquals("user_handle_missing", anonymous.error());
+        assertEquals(401, client.get("/api/session").status());
+    }
+
+    @Test
+    void ofTwoSignInsAtOnceWithTheSameCounterExactlyOneIsAccepted() throws Exception {
+        Accounts.Signed cal = Accounts.create(server, "Cal");
+        SoftwareAuthenticator.Credential credential = cal.authenticator().credentials().get(0);
+        long counter = credential.signCount;
+        int copies = 6;
+        List<ApiClient> browsers = new ArrayList<>();
+        List<ObjectNode> assertions = new ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            ApiClient browser = server.client();
+            ObjectNode options = browser.post("/api/signin/options", Json.object()).json();
+            // A copied authenticator: every copy signs the same next counter.
+            credential.signCount = counter;
+            assertions.add(cal.authenticator().get(options, credential));
+            browsers.add(browser);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(copies);
+        try {
+            List<Future<ApiClient.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                int copy = i;
+                answers.add(pool.submit(() -> browsers.get(copy).post("/api/signin/verify", assertions.get(copy))));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<ApiClient.Response> answer : answers) {
+                ApiClient.Response response = answer.get();
+                outcomes.add(response.status() == 200 ? "ok" : response.error());
+            }
+            assertEquals(1, outcomes.stream().filter("ok"::equals).count(), outcomes.toString());
+            assertEquals(copies - 1, outcomes.stream().filter("counter_regressed"::equals).count(), outcomes.toString());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

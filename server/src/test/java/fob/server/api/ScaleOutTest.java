@@ -50,6 +50,7 @@ class ScaleOutTest {
         Process process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port=" + port,
                 "--origin=" + origin, "--db-url=" + dbUrl, "--db-user=fob", "--rate-limit=0",
+                "--accounts-per-hour=0",
                 "--data-dir=" + Files.createTempDirectory("fob-node"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(process);
@@ -107,15 +108,17 @@ class ScaleOutTest {
         ApiClient b = new ApiClient(nodeB, false);
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator(origin);
 
-        ObjectNode creation = a.post("/api/register/options", Json.object().put("name", "Ann")).json();
-        ApiClient.Response created = b.post("/api/register/verify", authenticator.create(creation));
+        ApiClient.Response creation = a.post("/api/register/options", Json.object().put("name", "Ann"));
+        String ceremony = cookie(creation);
+        ApiClient.Response created = b.send("POST", "/api/register/verify",
+                authenticator.create(creation.json()).toString().getBytes(), "Cookie", ceremony);
         assertEquals(201, created.status(), created.text());
         String session = cookie(created);
         assertEquals(200, a.get("/api/session", "Cookie", session).status(), "B's session works on A");
 
-        ObjectNode request = b.post("/api/signin/options", Json.object()).json();
+        ObjectNode request = b.send("POST", "/api/signin/options", "{}".getBytes(), "Cookie", ceremony).json();
         ApiClient.Response signedIn = a.send("POST", "/api/signin/verify", authenticator.get(request).toString()
-                .getBytes(), "Cookie", session);
+                .getBytes(), "Cookie", session + "; " + ceremony);
         assertEquals(200, signedIn.status(), signedIn.text());
         String session2 = cookie(signedIn);
 

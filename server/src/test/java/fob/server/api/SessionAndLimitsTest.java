@@ -45,9 +45,22 @@ class SessionAndLimitsTest {
     }
 
     @Test
-    void signInsArePerAccountLimitedToo() throws Exception {
-        try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=0")) {
+    void signInsArePerAccountLimitedOnlyOnceTheSignatureVerifies() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=1000")) {
             Accounts.Signed ann = Accounts.create(server, "Ann");
+            // Someone who knows Ann's credential id but not her key: every attempt fails its signature check,
+            // and none of them spends Ann's sign-ins.
+            SoftwareAuthenticator.Credential real = ann.authenticator().credentials().get(0);
+            SoftwareAuthenticator forger = new SoftwareAuthenticator(server.origin());
+            ApiClient mallory = server.client();
+            forger.create(mallory.post("/api/register/options", Json.object().put("name", "Mallory")).json());
+            SoftwareAuthenticator.Credential impostor = real.forgedWith(forger.credentials().get(0));
+            for (int i = 0; i < 12; i++) {
+                ObjectNode options = mallory.post("/api/signin/options", Json.object()).json();
+                ApiClient.Response forgery = mallory.post("/api/signin/verify", forger.get(options, impostor));
+                assertEquals(401, forgery.status(), forgery.text());
+                assertEquals("bad_signature", forgery.error());
+            }
             int accepted = 0;
             ApiClient.Response last = null;
             for (int i = 0; i < 12; i++) {
@@ -56,9 +69,20 @@ class SessionAndLimitsTest {
                     accepted++;
                 }
             }
-            assertEquals(10, accepted);
+            assertEquals(10, accepted, "Ann still has all her sign-ins");
             assertEquals(429, last.status());
             assertEquals("rate_limited", last.error());
+        }
+    }
+
+    @Test
+    void rateLimitZeroTurnsOffEveryRateLimit() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=0")) {
+            Accounts.Signed ann = Accounts.create(server, "Ann");
+            for (int i = 0; i < 40; i++) {
+                ApiClient.Response signedIn = Accounts.signIn(server.client(), ann.authenticator());
+                assertEquals(200, signedIn.status(), "sign-in " + i + ": " + signedIn.text());
+            }
         }
     }
 
@@ -68,9 +92,17 @@ class SessionAndLimitsTest {
                 "--origin=https://fob.example")) {
             SoftwareAuthenticator authenticator = new SoftwareAuthenticator("https://fob.example");
             ApiClient client = server.client();
-            ObjectNode options = client.post("/api/register/options", Json.object().put("name", "Ann")).json();
+            ApiClient.Response asked = client.post("/api/register/options", Json.object().put("name", "Ann"));
+            ObjectNode options = asked.json();
             assertEquals("fob.example", options.path("rp").path("id").asString());
-            ApiClient.Response created = client.post("/api/register/verify", authenticator.create(options));
+            String ceremony = asked.header("Set-Cookie");
+            assertTrue(ceremony.startsWith("__Host-fob_ceremony="), ceremony);
+            assertTrue(ceremony.contains("; Secure") && ceremony.contains("; HttpOnly") && !ceremony.contains("Domain"),
+                    ceremony);
+            // This client talks plain http to the test server, so it would not send a Secure cookie back itself.
+            ApiClient.Response created = client.send("POST", "/api/register/verify",
+                    authenticator.create(options).toString().getBytes(StandardCharsets.UTF_8), "Cookie",
+                    ceremony.substring(0, ceremony.indexOf(';')));
             assertEquals(201, created.status(), created.text());
             String cookie = created.header("Set-Cookie");
             assertTrue(cookie.startsWith("__Host-fob_session="), cookie);

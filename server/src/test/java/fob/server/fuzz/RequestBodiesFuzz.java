@@ -25,7 +25,7 @@ class RequestBodiesFuzz {
     private static Accounts.Signed signed;
 
     private static void start() throws Exception {
-        server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=0");
+        server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=0", "--accounts-per-hour=0");
         signed = Accounts.create(server, "Fuzzed");
     }
 
@@ -75,6 +75,8 @@ class RequestBodiesFuzz {
         FuzzStats.record("RequestBodiesFuzz", path + "\n" + body);
         ApiClient.Response response = client.send(path.equals("/api/backup") ? "PUT" : "POST", path,
                 body.getBytes(StandardCharsets.UTF_8), headers);
+        FuzzStats.outcome(path + " " + (response.status() < 400 ? Integer.toString(response.status())
+                : response.error()));
         if (response.status() >= 500) {
             throw new AssertionError(response.status() + " for " + path + ": " + response.text() + "\nbody: " + body);
         }

@@ -49,7 +49,8 @@ class LoadIT {
     @Test
     void sixtyFourClientsLoseNothingAndMemoryStaysBounded() throws Exception {
         // Sign-ins come from one address here; the per-address limit is for real networks, the per-account one stays.
-        try (ServerProcess server = ServerProcess.start(List.of("-Xmx256m"), "--rate-limit=0")) {
+        try (ServerProcess server = ServerProcess.start(List.of("-Xmx256m"), "--rate-limit=0",
+                "--accounts-per-hour=0")) {
             List<Client> clients = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 SoftwareAuthenticator authenticator = new SoftwareAuthenticator(server.url());

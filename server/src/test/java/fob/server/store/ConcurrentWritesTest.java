@@ -61,6 +61,8 @@ class ConcurrentWritesTest {
         }
     }
 
+    private static final BackupQuota NO_QUOTA = new BackupQuota(Long.MAX_VALUE, 0);
+
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void everyAcknowledgedWriteOfEveryAccountIsThere(String database) throws Exception {
@@ -71,7 +73,7 @@ class ConcurrentWritesTest {
                 writers.add(() -> {
                     Long expected = null;
                     for (int i = 0; i < 40; i++) {
-                        expected = store.writeBackup(account, expected, body(account + " write " + i), 100, 2,
+                        expected = store.writeBackup(account, expected, body(account + " write " + i), 100, NO_QUOTA, 2,
                                 version -> new ActivityEvent(2, "backup_written", "127.0.0.1", "v" + version));
                     }
                     return expected.intValue();
@@ -95,7 +97,7 @@ class ConcurrentWritesTest {
     void writersRacingForOneBackupNeverOverwriteEachOther(String database) throws Exception {
         try (Store store = open(database)) {
             String account = newAccount(store, 99);
-            store.writeBackup(account, null, body("first"), 1000, 1, v -> new ActivityEvent(1, "k", "a", "d"));
+            store.writeBackup(account, null, body("first"), 1000, NO_QUOTA, 1, v -> new ActivityEvent(1, "k", "a", "d"));
             AtomicInteger refused = new AtomicInteger();
             List<Callable<Integer>> writers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -105,7 +107,7 @@ class ConcurrentWritesTest {
                     for (int i = 0; i < 20; i++) {
                         long current = store.currentBackup(account).orElseThrow().version();
                         try {
-                            store.writeBackup(account, current, body(writer + ":" + i), 1000, 2,
+                            store.writeBackup(account, current, body(writer + ":" + i), 1000, NO_QUOTA, 2,
                                     v -> new ActivityEvent(2, "k", "a", "d"));
                             won++;
                         } catch (PreconditionFailedException e) {
@@ -174,5 +176,40 @@ class ConcurrentWritesTest {
         GroupCommit closed = new GroupCommit(source);
         closed.close();
         assertThrows(StoreException.class, () -> closed.run(connection -> null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void ofSignInsRacingFromOneCounterExactlyOneIsRecorded(String database) throws Exception {
+        try (Store store = open(database)) {
+            newAccount(store, 42);
+            byte[] credential = {42, 1};
+            List<Callable<Boolean>> signIns = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                signIns.add(() -> store.recordPasskeyUse(credential, 0, 7, true, 5));
+            }
+            assertEquals(1, inParallel(signIns).stream().filter(recorded -> recorded).count());
+            assertEquals(7, store.findPasskey(credential).orElseThrow().signCount());
+            assertEquals(false, store.recordPasskeyUse(credential, 0, 8, true, 6), "a stale counter is refused");
+            assertEquals(7, store.findPasskey(credential).orElseThrow().signCount(), "and changes nothing");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void everyServerTakesFromTheSameBucket(String database) throws Exception {
+        try (Store store = open(database)) {
+            List<Callable<Long>> takers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                takers.add(() -> store.takeToken("address:192.0.2.1", 5, 5 / 60_000.0, 1_000));
+            }
+            assertEquals(5, inParallel(takers).stream().filter(wait -> wait == 0).count(),
+                    "a burst of five, however many ask at once");
+            long wait = store.takeToken("address:192.0.2.1", 5, 5 / 60_000.0, 1_000);
+            assertTrue(wait >= 12_000 && wait <= 12_001, "the next token comes in 12 s: " + wait);
+            assertEquals(0, store.takeToken("address:192.0.2.1", 5, 5 / 60_000.0, 13_001));
+            assertEquals(0, store.purgeExpired(0, 0, 61_000), "not full again yet: kept");
+            assertEquals(1, store.purgeExpired(0, 0, 74_000), "full again: it says nothing, and goes");
+        }
     }
 }

@@ -44,6 +44,11 @@ public final class SoftwareAuthenticator {
             this.rpId = rpId;
             this.signCount = signCount;
         }
+
+        /** This credential's id and user, signed with another key: a forgery by someone who knows the id. */
+        public Credential forgedWith(Credential other) {
+            return new Credential(id, other.keys, userHandle, rpId, signCount + 100);
+        }
     }
 
     private final List<Credential> credentials = new ArrayList<>();
@@ -58,6 +63,8 @@ public final class SoftwareAuthenticator {
     public long initialCounter;
     /** How much each use raises the counter (0 for synced passkeys). */
     public long counterStep = 1;
+    /** When set, sign-ins leave out userHandle, which WebAuthn allows only when the RP named the credential. */
+    public boolean omitUserHandle;
     /** When set, extra client extension results sent along, as a careless client would (e.g. PRF output). */
     public ObjectNode extraClientExtensionResults;
 
@@ -158,7 +165,9 @@ public final class SoftwareAuthenticator {
         response.put("clientDataJSON", Base64Url.encode(clientData));
         response.put("authenticatorData", Base64Url.encode(authData.toByteArray()));
         response.put("signature", Base64Url.encode(signer.sign()));
-        response.put("userHandle", Base64Url.encode(credential.userHandle));
+        if (!omitUserHandle) {
+            response.put("userHandle", Base64Url.encode(credential.userHandle));
+        }
         return credentialJson(credential.id, response);
     }
 

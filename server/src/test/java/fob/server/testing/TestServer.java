@@ -6,6 +6,9 @@ import fob.server.store.Stores;
 import fob.server.web.Assets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +23,13 @@ public final class TestServer implements AutoCloseable {
     private final AtomicLong clock;
     private final FobServer server;
     private final Path dataDir;
+    private final String dbUrl;
 
-    private TestServer(AtomicLong clock, FobServer server, Path dataDir) {
+    private TestServer(AtomicLong clock, FobServer server, Path dataDir, String dbUrl) {
         this.clock = clock;
         this.server = server;
         this.dataDir = dataDir;
+        this.dbUrl = dbUrl;
     }
 
     public static TestServer start(Database database, String... flags) throws Exception {
@@ -38,7 +43,22 @@ public final class TestServer implements AutoCloseable {
         Config config = Config.parse(args.toArray(new String[0]), Map.of());
         AtomicLong clock = new AtomicLong(System.currentTimeMillis());
         FobServer server = new FobServer(config, Stores.open(config), Assets.load(), clock::get).start();
-        return new TestServer(clock, server, dataDir);
+        return new TestServer(clock, server, dataDir, config.dbUrl);
+    }
+
+    /** A server on an existing database (another server's, say), given by its JDBC URL. */
+    public static TestServer startOn(String dbUrl, String... flags) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--db-url=" + dbUrl));
+        if (dbUrl.startsWith("jdbc:postgresql:")) {
+            args.add("--db-user=fob");
+        }
+        args.addAll(List.of(flags));
+        return start(Database.SQLITE, args.toArray(new String[0]));
+    }
+
+    /** Runs the janitor now rather than at its next turn. */
+    public void runJanitor() {
+        server.runJanitor();
     }
 
     /** Moves the server's clock forward, as time passing would. */
@@ -56,6 +76,17 @@ public final class TestServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The server's database, as its JDBC URL. */
+    public String dbUrl() {
+        return dbUrl;
+    }
+
+    /** A connection of the test's own to the server's database, to look at what it keeps. */
+    public Connection database() throws SQLException {
+        return dbUrl.startsWith("jdbc:postgresql:") ? DriverManager.getConnection(dbUrl, "fob", "")
+                : DriverManager.getConnection(dbUrl);
     }
 
     public ApiClient client() {

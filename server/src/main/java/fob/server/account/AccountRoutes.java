@@ -1,0 +1,44 @@
+package fob.server.account;
+
+import fob.server.passkey.PasskeyLimits;
+import fob.server.session.Sessions;
+import fob.server.store.Session;
+import fob.server.store.Store;
+import fob.server.web.ApiException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Deleting the recovery account: its passkeys, every session, its backups and their history, its activity and
+ * what the rate limits keep about it. It cannot be undone, so it needs a passkey sign-in within 5 minutes.
+ */
+public final class AccountRoutes {
+    private final Store store;
+    private final Sessions sessions;
+    private final PasskeyLimits limits;
+    private final LongSupplier clock;
+
+    public AccountRoutes(Store store, Sessions sessions, PasskeyLimits limits, LongSupplier clock) {
+        this.store = store;
+        this.sessions = sessions;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.delete("/api/account", this::delete);
+    }
+
+    private void delete(Context ctx) {
+        long now = clock.getAsLong();
+        Session session = sessions.requireRecent(ctx, now);
+        if (!store.deleteAccount(session.accountId(), List.of(limits.perAccount().bucket(session.accountId())))) {
+            throw new ApiException(401, "not_signed_in", "The account no longer exists");
+        }
+        // The session went with the account; this clears the browser's cookie.
+        sessions.end(ctx, now);
+        ctx.status(204);
+    }
+}
