@@ -36,6 +36,8 @@ public final class Config {
         {"--storage-max-bytes", "FOB_STORAGE_MAX_BYTES", "0", "bytes of backups all accounts together keep (0: no"
             + " quota)"},
         {"--activity-days", "FOB_ACTIVITY_DAYS", "90", "days an activity event (with its client address) is kept"},
+        {"--metrics-port", "FOB_METRICS_PORT", "0", "port for Prometheus metrics at /metrics (0: no metrics)"},
+        {"--metrics-host", "FOB_METRICS_HOST", "127.0.0.1", "address the metrics port listens on"},
     };
 
     public final int port;
@@ -56,10 +58,14 @@ public final class Config {
     /** 0: no total quota. */
     public final long storageMaxBytes;
     public final int activityDays;
+    /** 0: no metrics served. */
+    public final int metricsPort;
+    public final String metricsHost;
 
     private Config(int port, Path dataDir, String origin, String dbUrl, String dbUser, String dbPassword,
             long backupMaxBytes, int history, int rateLimit, String host, ClientAddress clientAddress,
-            int accountsPerHour, long accountMaxBytes, long storageMaxBytes, int activityDays) {
+            int accountsPerHour, long accountMaxBytes, long storageMaxBytes, int activityDays, int metricsPort,
+            String metricsHost) {
         this.port = port;
         this.dataDir = dataDir;
         this.origin = origin;
@@ -75,6 +81,8 @@ public final class Config {
         this.accountMaxBytes = accountMaxBytes;
         this.storageMaxBytes = storageMaxBytes;
         this.activityDays = activityDays;
+        this.metricsPort = metricsPort;
+        this.metricsHost = metricsHost;
     }
 
     /** Thrown for --help: not an error, but nothing to start. */
@@ -135,9 +143,14 @@ public final class Config {
         long accountMaxBytes = number(values, "--account-max-bytes", maxBytes * history, 1024, Long.MAX_VALUE / 2);
         long storageMaxBytes = number(values, "--storage-max-bytes", 0, 0, Long.MAX_VALUE / 2);
         int activityDays = (int) number(values, "--activity-days", 90, 1, 100_000);
+        int metricsPort = (int) number(values, "--metrics-port", 0, 0, 65535);
+        if (metricsPort != 0 && metricsPort == port) {
+            throw new ConfigException("--metrics-port must differ from --port: metrics are not for the public");
+        }
         return new Config(port, dataDir, origin, dbUrl, values.getOrDefault("--db-user", ""),
                 values.getOrDefault("--db-password", ""), maxBytes, history, rateLimit, host, clientAddress,
-                accountsPerHour, accountMaxBytes, storageMaxBytes, activityDays);
+                accountsPerHour, accountMaxBytes, storageMaxBytes, activityDays, metricsPort,
+                values.getOrDefault("--metrics-host", "127.0.0.1").strip());
     }
 
     /**

@@ -3,6 +3,7 @@ package fob.server;
 import fob.server.account.AccountRoutes;
 import fob.server.activity.Activity;
 import fob.server.backup.BackupRoutes;
+import fob.server.metrics.Metrics;
 import fob.server.passkey.CeremonyBinding;
 import fob.server.passkey.PasskeyLimits;
 import fob.server.passkey.PasskeyRoutes;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** The Javalin application: the page, the recovery accounts and their backups, and the health check. */
 public final class FobServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FobServer.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     private final Store store;
     private final Assets assets;
@@ -45,6 +48,7 @@ public final class FobServer implements AutoCloseable {
     private final String origin;
     private final Duration activityKept;
     private final LongSupplier clock;
+    private final Metrics metrics;
     private final Javalin app;
     private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "fob-janitor");
@@ -65,13 +69,15 @@ public final class FobServer implements AutoCloseable {
         SecurityHeaders headers = new SecurityHeaders(config.isHttps());
         RequestGuard guard = new RequestGuard(origin);
         this.activityKept = Duration.ofDays(config.activityDays);
+        this.metrics = config.metricsPort == 0 ? Metrics.unserved()
+                : Metrics.servedAt(config.metricsHost, config.metricsPort);
         Sessions sessions = new Sessions(store, config.isHttps());
-        Activity activity = new Activity(store, sessions, config.clientAddress, clock);
+        Activity activity = new Activity(store, sessions, config.clientAddress, metrics, clock);
         PasskeyLimits limits = limits(config, store);
         PasskeyRoutes passkeys = new PasskeyRoutes(store, new RelyingParty(origin), sessions, activity, limits,
                 config.clientAddress, new CeremonyBinding(config.isHttps()), clock);
         BackupRoutes backups = new BackupRoutes(store, sessions, activity, config.backupMaxBytes, config.history,
-                new BackupQuota(config.accountMaxBytes, config.storageMaxBytes), clock);
+                new BackupQuota(config.accountMaxBytes, config.storageMaxBytes), metrics, clock);
         SessionRoutes sessionRoutes = new SessionRoutes(store, sessions, activity, clock);
         AccountRoutes accountRoutes = new AccountRoutes(store, sessions, limits, clock);
         PageRoutes page = new PageRoutes(assets);
@@ -83,6 +89,13 @@ public final class FobServer implements AutoCloseable {
             javalin.http.maxRequestSize = config.backupMaxBytes + 64 * 1024;
             javalin.jetty.host = config.listenHost();
             javalin.jetty.port = port;
+            javalin.jetty.modifyServer(server -> {
+                // On stop (SIGTERM), stop accepting and let requests in progress finish and answer, for up to
+                // STOP_TIMEOUT, before the store closes: a write that was taken gets its answer.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            });
+            javalin.requestLogger.http(metrics::request);
             javalin.routes.before(headers::apply);
             javalin.routes.before("/api/*", guard::check);
             page.register(javalin.routes);
@@ -181,10 +194,17 @@ public final class FobServer implements AutoCloseable {
         return origin;
     }
 
+    /** The port metrics are served on, or 0. */
+    public int metricsPort() {
+        return metrics.port();
+    }
+
+    /** Stops gracefully: no new requests, those in progress answered, then the store closed. */
     @Override
     public void close() {
         janitor.shutdownNow();
         app.stop();
         store.close();
+        metrics.close();
     }
 }

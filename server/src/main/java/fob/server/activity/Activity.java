@@ -1,5 +1,6 @@
 package fob.server.activity;
 
+import fob.server.metrics.Metrics;
 import fob.server.session.Sessions;
 import fob.server.store.ActivityEvent;
 import fob.server.store.Store;
@@ -34,22 +35,34 @@ public final class Activity {
     private final Store store;
     private final Sessions sessions;
     private final ClientAddress clientAddress;
+    private final Metrics metrics;
     private final LongSupplier clock;
 
-    public Activity(Store store, Sessions sessions, ClientAddress clientAddress, LongSupplier clock) {
+    public Activity(Store store, Sessions sessions, ClientAddress clientAddress, Metrics metrics,
+            LongSupplier clock) {
         this.store = store;
         this.sessions = sessions;
         this.clientAddress = clientAddress;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     public void record(String accountId, String kind, Context ctx, String detail) {
         store.recordActivity(accountId, event(kind, ctx, detail));
+        metrics.event(kind);
     }
 
-    /** An event to record as part of another write (see {@link Store#writeBackup}). */
+    /**
+     * An event to record as part of another write (see {@link Store#writeBackup}); the caller counts it with
+     * {@link #counted} once that write succeeded.
+     */
     public ActivityEvent event(String kind, Context ctx, String detail) {
         return new ActivityEvent(clock.getAsLong(), kind, clientAddress.of(ctx), detail);
+    }
+
+    /** Counts an event that was written as part of another write. */
+    public void counted(String kind) {
+        metrics.event(kind);
     }
 
     public void register(RoutesConfig routes) {

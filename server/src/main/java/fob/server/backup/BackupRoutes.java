@@ -1,6 +1,7 @@
 package fob.server.backup;
 
 import fob.server.activity.Activity;
+import fob.server.metrics.Metrics;
 import fob.server.session.Sessions;
 import fob.server.store.BackupQuota;
 import fob.server.store.BackupSummary;
@@ -29,16 +30,18 @@ public final class BackupRoutes {
     private final long maxBytes;
     private final int history;
     private final BackupQuota quota;
+    private final Metrics metrics;
     private final LongSupplier clock;
 
     public BackupRoutes(Store store, Sessions sessions, Activity activity, long maxBytes, int history,
-            BackupQuota quota, LongSupplier clock) {
+            BackupQuota quota, Metrics metrics, LongSupplier clock) {
         this.store = store;
         this.sessions = sessions;
         this.activity = activity;
         this.maxBytes = maxBytes;
         this.history = history;
         this.quota = quota;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -147,6 +150,8 @@ public final class BackupRoutes {
             throw new ApiException(412, "precondition_failed", "The backup changed since you read it ("
                     + e.getMessage() + "); read it again and merge");
         }
+        activity.counted(kind);
+        metrics.backupWritten(body.length);
         ctx.header("ETag", etag(version));
         ObjectNode result = Json.object();
         result.put("version", version);

@@ -76,6 +76,19 @@ public final class ApiClient {
         return new Response(response.statusCode(), response.headers(), response.body());
     }
 
+    /** A PUT whose body is read from a stream as it is sent (to have a request in progress). */
+    public Response putStream(String path, java.util.function.Supplier<java.io.InputStream> body, long length,
+            String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length))
+                .header("X-Fob-Request", "1").header("Content-Type", "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(response.statusCode(), response.headers(), response.body());
+    }
+
     public Response get(String path, String... headers) throws Exception {
         return send("GET", path, null, headers);
     }
