@@ -3,6 +3,7 @@ package fob.server;
 import fob.server.account.AccountRoutes;
 import fob.server.activity.Activity;
 import fob.server.backup.BackupRoutes;
+import fob.server.live.LiveSync;
 import fob.server.metrics.Metrics;
 import fob.server.passkey.CeremonyBinding;
 import fob.server.passkey.PasskeyLimits;
@@ -13,7 +14,9 @@ import fob.server.session.RateLimiter;
 import fob.server.session.RequestGuard;
 import fob.server.session.Sessions;
 import fob.server.store.BackupQuota;
+import fob.server.store.ChangeFeed;
 import fob.server.store.Store;
+import fob.server.store.Stores;
 import fob.server.web.ApiErrors;
 import fob.server.web.ApiException;
 import fob.server.web.Assets;
@@ -49,6 +52,8 @@ public final class FobServer implements AutoCloseable {
     private final Duration activityKept;
     private final LongSupplier clock;
     private final Metrics metrics;
+    private final ChangeFeed changes;
+    private final LiveSync liveSync;
     private final Javalin app;
     private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "fob-janitor");
@@ -72,12 +77,15 @@ public final class FobServer implements AutoCloseable {
         this.metrics = config.metricsPort == 0 ? Metrics.unserved()
                 : Metrics.servedAt(config.metricsHost, config.metricsPort);
         Sessions sessions = new Sessions(store, config.isHttps());
+        this.changes = Stores.changeFeed(config, store);
+        this.liveSync = new LiveSync(sessions, changes, clock);
+        metrics.gauge("fob.live.clients", "Pages holding a live-sync stream on this server", liveSync::clients);
         Activity activity = new Activity(store, sessions, config.clientAddress, metrics, clock);
         PasskeyLimits limits = limits(config, store);
         PasskeyRoutes passkeys = new PasskeyRoutes(store, new RelyingParty(origin), sessions, activity, limits,
                 config.clientAddress, new CeremonyBinding(config.isHttps()), clock);
         BackupRoutes backups = new BackupRoutes(store, sessions, activity, config.backupMaxBytes, config.history,
-                new BackupQuota(config.accountMaxBytes, config.storageMaxBytes), metrics, clock);
+                new BackupQuota(config.accountMaxBytes, config.storageMaxBytes), metrics, changes, clock);
         SessionRoutes sessionRoutes = new SessionRoutes(store, sessions, activity, clock);
         AccountRoutes accountRoutes = new AccountRoutes(store, sessions, limits, clock);
         PageRoutes page = new PageRoutes(assets);
@@ -103,6 +111,7 @@ public final class FobServer implements AutoCloseable {
             backups.register(javalin.routes);
             sessionRoutes.register(javalin.routes);
             accountRoutes.register(javalin.routes);
+            liveSync.register(javalin.routes);
             activity.register(javalin.routes);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.error(404, ctx -> {
@@ -203,7 +212,11 @@ public final class FobServer implements AutoCloseable {
     @Override
     public void close() {
         janitor.shutdownNow();
+        // Open streams would hold the graceful stop for its whole timeout: they end first, and their pages
+        // reconnect elsewhere or poll.
+        liveSync.close();
         app.stop();
+        changes.close();
         store.close();
         metrics.close();
     }

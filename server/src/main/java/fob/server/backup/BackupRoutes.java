@@ -6,6 +6,7 @@ import fob.server.session.Sessions;
 import fob.server.store.BackupQuota;
 import fob.server.store.BackupSummary;
 import fob.server.store.BackupVersion;
+import fob.server.store.ChangeFeed;
 import fob.server.store.PreconditionFailedException;
 import fob.server.store.QuotaExceededException;
 import fob.server.store.Store;
@@ -31,10 +32,11 @@ public final class BackupRoutes {
     private final int history;
     private final BackupQuota quota;
     private final Metrics metrics;
+    private final ChangeFeed changes;
     private final LongSupplier clock;
 
     public BackupRoutes(Store store, Sessions sessions, Activity activity, long maxBytes, int history,
-            BackupQuota quota, Metrics metrics, LongSupplier clock) {
+            BackupQuota quota, Metrics metrics, ChangeFeed changes, LongSupplier clock) {
         this.store = store;
         this.sessions = sessions;
         this.activity = activity;
@@ -42,6 +44,7 @@ public final class BackupRoutes {
         this.history = history;
         this.quota = quota;
         this.metrics = metrics;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -152,6 +155,7 @@ public final class BackupRoutes {
         }
         activity.counted(kind);
         metrics.backupWritten(body.length);
+        changes.publish(accountId, version);
         ctx.header("ETag", etag(version));
         ObjectNode result = Json.object();
         result.put("version", version);
@@ -174,6 +178,7 @@ public final class BackupRoutes {
             throw new ApiException(404, "no_backup", "There is no backup to delete");
         }
         activity.record(accountId, Activity.BACKUP_DELETED, ctx, "the backup and its history");
+        changes.publish(accountId, null);
         ctx.status(204);
     }
 

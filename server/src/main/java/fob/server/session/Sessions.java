@@ -68,6 +68,12 @@ public final class Sessions {
         return found;
     }
 
+    /** Whether the session with this token hash still exists and has not expired (without touching it). */
+    public boolean isLive(byte[] tokenHash, long now) {
+        return store.findSession(tokenHash).filter(session -> now - session.lastSeenAt() <= IDLE.toMillis()
+                && now - session.createdAt() <= ABSOLUTE.toMillis()).isPresent();
+    }
+
     public Session require(Context ctx, long now) {
         return current(ctx, now).orElseThrow(() -> new ApiException(401, "not_signed_in",
                 "Sign in with your passkey first"));

@@ -28,6 +28,10 @@ final class PostgresStore extends JdbcStore {
         Flyway.configure().dataSource(pool).locations("classpath:db/postgresql").load().migrate();
     }
 
+    DataSource pool() {
+        return pool;
+    }
+
     @Override
     protected DataSource readers() {
         return pool;

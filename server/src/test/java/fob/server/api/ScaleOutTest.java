@@ -2,10 +2,12 @@ package fob.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fob.server.Main;
 import fob.server.testing.ApiClient;
 import fob.server.testing.Envelopes;
+import fob.server.testing.EventStream;
 import fob.server.testing.SoftwareAuthenticator;
 import fob.server.testing.TestPostgres;
 import fob.server.web.Json;
@@ -13,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -154,5 +157,31 @@ class ScaleOutTest {
         assertEquals(204, b.send("POST", "/api/signout", "{}".getBytes(), "Cookie", session2).status());
         assertEquals(401, a.get("/api/session", "Cookie", session2).status(), "signed out everywhere");
         assertEquals(401, a.get("/api/session", "Cookie", session).status(), "signing in again ended the first session");
+    }
+
+    @Test
+    void aChangeWrittenOnOneNodeReachesAStreamOnTheOtherWithinTwoSeconds() throws Exception {
+        ApiClient a = new ApiClient(nodeA, false);
+        ApiClient b = new ApiClient(nodeB, false);
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator(origin);
+        ApiClient.Response creation = a.post("/api/register/options", Json.object().put("name", "Bea"));
+        ApiClient.Response created = a.send("POST", "/api/register/verify",
+                authenticator.create(creation.json()).toString().getBytes(), "Cookie", cookie(creation));
+        assertEquals(201, created.status(), created.text());
+        String session = cookie(created);
+        try (EventStream stream = b.events("/api/events", "Cookie", session)) {
+            assertEquals("ready", stream.next(Duration.ofSeconds(5)).name());
+            for (int i = 1; i <= 5; i++) {
+                long sent = System.nanoTime();
+                ApiClient.Response written = i == 1
+                        ? a.put("/api/backup", Envelopes.ofSize(2000), "If-None-Match", "*", "Cookie", session)
+                        : a.put("/api/backup", Envelopes.ofSize(2000), "If-Match", "\"" + (i - 1) + "\"", "Cookie",
+                                session);
+                assertEquals(i == 1 ? 201 : 200, written.status(), written.text());
+                EventStream.Event event = stream.next("backup", Duration.ofSeconds(2));
+                assertEquals("{\"version\":" + i + "}", event.data());
+                assertTrue(event.receivedNanos() - sent < Duration.ofSeconds(2).toNanos());
+            }
+        }
     }
 }

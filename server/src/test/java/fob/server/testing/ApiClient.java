@@ -89,6 +89,16 @@ public final class ApiClient {
         return new Response(response.statusCode(), response.headers(), response.body());
     }
 
+    /** Opens a Server-Sent Events stream, read as it comes. */
+    public EventStream events(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET()
+                .header("Accept", "text/event-stream");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return new EventStream(http.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+    }
+
     public Response get(String path, String... headers) throws Exception {
         return send("GET", path, null, headers);
     }
