@@ -28,7 +28,11 @@ import java.util.function.LongSupplier;
  * lock. {@link #vaultChanged} takes no lock: it is called while the vault's own lock is held.
  */
 public final class BackupSync {
-    public static final int DEBOUNCE_MILLIS = 1200;
+    /**
+     * A burst of changes (moves, an import) is one upload; short, because live sync shows a change on the
+     * person's other devices within 2 s of it, and this wait is most of that.
+     */
+    public static final int DEBOUNCE_MILLIS = 500;
     static final int FIRST_RETRY_MILLIS = 2000;
     static final int MAX_RETRY_MILLIS = 5 * 60 * 1000;
     private static final int MAX_ATTEMPTS = 5;

@@ -10,6 +10,7 @@ import fob.vault.Account;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.backup.BackupService;
+import fob.web.backup.LiveEvents;
 import fob.web.js.Browser;
 import fob.web.js.BrowserJson;
 import fob.web.js.ClipboardCleaner;
@@ -234,6 +235,7 @@ public final class App implements AccountListView.Actions, Preferences {
         accountDialog = new AccountDialog(session, list, worker);
         SettingsDialog settings = new SettingsDialog(session, this);
         backup = new BackupService(session, store);
+        new LiveEvents(backup.sync(), backup::pullQuietly);
         AppLockPanel lockPanel = new AppLockPanel(session, store, new LockPasswords(worker),
                 () -> backup.sync().state().enabled, this, this::showLockState);
         settings.attach(lockPanel);

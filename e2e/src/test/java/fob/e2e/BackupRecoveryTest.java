@@ -206,7 +206,7 @@ class BackupRecoveryTest extends BrowserTest {
             second.button(dialog, "Restore").click();
             second.waitFor(() -> second.accounts().size() == 1);
 
-            // Both add an account, within the same moment, before either upload.
+            // Both add an account, close together (live sync may bring the first to the second meanwhile).
             page.addLink(SPDX, false);
             second.addLink(BOEING, false);
             BackupFlows.waitForStatus(page, "Backup up to date");
