@@ -138,6 +138,20 @@ public final class BackupService {
     }
 
     /**
+     * "Delete recovery account": the server deletes it with its passkeys, sessions and backups (after a passkey
+     * sign-in, asked for when the last one is over 5 minutes old); here backup stops, and the accounts stay.
+     */
+    public void deleteRecoveryAccount() throws OfflineException, ServerException, LocalStorageException,
+            BackupException, VaultException {
+        withRecentSignIn(() -> {
+            api.deleteAccount();
+            return null;
+        });
+        sync.stopOnThisDevice();
+        sync.signedOut();
+    }
+
+    /**
      * Turns backup on for the signed-in account; needs the key of a passkey: {@code ceremony} from a sign-in or
      * account creation just now, or, when it gave none, a sign-in made here.
      */

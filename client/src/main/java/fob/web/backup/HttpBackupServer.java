@@ -16,8 +16,9 @@ final class HttpBackupServer implements BackupServer {
         if (e.isSignedOut()) {
             return ServerFailure.signedOut();
         }
+        // 507 is a quota: trying again changes nothing until room is made, so it is a refusal, with its words.
         ServerFailure.Kind kind = e.status() == 413 ? ServerFailure.Kind.TOO_LARGE
-                : e.status() >= 500 ? ServerFailure.Kind.FAILED : ServerFailure.Kind.REFUSED;
+                : e.status() >= 500 && e.status() != 507 ? ServerFailure.Kind.FAILED : ServerFailure.Kind.REFUSED;
         return new ServerFailure(kind, e.code(), e.getMessage());
     }
 

@@ -143,6 +143,11 @@ public final class ServerApi {
         expect(call("POST", "/api/signout", "{}", null, null), 204);
     }
 
+    /** Deletes the signed-in recovery account with everything the server keeps of it. */
+    public void deleteAccount() throws OfflineException, ServerException {
+        expect(call("DELETE", "/api/account", null, null, null), 204);
+    }
+
     public List<PasskeyInfo> passkeys() throws OfflineException, ServerException {
         JsonArray array = expect(call("GET", "/api/passkeys", null, null, null), 200).getArray("passkeys");
         List<PasskeyInfo> passkeys = new ArrayList<>();

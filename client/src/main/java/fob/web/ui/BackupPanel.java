@@ -94,6 +94,18 @@ public final class BackupPanel {
                 + " earlier version of the backup is deleted. Your other devices ask for a passkey sign-in once.",
                 "Rotate keys", () -> run(() -> showRotation(backup.rotateKeys(null)))));
         Dom.onClick(Dom.byId("keys-sign-in"), this::signIn);
+        TypedConfirmation deleteAccount = new TypedConfirmation("delete-account", "delete");
+        Dom.onClick(Dom.byId("delete-recovery-account"), deleteAccount::open);
+        Dom.onClick(Dom.byId("delete-account-no"), deleteAccount::close);
+        Dom.onClick(Dom.byId("delete-account-yes"), () -> {
+            if (deleteAccount.confirmed()) {
+                Async.run(() -> {
+                    backup.deleteRecoveryAccount();
+                    deleteAccount.close();
+                    Toast.show("Recovery account deleted. Your accounts stay in this browser.");
+                }, deleteAccount::showError);
+            }
+        });
         Dom.onClick(Dom.byId("backup-history"), history::open);
         Dom.onClick(Dom.byId("open-activity"), activity::open);
     }

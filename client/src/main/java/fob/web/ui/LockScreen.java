@@ -19,12 +19,11 @@ import org.teavm.jso.dom.html.HTMLElement;
  * has, and "Reset Fob". Nothing of the vault: no issuer, name, code or count of accounts (none is decrypted).
  */
 public final class LockScreen {
-    private static final String RESET_CONFIRMATION = "reset";
     private static final String[] HIDDEN_WHILE_LOCKED = {"search", "accounts", "empty-vault", "no-match",
         "add-button", "settings-button", "lock-now", "app-lock-offer"};
 
     private final HTMLElement screen = Dom.byId("lock-screen");
-    private final HTMLElement resetDialog = Dom.byId("reset-dialog");
+    private final TypedConfirmation resetConfirmation = new TypedConfirmation("reset", "reset");
     private final VaultStore store;
     private final LockPasswords passwords;
     private final LockPasskeys passkeys = new LockPasskeys();
@@ -41,9 +40,9 @@ public final class LockScreen {
             event.preventDefault();
             unlockWithPassword();
         });
-        Dom.onClick(Dom.byId("reset-fob"), this::askReset);
+        Dom.onClick(Dom.byId("reset-fob"), resetConfirmation::open);
         Dom.onClick(Dom.byId("reset-yes"), this::reset);
-        Dom.onClick(Dom.byId("reset-no"), () -> Browser.closeDialog(resetDialog));
+        Dom.onClick(Dom.byId("reset-no"), resetConfirmation::close);
     }
 
     /**
@@ -141,22 +140,14 @@ public final class LockScreen {
         }, message -> Messages.show("lock-error", message));
     }
 
-    private void askReset() {
-        Dom.setValue("reset-confirmation", "");
-        Messages.show("reset-error", null);
-        Browser.showModal(resetDialog);
-        Dom.byId("reset-confirmation").focus();
-    }
-
     private void reset() {
-        if (!RESET_CONFIRMATION.equals(Dom.value("reset-confirmation").trim().toLowerCase())) {
-            Messages.show("reset-error", "Type \"" + RESET_CONFIRMATION + "\" to confirm. Nothing was changed.");
+        if (!resetConfirmation.confirmed()) {
             return;
         }
         Async.run(() -> {
             store.wipe();
             TabSync.announceChange();
             Browser.reload();
-        }, message -> Messages.show("reset-error", message));
+        }, resetConfirmation::showError);
     }
 }

@@ -10,10 +10,9 @@ import org.teavm.jso.dom.html.HTMLElement;
  * "Start a new vault" (after typing "new vault"). Both keep the unreadable vault aside; nothing else writes.
  */
 public final class UnreadableVaultPanel {
-    private static final String CONFIRMATION = "new vault";
 
     private final HTMLElement panel = Dom.byId("unreadable-vault");
-    private final HTMLElement dialog = Dom.byId("start-over-dialog");
+    private final TypedConfirmation confirmation = new TypedConfirmation("start-over", "new vault");
     private final VaultSession session;
 
     public UnreadableVaultPanel(VaultSession session, RecoveryDialog recovery) {
@@ -21,7 +20,7 @@ public final class UnreadableVaultPanel {
         Dom.onClick(Dom.byId("unreadable-recovery"), recovery::open);
         Dom.onClick(Dom.byId("unreadable-start-new"), this::ask);
         Dom.onClick(Dom.byId("start-over-yes"), this::startOver);
-        Dom.onClick(Dom.byId("start-over-no"), () -> Browser.closeDialog(dialog));
+        Dom.onClick(Dom.byId("start-over-no"), confirmation::close);
     }
 
     /** Shows or hides the panel for the session's state; returns whether the vault is unreadable. */
@@ -40,21 +39,17 @@ public final class UnreadableVaultPanel {
                 : "starts with the " + shown + (shown == 1 ? " account" : " accounts") + " this tab still shows")
                 + ", under new keys, and Cloud backup is off on this device until you turn it on again. The"
                 + " unreadable vault is kept aside in this browser's storage; Fob does not delete it.");
-        Dom.setValue("start-over-confirmation", "");
-        Messages.show("start-over-error", null);
-        Browser.showModal(dialog);
-        Dom.byId("start-over-confirmation").focus();
+        confirmation.open();
     }
 
     private void startOver() {
-        if (!CONFIRMATION.equals(Dom.value("start-over-confirmation").trim().toLowerCase())) {
-            Messages.show("start-over-error", "Type \"" + CONFIRMATION + "\" to confirm. Nothing was changed.");
+        if (!confirmation.confirmed()) {
             return;
         }
         Async.run(() -> {
             session.startOver();
             // The backup settings in this page's memory belonged to the old vault key: start afresh from storage.
             Browser.reload();
-        }, message -> Messages.show("start-over-error", message));
+        }, confirmation::showError);
     }
 }

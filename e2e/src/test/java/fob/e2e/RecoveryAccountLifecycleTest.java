@@ -1,0 +1,87 @@
+package fob.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fob.e2e.support.BackupFlows;
+import fob.e2e.support.BrowserTest;
+import fob.e2e.support.Chromium;
+import fob.e2e.support.FobPage;
+import fob.e2e.support.FobServerProcess;
+import fob.e2e.support.VirtualAuthenticator;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** Issue 14 in the page: deleting the recovery account, and a server quota explained in the backup status. */
+class RecoveryAccountLifecycleTest extends BrowserTest {
+    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final String DENO = "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno";
+
+    private static String detail(FobPage page) {
+        return (String) page.js("return document.getElementById('backup-detail').textContent;");
+    }
+
+    private static int sessionStatus(FobPage page) {
+        return ((Number) page.asyncJs("var done = arguments[0]; fetch('/api/session').then(function (r) {"
+                + " done(r.status); }, function () { done(-1); });")).intValue();
+    }
+
+    @Test
+    void deletingTheRecoveryAccountNeedsTheWordKeepsTheAccountsHereAndNothingRestoresFromIt() throws Exception {
+        VirtualAuthenticator passkey = VirtualAuthenticator.add(browser, true);
+        page.open();
+        page.addLink(DENO, false);
+        BackupFlows.createRecoveryAccount(page, "Zed");
+
+        WebElement settings = BackupFlows.openSettings(page);
+        page.button(settings, "Delete recovery account").click();
+        WebElement dialog = page.dialog("Delete recovery account?");
+        page.fill(dialog, "textbox", "Type \"delete\" to confirm", "remove");
+        page.button(dialog, "Delete recovery account").click();
+        page.waitFor(() -> dialog.findElement(By.id("delete-account-error")).isDisplayed() ? true : null);
+        assertEquals(200, sessionStatus(page), "a wrong word changes nothing");
+
+        page.fill(dialog, "textbox", "Type \"delete\" to confirm", "delete");
+        page.button(dialog, "Delete recovery account").click();
+        page.waitFor(() -> page.toast().startsWith("Recovery account deleted") ? true : null);
+        BackupFlows.waitForStatus(page, "Not backed up");
+        assertEquals(1, page.accounts().size(), "the accounts stay in this browser");
+        assertEquals(401, sessionStatus(page));
+
+        try (Chromium other = Chromium.start()) {
+            VirtualAuthenticator.add(other, true).addCredential(passkey.credentials().get(0));
+            FobPage fresh = new FobPage(other.driver(), server.url()).open();
+            WebElement recover = BackupFlows.beginRecovery(fresh);
+            fresh.waitFor(() -> recover.getText().contains("not registered") ? true : null);
+            assertEquals(0, fresh.accounts().size());
+        }
+    }
+
+    @Test
+    void aFullServerIsExplainedInWordsAndNothingIsLostHere() throws Exception {
+        // Every version counts against the total, so a few writes fill 20,000 bytes.
+        try (FobServerProcess small = FobServerProcess.start("--storage-max-bytes=20000")) {
+            VirtualAuthenticator.add(browser, true);
+            FobPage here = new FobPage(browser.driver(), small.url()).open();
+            here.addLink(DENO, false);
+            BackupFlows.createRecoveryAccount(here, "Quinn");
+            BackupFlows.closeSettings(here);
+            int added = 0;
+            while (added < 30 && !BackupFlows.status(here).startsWith("Backup out of date")) {
+                // A secret of its own for each: Fob keeps no two accounts with one secret.
+                String secret = "JBSWY3DPEHPK3P" + BASE32.charAt(added / 32) + BASE32.charAt(added % 32);
+                here.addLink("otpauth://totp/Service%20" + added + ":quinn@example.com?secret=" + secret
+                        + "&issuer=Service%20" + added, false);
+                added++;
+                here.waitFor(Duration.ofSeconds(10), () -> BackupFlows.status(here).startsWith("Backing up")
+                        ? null : true);
+            }
+            BackupFlows.waitForStatus(here, "Backup out of date");
+            String why = detail(here);
+            assertTrue(why.contains("This server has no room for more backups"), why);
+            assertEquals(1 + added, here.accounts().size(), "every account stays here");
+        }
+    }
+}
