@@ -84,4 +84,22 @@ class RecoveryAccountLifecycleTest extends BrowserTest {
             assertEquals(1 + added, here.accounts().size(), "every account stays here");
         }
     }
+
+    @Test
+    void tooManyNewRecoveryAccountsFromOneNetworkIsExplainedInWords() throws Exception {
+        try (FobServerProcess strict = FobServerProcess.start("--accounts-per-hour=1")) {
+            VirtualAuthenticator.add(browser, true);
+            FobPage here = new FobPage(browser.driver(), strict.url()).open();
+            BackupFlows.createRecoveryAccount(here, "First");
+            WebElement settings = BackupFlows.openSettings(here);
+            here.button(settings, "Sign out").click();
+            here.fill(settings, "textbox", "Recovery account name", "Second");
+            here.button(settings, "Create recovery account").click();
+            String error = here.waitFor(() -> {
+                WebElement alert = here.driver().findElement(By.id("backup-error"));
+                return alert.isDisplayed() ? alert.getText() : null;
+            });
+            assertTrue(error.contains("Too many new recovery accounts from this network; try again in"), error);
+        }
+    }
 }
