@@ -113,6 +113,21 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + process.pid());
     }
 
+    /** The heap the process uses after a full collection (jcmd GC.run, then GC.heap_info), in KiB. */
+    public long heapUsedAfterGcKiB() throws Exception {
+        String jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = Long.toString(process.pid());
+        new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+        Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes());
+        info.waitFor(60, TimeUnit.SECONDS);
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure in jcmd's answer: " + text);
+        }
+        return Long.parseLong(used.group(1));
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
