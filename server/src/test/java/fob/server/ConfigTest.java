@@ -74,8 +74,42 @@ class ConfigTest {
         Config.HelpRequested help = assertThrows(Config.HelpRequested.class, () -> parse(Map.of(), "--help"));
         for (String name : new String[] {"--port", "FOB_PORT", "--data-dir", "FOB_DATA_DIR", "--origin", "FOB_ORIGIN",
             "--db-url", "FOB_DB_URL", "--db-user", "FOB_DB_USER", "--db-password", "FOB_DB_PASSWORD",
-            "--backup-max-bytes", "FOB_BACKUP_MAX_BYTES", "--history", "FOB_HISTORY"}) {
+            "--backup-max-bytes", "FOB_BACKUP_MAX_BYTES", "--history", "FOB_HISTORY", "--host", "FOB_HOST",
+            "--trusted-proxies", "FOB_TRUSTED_PROXIES", "--accounts-per-hour", "FOB_ACCOUNTS_PER_HOUR",
+            "--account-max-bytes", "FOB_ACCOUNT_MAX_BYTES", "--storage-max-bytes", "FOB_STORAGE_MAX_BYTES",
+            "--activity-days", "FOB_ACTIVITY_DAYS", "--metrics-port", "FOB_METRICS_PORT", "--metrics-host",
+            "FOB_METRICS_HOST"}) {
             assertTrue(help.getMessage().contains(name), name);
         }
+    }
+
+    @Test
+    void theListeningAddressFollowsTheOriginUnlessHostSaysOtherwise() throws Exception {
+        assertEquals("127.0.0.1", parse(Map.of()).listenHost(), "a localhost origin: this machine only");
+        assertEquals(null, parse(Map.of("FOB_ORIGIN", "https://fob.example.com")).listenHost(), "every interface");
+        assertEquals("10.1.2.3", parse(Map.of("FOB_ORIGIN", "https://fob.example.com", "FOB_HOST", "10.1.2.3"))
+                .listenHost());
+        assertEquals("::", parse(Map.of(), "--host=::").listenHost());
+    }
+
+    @Test
+    void quotasDefaultToAFullHistoryAndNoTotal() throws Exception {
+        Config defaults = parse(Map.of());
+        assertEquals(20, defaults.accountsPerHour);
+        assertEquals((1 << 20) * 20L, defaults.accountMaxBytes);
+        assertEquals(0, defaults.storageMaxBytes);
+        assertEquals(90, defaults.activityDays);
+        assertEquals(0, defaults.metricsPort, "no metrics unless asked for");
+        assertEquals(4096 * 5L, parse(Map.of("FOB_BACKUP_MAX_BYTES", "4096", "FOB_HISTORY", "5")).accountMaxBytes);
+    }
+
+    @Test
+    void trustedProxiesMustBeAddressesAndMetricsAnotherPort() {
+        ConfigException name = assertThrows(ConfigException.class, () -> parse(Map.of(),
+                "--trusted-proxies=10.0.0.0/8,proxy.internal"));
+        assertTrue(name.getMessage().contains("proxy.internal"), name.getMessage());
+        ConfigException samePort = assertThrows(ConfigException.class, () -> parse(Map.of(), "--port=9000",
+                "--metrics-port=9000"));
+        assertTrue(samePort.getMessage().contains("--metrics-port"), samePort.getMessage());
     }
 }
