@@ -47,13 +47,7 @@ class BackupSyncTest extends BrowserTest {
 
     /** A second browser on the same recovery account: the passkey copied (no PRF), the backup opened by the code. */
     private FobPage secondDevice(Chromium other, VirtualAuthenticator original, String code) {
-        VirtualAuthenticator.add(other, true).addCredential(original.credentials().get(0));
-        FobPage second = new FobPage(other.driver(), server.url()).open();
-        WebElement dialog = BackupFlows.beginRecovery(second);
-        second.fill(dialog, "textbox", "Recovery code", code);
-        second.button(dialog, "Restore").click();
-        BackupFlows.waitForStatus(second, "Backup up to date");
-        return second;
+        return BackupFlows.restoreInAnotherBrowser(other, original, server.url(), code);
     }
 
     /** Issue 11 (1): the same encrypted file imported twice in quick succession adds nothing the second time. */

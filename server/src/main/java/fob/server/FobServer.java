@@ -76,8 +76,8 @@ public final class FobServer implements AutoCloseable {
         this.activityKept = Duration.ofDays(config.activityDays);
         this.metrics = config.metricsPort == 0 ? Metrics.unserved()
                 : Metrics.servedAt(config.metricsHost, config.metricsPort);
-        Sessions sessions = new Sessions(store, config.isHttps());
         this.changes = Stores.changeFeed(config, store);
+        Sessions sessions = new Sessions(store, changes, config.isHttps());
         this.liveSync = new LiveSync(sessions, changes, clock);
         metrics.gauge("fob.live.clients", "Pages holding a live-sync stream on this server", liveSync::clients);
         Activity activity = new Activity(store, sessions, config.clientAddress, metrics, clock);

@@ -50,6 +50,22 @@ public final class BackupFlows {
                 "storageTypes", "all"));
     }
 
+    /**
+     * Another browser on the same recovery account: the passkey copied into its own virtual authenticator (with
+     * PRF, but the copy gives other PRF outputs), the backup opened by the recovery code; returns its page at
+     * {@code url}, with backup up to date.
+     */
+    public static FobPage restoreInAnotherBrowser(Chromium other, VirtualAuthenticator original, String url,
+            String code) {
+        VirtualAuthenticator.add(other, true).addCredential(original.credentials().get(0));
+        FobPage second = new FobPage(other.driver(), url).open();
+        WebElement dialog = beginRecovery(second);
+        second.fill(dialog, "textbox", "Recovery code", code);
+        second.button(dialog, "Restore").click();
+        waitForStatus(second, "Backup up to date");
+        return second;
+    }
+
     /** "Begin recovery", then "Sign in with passkey", on an empty vault. */
     public static WebElement beginRecovery(FobPage page) {
         page.button("Begin recovery").click();

@@ -37,7 +37,8 @@ public final class AccountRoutes {
         if (!store.deleteAccount(session.accountId(), List.of(limits.perAccount().bucket(session.accountId())))) {
             throw new ApiException(401, "not_signed_in", "The account no longer exists");
         }
-        // The session went with the account; this clears the browser's cookie.
+        // The sessions went with the account: every server closes their streams, and this clears the cookie.
+        sessions.ended(session.accountId());
         sessions.end(ctx, now);
         ctx.status(204);
     }

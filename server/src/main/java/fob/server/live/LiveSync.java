@@ -21,8 +21,11 @@ import java.util.function.LongSupplier;
  * at its next poll. Events carry no content, only that something changed. A stream opens with "ready", on which
  * the page pulls what it may have missed while it was not connected.
  *
- * <p>A comment every 25 s keeps proxies from closing an idle stream; every 5 minutes each stream's session is
- * checked again, and a stream whose session ended (signed out, passkey removed, account deleted) is closed.
+ * <p>A stream whose session ends (signed out, its passkey removed, signed out from another device, the account
+ * deleted) is closed at once, on whichever server holds it: the server that ended sessions says so through the
+ * change feed, and every server checks that account's streams. A comment every 25 s keeps proxies from closing
+ * an idle stream, and every 5 minutes each stream's session is checked again (expiry, and any announcement
+ * that was lost).
  */
 public final class LiveSync implements ChangeFeed.Listener, AutoCloseable {
     private static final Duration HEARTBEAT = Duration.ofSeconds(25);
@@ -103,6 +106,21 @@ public final class LiveSync implements ChangeFeed.Listener, AutoCloseable {
         String data = "{\"version\":" + (version == null ? "null" : version.toString()) + "}";
         for (Stream stream : streams) {
             stream.send("backup", data);
+        }
+    }
+
+    @Override
+    public void sessionsEnded(String accountId) {
+        Set<Stream> streams = byAccount.get(accountId);
+        if (streams == null) {
+            return;
+        }
+        long now = clock.getAsLong();
+        for (Stream stream : streams) {
+            stream.checkedAt = now;
+            if (!sessions.isLive(stream.tokenHash, now)) {
+                stream.client.close();
+            }
         }
     }
 

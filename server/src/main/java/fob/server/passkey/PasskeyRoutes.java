@@ -293,6 +293,7 @@ public final class PasskeyRoutes {
             throw new ApiException(409, "last_passkey",
                     "This is the account's only passkey; add another before removing it");
         }
+        sessions.ended(session.accountId());
         activity.record(session.accountId(), Activity.PASSKEY_REMOVED, ctx, "passkey " + shortId(credentialId)
                 + " and the devices it signed in");
         ctx.status(204);

@@ -4,9 +4,9 @@ import fob.server.store.Store;
 import fob.server.web.ApiException;
 
 /**
- * Token buckets per key (a client address, an account): a burst of {@code capacity} requests, refilled at
- * {@code perHour} spread evenly. The buckets live in the database, so every server sharing it applies one
- * limit.
+ * Token buckets per key (a client address, an account): a burst of as many requests as the rate allows in its
+ * period, refilled evenly at that rate. The buckets live in the database, so every server sharing it applies
+ * one limit.
  */
 public final class RateLimiter {
     private final Store store;

@@ -80,6 +80,7 @@ public final class SessionRoutes {
                 .map(Session::device).findFirst()
                 .orElseThrow(() -> new ApiException(404, "unknown_session", "This account has no such signed-in device"));
         if (store.deleteSession(current.accountId(), id)) {
+            sessions.ended(current.accountId());
             activity.record(current.accountId(), Activity.SESSION_ENDED, ctx, device);
         }
         ctx.status(204);
@@ -88,6 +89,7 @@ public final class SessionRoutes {
     private void endOthers(Context ctx) {
         Session current = sessions.requireRecent(ctx, clock.getAsLong());
         int ended = store.deleteOtherSessions(current.accountId(), current.id());
+        sessions.ended(current.accountId());
         activity.record(current.accountId(), Activity.SESSION_ENDED, ctx, "every other device (" + ended + ")");
         ObjectNode body = Json.object();
         body.put("ended", ended);

@@ -1,5 +1,6 @@
 package fob.server.session;
 
+import fob.server.store.ChangeFeed;
 import fob.server.store.Session;
 import fob.server.store.Store;
 import fob.server.web.ApiException;
@@ -22,11 +23,13 @@ public final class Sessions {
     private static final long TOUCH_EVERY_MILLIS = Duration.ofMinutes(5).toMillis();
 
     private final Store store;
+    private final ChangeFeed changes;
     private final boolean https;
     private final String cookieName;
 
-    public Sessions(Store store, boolean https) {
+    public Sessions(Store store, ChangeFeed changes, boolean https) {
         this.store = store;
+        this.changes = changes;
         this.https = https;
         this.cookieName = https ? "__Host-fob_session" : "fob_session";
     }
@@ -36,7 +39,10 @@ public final class Sessions {
      * Returns the new session.
      */
     public Session start(Context ctx, String accountId, byte[] credentialId, long now) {
-        current(ctx, now).ifPresent(old -> store.deleteSession(old.tokenHash()));
+        current(ctx, now).ifPresent(old -> {
+            store.deleteSession(old.tokenHash());
+            ended(old.accountId());
+        });
         byte[] token = Secrets.random(32);
         Session session = new Session(HexFormat.of().formatHex(Secrets.random(16)), Secrets.sha256(token),
                 accountId, credentialId, DeviceLabel.of(ctx.header("User-Agent")), now, now, now);
@@ -93,8 +99,19 @@ public final class Sessions {
     }
 
     public void end(Context ctx, long now) {
-        current(ctx, now).ifPresent(session -> store.deleteSession(session.tokenHash()));
+        current(ctx, now).ifPresent(session -> {
+            store.deleteSession(session.tokenHash());
+            ended(session.accountId());
+        });
         setCookie(ctx, "", 0);
+    }
+
+    /**
+     * Says that some of the account's sessions ended (whoever ended them), so that every server closes their
+     * live-sync streams.
+     */
+    public void ended(String accountId) {
+        changes.publishSessionsEnded(accountId);
     }
 
     private void setCookie(Context ctx, String value, long maxAgeSeconds) {

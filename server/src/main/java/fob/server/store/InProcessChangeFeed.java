@@ -2,11 +2,20 @@ package fob.server.store;
 
 /** SQLite's feed: one server per database file, so a change is heard in the same process. */
 final class InProcessChangeFeed implements ChangeFeed {
-    private volatile Listener listener = (accountId, version) -> { };
+    private volatile Listener listener;
 
     @Override
     public void publish(String accountId, Long version) {
-        listener.backupChanged(accountId, version);
+        if (listener != null) {
+            listener.backupChanged(accountId, version);
+        }
+    }
+
+    @Override
+    public void publishSessionsEnded(String accountId) {
+        if (listener != null) {
+            listener.sessionsEnded(accountId);
+        }
     }
 
     @Override

@@ -26,7 +26,9 @@ final class PostgresChangeFeed implements ChangeFeed {
     private final String url;
     private final Properties credentials = new Properties();
     private final Thread listenerThread;
-    private volatile Listener listener = (accountId, version) -> { };
+    /** The payload's second part for {@link #publishSessionsEnded}; a backup change's is its version or "-". */
+    private static final String SESSIONS = "sessions";
+    private volatile Listener listener;
     private volatile boolean closed;
 
     PostgresChangeFeed(DataSource publishers, String url, String user, String password) {
@@ -45,13 +47,22 @@ final class PostgresChangeFeed implements ChangeFeed {
 
     @Override
     public void publish(String accountId, Long version) {
+        notify(accountId + ":" + (version == null ? "-" : version.toString()));
+    }
+
+    @Override
+    public void publishSessionsEnded(String accountId) {
+        notify(accountId + ":" + SESSIONS);
+    }
+
+    private void notify(String payload) {
         try (Connection connection = publishers.getConnection();
                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             notify.setString(1, CHANNEL);
-            notify.setString(2, accountId + ":" + (version == null ? "-" : version.toString()));
+            notify.setString(2, payload);
             notify.execute();
         } catch (SQLException e) {
-            LOG.warn("Could not announce a backup change to the other servers: {}", e.getMessage());
+            LOG.warn("Could not announce a change to the other servers: {}", e.getMessage());
         }
     }
 
@@ -96,12 +107,18 @@ final class PostgresChangeFeed implements ChangeFeed {
 
     private void deliver(String payload) {
         int colon = payload.lastIndexOf(':');
-        if (colon <= 0) {
+        Listener current = listener;
+        if (colon <= 0 || current == null) {
             return;
         }
-        String version = payload.substring(colon + 1);
+        String accountId = payload.substring(0, colon);
+        String what = payload.substring(colon + 1);
         try {
-            listener.backupChanged(payload.substring(0, colon), version.equals("-") ? null : Long.valueOf(version));
+            if (what.equals(SESSIONS)) {
+                current.sessionsEnded(accountId);
+            } else {
+                current.backupChanged(accountId, what.equals("-") ? null : Long.valueOf(what));
+            }
         } catch (NumberFormatException e) {
             LOG.warn("Ignored a malformed change notification");
         }

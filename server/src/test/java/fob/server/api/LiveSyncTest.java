@@ -56,6 +56,28 @@ class LiveSyncTest {
     }
 
     @Test
+    void aStreamEndsAtOnceWhenItsSessionEnds() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Database.SQLITE)) {
+            Accounts.Signed ann = Accounts.create(server, "Ann");
+            ApiClient phone = server.client();
+            assertEquals(200, Accounts.signIn(phone, ann.authenticator()).status());
+            try (EventStream laptopStream = ann.client().events("/api/events");
+                    EventStream phoneStream = phone.events("/api/events")) {
+                assertEquals("ready", laptopStream.next(WAIT).name());
+                assertEquals("ready", phoneStream.next(WAIT).name());
+
+                assertEquals(200, ann.client().send("DELETE", "/api/sessions", null).status(),
+                        "\"Sign out everywhere else\" on the laptop");
+                assertTrue(phoneStream.endsWithin(WAIT), "the phone's stream ended with its session");
+                assertTrue(!laptopStream.endsWithin(Duration.ofMillis(300)), "the laptop's did not");
+
+                assertEquals(204, ann.client().post("/api/signout", "{}").status());
+                assertTrue(laptopStream.endsWithin(WAIT), "and signing out ends the laptop's");
+            }
+        }
+    }
+
+    @Test
     void stoppingTheServerEndsItsStreamsAtOnce() throws Exception {
         TestServer server = TestServer.start(TestServer.Database.SQLITE);
         Accounts.Signed ann = Accounts.create(server, "Ann");

@@ -182,6 +182,8 @@ class ScaleOutTest {
                 assertEquals("{\"version\":" + i + "}", event.data());
                 assertTrue(event.receivedNanos() - sent < Duration.ofSeconds(2).toNanos());
             }
+            assertEquals(204, a.send("POST", "/api/signout", "{}".getBytes(), "Cookie", session).status());
+            assertTrue(stream.endsWithin(Duration.ofSeconds(5)), "signing out on A ends the stream on B");
         }
     }
 }

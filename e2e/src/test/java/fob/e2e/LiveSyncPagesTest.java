@@ -19,13 +19,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebElement;
 
 /**
  * Live sync (issue 14): two server jars on one PostgreSQL, a page on each (two browsers, one recovery account);
  * an edit on one page shows on the other within 2 s, where the page's poll alone would take up to a minute.
  */
-class LiveSyncTest {
+class LiveSyncPagesTest {
     private static final String[] LINKS = {
         "otpauth://totp/Live%20One:ann?secret=JBSWY3DPEHPK3PXP&issuer=Live%20One",
         "otpauth://totp/Live%20Two:ann?secret=KRSXG5CTMVRXEZLU&issuer=Live%20Two",
@@ -47,12 +46,7 @@ class LiveSyncTest {
             String code = BackupFlows.createRecoveryAccount(one, "Ann");
             BackupFlows.closeSettings(one);
 
-            VirtualAuthenticator.add(second, true).addCredential(passkey.credentials().get(0));
-            FobPage two = new FobPage(second.driver(), nodeB.url()).open();
-            WebElement recover = BackupFlows.beginRecovery(two);
-            two.fill(recover, "textbox", "Recovery code", code);
-            two.button(recover, "Restore").click();
-            BackupFlows.waitForStatus(two, "Backup up to date");
+            FobPage two = BackupFlows.restoreInAnotherBrowser(second, passkey, nodeB.url(), code);
 
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < LINKS.length; i++) {
@@ -62,7 +56,7 @@ class LiveSyncTest {
                 two.waitFor(Duration.ofSeconds(10), () -> shows(two, issuer) ? true : null);
                 millis.add((System.nanoTime() - started) / 1_000_000);
             }
-            System.out.println("LiveSyncTest: an edit on node A's page showed on node B's page after " + millis
+            System.out.println("LiveSyncPagesTest: an edit on node A's page showed on node B's page after " + millis
                     + " ms (from the moment it showed on node A's page)");
             for (long each : millis) {
                 assertTrue(each < 2_000, "each edit within 2 s: " + millis);
@@ -88,12 +82,7 @@ class LiveSyncTest {
             FobPage one = new FobPage(first.driver(), server.url()).open();
             String code = BackupFlows.createRecoveryAccount(one, "Ann");
             BackupFlows.closeSettings(one);
-            VirtualAuthenticator.add(second, true).addCredential(passkey.credentials().get(0));
-            FobPage two = new FobPage(second.driver(), server.url()).open();
-            WebElement recover = BackupFlows.beginRecovery(two);
-            two.fill(recover, "textbox", "Recovery code", code);
-            two.button(recover, "Restore").click();
-            BackupFlows.waitForStatus(two, "Backup up to date");
+            FobPage two = BackupFlows.restoreInAnotherBrowser(second, passkey, server.url(), code);
             one.waitFor(() -> liveClientsOrNull(metricsPort, 2));
 
             // A redeployment: the streams break, and the pages try again after 1, 2, 4 ... seconds.
