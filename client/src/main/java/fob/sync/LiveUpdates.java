@@ -2,10 +2,13 @@ package fob.sync;
 
 /**
  * When the page holds a live-sync stream ({@code GET /api/events}) and what it does with it: a stream while
- * Cloud backup is on and signed in, none otherwise; a pull on "ready" (what was missed while not connected)
- * and on every "backup" event; and, when the stream breaks, a new one after 1, 2, 4 ... up to 60 seconds
- * (the page's minute poll goes on meanwhile). The page's adapter opens and closes the real EventSource and
- * reports back; events from a stream this has closed must not reach it.
+ * Cloud backup is on and signed in and this tab leads the browser's Fob tabs, none otherwise; a pull on "ready"
+ * (what was missed while not connected) and on every "backup" event; and, when the stream breaks, a new one
+ * after 1, 2, 4 ... up to 60 seconds (the page's minute poll goes on meanwhile). One tab leads so that a
+ * browser holds one stream, not one a tab: over HTTP/1.1 a browser keeps at most 6 connections to a host, and
+ * streams from 6 tabs would leave none for anything else. The leader's pull stores the vault, which the other
+ * tabs then reload. The page's adapter opens and closes the real EventSource and reports back; events from a
+ * stream this has closed must not reach it.
  */
 public final class LiveUpdates {
     public static final long MAX_BACKOFF_MILLIS = 60_000;
@@ -32,6 +35,8 @@ public final class LiveUpdates {
     private final Runnable pull;
     private State state = State.OFF;
     private boolean wanted;
+    private boolean backupOn;
+    private boolean leader;
     private int failures;
 
     public LiveUpdates(Stream stream, Timer timer, Runnable pull) {
@@ -57,8 +62,19 @@ public final class LiveUpdates {
         return Math.min(MAX_BACKOFF_MILLIS, 1000L << Math.min(failures - 1, 16));
     }
 
-    /** Whether a stream is wanted: Cloud backup on and signed in. Called whenever that may have changed. */
-    public void setWanted(boolean wanted) {
+    /** Whether Cloud backup is on and signed in. Called whenever that may have changed. */
+    public void setBackupOn(boolean on) {
+        backupOn = on;
+        setWanted(backupOn && leader);
+    }
+
+    /** Whether this tab leads the browser's Fob tabs (it stays so until it closes). */
+    public void setLeader(boolean leads) {
+        leader = leads;
+        setWanted(backupOn && leader);
+    }
+
+    private void setWanted(boolean wanted) {
         if (wanted == this.wanted) {
             return;
         }

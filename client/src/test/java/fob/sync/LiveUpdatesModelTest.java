@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A model-based test of the live-sync stream's life (issue 14): random steps (Cloud backup turned on or off,
- * signed in or out, the browser's stream opening, breaking, delivering events, the retry timer firing) against a
- * simulated browser. After every step:
+ * signed in or out, this tab becoming the leader of the browser's Fob tabs, the browser's stream opening,
+ * breaking, delivering events, the retry timer firing) against a simulated browser. A stream is wanted while
+ * backup is on and this tab leads. After every step:
  * <ul>
- * <li>at most one stream exists, and none while no stream is wanted (nor a pending retry);
+ * <li>at most one stream exists, and none while no stream is wanted (nor a pending retry): a tab that does not
+ * lead never holds one;
  * <li>while one is wanted there is either a stream or a retry pending, never both, never neither;
  * <li>a pending retry waits 1, 2, 4 ... seconds after 1, 2, 3 ... breaks in a row, never more than 60, and a
  * stream that opens starts the count again;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class LiveUpdatesModelTest {
     private static final int SEQUENCES = Integer.getInteger("fob.liveModel.sequences", 300);
     private static final int STEPS = Integer.getInteger("fob.liveModel.steps", 80);
-    private static final String[] KINDS = {"want", "stop wanting", "stream opens", "stream breaks",
-        "event arrives", "retry timer fires"};
+    private static final String[] KINDS = {"backup on", "backup off", "stream opens", "stream breaks",
+        "event arrives", "retry timer fires", "becomes the leader"};
 
     /** The simulated browser: its streams, its one timer, and the pulls the page made. */
     private static final class Browser implements LiveUpdates.Stream, LiveUpdates.Timer {
@@ -93,7 +95,8 @@ class LiveUpdatesModelTest {
         Random random = new Random(seed);
         Browser browser = new Browser();
         LiveUpdates live = new LiveUpdates(browser, browser, () -> browser.pulls++);
-        boolean wanted = false;
+        boolean backupOn = false;
+        boolean leader = false;
         int expectedPulls = 0;
         int breaksInARow = 0;
         for (int step = 0; step < STEPS; step++) {
@@ -101,15 +104,27 @@ class LiveUpdatesModelTest {
             trace.add(KINDS[kind]);
             switch (kind) {
                 case 0 -> {
-                    if (!wanted) {
+                    if (!backupOn && leader) {
+                        // Wanted anew: the count of breaks starts again.
                         breaksInARow = 0;
                     }
-                    wanted = true;
-                    live.setWanted(true);
+                    backupOn = true;
+                    live.setBackupOn(true);
                 }
                 case 1 -> {
-                    wanted = false;
-                    live.setWanted(false);
+                    backupOn = false;
+                    live.setBackupOn(false);
+                }
+                case 6 -> {
+                    // A tab leads from when it takes the browser's lock until it closes: never twice, never back.
+                    if (!leader) {
+                        if (backupOn) {
+                            // Wanted anew: the count of breaks starts again.
+                            breaksInARow = 0;
+                        }
+                        leader = true;
+                        live.setLeader(true);
+                    }
                 }
                 case 2 -> {
                     if (browser.streams == 1 && !browser.streamOpened) {
@@ -133,15 +148,16 @@ class LiveUpdatesModelTest {
                         live.changed();
                     }
                 }
-                default -> {
+                case 5 -> {
                     Runnable retry = browser.pendingRetry;
                     if (retry != null) {
                         browser.pendingRetry = null;
                         retry.run();
                     }
                 }
+                default -> throw new AssertionError(kind);
             }
-            check(live, browser, wanted, breaksInARow, expectedPulls);
+            check(live, browser, backupOn && leader, breaksInARow, expectedPulls);
         }
     }
 

@@ -1,5 +1,6 @@
 package fob.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fob.e2e.support.AccountItem;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openqa.selenium.WindowType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,14 +66,6 @@ class LiveSyncPagesTest {
         }
     }
 
-    /** The server's count of open live-sync streams, from its metrics. */
-    private static int liveClients(int metricsPort) throws Exception {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher gauge = Pattern.compile("(?m)^fob_live_clients (\\d+)").matcher(metrics.body());
-        return gauge.find() ? Integer.parseInt(gauge.group(1)) : -1;
-    }
-
     @Test
     void aPageWhoseStreamBrokeReconnectsAndHearsChangesAgain() throws Exception {
         int metricsPort = FobServerProcess.freePort();
@@ -83,12 +77,12 @@ class LiveSyncPagesTest {
             String code = BackupFlows.createRecoveryAccount(one, "Ann");
             BackupFlows.closeSettings(one);
             FobPage two = BackupFlows.restoreInAnotherBrowser(second, passkey, server.url(), code);
-            one.waitFor(() -> liveClientsOrNull(metricsPort, 2));
+            one.waitFor(() -> metricOrNull(metricsPort, "fob_live_clients", 2));
 
             // A redeployment: the streams break, and the pages try again after 1, 2, 4 ... seconds.
             server = server.replaceWith(FobServerProcess.defaultJar());
             int port = metricsPort;
-            one.waitFor(Duration.ofSeconds(30), () -> liveClientsOrNull(port, 2));
+            one.waitFor(Duration.ofSeconds(30), () -> metricOrNull(port, "fob_live_clients", 2));
 
             one.addLink(LINKS[0], false);
             String issuer = "Live One";
@@ -98,9 +92,46 @@ class LiveSyncPagesTest {
         }
     }
 
-    private static Boolean liveClientsOrNull(int metricsPort, int expected) {
+    @Test
+    void aBrowserHoldsOneStreamWhateverItsTabsAndAnotherTabTakesOverWhenTheLeaderCloses() throws Exception {
+        int metricsPort = FobServerProcess.freePort();
+        try (FobServerProcess server = FobServerProcess.start("--metrics-port=" + metricsPort);
+                Chromium browser = Chromium.start(Chromium.UNTHROTTLED)) {
+            VirtualAuthenticator.add(browser, true);
+            FobPage leader = new FobPage(browser.driver(), server.url()).open();
+            BackupFlows.createRecoveryAccount(leader, "Ann");
+            BackupFlows.closeSettings(leader);
+            leader.waitFor(() -> metricOrNull(metricsPort, "fob_live_streams_opened_total", 1));
+
+            String leaderTab = browser.driver().getWindowHandle();
+            browser.driver().switchTo().newWindow(WindowType.TAB);
+            FobPage follower = new FobPage(browser.driver(), server.url()).open();
+            BackupFlows.waitForStatus(follower, "Backup up to date");
+            // Watched for two seconds: the second tab opens no stream of its own.
+            long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < until) {
+                assertEquals(1, metric(metricsPort, "fob_live_streams_opened_total"), "one stream for two tabs");
+            }
+
+            String followerTab = browser.driver().getWindowHandle();
+            browser.driver().switchTo().window(leaderTab).close();
+            browser.driver().switchTo().window(followerTab);
+            follower.waitFor(Duration.ofSeconds(10), () -> metricOrNull(metricsPort, "fob_live_streams_opened_total",
+                    2));
+        }
+    }
+
+    /** A metric's value, from the server's metrics port. */
+    private static long metric(int metricsPort, String name) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? ([0-9.]+)").matcher(metrics.body());
+        return value.find() ? (long) Double.parseDouble(value.group(1)) : -1;
+    }
+
+    private static Boolean metricOrNull(int metricsPort, String name, long expected) {
         try {
-            return liveClients(metricsPort) == expected ? true : null;
+            return metric(metricsPort, name) == expected ? true : null;
         } catch (Exception notYet) {
             return null;
         }

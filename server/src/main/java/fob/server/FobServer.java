@@ -78,7 +78,7 @@ public final class FobServer implements AutoCloseable {
                 : Metrics.servedAt(config.metricsHost, config.metricsPort);
         this.changes = Stores.changeFeed(config, store);
         Sessions sessions = new Sessions(store, changes, config.isHttps());
-        this.liveSync = new LiveSync(sessions, changes, clock);
+        this.liveSync = new LiveSync(sessions, changes, metrics, clock);
         metrics.gauge("fob.live.clients", "Pages holding a live-sync stream on this server", liveSync::clients);
         Activity activity = new Activity(store, sessions, config.clientAddress, metrics, clock);
         PasskeyLimits limits = limits(config, store);

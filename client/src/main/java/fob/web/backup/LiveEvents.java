@@ -8,7 +8,7 @@ import org.teavm.jso.browser.Window;
 
 /**
  * The page's live-sync stream: {@link LiveUpdates} (where the decisions are) wired to an EventSource on
- * {@code /api/events} and a timer, following Cloud backup's state.
+ * {@code /api/events}, a timer, Cloud backup's state, and the browser's lock that makes one tab the leader.
  */
 public final class LiveEvents implements LiveUpdates.Stream, LiveUpdates.Timer {
     private static final String EVENTS = "ready,backup";
@@ -21,7 +21,8 @@ public final class LiveEvents implements LiveUpdates.Stream, LiveUpdates.Timer {
 
     public LiveEvents(BackupSync sync, Runnable pull) {
         this.live = new LiveUpdates(this, this, pull);
-        sync.onChange(() -> live.setWanted(sync.state().enabled && sync.account() != null));
+        sync.onChange(() -> live.setBackupOn(sync.state().enabled && sync.account() != null));
+        EventStreams.lead(() -> live.setLeader(true));
     }
 
     @Override

@@ -29,4 +29,19 @@ public final class EventStreams {
 
     @JSBody(params = "source", script = "source.close();")
     public static native void close(JSObject source);
+
+    /** Called once, when this tab becomes the leader. */
+    @JSFunctor
+    public interface Leadership extends JSObject {
+        void gained();
+    }
+
+    /**
+     * Makes this tab the leader of the browser's Fob tabs when no other is: the Web Locks API's lock, held until
+     * the tab closes, then passed to a waiting tab. Where a browser lacks the API every tab leads.
+     */
+    @JSBody(params = "leadership", script = "if (!self.navigator.locks) { leadership(); return; }"
+            + " self.navigator.locks.request('fob-live-sync', function () {"
+            + " leadership(); return new Promise(function () {}); });")
+    public static native void lead(Leadership leadership);
 }

@@ -1,8 +1,10 @@
 package fob.server.live;
 
+import fob.server.metrics.Metrics;
 import fob.server.session.Sessions;
 import fob.server.store.ChangeFeed;
 import fob.server.store.Session;
+import fob.server.web.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
@@ -30,8 +32,14 @@ import java.util.function.LongSupplier;
 public final class LiveSync implements ChangeFeed.Listener, AutoCloseable {
     private static final Duration HEARTBEAT = Duration.ofSeconds(25);
     private static final Duration SESSION_CHECK = Duration.ofMinutes(5);
+    /**
+     * Streams one account may hold on one server: a browser holds one (its leading tab), so this is many devices,
+     * and a bound on the memory one signed-in client can take (about 12 KiB a stream).
+     */
+    public static final int MAX_STREAMS_PER_ACCOUNT = 32;
 
     private final Sessions sessions;
+    private final Metrics metrics;
     private final LongSupplier clock;
     private final Map<String, Set<Stream>> byAccount = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -66,8 +74,9 @@ public final class LiveSync implements ChangeFeed.Listener, AutoCloseable {
         }
     }
 
-    public LiveSync(Sessions sessions, ChangeFeed feed, LongSupplier clock) {
+    public LiveSync(Sessions sessions, ChangeFeed feed, Metrics metrics, LongSupplier clock) {
         this.sessions = sessions;
+        this.metrics = metrics;
         this.clock = clock;
         feed.listen(this);
         ticker.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
@@ -76,7 +85,14 @@ public final class LiveSync implements ChangeFeed.Listener, AutoCloseable {
 
     public void register(RoutesConfig routes) {
         // Refused before the stream starts, so that a signed-out page gets a plain 401.
-        routes.before("/api/events", ctx -> sessions.require(ctx, clock.getAsLong()));
+        routes.before("/api/events", ctx -> {
+            Session session = sessions.require(ctx, clock.getAsLong());
+            Set<Stream> streams = byAccount.get(session.accountId());
+            if (streams != null && streams.size() >= MAX_STREAMS_PER_ACCOUNT) {
+                throw new ApiException(429, "too_many_streams", "This account has " + MAX_STREAMS_PER_ACCOUNT
+                        + " live-sync streams open on this server already; close a tab or device", 60);
+            }
+        });
         routes.sse("/api/events", this::open);
     }
 
@@ -87,6 +103,7 @@ public final class LiveSync implements ChangeFeed.Listener, AutoCloseable {
         Stream stream = new Stream(client, session.tokenHash(), now);
         byAccount.computeIfAbsent(session.accountId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
         open.incrementAndGet();
+        metrics.streamOpened();
         client.onClose(() -> {
             Set<Stream> streams = byAccount.get(session.accountId());
             if (streams != null && streams.remove(stream)) {

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final DistributionSummary backupBytes;
+    private final Counter streamsOpened;
     private final HttpServer http;
 
     private Metrics(HttpServer http) {
@@ -41,6 +42,8 @@ public final class Metrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         this.backupBytes = DistributionSummary.builder("fob.backup.written").baseUnit("bytes")
                 .description("Sizes of the backup versions written").register(registry);
+        this.streamsOpened = Counter.builder("fob.live.streams.opened").description("Live-sync streams opened")
+                .register(registry);
     }
 
     /** Metrics kept but not served (no metrics port). */
@@ -92,6 +95,10 @@ public final class Metrics implements AutoCloseable {
     public void event(String kind) {
         Counter.builder("fob.events").description("Security events: sign-ins, accounts created, backups"
                 + " written...").tag("kind", kind).register(registry).increment();
+    }
+
+    public void streamOpened() {
+        streamsOpened.increment();
     }
 
     public void backupWritten(long bytes) {

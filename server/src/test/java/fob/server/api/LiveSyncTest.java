@@ -8,7 +8,10 @@ import fob.server.testing.ApiClient;
 import fob.server.testing.Envelopes;
 import fob.server.testing.EventStream;
 import fob.server.testing.TestServer;
+import fob.server.live.LiveSync;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/events on one server: who may open it, and what it says. */
@@ -73,6 +76,30 @@ class LiveSyncTest {
 
                 assertEquals(204, ann.client().post("/api/signout", "{}").status());
                 assertTrue(laptopStream.endsWithin(WAIT), "and signing out ends the laptop's");
+            }
+        }
+    }
+
+    @Test
+    void oneAccountHoldsAtMostThirtyTwoStreamsOnAServer() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Database.SQLITE)) {
+            Accounts.Signed ann = Accounts.create(server, "Ann");
+            List<EventStream> streams = new ArrayList<>();
+            try {
+                for (int i = 0; i < LiveSync.MAX_STREAMS_PER_ACCOUNT; i++) {
+                    EventStream stream = ann.client().events("/api/events");
+                    assertEquals("ready", stream.next(WAIT).name());
+                    streams.add(stream);
+                }
+                ApiClient.Response refused = ann.client().get("/api/events", "Accept", "text/event-stream");
+                assertEquals(429, refused.status());
+                assertEquals("too_many_streams", refused.error());
+                Accounts.Signed bob = Accounts.create(server, "Bob");
+                try (EventStream bobs = bob.client().events("/api/events")) {
+                    assertEquals("ready", bobs.next(WAIT).name(), "the bound is per account");
+                }
+            } finally {
+                streams.forEach(EventStream::close);
             }
         }
     }
