@@ -28,8 +28,8 @@ import org.openqa.selenium.WindowType;
  * the last change left. A failure names its seed and the steps so far.
  *
  * <p>{@code -Dfob.storageModel.sequences=N} runs N sequences from a fresh origin (and N/10 from one with a vault;
- * CI: 20 and 2, of 5 random steps each after the tabs open), {@code -Dfob.storageModel.steps=M} sets the steps;
- * {@code -Dfob.storageModel.seed=S} replays one sequence.
+ * CI: 12 and 1, of 5 random steps each after the tabs open, about 11 s a sequence; {@code bin/model} runs more),
+ * {@code -Dfob.storageModel.steps=M} sets the steps; {@code -Dfob.storageModel.seed=S} replays one sequence.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VaultStorageModelTest {
@@ -55,7 +55,7 @@ class VaultStorageModelTest {
             new Sequence(replay, replay % 5 == 4).run();
             return;
         }
-        int sequences = Integer.getInteger("fob.storageModel.sequences", 20);
+        int sequences = Integer.getInteger("fob.storageModel.sequences", 12);
         long base = new Random().nextLong() & 0xffff_ffffL;
         int fromVault = Math.max(1, sequences / 10);
         List<String> ran = new ArrayList<>();
