@@ -46,6 +46,7 @@ public final class BackupSync {
     private final BackupCodec codec;
     private final List<Runnable> listeners = new ArrayList<>();
     private final Object lock = new Object();
+    private Runnable otherTabs = () -> { };
 
     private SyncState state = SyncState.OFF;
     private SyncStatus status = SyncStatus.NOT_BACKED_UP;
@@ -72,6 +73,21 @@ public final class BackupSync {
 
     public void onChange(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * How this tab tells Fob's other tabs in the browser that what they hold in memory is out of date: Cloud backup
+     * turned on or off, another recovery account or backup joined, a sign-in or a sign-out (the session cookie is
+     * the browser's). Each of them then calls {@link #otherTabChanged}. Without it a tab open before backup was
+     * turned on elsewhere said "Not backed up", never pulled, and held no live-sync stream when it came to lead.
+     */
+    public void tellOtherTabsWith(Runnable announce) {
+        otherTabs = announce;
+    }
+
+    /** Another tab changed Cloud backup's settings or the sign-in: this tab reads them again, as at its start. */
+    public void otherTabChanged() {
+        start();
     }
 
     private void changed() {
@@ -372,7 +388,12 @@ public final class BackupSync {
 
     private void save(SyncState next) throws LocalStorageException {
         store.save(next);
+        boolean joinedOtherwise = next.enabled != state.enabled || next.deletedElsewhere != state.deletedElsewhere
+                || !Objects.equals(next.accountId, state.accountId) || !Objects.equals(next.lineage, state.lineage);
         state = next;
+        if (joinedOtherwise) {
+            otherTabs.run();
+        }
     }
 
     // What the person does; failures are thrown, to be shown where they acted.
@@ -394,6 +415,7 @@ public final class BackupSync {
             checkAccount();
             changed();
         }
+        otherTabs.run();
         retryNow();
     }
 
@@ -404,6 +426,7 @@ public final class BackupSync {
             checkAccount();
             changed();
         }
+        otherTabs.run();
     }
 
     /** What turning backup on led to. */

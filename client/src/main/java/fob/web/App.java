@@ -148,6 +148,11 @@ public final class App implements AccountListView.Actions, Preferences {
             public void locked() {
                 // Already locked.
             }
+
+            @Override
+            public void backupChanged() {
+                // Read again at the unlock.
+            }
         });
     }
 
@@ -293,6 +298,11 @@ public final class App implements AccountListView.Actions, Preferences {
                     store.forgetLockKey();
                     Browser.reload();
                 }
+            }
+
+            @Override
+            public void backupChanged() {
+                Async.run(backup.sync()::otherTabChanged, App::showAppError);
             }
         });
         Dom.document().addEventListener("visibilitychange", (EventListener<Event>) event -> applyVisibility());

@@ -89,12 +89,28 @@ final class SimulatedWorld {
         /** How many reads still answer "no backup", as a read made just before another device's write would. */
         int readsBeforeOthersWrite;
         final ArrayDeque<Runnable> soon = new ArrayDeque<>();
+        /**
+         * A second tab of this browser: the same storage, session and server, its own memory. What one tab tells
+         * the other (a BroadcastChannel message in the page) waits in {@link #tabMessages} until delivered.
+         */
+        final BackupSync otherTab;
+        final ArrayDeque<Runnable> tabMessages = new ArrayDeque<>();
 
         Device(String name, Random random) {
             this.name = name;
             this.vaultKey = new byte[32];
             random.nextBytes(vaultKey);
             this.sync = new BackupSync(this, this, this, this, () -> now + drift, CODEC);
+            this.otherTab = new BackupSync(this, this, this, this, () -> now + drift, CODEC);
+            sync.tellOtherTabsWith(() -> tabMessages.add(otherTab::otherTabChanged));
+            otherTab.tellOtherTabsWith(() -> tabMessages.add(sync::otherTabChanged));
+        }
+
+        /** Delivers what the tabs told each other, and what that led them to say. */
+        void deliverTabMessages() {
+            for (int guard = 0; guard < 20 && !tabMessages.isEmpty(); guard++) {
+                tabMessages.poll().run();
+            }
         }
 
         long clock() {
@@ -161,6 +177,7 @@ final class SimulatedWorld {
 
         /** Runs what is due: queued tasks, then an upload whose time has come. */
         void runDue() {
+            deliverTabMessages();
             for (int guard = 0; guard < 100 && (!soon.isEmpty() || (uploadAt >= 0 && uploadAt <= now)); guard++) {
                 while (!soon.isEmpty()) {
                     soon.poll().run();
@@ -288,6 +305,7 @@ final class SimulatedWorld {
         Device device = new Device("device " + (devices.size() + 1), random);
         devices.add(device);
         device.sync.start();
+        device.otherTab.start();
         device.runDue();
         return device;
     }

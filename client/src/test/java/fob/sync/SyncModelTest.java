@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A model-based test of the sync core (issue 11): random sequences of steps (adds, edits, deletes, reorders, HOTP
  * counters, imports, Recently deleted, offline periods, clocks that drift, sign-outs, other recovery accounts,
- * backup off and on, deletion for all devices, new devices restoring) against a simulated server and devices. After
+ * backup off and on, deletion for all devices, new devices restoring, a second tab of each browser) against a simulated server and devices. After
  * every step it checks:
  * <ul>
  * <li>no account leaves a device unless the person deleted it there, and then it sits in Recently deleted; no
@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * <li>nothing is duplicated (ids, secrets), and applying an import or a restore a second time adds nothing;
  * <li>once every device is online and has synced, all devices on one backup hold the same accounts in one order;
  * <li>no device ever writes over a backup it could not open, or to another recovery account than its own;
- * <li>a placeholder never replaces a secret.
+ * <li>a placeholder never replaces a secret;
+ * <li>once the tabs of a browser have told each other, each knows whether backup is on, and for which account and
+ * backup, as the browser's storage says.
  * </ul>
  * A failure prints its seed and the shortest sequence of steps found that still fails. {@code
  * -Dfob.syncModel.sequences=N} and {@code -Dfob.syncModel.steps=M} set the size (CI: 100 x 100 steps);
@@ -55,7 +57,8 @@ class SyncModelTest {
     private static final String[] KINDS = {"add", "edit", "delete", "reorder", "next HOTP code", "import twice",
         "restore from Recently deleted", "go offline", "come online", "time passes", "pull", "sign out",
         "sign in", "sign in to the other account", "turn backup on", "stop on this device",
-        "delete backup for all devices", "clock drifts", "new device restores", "rotate keys", "settle"};
+        "delete backup for all devices", "clock drifts", "new device restores", "rotate keys", "settle",
+        "pull in another tab", "stop in another tab"};
 
     /** Rotations that went through, and devices that then adopted the new key: the summary shows they happened. */
     private static long rotated;
@@ -90,7 +93,8 @@ class SyncModelTest {
         for (int i = 0; i < STEPS; i++) {
             int roll = random.nextInt(100);
             int kind = roll < 12 ? 0 : roll < 18 ? 1 : roll < 24 ? 2 : roll < 29 ? 3 : roll < 32 ? 4 : roll < 35 ? 5
-                    : roll < 38 ? 6 : roll < 42 ? 7 : roll < 47 ? 8 : roll < 62 ? 9 : roll < 67 ? 10 : roll < 70 ? 11
+                    : roll < 38 ? 6 : roll < 42 ? 7 : roll < 47 ? 8 : roll < 58 ? 9 : roll < 60 ? 21 : roll < 62 ? 22
+                    : roll < 67 ? 10 : roll < 70 ? 11
                     : roll < 74 ? 12 : roll < 76 ? 13 : roll < 82 ? 14 : roll < 84 ? 15 : roll < 86 ? 16
                     : roll < 89 ? 17 : roll < 91 ? 18 : roll < 94 ? 19 : 20;
             steps.add(new Step(kind, random.nextLong()));
@@ -277,6 +281,18 @@ class SyncModelTest {
                     break;
                 case "pull":
                     device.sync.pull();
+                    break;
+                case "pull in another tab":
+                    device.otherTab.pull();
+                    break;
+                case "stop in another tab":
+                    if (device.otherTab.state().enabled) {
+                        try {
+                            device.otherTab.stopOnThisDevice();
+                        } catch (LocalStorageException e) {
+                            return "stopping failed: " + e.getMessage();
+                        }
+                    }
                     break;
                 case "sign out":
                     device.signedInAs = null;
@@ -495,6 +511,19 @@ class SyncModelTest {
         private String check() {
             if (!world.violations.isEmpty()) {
                 return world.violations.get(0);
+            }
+            for (SimulatedWorld.Device device : world.devices) {
+                device.deliverTabMessages();
+                SyncState stored = device.stored;
+                for (BackupSync tab : List.of(device.sync, device.otherTab)) {
+                    SyncState known = tab.state();
+                    if (known.enabled != stored.enabled || !java.util.Objects.equals(known.accountId, stored.accountId)
+                            || !java.util.Objects.equals(known.lineage, stored.lineage)) {
+                        return "a tab of " + device + " believes backup is " + (known.enabled ? "on" : "off") + " for "
+                                + known.accountId + "/" + known.lineage + ", but the browser's storage says "
+                                + (stored.enabled ? "on" : "off") + " for " + stored.accountId + "/" + stored.lineage;
+                    }
+                }
             }
             Set<String> everywhere = new HashSet<>();
             for (SimulatedWorld.Device device : world.devices) {

@@ -121,6 +121,44 @@ class LiveSyncPagesTest {
         }
     }
 
+    /**
+     * A tab open before Cloud backup was turned on in another tab of the browser follows it (it used to say "Not
+     * backed up" until reloaded), and when it comes to lead it holds the stream and hears another browser's edit.
+     */
+    @Test
+    void aTabOpenBeforeBackupWasTurnedOnElsewhereFollowsItAndTakesOverTheStream() throws Exception {
+        int metricsPort = FobServerProcess.freePort();
+        try (FobServerProcess server = FobServerProcess.start("--metrics-port=" + metricsPort);
+                Chromium browser = Chromium.start(Chromium.UNTHROTTLED);
+                Chromium other = Chromium.start(Chromium.UNTHROTTLED)) {
+            VirtualAuthenticator passkey = VirtualAuthenticator.add(browser, true);
+            FobPage leader = new FobPage(browser.driver(), server.url()).open();
+            leader.addLink(LINKS[0], false);
+            String leaderTab = browser.driver().getWindowHandle();
+            browser.driver().switchTo().newWindow(WindowType.TAB);
+            FobPage follower = new FobPage(browser.driver(), server.url()).open();
+            String followerTab = browser.driver().getWindowHandle();
+            browser.driver().switchTo().window(leaderTab);
+            String code = BackupFlows.createRecoveryAccount(leader, "Ann");
+            BackupFlows.closeSettings(leader);
+            BackupFlows.waitForStatus(leader, "Backup up to date");
+            FobPage elsewhere = BackupFlows.restoreInAnotherBrowser(other, passkey, server.url(), code);
+            browser.driver().switchTo().window(followerTab);
+            BackupFlows.waitForStatus(follower, "Backup up to date");
+
+            browser.driver().switchTo().window(leaderTab).close();
+            browser.driver().switchTo().window(followerTab);
+            follower.waitFor(Duration.ofSeconds(10), () -> metricOrNull(metricsPort, "fob_live_streams_opened_total",
+                    3));
+
+            elsewhere.addLink(LINKS[1], false);
+            follower.waitFor(Duration.ofSeconds(10), () -> shows(follower, "Live Two") ? true : null);
+            BackupFlows.waitForStatus(follower, "Backup up to date");
+            follower.addLink(LINKS[2], false);
+            elsewhere.waitFor(Duration.ofSeconds(10), () -> shows(elsewhere, "Live Three") ? true : null);
+        }
+    }
+
     /** A metric's value, from the server's metrics port. */
     private static long metric(int metricsPort, String name) throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -12,6 +12,7 @@ import fob.sync.ServerFailure;
 import fob.vault.VaultException;
 import fob.web.Async;
 import fob.web.VaultSession;
+import fob.web.js.TabSync;
 import fob.web.store.BackupStateStore;
 import fob.web.store.VaultStore;
 
@@ -32,6 +33,7 @@ public final class BackupService {
                 new BackupStateStore(store), scheduler, System::currentTimeMillis,
                 new BackupCodec(new WebCryptoBackend(), new WebCryptoEcdh()));
         scheduler.attach(sync);
+        sync.tellOtherTabsWith(TabSync::announceBackupChange);
         keys = new BackupKeys(sync);
     }
 

@@ -5,11 +5,14 @@ import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 
 /**
- * Tells Fob's other tabs that the vault changed, so that none of them shows, or saves over, an old one; and that
- * Fob locked, so that every tab locks (BroadcastChannel; where a browser lacks it, each tab locks on its own timer).
+ * Tells Fob's other tabs that the vault changed, so that none of them shows, or saves over, an old one; that
+ * Fob locked, so that every tab locks; and that Cloud backup's settings or the sign-in changed, so that each reads
+ * them again (BroadcastChannel; where a browser lacks it, each tab locks on its own timer, and learns of backup
+ * changes at its next reload).
  */
 public final class TabSync {
     private static final String LOCK = "lock";
+    private static final String BACKUP = "backup";
 
     private TabSync() {
     }
@@ -25,6 +28,8 @@ public final class TabSync {
         void vaultChanged();
 
         void locked();
+
+        void backupChanged();
     }
 
     @JSBody(params = "listener", script = "if (!self.BroadcastChannel) return;"
@@ -36,6 +41,8 @@ public final class TabSync {
         listen(message -> {
             if (LOCK.equals(message)) {
                 handler.locked();
+            } else if (BACKUP.equals(message)) {
+                handler.backupChanged();
             } else {
                 handler.vaultChanged();
             }
@@ -53,5 +60,9 @@ public final class TabSync {
 
     public static void announceLock() {
         post(LOCK);
+    }
+
+    public static void announceBackupChange() {
+        post(BACKUP);
     }
 }

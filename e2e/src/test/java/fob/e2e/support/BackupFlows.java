@@ -37,7 +37,12 @@ public final class BackupFlows {
     }
 
     public static void waitForStatus(FobPage page, String prefix) {
-        page.waitFor(() -> status(page).startsWith(prefix) ? true : null);
+        try {
+            page.waitFor(() -> status(page).startsWith(prefix) ? true : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the backup status is \u201c" + status(page) + "\u201d, not \u201c" + prefix
+                    + "\u2026\u201d", e);
+        }
     }
 
     public static void closeSettings(FobPage page) {
