@@ -160,6 +160,11 @@ public final class FobServer implements AutoCloseable {
         }
     }
 
+    /** Live sync's keep-alive and session check, now: see {@link LiveSync#heartbeat}. */
+    public void runLiveSyncChecks() {
+        liveSync.heartbeat();
+    }
+
     /**
      * Deletes what has expired: sessions, challenges, full rate-limit buckets, and activity older than
      * {@code --activity-days}. Runs every 10 minutes; public so that tests need not wait for it.

@@ -141,7 +141,11 @@ public final class LiveSync implements ChangeFeed.Listener, AutoCloseable {
         }
     }
 
-    private void heartbeat() {
+    /**
+     * Sends every stream its keep-alive comment and closes those whose session has ended (checked once every 5
+     * minutes a stream). Runs every 25 s; public so that tests need not wait for it.
+     */
+    public void heartbeat() {
         long now = clock.getAsLong();
         for (Set<Stream> streams : byAccount.values()) {
             for (Stream stream : streams) {

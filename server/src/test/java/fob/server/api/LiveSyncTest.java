@@ -3,6 +3,7 @@ package fob.server.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fob.server.session.Sessions;
 import fob.server.testing.Accounts;
 import fob.server.testing.ApiClient;
 import fob.server.testing.Envelopes;
@@ -76,6 +77,23 @@ class LiveSyncTest {
 
                 assertEquals(204, ann.client().post("/api/signout", "{}").status());
                 assertTrue(laptopStream.endsWithin(WAIT), "and signing out ends the laptop's");
+            }
+        }
+    }
+
+    @Test
+    void aStreamWhoseSessionExpiredEndsAtTheNextCheck() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Database.SQLITE)) {
+            Accounts.Signed ann = Accounts.create(server, "Ann");
+            try (EventStream stream = ann.client().events("/api/events")) {
+                assertEquals("ready", stream.next(WAIT).name());
+                server.advance(Duration.ofMinutes(6));
+                server.runLiveSyncChecks();
+                assertTrue(!stream.endsWithin(Duration.ofMillis(300)), "a live session's stream stays open");
+
+                server.advance(Sessions.IDLE);
+                server.runLiveSyncChecks();
+                assertTrue(stream.endsWithin(WAIT), "an idle session's stream ends, with no sign-out to announce it");
             }
         }
     }

@@ -57,6 +57,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Runs the janitor now rather than at its next turn. */
+    public void runLiveSyncChecks() {
+        server.runLiveSyncChecks();
+    }
+
     public void runJanitor() {
         server.runJanitor();
     }
