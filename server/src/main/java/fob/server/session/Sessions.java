@@ -64,7 +64,7 @@ public final class Sessions {
             return Optional.empty();
         }
         Session session = found.get();
-        if (now - session.lastSeenAt() > IDLE.toMillis() || now - session.createdAt() > ABSOLUTE.toMillis()) {
+        if (expired(session, now)) {
             store.deleteSession(hash);
             return Optional.empty();
         }
@@ -76,8 +76,11 @@ public final class Sessions {
 
     /** Whether the session with this token hash still exists and has not expired (without touching it). */
     public boolean isLive(byte[] tokenHash, long now) {
-        return store.findSession(tokenHash).filter(session -> now - session.lastSeenAt() <= IDLE.toMillis()
-                && now - session.createdAt() <= ABSOLUTE.toMillis()).isPresent();
+        return store.findSession(tokenHash).filter(session -> !expired(session, now)).isPresent();
+    }
+
+    private static boolean expired(Session session, long now) {
+        return now - session.lastSeenAt() > IDLE.toMillis() || now - session.createdAt() > ABSOLUTE.toMillis();
     }
 
     public Session require(Context ctx, long now) {
