@@ -10,6 +10,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -231,6 +232,10 @@ public final class FobPage {
                 }
             } catch (StaleElementReferenceException e) {
                 // The page re-rendered under us: look again on the next poll.
+            } catch (WebDriverException e) {
+                if (!isDetachedNode(e)) {
+                    throw e;
+                }
             }
         }
         throw new NoSuchElementException("no " + role + " named '" + name + "'");
@@ -246,8 +251,29 @@ public final class FobPage {
                 .ignoring(NoSuchElementException.class)
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
-                    T value = condition.get();
-                    return Boolean.FALSE.equals(value) ? null : value;
+                    try {
+                        T value = condition.get();
+                        return Boolean.FALSE.equals(value) ? null : value;
+                    } catch (WebDriverException e) {
+                        if (isDetachedNode(e)) {
+                            return null;
+                        }
+                        throw e;
+                    }
                 });
+    }
+
+    /**
+     * ChromeDriver reports an element the page removed during a command as an "unknown error" whose inspector
+     * message says the node does not belong to the document, not as a stale element (SeleniumHQ/selenium#15401):
+     * it is the same staleness, so a poll looks again.
+     */
+    static boolean isDetachedNode(WebDriverException e) {
+        if (e instanceof StaleElementReferenceException) {
+            return true;
+        }
+        String message = e.getMessage();
+        return message != null && (message.contains("does not belong to the document")
+                || message.contains("No node with given id found"));
     }
 }
