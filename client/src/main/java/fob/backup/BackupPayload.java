@@ -16,14 +16,18 @@ import java.util.List;
 
 /**
  * What a backup holds, encrypted: a revision that only grows, the accounts in their order (work or school
- * accounts as placeholders without their secret), the tombstones of deleted accounts, and the settings.
+ * accounts as placeholders without their secret), the groups, the tombstones of deleted accounts and groups, and
+ * the settings.
  */
 public final class BackupPayload {
     public static final String FORMAT = "fob-backup";
     /** An export keeps every secret, work or school accounts' too: it is the user's own file. */
     public static final String EXPORT_FORMAT = "fob-export";
-    /** Version 2 added {@code orderedAt}; version 1 is still read (its order time is 0). */
-    public static final int VERSION = 2;
+    /**
+     * Version 3 added groups, version 2 {@code orderedAt}; versions 1 and 2 are still read (no groups, order time
+     * 0).
+     */
+    public static final int VERSION = 3;
 
     private final long revision;
     private final long writtenAt;
@@ -62,7 +66,8 @@ public final class BackupPayload {
     /** Whether two vaults make the same backup (work or school accounts as placeholders, no Recently deleted). */
     public static boolean sameContent(Vault a, Vault b) {
         if (a.accounts().size() != b.accounts().size() || a.orderedAt() != b.orderedAt()
-                || !a.tombstones().equals(b.tombstones()) || !a.settings().equals(b.settings())) {
+                || !a.tombstones().equals(b.tombstones()) || !a.settings().equals(b.settings())
+                || !a.groups().equals(b.groups())) {
             return false;
         }
         for (int i = 0; i < a.accounts().size(); i++) {
@@ -92,6 +97,7 @@ public final class BackupPayload {
         root.put("tombstones", VaultJson.writeTombstones(vault.tombstones()));
         root.put("settings", VaultJson.writeSettings(vault.settings()));
         root.put("orderedAt", vault.orderedAt());
+        root.put("groups", VaultJson.writeGroups(vault.groups()));
         return JsonWriter.string(root).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -113,7 +119,8 @@ public final class BackupPayload {
                 accounts.add(VaultJson.readAccount(Json.objectAt(array, i, "Account")));
             }
             Vault vault = new Vault(accounts, VaultJson.readSettings(Json.object(root, "settings")),
-                    VaultJson.readTombstones(root), java.util.Collections.emptyList(), VaultJson.readOrderedAt(root));
+                    VaultJson.readTombstones(root), java.util.Collections.emptyList(), VaultJson.readOrderedAt(root),
+                    VaultJson.readGroups(root));
             return new BackupPayload(Json.integer(root, "revision", 0, Long.MAX_VALUE),
                     Json.integer(root, "writtenAt", 0, Long.MAX_VALUE), vault, EXPORT_FORMAT.equals(root.get("format")));
         } catch (JsonFormatException | VaultException e) {

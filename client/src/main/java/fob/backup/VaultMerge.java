@@ -5,6 +5,7 @@ import fob.otp.OtpParameters;
 import fob.otp.OtpType;
 import fob.vault.Account;
 import fob.vault.Deleted;
+import fob.vault.Group;
 import fob.vault.Vault;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,8 @@ public final class VaultMerge {
      * win every merge. An account that a deletion from the other device removes goes to this device's Recently
      * deleted, never into nothing. The order is that of the side reordered last (by {@link Vault#orderedAt}; on a
      * tie, the same side on both devices), with the other side's other accounts appended in its order, so that every
-     * device ends with one order. The settings and Recently deleted are this device's.
+     * device ends with one order. Groups merge as accounts do, by id: the later rename wins, and a deletion wins over
+     * a rename made before it. The settings and Recently deleted are this device's.
      */
     public static Vault sync(Vault local, Vault remote, long now) {
         Map<String, Long> tombstones = new LinkedHashMap<>();
@@ -95,7 +97,50 @@ public final class VaultMerge {
         // The same order on both sides, written at two times (two clocks): the earlier, on both devices alike.
         long orderedAt = sameIds(local.accounts(), remote.accounts()) ? Math.min(localOrder, remoteOrder)
                 : Math.max(localOrder, remoteOrder);
-        return new Vault(kept, local.settings(), tombstones, stillDeleted, orderedAt).purgedAt(now);
+        List<Group> groups = mergeGroups(local.groups(), remote.groups(), tombstones, now);
+        return new Vault(kept, local.settings(), tombstones, stillDeleted, orderedAt, groups).purgedAt(now);
+    }
+
+    /** Removes from {@code tombstones} the deletions of groups that outlived them (renamed after). */
+    private static List<Group> mergeGroups(List<Group> local, List<Group> remote, Map<String, Long> tombstones,
+            long now) {
+        Map<String, Group> byId = new LinkedHashMap<>();
+        for (List<Group> side : List.of(local, remote)) {
+            for (Group group : side) {
+                Group clamped = clamp(group, now);
+                byId.merge(group.id(), clamped, VaultMerge::laterGroup);
+            }
+        }
+        List<Group> merged = new ArrayList<>();
+        for (Group group : byId.values()) {
+            Long deletedAt = tombstones.get(group.id());
+            if (deletedAt != null && deletedAt >= group.updated()) {
+                continue;
+            }
+            if (deletedAt != null) {
+                tombstones.remove(group.id());
+            }
+            merged.add(group);
+        }
+        return merged;
+    }
+
+    /** Of two versions of one group, the later; at the same time the one both devices of a pair choose alike. */
+    private static Group laterGroup(Group a, Group b) {
+        if (a.updated() != b.updated()) {
+            return a.updated() > b.updated() ? a : b;
+        }
+        int c = a.name().compareTo(b.name());
+        if (c != 0) {
+            return c > 0 ? a : b;
+        }
+        return a.created() <= b.created() ? a : b;
+    }
+
+    private static Group clamp(Group group, long now) {
+        long updated = clamp(group.updated(), now);
+        return updated == group.updated() ? group : new Group(group.id(), group.name(), Math.min(group.created(),
+                updated), updated);
     }
 
     /** A tie-break that both devices of a pair compute alike: the lists of ids, compared element by element. */
@@ -197,6 +242,7 @@ public final class VaultMerge {
 
     private static String tieKey(Account account) {
         return account.kind() + "\n" + account.issuer() + "\n" + account.name() + "\n" + account.note() + "\n"
+                + account.groups() + "\n"
                 + (account.isPlaceholder() ? "" : account.otp().counter() + "\n" + account.otp().algorithm() + "\n"
                 + account.otp().digits() + "\n" + account.otp().period());
     }
@@ -299,7 +345,7 @@ public final class VaultMerge {
             }
         }
         Vault merged = sync(local, new Vault(backupAccounts, backup.settings(), backupTombstones,
-                backup.recentlyDeleted(), backup.orderedAt()), now);
+                backup.recentlyDeleted(), backup.orderedAt(), backup.groups()), now);
         List<Account> kept = new ArrayList<>();
         for (Account account : merged.accounts()) {
             if (account.isPlaceholder() && local.find(account.id()) == null && isKnown(local.accounts(), account)) {
@@ -310,7 +356,7 @@ public final class VaultMerge {
         if (clamp(backup.orderedAt(), now) > clamp(local.orderedAt(), now)) {
             // The backup was reordered after this browser: its order, as every device has it.
             return new Vault(kept, merged.settings(), merged.tombstones(), merged.recentlyDeleted(),
-                    merged.orderedAt());
+                    merged.orderedAt(), merged.groups());
         }
         // Otherwise this browser's accounts come first, as they were, and the backup's others after them; the
         // order is stamped now, so that every device takes it.
@@ -326,7 +372,7 @@ public final class VaultMerge {
             }
         }
         return new Vault(ordered, merged.settings(), merged.tombstones(), merged.recentlyDeleted(),
-                Math.max(now, merged.orderedAt()));
+                Math.max(now, merged.orderedAt()), merged.groups());
     }
 
     private static boolean isKnown(List<Account> accounts, Account candidate) {

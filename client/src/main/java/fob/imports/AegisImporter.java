@@ -89,6 +89,9 @@ final class AegisImporter {
     private static List<ImportEntry> entries(JsonObject db) throws ImportException {
         try {
             JsonArray array = Json.array(db, "entries");
+            // Aegis's vault version 3 lists its groups and names them by uuid in each entry; version 2 names one
+            // group per entry in "group".
+            GroupNames groups = GroupNames.of(db, "groups", "uuid", "name");
             List<ImportEntry> entries = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
                 JsonObject entry = Json.objectAt(array, i, "Entry");
@@ -104,12 +107,22 @@ final class AegisImporter {
                         Json.optionalString(otp, "secret", ""), Json.optionalString(otp, "algo", "SHA1"),
                         Json.optionalInteger(otp, "digits", 0, 99, 6), Json.optionalInteger(otp, "period", 0,
                         Integer.MAX_VALUE, 30), Json.optionalInteger(otp, "counter", 0, Long.MAX_VALUE, 0),
-                        Json.optionalString(entry, "note", "")));
+                        Json.optionalString(entry, "note", "")).inGroups(groupsOf(entry, groups)));
             }
             return entries;
         } catch (JsonFormatException e) {
             throw new ImportException("This Aegis file is damaged: " + e.getMessage());
         }
+    }
+
+    private static List<String> groupsOf(JsonObject entry, GroupNames groups) {
+        Object uuids = entry.get("groups");
+        if (uuids instanceof JsonArray) {
+            return groups.named((JsonArray) uuids);
+        }
+        Object name = entry.get("group");
+        return name instanceof String ? java.util.Collections.singletonList((String) name)
+                : java.util.Collections.emptyList();
     }
 
     private static byte[] hex(JsonObject object, String key) throws JsonFormatException {

@@ -8,6 +8,7 @@ import fob.backup.Envelope;
 import fob.backup.PasswordSlot;
 import fob.backup.Slot;
 import fob.vault.Account;
+import fob.vault.Group;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,19 @@ final class FobExportImporter {
                 entries.add(account.isPlaceholder()
                         ? ImportEntry.unusable(Entries.label(account.issuer(), account.name()),
                                 "the export holds no secret for it")
-                        : ImportEntry.of(account));
+                        : ImportEntry.of(account).inGroups(groupNames(payload.vault().groupsOf(account))));
             }
             return entries;
         } catch (BackupException e) {
             throw new ImportException(e.getMessage());
         }
+    }
+
+    private static List<String> groupNames(List<Group> groups) {
+        List<String> names = new ArrayList<>();
+        for (Group group : groups) {
+            names.add(group.name());
+        }
+        return names;
     }
 }

@@ -29,6 +29,11 @@ public final class ImportEntries {
             if (entry.usable()) {
                 json.put("link", entry.account().format());
                 json.put("note", entry.note());
+                if (!entry.groups().isEmpty()) {
+                    JsonArray groups = new JsonArray();
+                    groups.addAll(entry.groups());
+                    json.put("groups", groups);
+                }
                 if (entry.original() != null) {
                     json.put("account", VaultJson.writeAccount(entry.original()));
                 }
@@ -46,10 +51,11 @@ public final class ImportEntries {
             for (int i = 0; i < array.size(); i++) {
                 JsonObject json = Json.objectAt(array, i, "Entry");
                 if (json.get("account") instanceof JsonObject) {
-                    entries.add(ImportEntry.of(VaultJson.readAccount(json.getObject("account"))));
+                    entries.add(ImportEntry.of(VaultJson.readAccount(json.getObject("account")))
+                            .inGroups(groups(json)));
                 } else if (json.get("link") instanceof String) {
                     entries.add(ImportEntry.of(OtpAuthLink.parse(json.getString("link")),
-                            Json.optionalString(json, "note", "")));
+                            Json.optionalString(json, "note", "")).inGroups(groups(json)));
                 } else {
                     entries.add(ImportEntry.unusable(Json.string(json, "label"), Json.string(json, "problem")));
                 }
@@ -58,6 +64,20 @@ public final class ImportEntries {
             throw new ImportException("The import could not be passed on: " + e.getMessage());
         }
         return entries;
+    }
+
+    private static List<String> groups(JsonObject json) throws JsonFormatException {
+        List<String> names = new ArrayList<>();
+        if (json.get("groups") == null) {
+            return names;
+        }
+        for (Object name : Json.array(json, "groups")) {
+            if (!(name instanceof String)) {
+                throw new JsonFormatException("a group's name is not text");
+            }
+            names.add((String) name);
+        }
+        return names;
     }
 
     public static String write(List<ImportEntry> entries) {

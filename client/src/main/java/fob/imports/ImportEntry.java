@@ -3,6 +3,9 @@ package fob.imports;
 import fob.link.OtpAuthLink;
 import fob.vault.Account;
 import fob.vault.AccountKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * One account found in imported data: either usable, or with the reason it cannot be imported. From Fob's own
@@ -14,13 +17,20 @@ public final class ImportEntry {
     private final String problem;
     private final String note;
     private final Account original;
+    private final List<String> groups;
 
-    private ImportEntry(String label, OtpAuthLink account, String problem, String note, Account original) {
+    private ImportEntry(String label, OtpAuthLink account, String problem, String note, Account original,
+            List<String> groups) {
         this.label = label;
         this.account = account;
         this.problem = problem;
         this.note = note == null ? "" : note;
         this.original = original;
+        this.groups = groups;
+    }
+
+    private ImportEntry(String label, OtpAuthLink account, String problem, String note, Account original) {
+        this(label, account, problem, note, original, Collections.emptyList());
     }
 
     public static ImportEntry of(OtpAuthLink account) {
@@ -66,6 +76,30 @@ public final class ImportEntry {
     /** The account as Fob had it (from a Fob export), or null. */
     public Account original() {
         return original;
+    }
+
+    /** The names of the groups (folders, tags) the source app had it in, each once, in the source's order. */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** The same entry in these groups (by name; blank names and repeats are dropped). */
+    public ImportEntry inGroups(List<String> names) {
+        List<String> kept = new ArrayList<>();
+        for (String name : names) {
+            String trimmed = name == null ? "" : name.trim();
+            if (trimmed.length() > fob.vault.Group.MAX_NAME) {
+                trimmed = trimmed.substring(0, fob.vault.Group.MAX_NAME).trim();
+            }
+            boolean repeated = false;
+            for (String seen : kept) {
+                repeated |= seen.equalsIgnoreCase(trimmed);
+            }
+            if (!trimmed.isEmpty() && !repeated) {
+                kept.add(trimmed);
+            }
+        }
+        return new ImportEntry(label, account, problem, note, original, Collections.unmodifiableList(kept));
     }
 
     public AccountKind kind() {

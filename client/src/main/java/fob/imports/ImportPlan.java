@@ -2,6 +2,7 @@ package fob.imports;
 
 import fob.vault.Account;
 import fob.vault.AccountKind;
+import fob.vault.Group;
 import fob.vault.Ids;
 import fob.vault.Vault;
 import fob.vault.VaultException;
@@ -97,8 +98,9 @@ public final class ImportPlan {
     }
 
     /**
-     * Adds the chosen lines (by index; only "Add" lines can be chosen) to {@code vault}, in their order. Throws,
-     * adding nothing, when any of them can no longer be added.
+     * Adds the chosen lines (by index; only "Add" lines can be chosen) to {@code vault}, in their order, each in the
+     * groups its source had it in: a group of that name here, or a new one. Throws, adding nothing, when any of them
+     * can no longer be added.
      */
     public Vault apply(Vault vault, List<Integer> chosen, long now) throws VaultException {
         Vault next = vault;
@@ -112,7 +114,18 @@ public final class ImportPlan {
                 account = new Account(Ids.random(), account.kind(), account.issuer(), account.name(), account.otp(),
                         account.note(), account.created(), account.updated());
             }
-            next = next.add(account);
+            List<String> groupIds = new ArrayList<>();
+            for (String name : line.entry.groups()) {
+                Group group = next.groupNamed(name);
+                if (group == null) {
+                    String id = Ids.random();
+                    next = next.addGroup(id, name, now);
+                    group = next.group(id);
+                }
+                groupIds.add(group.id());
+            }
+            // By name, not by the source's ids: a Fob export's ids name groups of the vault it came from.
+            next = next.add(account.withGroups(groupIds, account.updated()));
         }
         return next;
     }

@@ -14,7 +14,10 @@ final class JsonImporters {
     private JsonImporters() {
     }
 
-    /** Bitwarden: items whose {@code login.totp} is an otpauth link, or {@code steam://SECRET}. */
+    /**
+     * Bitwarden: items whose {@code login.totp} is an otpauth link, or {@code steam://SECRET}; an item's folder
+     * becomes its group.
+     */
     static boolean isBitwarden(JsonObject root) {
         return root.get("items") instanceof JsonArray && root.containsKey("encrypted");
     }
@@ -25,6 +28,7 @@ final class JsonImporters {
                     + " to bring its codes to Fob");
         }
         JsonArray items = Json.array(root, "items");
+        GroupNames folders = GroupNames.of(root, "folders", "id", "name");
         List<ImportEntry> entries = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonObject item = Json.objectAt(items, i, "Item");
@@ -35,14 +39,16 @@ final class JsonImporters {
             }
             String name = Json.optionalString(item, "name", "");
             String link = (String) totp;
+            ImportEntry entry;
             if (link.regionMatches(true, 0, "steam://", 0, 8)) {
-                entries.add(Entries.of(name, "", "steam", link.substring(8), "SHA1", 5, 30, 0, ""));
+                entry = Entries.of(name, "", "steam", link.substring(8), "SHA1", 5, 30, 0, "");
             } else if (link.regionMatches(true, 0, "otpauth://", 0, 10)) {
-                entries.add(Entries.ofLink(link, name, ""));
+                entry = Entries.ofLink(link, name, "");
             } else {
                 // Bitwarden also accepts a bare base32 secret: a default TOTP account.
-                entries.add(Entries.of(name, "", "totp", link, "SHA1", 6, 30, 0, ""));
+                entry = Entries.of(name, "", "totp", link, "SHA1", 6, 30, 0, "");
             }
+            entries.add(entry.inGroups(folders.named(item.get("folderId"))));
         }
         return entries;
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Reads the accounts in text that a person pasted or a QR code held: otpauth links and Google Authenticator
- * export links, one per line. Blank lines and lines starting with '#' are skipped.
+ * export links, one per line. Blank lines and lines starting with '#' are skipped. Ente Auth's tags become groups.
  */
 public final class LinkReader {
     /** More than any real list of links; a bound on what a paste can make Fob parse. */
@@ -40,7 +40,7 @@ public final class LinkReader {
                 }
             } else {
                 try {
-                    entries.add(ImportEntry.of(OtpAuthLink.parse(link)));
+                    entries.add(ImportEntry.of(OtpAuthLink.parse(link)).inGroups(EnteTags.of(link)));
                 } catch (InvalidLinkException e) {
                     entries.add(ImportEntry.unusable("Line " + lineNumber, e.getMessage()));
                 }

@@ -31,11 +31,13 @@ final class TwoFasImporter {
     static ImportFile read(JsonObject root) throws ImportException {
         Object encrypted = root.get("servicesEncrypted");
         if (encrypted instanceof String && !((String) encrypted).isEmpty()) {
+            // The groups stay outside the encrypted services.
+            GroupNames groups = groups(root);
             return ImportFile.encrypted("2FAS", (password, kdf, crypto) -> services(decrypt((String) encrypted,
-                    password, kdf, crypto)));
+                    password, kdf, crypto), groups));
         }
         try {
-            return ImportFile.plain("2FAS", services(Json.array(root, "services")));
+            return ImportFile.plain("2FAS", services(Json.array(root, "services"), groups(root)));
         } catch (JsonFormatException e) {
             throw new ImportException("This 2FAS file is damaged: " + e.getMessage());
         }
@@ -77,7 +79,15 @@ final class TwoFasImporter {
         }
     }
 
-    private static List<ImportEntry> services(JsonArray services) throws ImportException {
+    private static GroupNames groups(JsonObject root) throws ImportException {
+        try {
+            return GroupNames.of(root, "groups", "id", "name");
+        } catch (JsonFormatException e) {
+            throw new ImportException("This 2FAS file is damaged: " + e.getMessage());
+        }
+    }
+
+    private static List<ImportEntry> services(JsonArray services, GroupNames groups) throws ImportException {
         try {
             List<ImportEntry> entries = new ArrayList<>();
             for (int i = 0; i < services.size(); i++) {
@@ -94,7 +104,8 @@ final class TwoFasImporter {
                 entries.add(Entries.of(issuer, name, type, Json.optionalString(service, "secret", ""),
                         Json.optionalString(otp, "algorithm", "SHA1"), Json.optionalInteger(otp, "digits", 0, 99, 6),
                         Json.optionalInteger(otp, "period", 0, Integer.MAX_VALUE, 30),
-                        Json.optionalInteger(otp, "counter", 0, Long.MAX_VALUE, 0), ""));
+                        Json.optionalInteger(otp, "counter", 0, Long.MAX_VALUE, 0), "")
+                        .inGroups(groups.named(service.get("groupId"))));
             }
             return entries;
         } catch (JsonFormatException e) {

@@ -149,6 +149,24 @@ public final class OtpAuthLink {
         }
     }
 
+    /**
+     * A parameter of a link's query, decoded, that Fob itself does not use (another app's extras, such as Ente's
+     * {@code codeDisplay}); null when the link has none or is not a link.
+     */
+    public static String extraParameter(String link, String key) {
+        int question = link.indexOf('?');
+        if (question < 0) {
+            return null;
+        }
+        String query = link.substring(question + 1);
+        int fragment = query.indexOf('#');
+        try {
+            return parseQuery(fragment < 0 ? query : query.substring(0, fragment)).get(key.toLowerCase());
+        } catch (InvalidLinkException e) {
+            return null;
+        }
+    }
+
     private static Map<String, String> parseQuery(String query) throws InvalidLinkException {
         Map<String, String> params = new LinkedHashMap<>();
         if (query.isEmpty()) {

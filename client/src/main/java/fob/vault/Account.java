@@ -2,7 +2,11 @@ package fob.vault;
 
 import fob.link.OtpAuthLink;
 import fob.otp.OtpParameters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * One account in the vault. Immutable: a change makes a new account, so an edit that fails to save leaves
@@ -20,9 +24,16 @@ public final class Account {
     private final String note;
     private final long created;
     private final long updated;
+    private final List<String> groups;
 
     public Account(String id, AccountKind kind, String issuer, String name, OtpParameters otp, String note,
             long created, long updated) {
+        this(id, kind, issuer, name, otp, note, created, updated, Collections.emptyList());
+    }
+
+    /** {@code groups}: the ids of its groups, in any order (kept sorted, each once). */
+    public Account(String id, AccountKind kind, String issuer, String name, OtpParameters otp, String note,
+            long created, long updated, List<String> groups) {
         this.id = Objects.requireNonNull(id);
         this.kind = Objects.requireNonNull(kind);
         this.issuer = issuer == null ? "" : issuer;
@@ -31,6 +42,8 @@ public final class Account {
         this.note = note == null ? "" : note;
         this.created = created;
         this.updated = updated;
+        this.groups = groups.isEmpty() ? Collections.emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(groups)));
     }
 
     public static Account fromLink(String id, OtpAuthLink link, AccountKind kind, long now) {
@@ -69,22 +82,35 @@ public final class Account {
         return updated;
     }
 
+    /**
+     * The ids of the groups it is in, sorted. An id whose group was deleted may stay here until the account is next
+     * edited: it names nothing, and every view of the groups ignores it.
+     */
+    public List<String> groups() {
+        return groups;
+    }
+
     public boolean isPlaceholder() {
         return otp == null;
     }
 
     /** The same account with new details, keeping its id and creation time. */
     public Account edited(AccountKind kind, String issuer, String name, OtpParameters otp, String note, long now) {
-        return new Account(id, kind, issuer, name, otp, note, created, now);
+        return new Account(id, kind, issuer, name, otp, note, created, now, groups);
+    }
+
+    /** The same account in other groups. */
+    public Account withGroups(List<String> groupIds, long now) {
+        return new Account(id, kind, issuer, name, otp, note, created, now, groupIds);
     }
 
     /** What a backup keeps of a work or school account: who it is, never its secret. */
     public Account asPlaceholder() {
-        return new Account(id, kind, issuer, name, null, note, created, updated);
+        return new Account(id, kind, issuer, name, null, note, created, updated, groups);
     }
 
     public Account withOtp(OtpParameters otp, long now) {
-        return new Account(id, kind, issuer, name, otp, note, created, now);
+        return new Account(id, kind, issuer, name, otp, note, created, now, groups);
     }
 
     /** Whether a search query (any case, any part of the issuer, name or note) finds this account. */
@@ -101,7 +127,8 @@ public final class Account {
         }
         Account a = (Account) o;
         return id.equals(a.id) && kind == a.kind && issuer.equals(a.issuer) && name.equals(a.name)
-                && Objects.equals(otp, a.otp) && note.equals(a.note) && created == a.created && updated == a.updated;
+                && Objects.equals(otp, a.otp) && note.equals(a.note) && created == a.created && updated == a.updated
+                && groups.equals(a.groups);
     }
 
     @Override

@@ -21,12 +21,15 @@ public final class Vault {
     public static final int MAX_TOMBSTONES = 2_000;
     /** Accounts kept in Recently deleted; past this the oldest that may go, go first. */
     public static final int MAX_DELETED = 1_000;
+    /** More groups than a filter row can show usefully. */
+    public static final int MAX_GROUPS = 200;
 
     private final List<Account> accounts;
     private final Settings settings;
     private final Map<String, Long> tombstones;
     private final List<Deleted> recentlyDeleted;
     private final long orderedAt;
+    private final List<Group> groups;
 
     public Vault(List<Account> accounts, Settings settings) {
         this(accounts, settings, Collections.emptyMap());
@@ -45,6 +48,16 @@ public final class Vault {
     /** {@code orderedAt}: when the person last reordered the accounts (0 for never), so that merges agree on order. */
     public Vault(List<Account> accounts, Settings settings, Map<String, Long> tombstones,
             List<Deleted> recentlyDeleted, long orderedAt) {
+        this(accounts, settings, tombstones, recentlyDeleted, orderedAt, Collections.emptyList());
+    }
+
+    /**
+     * {@code groups}: the person's groups (in any order: kept by name). A deleted group leaves a tombstone among the
+     * accounts' (its id is as random as theirs), so that the deletion reaches the other devices too.
+     */
+    public Vault(List<Account> accounts, Settings settings, Map<String, Long> tombstones,
+            List<Deleted> recentlyDeleted, long orderedAt, List<Group> groups) {
+        this.groups = groups.isEmpty() ? Collections.emptyList() : Collections.unmodifiableList(byName(groups));
         this.orderedAt = orderedAt;
         this.accounts = Collections.unmodifiableList(new ArrayList<>(accounts));
         this.settings = settings;
@@ -64,6 +77,122 @@ public final class Vault {
         return tombstones;
     }
 
+    /** The person's groups, by name (any case), then by id. */
+    public List<Group> groups() {
+        return groups;
+    }
+
+    /** The group with this id, or null when there is none (or no longer). */
+    public Group group(String id) {
+        for (Group group : groups) {
+            if (group.id().equals(id)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    /** The groups an account is in that still exist, by name. */
+    public List<Group> groupsOf(Account account) {
+        List<Group> of = new ArrayList<>();
+        for (Group group : groups) {
+            if (account.groups().contains(group.id())) {
+                of.add(group);
+            }
+        }
+        return of;
+    }
+
+    /** The group named so (any case), or null. */
+    public Group groupNamed(String name) {
+        for (Group group : groups) {
+            if (Group.key(group.name()).equals(Group.key(name))) {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    /** "New group": refused without a name, with a name another group has, and past {@link #MAX_GROUPS}. */
+    public Vault addGroup(String id, String name, long now) throws VaultException {
+        checkGroupName(name, null);
+        if (groups.size() >= MAX_GROUPS) {
+            throw new VaultException("Fob holds at most " + MAX_GROUPS + " groups");
+        }
+        if (group(id) != null || tombstones.containsKey(id)) {
+            throw new VaultException("A group with this id was already in Fob");
+        }
+        List<Group> next = new ArrayList<>(groups);
+        next.add(new Group(id, name.trim(), now, now));
+        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, next);
+    }
+
+    public Vault renameGroup(String id, String name, long now) throws VaultException {
+        Group group = requireGroup(id);
+        checkGroupName(name, id);
+        List<Group> next = new ArrayList<>();
+        for (Group each : groups) {
+            next.add(each == group ? group.renamed(name.trim(), Math.max(now, group.updated() + 1)) : each);
+        }
+        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, next);
+    }
+
+    /**
+     * Deletes the group, not its accounts: they stay, in their other groups. The accounts keep the id until they are
+     * next edited (so that the deletion changes no account, and meets no other device's edit of one).
+     */
+    public Vault deleteGroup(String id, long now) throws VaultException {
+        Group group = requireGroup(id);
+        List<Group> next = new ArrayList<>(groups);
+        next.remove(group);
+        Map<String, Long> dead = new LinkedHashMap<>(tombstones);
+        dead.put(id, Math.max(now, group.updated()));
+        while (dead.size() > MAX_TOMBSTONES) {
+            dead.remove(dead.keySet().iterator().next());
+        }
+        return new Vault(accounts, settings, dead, recentlyDeleted, orderedAt, next);
+    }
+
+    /** Puts the account in exactly these groups (each must exist); ids of deleted groups are dropped. */
+    public Vault setGroups(String accountId, List<String> groupIds, long now) throws VaultException {
+        Account account = accounts.get(require(accountId));
+        for (String groupId : groupIds) {
+            requireGroup(groupId);
+        }
+        if (account.groups().equals(new ArrayList<>(new java.util.TreeSet<>(groupIds)))) {
+            return this;
+        }
+        return replace(account.withGroups(groupIds, Math.max(now, account.updated() + 1)));
+    }
+
+    private void checkGroupName(String name, String renamedId) throws VaultException {
+        String problem = Group.problemWith(name);
+        if (problem != null) {
+            throw new VaultException(problem);
+        }
+        Group same = groupNamed(name);
+        if (same != null && !same.id().equals(renamedId)) {
+            throw new VaultException("There is already a group named " + same.name());
+        }
+    }
+
+    private Group requireGroup(String id) throws VaultException {
+        Group group = group(id);
+        if (group == null) {
+            throw new VaultException("That group is no longer in Fob");
+        }
+        return group;
+    }
+
+    private static List<Group> byName(List<Group> groups) {
+        List<Group> sorted = new ArrayList<>(groups);
+        sorted.sort((a, b) -> {
+            int c = Group.key(a.name()).compareTo(Group.key(b.name()));
+            return c != 0 ? c : a.id().compareTo(b.id());
+        });
+        return sorted;
+    }
+
     /** When the person last reordered the accounts, in milliseconds since the epoch; 0 for never. */
     public long orderedAt() {
         return orderedAt;
@@ -74,9 +203,14 @@ public final class Vault {
         return recentlyDeleted;
     }
 
+    /** The same vault with other groups (merges and restores). */
+    public Vault withGroups(List<Group> newGroups, Map<String, Long> newTombstones) {
+        return new Vault(accounts, settings, newTombstones, recentlyDeleted, orderedAt, newGroups);
+    }
+
     /** The same accounts and settings with another Recently deleted (merges and restores keep this device's). */
     public Vault withRecentlyDeleted(List<Deleted> deleted) {
-        return new Vault(accounts, settings, tombstones, deleted, orderedAt);
+        return new Vault(accounts, settings, tombstones, deleted, orderedAt, groups);
     }
 
     public boolean isEmpty() {
@@ -116,7 +250,7 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.add(account);
-        return new Vault(next, settings, tombstones, recentlyDeleted, orderedAt);
+        return new Vault(next, settings, tombstones, recentlyDeleted, orderedAt, groups);
     }
 
     /** Replaces the account with the same id; refuses a change that would duplicate another account's secret. */
@@ -128,7 +262,7 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.set(index, account);
-        return new Vault(next, settings, tombstones, recentlyDeleted, orderedAt);
+        return new Vault(next, settings, tombstones, recentlyDeleted, orderedAt, groups);
     }
 
     /**
@@ -146,7 +280,7 @@ public final class Vault {
         }
         List<Deleted> bin = new ArrayList<>(recentlyDeleted);
         bin.add(new Deleted(removed, now, false));
-        return new Vault(next, settings, dead, bin, orderedAt).purgedAt(now);
+        return new Vault(next, settings, dead, bin, orderedAt, groups).purgedAt(now);
     }
 
     /**
@@ -171,9 +305,9 @@ public final class Vault {
         Map<String, Long> dead = new LinkedHashMap<>(tombstones);
         dead.remove(id);
         if (indexOf(id) >= 0) {
-            return new Vault(accounts, settings, dead, bin, orderedAt);
+            return new Vault(accounts, settings, dead, bin, orderedAt, groups);
         }
-        return new Vault(accounts, settings, dead, bin, orderedAt).add(restored);
+        return new Vault(accounts, settings, dead, bin, orderedAt, groups).add(restored);
     }
 
     /** "Delete for good" in Recently deleted. */
@@ -184,7 +318,7 @@ public final class Vault {
                 bin.add(deleted);
             }
         }
-        return new Vault(accounts, settings, tombstones, bin, orderedAt);
+        return new Vault(accounts, settings, tombstones, bin, orderedAt, groups);
     }
 
     /** Drops what Recently deleted keeps no longer: past 30 days (but see {@link Deleted}), and past its size. */
@@ -202,7 +336,8 @@ public final class Vault {
                 bin.remove(i);
             }
         }
-        return bin.size() == recentlyDeleted.size() ? this : new Vault(accounts, settings, tombstones, bin, orderedAt);
+        return bin.size() == recentlyDeleted.size() ? this
+                : new Vault(accounts, settings, tombstones, bin, orderedAt, groups);
     }
 
     /** Moves an account {@code offset} places (negative is up); a move past either end is refused. */
@@ -214,7 +349,7 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.add(target, next.remove(index));
-        return new Vault(next, settings, tombstones, recentlyDeleted, Math.max(now, orderedAt + 1));
+        return new Vault(next, settings, tombstones, recentlyDeleted, Math.max(now, orderedAt + 1), groups);
     }
 
     /**
@@ -236,7 +371,7 @@ public final class Vault {
     }
 
     public Vault withSettings(Settings settings) {
-        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt);
+        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, groups);
     }
 
     public static String describe(Account account) {
@@ -267,7 +402,7 @@ public final class Vault {
         }
         Vault v = (Vault) o;
         return v.accounts.equals(accounts) && v.settings.equals(settings) && v.tombstones.equals(tombstones)
-                && v.recentlyDeleted.equals(recentlyDeleted) && v.orderedAt == orderedAt;
+                && v.recentlyDeleted.equals(recentlyDeleted) && v.orderedAt == orderedAt && v.groups.equals(groups);
     }
 
     @Override

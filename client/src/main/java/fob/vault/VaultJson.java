@@ -22,8 +22,8 @@ import java.util.Map;
  */
 public final class VaultJson {
     public static final String FORMAT = "fob-vault";
-    /** Version 2 added Recently deleted; version 1 is still read. */
-    public static final int VERSION = 2;
+    /** Version 3 added groups, version 2 Recently deleted; versions 1 and 2 are still read. */
+    public static final int VERSION = 3;
 
     private VaultJson() {
     }
@@ -50,7 +50,43 @@ public final class VaultJson {
         }
         root.put("recentlyDeleted", deleted);
         root.put("orderedAt", vault.orderedAt());
+        root.put("groups", writeGroups(vault.groups()));
         return JsonWriter.string(root);
+    }
+
+    public static JsonArray writeGroups(List<Group> groups) {
+        JsonArray array = new JsonArray();
+        for (Group group : groups) {
+            JsonObject json = new JsonObject();
+            json.put("id", group.id());
+            json.put("name", group.name());
+            json.put("created", group.created());
+            json.put("updated", group.updated());
+            array.add(json);
+        }
+        return array;
+    }
+
+    /** The groups; absent (none) in vaults and backups before version 3. */
+    public static List<Group> readGroups(JsonObject root) throws JsonFormatException, VaultException {
+        List<Group> groups = new ArrayList<>();
+        if (root.get("groups") == null) {
+            return groups;
+        }
+        JsonArray array = Json.array(root, "groups");
+        if (array.size() > Vault.MAX_GROUPS) {
+            throw new VaultException("The vault holds more than " + Vault.MAX_GROUPS + " groups");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            JsonObject json = Json.objectAt(array, i, "Group");
+            String name = Json.string(json, "name");
+            if (Group.problemWith(name) != null) {
+                throw new JsonFormatException("group " + (i + 1) + ": " + Group.problemWith(name));
+            }
+            groups.add(new Group(Json.string(json, "id"), name, Json.integer(json, "created", 0, Long.MAX_VALUE),
+                    Json.integer(json, "updated", 0, Long.MAX_VALUE)));
+        }
+        return groups;
     }
 
     /** When the accounts were last reordered; absent (0) in vaults and backups of version 1. */
@@ -121,6 +157,12 @@ public final class VaultJson {
         json.put("note", account.note());
         json.put("created", account.created());
         json.put("updated", account.updated());
+        if (!account.groups().isEmpty()) {
+            // Only when there are any: 10,000 accounts without a group would carry 130 kB of empty lists.
+            JsonArray groups = new JsonArray();
+            groups.addAll(account.groups());
+            json.put("groups", groups);
+        }
         return json;
     }
 
@@ -144,7 +186,7 @@ public final class VaultJson {
                 accounts.add(readAccount(Json.objectAt(array, i, "Account")));
             }
             return new Vault(accounts, readSettings(Json.object(root, "settings")), readTombstones(root),
-                    readRecentlyDeleted(root), readOrderedAt(root));
+                    readRecentlyDeleted(root), readOrderedAt(root), readGroups(root));
         } catch (JsonFormatException e) {
             throw new VaultException("The vault is damaged: " + e.getMessage());
         }
@@ -186,6 +228,25 @@ public final class VaultJson {
                 otp,
                 Json.optionalString(json, "note", ""),
                 Json.integer(json, "created", 0, Long.MAX_VALUE),
-                Json.integer(json, "updated", 0, Long.MAX_VALUE));
+                Json.integer(json, "updated", 0, Long.MAX_VALUE),
+                readAccountGroups(json, id));
+    }
+
+    private static List<String> readAccountGroups(JsonObject json, String id) throws JsonFormatException {
+        if (json.get("groups") == null) {
+            return java.util.Collections.emptyList();
+        }
+        JsonArray array = Json.array(json, "groups");
+        if (array.size() > Vault.MAX_GROUPS) {
+            throw new JsonFormatException("the account " + id + " is in more than " + Vault.MAX_GROUPS + " groups");
+        }
+        List<String> groups = new ArrayList<>(array.size());
+        for (Object group : array) {
+            if (!(group instanceof String)) {
+                throw new JsonFormatException("the account " + id + " names a group by something other than text");
+            }
+            groups.add((String) group);
+        }
+        return groups;
     }
 }

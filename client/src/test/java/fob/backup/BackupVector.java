@@ -62,10 +62,13 @@ final class BackupVector {
         BackupCodec codec = new BackupCodec(new FixedCrypto(), new FixedEcdh());
         List<Slot> slots = List.of(version >= 3 ? codec.sealedPasskeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT)
                 : codec.passkeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT), codec.recoveryCodeSlot(VAULT_KEY, RECOVERY_CODE));
-        byte[] payload = new BackupPayload(7, 1_700_000_100_000L, vault()).toBytes();
+        // These envelopes hold payloads of version 2 (version 3 added groups, pinned by payload-3.json).
+        byte[] payload = new String(new BackupPayload(7, 1_700_000_100_000L, vault()).toBytes(),
+                StandardCharsets.UTF_8).replace("\"version\":" + BackupPayload.VERSION, "\"version\":2")
+                .replace(",\"groups\":[]", "").getBytes(StandardCharsets.UTF_8);
         if (version == 1) {
             // Payload version 1 had no order time.
-            payload = new String(payload, StandardCharsets.UTF_8).replace("\"version\":" + BackupPayload.VERSION,
+            payload = new String(payload, StandardCharsets.UTF_8).replace("\"version\":2",
                     "\"version\":1").replace(",\"orderedAt\":0", "").getBytes(StandardCharsets.UTF_8);
             // Version 1 is version 2 without a lineage; only the number differs outside the header.
             String sealed = codec.seal(VAULT_KEY, slots, payload).toJson();

@@ -148,4 +148,60 @@ class VaultMergeTest {
         Vault once = VaultMerge.sync(restored, remote, NOW + 200);
         assertEquals(once, VaultMerge.sync(once, remote, NOW + 300), "merging the same backup again changes nothing");
     }
+
+    private static List<String> groupNames(Vault vault) {
+        return vault.groups().stream().map(fob.vault.Group::name).collect(Collectors.toList());
+    }
+
+    @Test
+    void groupsMadeOnEitherDeviceSurviveAndTheLaterRenameWins() throws Exception {
+        Vault base = Vault.EMPTY.addGroup("g1", "Work", 1);
+        Vault local = base.renameGroup("g1", "Job", 10).addGroup("g2", "Family", 11);
+        Vault remote = base.renameGroup("g1", "Office", 20).addGroup("g3", "Banks", 12);
+        assertEquals(List.of("Banks", "Family", "Office"), groupNames(VaultMerge.sync(local, remote, NOW)));
+        assertEquals(VaultMerge.sync(local, remote, NOW).groups(), VaultMerge.sync(remote, local, NOW).groups(),
+                "both devices end with the same groups");
+        Vault tie = base.renameGroup("g1", "Aaa", 20);
+        assertEquals(VaultMerge.sync(tie, remote, NOW).groups(), VaultMerge.sync(remote, tie, NOW).groups(),
+                "two renames at one time: both devices choose alike");
+    }
+
+    @Test
+    void aGroupDeletionWinsOverAnEarlierRenameButNotALaterOne() throws Exception {
+        Vault base = Vault.EMPTY.addGroup("g1", "Work", 1);
+        Vault deleted = base.deleteGroup("g1", 20);
+        Vault renamedBefore = base.renameGroup("g1", "Job", 10);
+        Vault renamedAfter = base.renameGroup("g1", "Job", 30);
+        assertEquals(List.of(), groupNames(VaultMerge.sync(renamedBefore, deleted, NOW)));
+        assertEquals(List.of(), groupNames(VaultMerge.sync(deleted, renamedBefore, NOW)));
+        Vault kept = VaultMerge.sync(deleted, renamedAfter, NOW);
+        assertEquals(List.of("Job"), groupNames(kept));
+        assertFalse(kept.tombstones().containsKey("g1"), "the group outlived its deletion: the tombstone goes");
+        assertEquals(kept, VaultMerge.sync(kept, renamedAfter, NOW), "merging again changes nothing");
+    }
+
+    @Test
+    void anAccountsGroupsMergeAsItsOtherDetailsDo() throws Exception {
+        Account a = account("a", "A", "AAAAAAAAAAAAAAAA", 1);
+        Vault base = new Vault(List.of(a), Settings.DEFAULTS).addGroup("g1", "Work", 1).addGroup("g2", "Home", 1);
+        Vault local = base.setGroups("a", List.of("g1"), 10);
+        Vault remote = base.setGroups("a", List.of("g2"), 20);
+        assertEquals(List.of("g2"), VaultMerge.sync(local, remote, NOW).find("a").groups());
+        assertEquals(List.of("g2"), VaultMerge.sync(remote, local, NOW).find("a").groups());
+        Vault sameTime = base.setGroups("a", List.of("g1"), 20);
+        assertEquals(VaultMerge.sync(sameTime, remote, NOW).find("a"), VaultMerge.sync(remote, sameTime, NOW).find("a"),
+                "two edits at one time: both devices choose alike");
+    }
+
+    @Test
+    void joiningABackupKeepsTheGroupsOfBoth() throws Exception {
+        Vault here = new Vault(List.of(account("a", "A", "AAAAAAAAAAAAAAAA", 1)), Settings.DEFAULTS)
+                .addGroup("g1", "Work", 1).setGroups("a", List.of("g1"), 2);
+        Vault backup = new Vault(List.of(account("b", "B", "BBBBBBBBBBBBBBBB", 1)), Settings.DEFAULTS)
+                .addGroup("g2", "Home", 1).setGroups("b", List.of("g2"), 2);
+        Vault joined = VaultMerge.join(here, backup, NOW);
+        assertEquals(List.of("Home", "Work"), groupNames(joined));
+        assertEquals(List.of("g1"), joined.find("a").groups());
+        assertEquals(List.of("g2"), joined.find("b").groups());
+    }
 }

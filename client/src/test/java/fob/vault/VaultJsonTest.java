@@ -42,7 +42,7 @@ class VaultJsonTest {
         assertThrows(VaultException.class, () -> VaultJson.read("{}"));
         assertThrows(VaultException.class, () -> VaultJson.read("{\"format\":\"fob-vault\",\"version\":1}"));
         VaultException newer = assertThrows(VaultException.class,
-                () -> VaultJson.read("{\"format\":\"fob-vault\",\"version\":3,\"accounts\":[],\"settings\":{}}"));
+                () -> VaultJson.read("{\"format\":\"fob-vault\",\"version\":4,\"accounts\":[],\"settings\":{}}"));
         assertTrue(newer.getMessage().contains("newer Fob"));
         VaultException badSecret = assertThrows(VaultException.class, () -> VaultJson.read(
                 "{\"format\":\"fob-vault\",\"version\":1,\"settings\":{},\"accounts\":[{\"id\":\"x\",\"kind\":\"standard\","
@@ -78,6 +78,43 @@ class VaultJsonTest {
         assertEquals("Contoso", contoso.account().issuer());
         assertTrue(contoso.onAnotherDevice() && contoso.keptUntilDeletedHere(), "a work account from elsewhere");
         assertEquals(1_700_000_000_400L, two.orderedAt());
-        assertEquals(text, VaultJson.write(two), "version 2 is what Fob writes");
+        assertTrue(two.groups().isEmpty());
+        assertEquals(text.replace("\"version\":2", "\"version\":3"),
+                VaultJson.write(two).replace(",\"groups\":[]", ""), "version 2 reads as version 3 without groups");
+    }
+
+    /** docs/formats.md: version 3 adds groups; its fixed example reads, and writes back as it was. */
+    @Test
+    void versionThreeHoldsGroups() throws Exception {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/fob/vault/vault-3.json")).strip();
+        Vault three = VaultJson.read(text);
+        assertEquals(2, three.groups().size());
+        Group family = three.groups().get(0);
+        Group work = three.groups().get(1);
+        assertEquals("Family", family.name(), "by name");
+        assertEquals("00g2", family.id());
+        assertEquals("Work", work.name());
+        assertEquals(1_700_000_000_040L, work.created());
+        assertEquals(1_700_000_000_200L, work.updated());
+        assertEquals(List.of("00g1", "00g2"), three.find("0001").groups());
+        assertEquals(List.of(), three.find("0002").groups());
+        assertEquals(1_700_000_000_300L, three.tombstones().get("00g3"), "a deleted group's tombstone");
+        assertEquals(text, VaultJson.write(three), "version 3 is what Fob writes");
+    }
+
+    @Test
+    void groupsOfTheWrongShapeAreRefused() {
+        String good = "{\"format\":\"fob-vault\",\"version\":3,\"accounts\":[],\"settings\":{},\"groups\":%s}";
+        assertThrows(VaultException.class, () -> VaultJson.read(String.format(good, "[{\"id\":\"g\",\"name\":\"\","
+                + "\"created\":1,\"updated\":1}]")), "a blank name");
+        assertThrows(VaultException.class, () -> VaultJson.read(String.format(good, "[{\"id\":7,\"name\":\"A\","
+                + "\"created\":1,\"updated\":1}]")), "an id that is not text");
+        assertThrows(VaultException.class, () -> VaultJson.read(String.format(good, "{}")), "not a list");
+        String account = "{\"format\":\"fob-vault\",\"version\":3,\"accounts\":[{\"id\":\"a\",\"kind\":\"standard\","
+                + "\"issuer\":\"A\",\"name\":\"\",\"created\":1,\"updated\":1,\"groups\":[1]}],\"settings\":{}}";
+        assertThrows(VaultException.class, () -> VaultJson.read(account), "a group named by a number");
+        assertThrows(VaultException.class, () -> VaultJson.read(good.replace("\"version\":3", "\"version\":4")
+                .replace("%s", "[]")), "a newer version");
     }
 }
