@@ -28,6 +28,7 @@ import fob.web.store.VaultStore;
 import fob.web.worker.Worker;
 import fob.web.ui.AccountDialog;
 import fob.web.ui.AppLockPanel;
+import fob.web.ui.GroupsBar;
 import fob.web.ui.LockScreen;
 import fob.web.ui.Preferences;
 import fob.web.ui.AccountListView;
@@ -62,6 +63,7 @@ public final class App implements AccountListView.Actions, Preferences {
     private DevicePreferences preferences;
     private final IdleLock idleLock;
     private AccountDialog accountDialog;
+    private GroupsBar groupsBar;
     private BackupService backup;
     private UnreadableVaultPanel unreadablePanel;
 
@@ -268,7 +270,8 @@ public final class App implements AccountListView.Actions, Preferences {
                 backup.pullQuietly();
             }
         }, 60_000);
-        Dom.onClick(Dom.byId("add-button"), accountDialog::openForAdding);
+        groupsBar = new GroupsBar(session, list, confirm);
+        Dom.onClick(Dom.byId("add-button"), () -> accountDialog.openForAdding(list.groupShown()));
         Dom.onClick(Dom.byId("settings-button"), settings::open);
 
         HTMLInputElement search = Dom.byId("search");
@@ -331,6 +334,9 @@ public final class App implements AccountListView.Actions, Preferences {
      */
     private void show() {
         list.render(session.vault());
+        if (groupsBar != null) {
+            groupsBar.render(session.vault());
+        }
         boolean unreadable = unreadablePanel.update();
         for (String id : new String[] {"add-button", "settings-button"}) {
             HTMLElement button = Dom.byId(id);

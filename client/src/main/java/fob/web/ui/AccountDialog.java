@@ -8,6 +8,7 @@ import fob.vault.Account;
 import fob.vault.AccountForm;
 import fob.vault.AccountKind;
 import fob.vault.Additions;
+import fob.vault.Group;
 import fob.vault.Ids;
 import fob.vault.Vault;
 import fob.vault.VaultException;
@@ -63,10 +64,13 @@ public final class AccountDialog {
         Dom.byId("field-type").addEventListener("change", (EventListener<Event>) event -> showFieldsForType());
     }
 
-    public void openForAdding() {
+    /** {@code groupShown}: the group the list shows (the new account goes in it), or null. */
+    public void openForAdding(String groupShown) {
         editing = null;
         finishing = null;
         fill(new AccountForm());
+        showGroups(groupShown == null ? java.util.Collections.emptyList()
+                : java.util.Collections.singletonList(groupShown));
         Dom.setValue("field-link", "");
         work.setChecked(false);
         open("Add account");
@@ -77,6 +81,7 @@ public final class AccountDialog {
         editing = account;
         finishing = null;
         fill(AccountForm.of(account));
+        showGroups(account.groups());
         work.setChecked(account.kind() == AccountKind.WORK_OR_SCHOOL);
         open("Edit account");
         Dom.byId("field-issuer").focus();
@@ -98,6 +103,7 @@ public final class AccountDialog {
         Dom.show(Dom.byId("from-link"), adding);
         Dom.show(Dom.byId("from-qr"), adding);
         Dom.show(Dom.byId("manual"), finishing == null);
+        Dom.show(Dom.byId("field-groups"), finishing == null);
         Dom.show(Dom.byId("save-account"), finishing == null);
         Dom.byId("manual-title").setTextContent(adding ? "Enter manually" : "Details");
         clearProblems();
@@ -152,14 +158,20 @@ public final class AccountDialog {
             return finishSetup(entries, laterProblems);
         }
         AccountKind kind = kind();
+        List<String> groups = checkedGroups();
         Async.run(() -> {
             Additions[] planned = new Additions[1];
             session.change(vault -> {
-                planned[0] = Additions.plan(vault, entries, kind, System.currentTimeMillis());
+                long now = System.currentTimeMillis();
+                planned[0] = Additions.plan(vault, entries, kind, now);
                 if (planned[0].added().isEmpty()) {
                     throw new VaultException(planned[0].summary());
                 }
-                return planned[0].vault();
+                Vault added = planned[0].vault();
+                for (Account account : planned[0].added()) {
+                    added = added.setGroups(account.id(), stillThere(added, groups), now);
+                }
+                return added;
             });
             close();
             Toast.show(planned[0].summary());
@@ -196,19 +208,21 @@ public final class AccountDialog {
         }
         AccountKind kind = kind();
         Account edited = editing;
+        List<String> groups = checkedGroups();
         Async.run(() -> {
             long now = System.currentTimeMillis();
             Vault saved = session.change(vault -> {
                 if (edited == null) {
                     return vault.add(new Account(Ids.random(), kind, form.issuer.trim(), form.name.trim(),
-                            result.otp(), form.note, now, now));
+                            result.otp(), form.note, now, now, stillThere(vault, groups)));
                 }
                 Account current = vault.find(edited.id());
                 if (current == null) {
                     throw new VaultException("This account was deleted in the meantime");
                 }
+                // Saving drops the ids of deleted groups, which named nothing.
                 Account changed = current.edited(kind, form.issuer.trim(), form.name.trim(), result.otp(),
-                        form.note, now);
+                        form.note, now).withGroups(stillThere(vault, groups), now);
                 return vault.replace(changed);
             });
             close();
@@ -222,6 +236,43 @@ public final class AccountDialog {
             error.setTextContent(message);
             Dom.show(error, true);
         });
+    }
+
+    /** One checkbox per group, named by the group, checked for {@code checked}. */
+    private void showGroups(List<String> checked) {
+        HTMLElement box = Dom.byId("field-groups-list");
+        box.clear();
+        List<Group> groups = session.vault().groups();
+        for (Group group : groups) {
+            HTMLElement label = Dom.element("label", null);
+            HTMLInputElement input = (HTMLInputElement) Dom.element("input", null);
+            input.setType("checkbox");
+            input.setValue(group.id());
+            input.setChecked(checked.contains(group.id()));
+            label.appendChild(input);
+            label.appendChild(Dom.document().createTextNode(" " + group.name()));
+            box.appendChild(label);
+        }
+        Dom.show(Dom.byId("field-groups-none"), groups.isEmpty());
+    }
+
+    private static List<String> checkedGroups() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (HTMLElement element : Dom.all("#field-groups-list input:checked")) {
+            ids.add(((HTMLInputElement) element).getValue());
+        }
+        return ids;
+    }
+
+    /** The groups that still exist (another tab or device may have deleted one while the dialog was open). */
+    private static List<String> stillThere(Vault vault, List<String> groupIds) {
+        List<String> kept = new java.util.ArrayList<>();
+        for (String id : groupIds) {
+            if (vault.group(id) != null) {
+                kept.add(id);
+            }
+        }
+        return kept;
     }
 
     private AccountForm read() {

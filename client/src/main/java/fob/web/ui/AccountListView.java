@@ -1,6 +1,7 @@
 package fob.web.ui;
 
 import fob.vault.Account;
+import fob.vault.AccountFilter;
 import fob.vault.Vault;
 import fob.web.js.Browser;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class AccountListView {
     private final Map<String, AccountRow> previous = new HashMap<>();
     private int renderGeneration;
     private final Set<AccountRow> onScreenRows = new LinkedHashSet<>();
-    private String query = "";
+    private AccountFilter filter = AccountFilter.ALL;
     private int matches;
     private final OnScreen onScreen = new OnScreen(this::seen, () -> tick(System.currentTimeMillis()));
 
@@ -97,6 +98,7 @@ public final class AccountListView {
         onScreen.forgetAll();
         onScreenRows.clear();
         list.clear();
+        filter = filter.in(vault);
         accounts = vault.accounts();
         rows = new ArrayList<>(accounts.size());
         Browser.mark("fob-list-render");
@@ -127,7 +129,7 @@ public final class AccountListView {
             AccountRow row = old != null && old.fits(account, i, accounts.size()) && old.index == i ? old
                     : new AccountRow(account, i, accounts.size(), display, actions);
             rows.add(row);
-            boolean match = row.account.matches(query);
+            boolean match = filter.matches(row.account);
             row.setFilteredOut(!match);
             matches += match ? 1 : 0;
             row.onScreen = assumeOnScreen && match && i < FIRST_ON_SCREEN;
@@ -224,12 +226,26 @@ public final class AccountListView {
         Browser.measure("fob-refresh", started, Browser.now(), computed);
     }
 
+    /** The search field's text. */
     public void filter(String query) {
-        this.query = query;
+        refilter(filter.withQuery(query));
+    }
+
+    /** A group's id, or null for every group. */
+    public void filterGroup(String groupId) {
+        refilter(filter.inGroup(groupId));
+    }
+
+    public String groupShown() {
+        return filter.groupId();
+    }
+
+    private void refilter(AccountFilter next) {
+        filter = next;
         matches = 0;
         for (int i = 0; i < built; i++) {
             AccountRow row = rows.get(i);
-            boolean match = row.account.matches(query);
+            boolean match = filter.matches(row.account);
             row.setFilteredOut(!match);
             matches += match ? 1 : 0;
         }
@@ -238,6 +254,7 @@ public final class AccountListView {
     }
 
     private void showNoMatch() {
+        noMatch.setTextContent(filter.nothingMatches());
         Dom.show(noMatch, !accounts.isEmpty() && built == accounts.size() && matches == 0);
     }
 

@@ -33,7 +33,8 @@ public final class FobPage {
             Map.entry("file", "input[type=file]"),
             Map.entry("radio", "input[type=radio]"),
             Map.entry("password", "input[type=password]"),
-            Map.entry("alert", "[role=alert]"));
+            Map.entry("alert", "[role=alert]"),
+            Map.entry("group", "fieldset, [role=group]"));
 
     private final WebDriver driver;
     private final String url;
