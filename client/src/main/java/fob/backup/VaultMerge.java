@@ -32,7 +32,7 @@ public final class VaultMerge {
      * deleted, never into nothing. The order is that of the side reordered last (by {@link Vault#orderedAt}; on a
      * tie, the same side on both devices), with the other side's other accounts appended in its order, so that every
      * device ends with one order. Groups merge as accounts do, by id: the later rename wins, and a deletion wins over
-     * a rename made before it. The settings and Recently deleted are this device's.
+     * a rename made before it. The settings, Recently deleted and the times of use are this device's.
      */
     public static Vault sync(Vault local, Vault remote, long now) {
         Map<String, Long> tombstones = new LinkedHashMap<>();
@@ -98,7 +98,8 @@ public final class VaultMerge {
         long orderedAt = sameIds(local.accounts(), remote.accounts()) ? Math.min(localOrder, remoteOrder)
                 : Math.max(localOrder, remoteOrder);
         List<Group> groups = mergeGroups(local.groups(), remote.groups(), tombstones, now);
-        return new Vault(kept, local.settings(), tombstones, stillDeleted, orderedAt, groups).purgedAt(now);
+        return new Vault(kept, local.settings(), tombstones, stillDeleted, orderedAt, groups).purgedAt(now)
+                .withUsedAt(local.usedAt());
     }
 
     /** Removes from {@code tombstones} the deletions of groups that outlived them (renamed after). */
@@ -356,7 +357,7 @@ public final class VaultMerge {
         if (clamp(backup.orderedAt(), now) > clamp(local.orderedAt(), now)) {
             // The backup was reordered after this browser: its order, as every device has it.
             return new Vault(kept, merged.settings(), merged.tombstones(), merged.recentlyDeleted(),
-                    merged.orderedAt(), merged.groups());
+                    merged.orderedAt(), merged.groups()).withUsedAt(merged.usedAt());
         }
         // Otherwise this browser's accounts come first, as they were, and the backup's others after them; the
         // order is stamped now, so that every device takes it.
@@ -372,7 +373,7 @@ public final class VaultMerge {
             }
         }
         return new Vault(ordered, merged.settings(), merged.tombstones(), merged.recentlyDeleted(),
-                Math.max(now, merged.orderedAt()), merged.groups());
+                Math.max(now, merged.orderedAt()), merged.groups()).withUsedAt(merged.usedAt());
     }
 
     private static boolean isKnown(List<Account> accounts, Account candidate) {

@@ -53,6 +53,7 @@ final class HistoryRestore {
                 tombstones.put(group.id(), Math.max(now, group.updated()));
             }
         }
-        return new Vault(accounts, local.settings(), tombstones, trimmed.recentlyDeleted(), now, groups);
+        return new Vault(accounts, local.settings(), tombstones, trimmed.recentlyDeleted(), now, groups)
+                .withUsedAt(local.usedAt());
     }
 }

@@ -68,7 +68,7 @@ public final class Restore {
                 merged[0] = false;
                 Vault whole = VaultMerge.sync(current, restored, sync.now());
                 return new Vault(whole.accounts(), restored.settings(), whole.tombstones(), whole.recentlyDeleted(),
-                        whole.orderedAt(), whole.groups());
+                        whole.orderedAt(), whole.groups()).withUsedAt(whole.usedAt());
             }
             merged[0] = true;
             return VaultMerge.join(current, restored, sync.now());

@@ -1,13 +1,21 @@
 package fob.vault;
 
-/** The user's choices, kept in the vault so that they travel with it. Immutable. */
+import java.util.Objects;
+
+/** The user's choices, kept in the vault so that they travel with it (backups, exports). Immutable. */
 public final class Settings {
-    public static final Settings DEFAULTS = new Settings(false);
+    public static final Settings DEFAULTS = new Settings(false, SortOrder.MANUAL);
 
     private final boolean hideCodesWhenHidden;
+    private final SortOrder sortBy;
 
     public Settings(boolean hideCodesWhenHidden) {
+        this(hideCodesWhenHidden, SortOrder.MANUAL);
+    }
+
+    public Settings(boolean hideCodesWhenHidden, SortOrder sortBy) {
         this.hideCodesWhenHidden = hideCodesWhenHidden;
+        this.sortBy = Objects.requireNonNull(sortBy);
     }
 
     /** Blank the codes while the tab is in the background, so a shared screen does not show them. */
@@ -16,16 +24,26 @@ public final class Settings {
     }
 
     public Settings withHideCodesWhenHidden(boolean value) {
-        return new Settings(value);
+        return new Settings(value, sortBy);
+    }
+
+    /** "Sort by" in Settings. */
+    public SortOrder sortBy() {
+        return sortBy;
+    }
+
+    public Settings withSortBy(SortOrder order) {
+        return new Settings(hideCodesWhenHidden, order);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Settings && ((Settings) o).hideCodesWhenHidden == hideCodesWhenHidden;
+        return o instanceof Settings && ((Settings) o).hideCodesWhenHidden == hideCodesWhenHidden
+                && ((Settings) o).sortBy == sortBy;
     }
 
     @Override
     public int hashCode() {
-        return hideCodesWhenHidden ? 1 : 0;
+        return (hideCodesWhenHidden ? 1 : 0) + 2 * sortBy.ordinal();
     }
 }

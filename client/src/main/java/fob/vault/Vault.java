@@ -30,6 +30,7 @@ public final class Vault {
     private final List<Deleted> recentlyDeleted;
     private final long orderedAt;
     private final List<Group> groups;
+    private final Map<String, Long> usedAt;
 
     public Vault(List<Account> accounts, Settings settings) {
         this(accounts, settings, Collections.emptyMap());
@@ -57,6 +58,13 @@ public final class Vault {
      */
     public Vault(List<Account> accounts, Settings settings, Map<String, Long> tombstones,
             List<Deleted> recentlyDeleted, long orderedAt, List<Group> groups) {
+        this(accounts, settings, tombstones, recentlyDeleted, orderedAt, groups, Collections.emptyMap());
+    }
+
+    private Vault(List<Account> accounts, Settings settings, Map<String, Long> tombstones,
+            List<Deleted> recentlyDeleted, long orderedAt, List<Group> groups, Map<String, Long> usedAt) {
+        this.usedAt = usedAt.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(usedAt));
         this.groups = groups.isEmpty() ? Collections.emptyList() : Collections.unmodifiableList(byName(groups));
         this.orderedAt = orderedAt;
         this.accounts = Collections.unmodifiableList(new ArrayList<>(accounts));
@@ -75,6 +83,32 @@ public final class Vault {
 
     public Map<String, Long> tombstones() {
         return tombstones;
+    }
+
+    /**
+     * When a code of each account was last copied on this device (for "Recently used"). It stays on this device, as
+     * Recently deleted does: a backup written at every copy would tell the server when each code is used.
+     */
+    public Map<String, Long> usedAt() {
+        return usedAt;
+    }
+
+    /** The same vault with this device's times of use (merges and restores keep this device's). */
+    public Vault withUsedAt(Map<String, Long> times) {
+        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, groups, times);
+    }
+
+    /** A code of the account was copied now; a time is kept only for accounts still here. */
+    public Vault used(String id, long now) throws VaultException {
+        require(id);
+        Map<String, Long> times = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> entry : usedAt.entrySet()) {
+            if (!entry.getKey().equals(id) && indexOf(entry.getKey()) >= 0) {
+                times.put(entry.getKey(), entry.getValue());
+            }
+        }
+        times.put(id, now);
+        return withUsedAt(times);
     }
 
     /** The person's groups, by name (any case), then by id. */
@@ -124,7 +158,7 @@ public final class Vault {
         }
         List<Group> next = new ArrayList<>(groups);
         next.add(new Group(id, name.trim(), now, now));
-        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, next);
+        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, next, usedAt);
     }
 
     public Vault renameGroup(String id, String name, long now) throws VaultException {
@@ -134,7 +168,7 @@ public final class Vault {
         for (Group each : groups) {
             next.add(each == group ? group.renamed(name.trim(), Math.max(now, group.updated() + 1)) : each);
         }
-        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, next);
+        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, next, usedAt);
     }
 
     /**
@@ -150,7 +184,7 @@ public final class Vault {
         while (dead.size() > MAX_TOMBSTONES) {
             dead.remove(dead.keySet().iterator().next());
         }
-        return new Vault(accounts, settings, dead, recentlyDeleted, orderedAt, next);
+        return new Vault(accounts, settings, dead, recentlyDeleted, orderedAt, next, usedAt);
     }
 
     /** Puts the account in exactly these groups (each must exist); ids of deleted groups are dropped. */
@@ -203,14 +237,9 @@ public final class Vault {
         return recentlyDeleted;
     }
 
-    /** The same vault with other groups (merges and restores). */
-    public Vault withGroups(List<Group> newGroups, Map<String, Long> newTombstones) {
-        return new Vault(accounts, settings, newTombstones, recentlyDeleted, orderedAt, newGroups);
-    }
-
     /** The same accounts and settings with another Recently deleted (merges and restores keep this device's). */
     public Vault withRecentlyDeleted(List<Deleted> deleted) {
-        return new Vault(accounts, settings, tombstones, deleted, orderedAt, groups);
+        return new Vault(accounts, settings, tombstones, deleted, orderedAt, groups, usedAt);
     }
 
     public boolean isEmpty() {
@@ -250,7 +279,7 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.add(account);
-        return new Vault(next, settings, tombstones, recentlyDeleted, orderedAt, groups);
+        return new Vault(next, settings, tombstones, recentlyDeleted, orderedAt, groups, usedAt);
     }
 
     /** Replaces the account with the same id; refuses a change that would duplicate another account's secret. */
@@ -262,7 +291,7 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.set(index, account);
-        return new Vault(next, settings, tombstones, recentlyDeleted, orderedAt, groups);
+        return new Vault(next, settings, tombstones, recentlyDeleted, orderedAt, groups, usedAt);
     }
 
     /**
@@ -280,7 +309,7 @@ public final class Vault {
         }
         List<Deleted> bin = new ArrayList<>(recentlyDeleted);
         bin.add(new Deleted(removed, now, false));
-        return new Vault(next, settings, dead, bin, orderedAt, groups).purgedAt(now);
+        return new Vault(next, settings, dead, bin, orderedAt, groups, usedAt).purgedAt(now);
     }
 
     /**
@@ -305,9 +334,9 @@ public final class Vault {
         Map<String, Long> dead = new LinkedHashMap<>(tombstones);
         dead.remove(id);
         if (indexOf(id) >= 0) {
-            return new Vault(accounts, settings, dead, bin, orderedAt, groups);
+            return new Vault(accounts, settings, dead, bin, orderedAt, groups, usedAt);
         }
-        return new Vault(accounts, settings, dead, bin, orderedAt, groups).add(restored);
+        return new Vault(accounts, settings, dead, bin, orderedAt, groups, usedAt).add(restored);
     }
 
     /** "Delete for good" in Recently deleted. */
@@ -318,7 +347,7 @@ public final class Vault {
                 bin.add(deleted);
             }
         }
-        return new Vault(accounts, settings, tombstones, bin, orderedAt, groups);
+        return new Vault(accounts, settings, tombstones, bin, orderedAt, groups, usedAt);
     }
 
     /** Drops what Recently deleted keeps no longer: past 30 days (but see {@link Deleted}), and past its size. */
@@ -337,7 +366,7 @@ public final class Vault {
             }
         }
         return bin.size() == recentlyDeleted.size() ? this
-                : new Vault(accounts, settings, tombstones, bin, orderedAt, groups);
+                : new Vault(accounts, settings, tombstones, bin, orderedAt, groups, usedAt);
     }
 
     /** Moves an account {@code offset} places (negative is up); a move past either end is refused. */
@@ -349,7 +378,7 @@ public final class Vault {
         }
         List<Account> next = new ArrayList<>(accounts);
         next.add(target, next.remove(index));
-        return new Vault(next, settings, tombstones, recentlyDeleted, Math.max(now, orderedAt + 1), groups);
+        return new Vault(next, settings, tombstones, recentlyDeleted, Math.max(now, orderedAt + 1), groups, usedAt);
     }
 
     /**
@@ -371,7 +400,7 @@ public final class Vault {
     }
 
     public Vault withSettings(Settings settings) {
-        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, groups);
+        return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, groups, usedAt);
     }
 
     public static String describe(Account account) {
@@ -402,7 +431,8 @@ public final class Vault {
         }
         Vault v = (Vault) o;
         return v.accounts.equals(accounts) && v.settings.equals(settings) && v.tombstones.equals(tombstones)
-                && v.recentlyDeleted.equals(recentlyDeleted) && v.orderedAt == orderedAt && v.groups.equals(groups);
+                && v.recentlyDeleted.equals(recentlyDeleted) && v.orderedAt == orderedAt && v.groups.equals(groups)
+                && v.usedAt.equals(usedAt);
     }
 
     @Override

@@ -51,7 +51,24 @@ public final class VaultJson {
         root.put("recentlyDeleted", deleted);
         root.put("orderedAt", vault.orderedAt());
         root.put("groups", writeGroups(vault.groups()));
+        if (!vault.usedAt().isEmpty()) {
+            JsonObject used = new JsonObject();
+            used.putAll(vault.usedAt());
+            root.put("usedAt", used);
+        }
         return JsonWriter.string(root);
+    }
+
+    private static Map<String, Long> readUsedAt(JsonObject root) throws JsonFormatException {
+        Map<String, Long> used = new LinkedHashMap<>();
+        if (root.get("usedAt") == null) {
+            return used;
+        }
+        JsonObject times = Json.object(root, "usedAt");
+        for (String id : times.keySet()) {
+            used.put(id, Json.integer(times, id, 0, Long.MAX_VALUE));
+        }
+        return used;
     }
 
     public static JsonArray writeGroups(List<Group> groups) {
@@ -186,19 +203,23 @@ public final class VaultJson {
                 accounts.add(readAccount(Json.objectAt(array, i, "Account")));
             }
             return new Vault(accounts, readSettings(Json.object(root, "settings")), readTombstones(root),
-                    readRecentlyDeleted(root), readOrderedAt(root), readGroups(root));
+                    readRecentlyDeleted(root), readOrderedAt(root), readGroups(root)).withUsedAt(readUsedAt(root));
         } catch (JsonFormatException e) {
             throw new VaultException("The vault is damaged: " + e.getMessage());
         }
     }
 
     public static Settings readSettings(JsonObject settings) throws JsonFormatException {
-        return new Settings(Json.bool(settings, "hideCodesWhenHidden", false));
+        return new Settings(Json.bool(settings, "hideCodesWhenHidden", false),
+                SortOrder.fromJsonName(Json.optionalString(settings, "sortBy", SortOrder.MANUAL.jsonName())));
     }
 
     public static JsonObject writeSettings(Settings settings) {
         JsonObject json = new JsonObject();
         json.put("hideCodesWhenHidden", settings.hideCodesWhenHidden());
+        if (settings.sortBy() != SortOrder.MANUAL) {
+            json.put("sortBy", settings.sortBy().jsonName());
+        }
         return json;
     }
 

@@ -381,6 +381,9 @@ public final class App implements AccountListView.Actions, Preferences {
             Promises.await(Browser.copyText(code));
             ClipboardCleaner.clearWhenExpired(code, validFor);
             Toast.show("Code copied.");
+            // For "Recently used"; kept on this device only (see Vault#usedAt).
+            String id = row.account().id();
+            change(vault -> vault.find(id) == null ? vault : vault.used(id, now));
         }, message -> Toast.show("The browser did not let Fob copy the code."));
     }
 

@@ -30,6 +30,8 @@ class BackupPayloadTest {
         Account contoso = vault.find("0003");
         assertTrue(contoso.isPlaceholder(), "a work or school account travels without its secret");
         assertEquals(List.of("00g1"), contoso.groups(), "but in its groups");
+        assertEquals(fob.vault.SortOrder.RECENTLY_USED, vault.settings().sortBy(), "the choice is backed up");
+        assertTrue(vault.settings().hideCodesWhenHidden());
         assertEquals(text, new String(new BackupPayload(4, 1_700_000_000_500L, vault).toBytes(),
                 StandardCharsets.UTF_8));
     }
@@ -41,6 +43,16 @@ class BackupPayloadTest {
         assertTrue(payload.vault().groups().isEmpty());
         assertEquals(1_700_000_000_400L, payload.vault().orderedAt());
         assertEquals("Deno", payload.vault().accounts().get(0).issuer());
+    }
+
+    @Test
+    void theTimesOfUseStayOnTheDevice() throws Exception {
+        Vault vault = BackupPayload.read(fixed("payload-3.json").getBytes(StandardCharsets.UTF_8)).vault();
+        Vault used = vault.used("0001", 1_700_000_009_000L);
+        assertTrue(BackupPayload.sameContent(vault, used), "copying a code uploads nothing");
+        String written = new String(new BackupPayload(5, 1, used).toBytes(), StandardCharsets.UTF_8);
+        assertFalse(written.contains("1700000009000"), written);
+        assertFalse(written.contains("usedAt"), written);
     }
 
     @Test

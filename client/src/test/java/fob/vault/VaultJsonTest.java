@@ -100,7 +100,18 @@ class VaultJsonTest {
         assertEquals(List.of("00g1", "00g2"), three.find("0001").groups());
         assertEquals(List.of(), three.find("0002").groups());
         assertEquals(1_700_000_000_300L, three.tombstones().get("00g3"), "a deleted group's tombstone");
+        assertEquals(SortOrder.ISSUER, three.settings().sortBy());
+        assertEquals(java.util.Map.of("0001", 1_700_000_000_600L, "0002", 1_700_000_000_700L), three.usedAt());
+        assertEquals(List.of("0002", "0001"), ids(SortOrder.RECENTLY_USED.sort(three)), "the code copied last first");
         assertEquals(text, VaultJson.write(three), "version 3 is what Fob writes");
+    }
+
+    private static List<String> ids(List<Account> accounts) {
+        List<String> ids = new ArrayList<>();
+        for (Account account : accounts) {
+            ids.add(account.id());
+        }
+        return ids;
     }
 
     @Test

@@ -2,6 +2,7 @@ package fob.web.ui;
 
 import fob.vault.Account;
 import fob.vault.AccountFilter;
+import fob.vault.SortOrder;
 import fob.vault.Vault;
 import fob.web.js.Browser;
 import java.util.ArrayList;
@@ -54,6 +55,8 @@ public final class AccountListView {
     /** The rows built so far, one per account from the first: the others follow in chunks. */
     private List<AccountRow> rows = new ArrayList<>();
     private int built;
+    /** Whether the list is in the person's own order, which "Move up" and "Move down" change. */
+    private boolean movable = true;
     /** The rows of the last rendering, by account id: a row whose account and place are unchanged is kept. */
     private final Map<String, AccountRow> previous = new HashMap<>();
     private int renderGeneration;
@@ -99,7 +102,8 @@ public final class AccountListView {
         onScreenRows.clear();
         list.clear();
         filter = filter.in(vault);
-        accounts = vault.accounts();
+        movable = vault.settings().sortBy() == SortOrder.MANUAL;
+        accounts = vault.settings().sortBy().sort(vault);
         rows = new ArrayList<>(accounts.size());
         Browser.mark("fob-list-render");
         built = 0;
@@ -126,8 +130,8 @@ public final class AccountListView {
         for (int i = built; i < end; i++) {
             Account account = accounts.get(i);
             AccountRow old = previous.get(account.id());
-            AccountRow row = old != null && old.fits(account, i, accounts.size()) && old.index == i ? old
-                    : new AccountRow(account, i, accounts.size(), display, actions);
+            AccountRow row = old != null && old.fits(account, i, accounts.size(), movable) && old.index == i ? old
+                    : new AccountRow(account, i, accounts.size(), movable, display, actions);
             rows.add(row);
             boolean match = filter.matches(row.account);
             row.setFilteredOut(!match);

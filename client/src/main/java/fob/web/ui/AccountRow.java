@@ -25,6 +25,7 @@ public final class AccountRow {
     final Account account;
     final HTMLElement item;
     final int index;
+    private final boolean movable;
     private final boolean first;
     private final boolean last;
     private final Display display;
@@ -43,8 +44,11 @@ public final class AccountRow {
     /** Whether the list's IntersectionObserver last saw the row on screen. */
     boolean onScreen;
 
-    AccountRow(Account account, int index, int count, Display display, AccountListView.Actions actions) {
+    /** {@code movable}: the list is in the person's own order, so the row offers "Move up" and "Move down". */
+    AccountRow(Account account, int index, int count, boolean movable, Display display,
+            AccountListView.Actions actions) {
         this.account = account;
+        this.movable = movable;
         this.index = index;
         this.first = index == 0;
         this.last = index == count - 1;
@@ -113,8 +117,10 @@ public final class AccountRow {
         if (last) {
             down.setAttribute("disabled", "");
         }
-        buttons.appendChild(up);
-        buttons.appendChild(down);
+        if (movable) {
+            buttons.appendChild(up);
+            buttons.appendChild(down);
+        }
         item.appendChild(buttons);
     }
 
@@ -125,8 +131,8 @@ public final class AccountRow {
     }
 
     /** Whether this row can stand for {@code account} at {@code index} of {@code count} in a new rendering. */
-    boolean fits(Account other, int otherIndex, int count) {
-        return account == other && first == (otherIndex == 0) && last == (otherIndex == count - 1);
+    boolean fits(Account other, int otherIndex, int count, boolean otherMovable) {
+        return account == other && movable == otherMovable && first == (otherIndex == 0) && last == (otherIndex == count - 1);
     }
 
     /** Whether the row shows a countdown, the same for every account of its period. */

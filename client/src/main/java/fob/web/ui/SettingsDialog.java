@@ -1,6 +1,7 @@
 package fob.web.ui;
 
 import fob.vault.Settings;
+import fob.vault.SortOrder;
 import fob.web.Async;
 import fob.web.VaultSession;
 import fob.web.js.Browser;
@@ -33,6 +34,15 @@ public final class SettingsDialog {
                         Toast.show(message);
                     });
         });
+        HTMLElement sortBy = Dom.byId("setting-sort-by");
+        sortBy.addEventListener("change", (EventListener<Event>) event -> {
+            SortOrder order = SortOrder.fromJsonName(Dom.value("setting-sort-by"));
+            Async.run(() -> session.change(vault -> vault.withSettings(vault.settings().withSortBy(order))),
+                    message -> {
+                        Dom.setValue("setting-sort-by", session.vault().settings().sortBy().jsonName());
+                        Toast.show(message);
+                    });
+        });
         hideUntilClicked.addEventListener("change", (EventListener<Event>) event ->
                 preferences.set(preferences.get().withHideCodesUntilClicked(hideUntilClicked.isChecked())));
     }
@@ -54,6 +64,7 @@ public final class SettingsDialog {
         }
         Settings settings = session.vault().settings();
         hideCodes.setChecked(settings.hideCodesWhenHidden());
+        Dom.setValue("setting-sort-by", settings.sortBy().jsonName());
         hideUntilClicked.setChecked(preferences.get().hideCodesUntilClicked());
         Browser.showModal(dialog);
     }

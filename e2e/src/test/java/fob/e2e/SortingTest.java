@@ -1,0 +1,97 @@
+package fob.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fob.e2e.support.AccountItem;
+import fob.e2e.support.BackupFlows;
+import fob.e2e.support.BrowserTest;
+import fob.e2e.support.VirtualAuthenticator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** Issue 15: "Sort by" in Settings (Manual, Issuer, Account name, Recently used), kept in the vault and the backup. */
+class SortingTest extends BrowserTest {
+    private static final String ZULIP = "otpauth://totp/Zulip:ann?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Zulip";
+    private static final String AMAZON = "otpauth://totp/Amazon:zoe?secret=5OM4WOOGPLQEF6UGN3CPEOOLWU&issuer=Amazon";
+    private static final String MASTODON = "otpauth://totp/Mastodon:bob?secret=7ELGJSGXNCCTV3O6LKJWYFV2RA"
+            + "&issuer=Mastodon";
+
+    private List<String> issuers() {
+        List<String> issuers = new ArrayList<>();
+        for (AccountItem item : page.accounts()) {
+            issuers.add(item.issuer());
+        }
+        return issuers;
+    }
+
+    private Select sortBy() {
+        return new Select(page.byRole(BackupFlows.openSettings(page), "combobox", "Sort by"));
+    }
+
+    private void sortBy(String choice) {
+        sortBy().selectByVisibleText(choice);
+        BackupFlows.closeSettings(page);
+    }
+
+    @Test
+    void eachOrderAndMovesOnlyInTheManualOne() throws Exception {
+        page.open();
+        page.addLink(ZULIP, false);
+        page.addLink(AMAZON, false);
+        page.addLink(MASTODON, false);
+        List<String> choices = new ArrayList<>();
+        for (WebElement option : sortBy().getOptions()) {
+            choices.add(option.getText().trim());
+        }
+        assertEquals(List.of("Manual", "Issuer", "Account name", "Recently used"), choices);
+        assertEquals("Manual", sortBy().getFirstSelectedOption().getText().trim());
+        BackupFlows.closeSettings(page);
+        assertEquals(List.of("Zulip", "Amazon", "Mastodon"), issuers());
+        assertTrue(page.account("Amazon").hasButton("Move up"));
+
+        sortBy("Issuer");
+        page.waitFor(() -> issuers().equals(List.of("Amazon", "Mastodon", "Zulip")));
+        assertFalse(page.account("Amazon").hasButton("Move up"), "a sorted list has no order of one's own to change");
+        sortBy("Account name");
+        page.waitFor(() -> issuers().equals(List.of("Zulip", "Mastodon", "Amazon")));
+
+        sortBy("Recently used");
+        browser.cdp("Browser.grantPermissions", Map.of("origin", server.url().replaceAll("/$", ""),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        page.account("Mastodon").button("Copy code").click();
+        page.waitFor(() -> issuers().equals(List.of("Mastodon", "Zulip", "Amazon")));
+        page.account("Amazon").button("Copy code").click();
+        page.waitFor(() -> issuers().equals(List.of("Amazon", "Mastodon", "Zulip")));
+        page.reload();
+        assertEquals(List.of("Amazon", "Mastodon", "Zulip"), issuers(), "the choice and the times are kept");
+
+        sortBy("Manual");
+        page.waitFor(() -> issuers().equals(List.of("Zulip", "Amazon", "Mastodon")));
+        assertEquals(List.of(), consoleProblems());
+    }
+
+    @Test
+    void aRestoreOnAWipedBrowserBringsTheOrderBack() {
+        VirtualAuthenticator.add(browser, true);
+        page.open();
+        page.addLink(ZULIP, false);
+        page.addLink(AMAZON, false);
+        sortBy().selectByVisibleText("Issuer");
+        BackupFlows.createRecoveryAccount(page, "Sorted Sam");
+        BackupFlows.closeSettings(page);
+        page.waitFor(() -> issuers().equals(List.of("Amazon", "Zulip")));
+
+        BackupFlows.wipe(browser, server);
+        page.open();
+        BackupFlows.beginRecovery(page);
+        page.waitFor(() -> page.accounts().size() == 2);
+        assertEquals(List.of("Amazon", "Zulip"), issuers());
+        assertEquals("Issuer", sortBy().getFirstSelectedOption().getText().trim());
+    }
+}
