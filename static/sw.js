@@ -42,7 +42,14 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (url.pathname.startsWith("/v/")) {
-    // Versioned files never change: the cache answers, the network only for what it lacks.
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    // Versioned files never change: the cache answers, the network only for what it lacks. The icon set's shards are
+    // not fetched at install (the set is large); each is kept once a page asked for it, so it also works offline.
+    event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+      if (response.ok && url.pathname.startsWith("/v/" + VERSION + "/icons/set/")) {
+        const copy = response.clone();
+        caches.open(CACHE).then((cache) => cache.put(request, copy));
+      }
+      return response;
+    })));
   }
 });

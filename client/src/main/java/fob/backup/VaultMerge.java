@@ -243,7 +243,7 @@ public final class VaultMerge {
 
     private static String tieKey(Account account) {
         return account.kind() + "\n" + account.issuer() + "\n" + account.name() + "\n" + account.note() + "\n"
-                + account.groups() + "\n"
+                + account.groups() + "\n" + account.icon() + "\n"
                 + (account.isPlaceholder() ? "" : account.otp().counter() + "\n" + account.otp().algorithm() + "\n"
                 + account.otp().digits() + "\n" + account.otp().period());
     }

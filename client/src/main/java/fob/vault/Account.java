@@ -25,6 +25,7 @@ public final class Account {
     private final long created;
     private final long updated;
     private final List<String> groups;
+    private final AccountIcon icon;
 
     public Account(String id, AccountKind kind, String issuer, String name, OtpParameters otp, String note,
             long created, long updated) {
@@ -34,6 +35,12 @@ public final class Account {
     /** {@code groups}: the ids of its groups, in any order (kept sorted, each once). */
     public Account(String id, AccountKind kind, String issuer, String name, OtpParameters otp, String note,
             long created, long updated, List<String> groups) {
+        this(id, kind, issuer, name, otp, note, created, updated, groups, AccountIcon.AUTOMATIC);
+    }
+
+    public Account(String id, AccountKind kind, String issuer, String name, OtpParameters otp, String note,
+            long created, long updated, List<String> groups, AccountIcon icon) {
+        this.icon = Objects.requireNonNull(icon);
         this.id = Objects.requireNonNull(id);
         this.kind = Objects.requireNonNull(kind);
         this.issuer = issuer == null ? "" : issuer;
@@ -96,21 +103,30 @@ public final class Account {
 
     /** The same account with new details, keeping its id and creation time. */
     public Account edited(AccountKind kind, String issuer, String name, OtpParameters otp, String note, long now) {
-        return new Account(id, kind, issuer, name, otp, note, created, now, groups);
+        return new Account(id, kind, issuer, name, otp, note, created, now, groups, icon);
     }
 
     /** The same account in other groups. */
     public Account withGroups(List<String> groupIds, long now) {
-        return new Account(id, kind, issuer, name, otp, note, created, now, groupIds);
+        return new Account(id, kind, issuer, name, otp, note, created, now, groupIds, icon);
+    }
+
+    /** What it shows beside its name. */
+    public AccountIcon icon() {
+        return icon;
+    }
+
+    public Account withIcon(AccountIcon newIcon, long now) {
+        return new Account(id, kind, issuer, name, otp, note, created, now, groups, newIcon);
     }
 
     /** What a backup keeps of a work or school account: who it is, never its secret. */
     public Account asPlaceholder() {
-        return new Account(id, kind, issuer, name, null, note, created, updated, groups);
+        return new Account(id, kind, issuer, name, null, note, created, updated, groups, icon);
     }
 
     public Account withOtp(OtpParameters otp, long now) {
-        return new Account(id, kind, issuer, name, otp, note, created, now, groups);
+        return new Account(id, kind, issuer, name, otp, note, created, now, groups, icon);
     }
 
     /** Whether a search query (any case, any part of the issuer, name or note) finds this account. */
@@ -128,7 +144,7 @@ public final class Account {
         Account a = (Account) o;
         return id.equals(a.id) && kind == a.kind && issuer.equals(a.issuer) && name.equals(a.name)
                 && Objects.equals(otp, a.otp) && note.equals(a.note) && created == a.created && updated == a.updated
-                && groups.equals(a.groups);
+                && groups.equals(a.groups) && icon.equals(a.icon);
     }
 
     @Override

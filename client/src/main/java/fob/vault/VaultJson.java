@@ -174,6 +174,9 @@ public final class VaultJson {
         json.put("note", account.note());
         json.put("created", account.created());
         json.put("updated", account.updated());
+        if (account.icon().kind() != AccountIcon.Kind.AUTOMATIC) {
+            json.put("icon", writeIcon(account.icon()));
+        }
         if (!account.groups().isEmpty()) {
             // Only when there are any: 10,000 accounts without a group would carry 130 kB of empty lists.
             JsonArray groups = new JsonArray();
@@ -250,7 +253,44 @@ public final class VaultJson {
                 Json.optionalString(json, "note", ""),
                 Json.integer(json, "created", 0, Long.MAX_VALUE),
                 Json.integer(json, "updated", 0, Long.MAX_VALUE),
-                readAccountGroups(json, id));
+                readAccountGroups(json, id),
+                readIcon(json, id));
+    }
+
+    private static JsonObject writeIcon(AccountIcon icon) {
+        JsonObject json = new JsonObject();
+        switch (icon.kind()) {
+            case SET:
+                json.put("set", icon.slug());
+                break;
+            case IMAGE:
+                json.put("png", java.util.Base64.getEncoder().encodeToString(icon.png()));
+                break;
+            default:
+                json.put("letter", true);
+        }
+        return json;
+    }
+
+    private static AccountIcon readIcon(JsonObject json, String id) throws JsonFormatException, VaultException {
+        if (json.get("icon") == null) {
+            return AccountIcon.AUTOMATIC;
+        }
+        JsonObject icon = Json.object(json, "icon");
+        if (icon.get("set") != null) {
+            return AccountIcon.fromSet(Json.string(icon, "set"));
+        }
+        if (icon.get("png") != null) {
+            try {
+                return AccountIcon.image(java.util.Base64.getDecoder().decode(Json.string(icon, "png")));
+            } catch (IllegalArgumentException e) {
+                throw new JsonFormatException("the account " + id + " has an icon that is not base64");
+            }
+        }
+        if (Boolean.TRUE.equals(icon.get("letter"))) {
+            return AccountIcon.LETTER;
+        }
+        throw new JsonFormatException("the account " + id + " has an icon of a kind Fob does not know");
     }
 
     private static List<String> readAccountGroups(JsonObject json, String id) throws JsonFormatException {

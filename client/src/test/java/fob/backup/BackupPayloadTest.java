@@ -27,6 +27,7 @@ class BackupPayloadTest {
         assertEquals(1, vault.groups().size());
         assertEquals("Work", vault.groups().get(0).name());
         assertEquals(List.of("00g1"), vault.find("0001").groups());
+        assertEquals(fob.vault.AccountIcon.LETTER, vault.find("0001").icon(), "icons are backed up");
         Account contoso = vault.find("0003");
         assertTrue(contoso.isPlaceholder(), "a work or school account travels without its secret");
         assertEquals(List.of("00g1"), contoso.groups(), "but in its groups");

@@ -99,6 +99,11 @@ class VaultJsonTest {
         assertEquals(1_700_000_000_200L, work.updated());
         assertEquals(List.of("00g1", "00g2"), three.find("0001").groups());
         assertEquals(List.of(), three.find("0002").groups());
+        assertEquals(AccountIcon.fromSet("deno"), three.find("0001").icon(), "an icon chosen from the set");
+        AccountIcon own = three.find("0002").icon();
+        assertEquals(AccountIcon.Kind.IMAGE, own.kind());
+        assertEquals(0x89, own.png()[0] & 0xff);
+        assertEquals(70, own.png().length, "a 1-pixel PNG, as written");
         assertEquals(1_700_000_000_300L, three.tombstones().get("00g3"), "a deleted group's tombstone");
         assertEquals(SortOrder.ISSUER, three.settings().sortBy());
         assertEquals(java.util.Map.of("0001", 1_700_000_000_600L, "0002", 1_700_000_000_700L), three.usedAt());

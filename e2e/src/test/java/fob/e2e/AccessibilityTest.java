@@ -95,6 +95,12 @@ class AccessibilityTest extends BrowserTest {
         page.account("Deno").button("Edit").click();
         page.dialog("Edit account");
         audit("Edit account");
+        page.button(page.dialog("Edit account"), "Choose icon").click();
+        page.dialog("Choose icon");
+        page.waitFor(() -> page.driver().findElement(org.openqa.selenium.By.id("icon-count")).getText()
+                .contains("icons match"));
+        audit("Choose icon");
+        closeDialog("Choose icon", "Cancel");
         closeDialog("Edit account", "Cancel");
         assertEquals(page.account("Deno").button("Edit"), page.driver().switchTo().activeElement(),
                 "focus returns to the button that opened the dialog");

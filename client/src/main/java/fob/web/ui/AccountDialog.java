@@ -5,6 +5,7 @@ import fob.imports.ImportException;
 import fob.imports.LinkReader;
 import fob.link.OtpAuthLink;
 import fob.vault.Account;
+import fob.vault.AccountIcon;
 import fob.vault.AccountForm;
 import fob.vault.AccountKind;
 import fob.vault.Additions;
@@ -16,6 +17,9 @@ import fob.web.Async;
 import fob.web.VaultSession;
 import fob.web.worker.Worker;
 import fob.web.js.Browser;
+import fob.web.js.IconGraphics;
+import fob.web.js.Promises;
+import org.teavm.jso.JSObject;
 import java.util.List;
 import java.util.Map;
 import org.teavm.jso.dom.events.Event;
@@ -43,6 +47,9 @@ public final class AccountDialog {
     private Account editing;
     /** The placeholder whose setup is being finished, or null. */
     private Account finishing;
+    /** The icon the form will save. */
+    private AccountIcon icon = AccountIcon.AUTOMATIC;
+    private final IconPicker picker;
 
     public AccountDialog(VaultSession session, AccountListView list, Worker worker) {
         this.session = session;
@@ -62,6 +69,65 @@ public final class AccountDialog {
         Dom.onClick(Dom.byId("cancel-account"), this::close);
         dialog.addEventListener("close", (EventListener<Event>) event -> scanner.stop());
         Dom.byId("field-type").addEventListener("change", (EventListener<Event>) event -> showFieldsForType());
+        picker = new IconPicker(list.icons());
+        Dom.onClick(Dom.byId("icon-choose"), () -> picker.open(Dom.value("field-issuer"), (slug, title) -> {
+            try {
+                setIcon(AccountIcon.fromSet(slug), title);
+            } catch (VaultException e) {
+                showIconProblem(e.getMessage());
+            }
+        }));
+        Dom.onClick(Dom.byId("icon-letter"), () -> setIcon(AccountIcon.LETTER, ""));
+        Dom.onClick(Dom.byId("icon-automatic"), () -> setIcon(AccountIcon.AUTOMATIC, ""));
+        HTMLInputElement file = Dom.byId("icon-file");
+        file.addEventListener("change", (EventListener<Event>) event -> {
+            JSObject chosen = firstFile(file);
+            if (chosen == null) {
+                return;
+            }
+            Async.run(() -> {
+                byte[] png;
+                try {
+                    png = Promises.await(IconGraphics.redraw(chosen, ICON_SIDE)).copyToJavaArray();
+                } catch (fob.web.js.JsFailure e) {
+                    throw new VaultException("Fob cannot read this file as an image (" + e.getMessage() + ")");
+                }
+                setIcon(AccountIcon.image(png), "");
+                file.setValue("");
+            }, this::showIconProblem);
+        });
+    }
+
+    /** Own images are drawn anew at this size: sharp at 2.5rem on a screen of twice the density. */
+    private static final int ICON_SIDE = 96;
+
+    @org.teavm.jso.JSBody(params = "input", script = "return input.files && input.files.length ? input.files[0] : null;")
+    private static native JSObject firstFile(HTMLInputElement input);
+
+    private void setIcon(AccountIcon chosen, String title) {
+        icon = chosen;
+        showIconProblem(null);
+        String state;
+        switch (chosen.kind()) {
+            case SET:
+                state = "From Fob's icons: " + (title.isEmpty() ? chosen.slug() : title) + ".";
+                break;
+            case IMAGE:
+                state = "Your own image.";
+                break;
+            case LETTER:
+                state = "The first letter of the issuer.";
+                break;
+            default:
+                state = "Automatic: the issuer's icon when Fob has one, else its first letter.";
+        }
+        Dom.byId("icon-state").setTextContent(state);
+    }
+
+    private void showIconProblem(String message) {
+        HTMLElement error = Dom.byId("icon-error");
+        error.setTextContent(message == null ? "" : message);
+        Dom.show(error, message != null);
     }
 
     /** {@code groupShown}: the group the list shows (the new account goes in it), or null. */
@@ -69,6 +135,7 @@ public final class AccountDialog {
         editing = null;
         finishing = null;
         fill(new AccountForm());
+        setIcon(AccountIcon.AUTOMATIC, "");
         showGroups(groupShown == null ? java.util.Collections.emptyList()
                 : java.util.Collections.singletonList(groupShown));
         Dom.setValue("field-link", "");
@@ -81,6 +148,7 @@ public final class AccountDialog {
         editing = account;
         finishing = null;
         fill(AccountForm.of(account));
+        setIcon(account.icon(), "");
         showGroups(account.groups());
         work.setChecked(account.kind() == AccountKind.WORK_OR_SCHOOL);
         open("Edit account");
@@ -104,6 +172,7 @@ public final class AccountDialog {
         Dom.show(Dom.byId("from-qr"), adding);
         Dom.show(Dom.byId("manual"), finishing == null);
         Dom.show(Dom.byId("field-groups"), finishing == null);
+        Dom.show(Dom.byId("field-icon"), finishing == null);
         Dom.show(Dom.byId("save-account"), finishing == null);
         Dom.byId("manual-title").setTextContent(adding ? "Enter manually" : "Details");
         clearProblems();
@@ -159,6 +228,7 @@ public final class AccountDialog {
         }
         AccountKind kind = kind();
         List<String> groups = checkedGroups();
+        AccountIcon chosenIcon = icon;
         Async.run(() -> {
             Additions[] planned = new Additions[1];
             session.change(vault -> {
@@ -170,6 +240,9 @@ public final class AccountDialog {
                 Vault added = planned[0].vault();
                 for (Account account : planned[0].added()) {
                     added = added.setGroups(account.id(), stillThere(added, groups), now);
+                    if (chosenIcon.kind() != AccountIcon.Kind.AUTOMATIC && planned[0].added().size() == 1) {
+                        added = added.replace(added.find(account.id()).withIcon(chosenIcon, now));
+                    }
                 }
                 return added;
             });
@@ -209,12 +282,13 @@ public final class AccountDialog {
         AccountKind kind = kind();
         Account edited = editing;
         List<String> groups = checkedGroups();
+        AccountIcon chosenIcon = icon;
         Async.run(() -> {
             long now = System.currentTimeMillis();
             Vault saved = session.change(vault -> {
                 if (edited == null) {
                     return vault.add(new Account(Ids.random(), kind, form.issuer.trim(), form.name.trim(),
-                            result.otp(), form.note, now, now, stillThere(vault, groups)));
+                            result.otp(), form.note, now, now, stillThere(vault, groups), chosenIcon));
                 }
                 Account current = vault.find(edited.id());
                 if (current == null) {
@@ -222,7 +296,7 @@ public final class AccountDialog {
                 }
                 // Saving drops the ids of deleted groups, which named nothing.
                 Account changed = current.edited(kind, form.issuer.trim(), form.name.trim(), result.otp(),
-                        form.note, now).withGroups(stillThere(vault, groups), now);
+                        form.note, now).withGroups(stillThere(vault, groups), now).withIcon(chosenIcon, now);
                 return vault.replace(changed);
             });
             close();

@@ -51,6 +51,7 @@ public final class AccountListView {
     private final HTMLElement noMatch = Dom.byId("no-match");
     private final Actions actions;
     private final AccountRow.Display display = new AccountRow.Display();
+    private final IconLoader icons = new IconLoader();
     private List<Account> accounts = new ArrayList<>();
     /** The rows built so far, one per account from the first: the others follow in chunks. */
     private List<AccountRow> rows = new ArrayList<>();
@@ -65,6 +66,11 @@ public final class AccountListView {
     private int matches;
     private final OnScreen onScreen = new OnScreen(this::seen, () -> tick(System.currentTimeMillis()));
 
+    /** The icons of the rows, which the account dialog's icon choices draw with too. */
+    IconLoader icons() {
+        return icons;
+    }
+
     public AccountListView(Actions actions) {
         this.actions = actions;
     }
@@ -76,6 +82,7 @@ public final class AccountListView {
         AccountRow row = rows.get(index);
         row.onScreen = visible;
         if (visible) {
+            icons.show(row);
             onScreenRows.add(row);
         } else if (onScreenRows.remove(row)) {
             row.forgetCode();
@@ -138,6 +145,7 @@ public final class AccountListView {
             matches += match ? 1 : 0;
             row.onScreen = assumeOnScreen && match && i < FIRST_ON_SCREEN;
             if (row.onScreen) {
+                icons.show(row);
                 onScreenRows.add(row);
             } else {
                 row.forgetCode();

@@ -2,6 +2,7 @@ package fob.web.ui;
 
 import fob.otp.OtpParameters;
 import fob.otp.Totp;
+import fob.icons.IconLook;
 import fob.vault.Account;
 import fob.vault.AccountKind;
 import fob.web.js.Browser;
@@ -24,6 +25,10 @@ public final class AccountRow {
 
     final Account account;
     final HTMLElement item;
+    /** The icon beside the name: the letter until {@link IconLoader} draws the icon. */
+    final HTMLElement avatar;
+    /** Whether {@link IconLoader} was asked for this row's icon already. */
+    boolean iconAsked;
     final int index;
     private final boolean movable;
     private final boolean first;
@@ -56,6 +61,12 @@ public final class AccountRow {
         item = Dom.element("li", "account");
         item.setAttribute("data-id", account.id());
         String labelId = "account-" + account.id();
+
+        // Decorative: the issuer's name says the same in text.
+        avatar = Dom.text("span", "avatar", IconLook.letter(account));
+        avatar.setAttribute("aria-hidden", "true");
+        avatar.getStyle().setProperty("background-color", IconLook.colour(account));
+        item.appendChild(avatar);
 
         HTMLElement identity = Dom.element("div", "identity");
         identity.setAttribute("id", labelId);

@@ -63,6 +63,7 @@ public final class Assets {
                         + " with 'mvn package'");
             }
         }
+        files.putAll(IconSet.files());
         String version = hash(files);
         Map<String, Asset> versioned = new HashMap<>();
         ArrayNode precache = Json.MAPPER.createArrayNode();
@@ -71,7 +72,10 @@ public final class Assets {
             String path = file.getKey();
             if (!path.equals("index.html") && !path.equals("sw.js")) {
                 versioned.put(path, asset(path, file.getValue()));
-                precache.add("/v/" + version + "/" + path);
+                if (!path.startsWith(IconSet.PREFIX)) {
+                    // Icons load on demand, never at install: the set is larger than the rest of the page.
+                    precache.add("/v/" + version + "/" + path);
+                }
             }
         }
         String indexHtml = new String(files.get("index.html"), StandardCharsets.UTF_8).replace(VERSION_TOKEN, version);

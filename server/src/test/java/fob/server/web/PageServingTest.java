@@ -131,6 +131,34 @@ class PageServingTest {
         assertFalse(sw.contains("%FOB_"), sw);
     }
 
+    /** Issue 15: the service icons, served in shards only when asked for, never precached at install. */
+    @Test
+    void theIconSetIsServedInShardsOnDemand() throws Exception {
+        // FNV-1a of "github" is 584874290 (computed apart from Fob), 50 modulo 64.
+        assertEquals(50, IconSet.shardOf("github"));
+        assertEquals(6, IconSet.shardOf("google"));
+        HttpResponse<byte[]> shard = get("/v/" + version + "/icons/set/50.json", "Accept-Encoding", "gzip");
+        assertEquals(200, shard.statusCode());
+        assertEquals("application/json", contentType(shard));
+        assertEquals("public, max-age=31536000, immutable", shard.headers().firstValue("Cache-Control").orElse(""));
+        String github = text(get("/v/" + version + "/icons/set/50.json"));
+        assertTrue(github.contains("\"github\":[\"GitHub\",\"181717\",\"M12 .297c-6.63"), github.substring(0, 200));
+        String titles = text(get("/v/" + version + "/icons/set/titles.json"));
+        assertTrue(titles.contains("[\"github\",\"GitHub\"]"));
+        assertEquals(404, get("/v/" + version + "/icons/set/64.json").statusCode());
+        String sw = text(get("/sw.js"));
+        assertFalse(sw.contains("icons/set"), "the worker does not fetch the set at install");
+        long total = 0;
+        long gzipped = 0;
+        for (int i = 0; i < IconSet.SHARDS; i++) {
+            String path = "/v/" + version + "/icons/set/" + String.format("%02d", i) + ".json";
+            total += get(path).body().length;
+            gzipped += get(path, "Accept-Encoding", "gzip").body().length;
+        }
+        System.out.println("Icon set: " + IconSet.SHARDS + " shards, " + total + " bytes, " + gzipped + " gzipped; titles "
+                + titles.length() + " bytes");
+    }
+
     @Test
     void headersAndPoliciesOnEveryResponse() throws Exception {
         for (String path : new String[] {"/", "/healthz", "/nothing", "/api/x", "/v/" + version + "/app.js"}) {
