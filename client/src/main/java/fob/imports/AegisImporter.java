@@ -107,11 +107,25 @@ final class AegisImporter {
                         Json.optionalString(otp, "secret", ""), Json.optionalString(otp, "algo", "SHA1"),
                         Json.optionalInteger(otp, "digits", 0, 99, 6), Json.optionalInteger(otp, "period", 0,
                         Integer.MAX_VALUE, 30), Json.optionalInteger(otp, "counter", 0, Long.MAX_VALUE, 0),
-                        Json.optionalString(entry, "note", "")).inGroups(groupsOf(entry, groups)));
+                        Json.optionalString(entry, "note", "")).inGroups(groupsOf(entry, groups))
+                        .withIconImage(icon(entry), Json.optionalString(entry, "icon_mime", "")));
             }
             return entries;
         } catch (JsonFormatException e) {
             throw new ImportException("This Aegis file is damaged: " + e.getMessage());
+        }
+    }
+
+    /** The entry's icon (base64 image bytes), or null when it has none or it is not base64. */
+    private static byte[] icon(JsonObject entry) {
+        Object icon = entry.get("icon");
+        if (!(icon instanceof String)) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode((String) icon);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

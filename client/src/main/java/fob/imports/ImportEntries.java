@@ -29,6 +29,10 @@ public final class ImportEntries {
             if (entry.usable()) {
                 json.put("link", entry.account().format());
                 json.put("note", entry.note());
+                if (entry.iconImage() != null) {
+                    json.put("iconImage", java.util.Base64.getEncoder().encodeToString(entry.iconImage()));
+                    json.put("iconType", entry.iconType());
+                }
                 if (!entry.groups().isEmpty()) {
                     JsonArray groups = new JsonArray();
                     groups.addAll(entry.groups());
@@ -55,7 +59,8 @@ public final class ImportEntries {
                             .inGroups(groups(json)));
                 } else if (json.get("link") instanceof String) {
                     entries.add(ImportEntry.of(OtpAuthLink.parse(json.getString("link")),
-                            Json.optionalString(json, "note", "")).inGroups(groups(json)));
+                            Json.optionalString(json, "note", "")).inGroups(groups(json))
+                            .withIconImage(iconImage(json), Json.optionalString(json, "iconType", "")));
                 } else {
                     entries.add(ImportEntry.unusable(Json.string(json, "label"), Json.string(json, "problem")));
                 }
@@ -64,6 +69,17 @@ public final class ImportEntries {
             throw new ImportException("The import could not be passed on: " + e.getMessage());
         }
         return entries;
+    }
+
+    private static byte[] iconImage(JsonObject json) throws JsonFormatException {
+        if (json.get("iconImage") == null) {
+            return null;
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(Json.string(json, "iconImage"));
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException("an icon image is not base64");
+        }
     }
 
     private static List<String> groups(JsonObject json) throws JsonFormatException {

@@ -18,19 +18,47 @@ public final class ImportEntry {
     private final String note;
     private final Account original;
     private final List<String> groups;
+    private final byte[] iconImage;
+    private final String iconType;
 
     private ImportEntry(String label, OtpAuthLink account, String problem, String note, Account original,
-            List<String> groups) {
+            List<String> groups, byte[] iconImage, String iconType) {
         this.label = label;
         this.account = account;
         this.problem = problem;
         this.note = note == null ? "" : note;
         this.original = original;
         this.groups = groups;
+        this.iconImage = iconImage;
+        this.iconType = iconType;
     }
 
     private ImportEntry(String label, OtpAuthLink account, String problem, String note, Account original) {
-        this(label, account, problem, note, original, Collections.emptyList());
+        this(label, account, problem, note, original, Collections.emptyList(), null, null);
+    }
+
+    /** An image the source app kept as the account's icon, as it was (larger ones are left out). */
+    public static final int MAX_ICON_IMAGE_BYTES = 256 * 1024;
+
+    /**
+     * The same entry with the source's icon image ({@code type} as the source names it: "image/png"); the page draws
+     * it anew before it becomes the account's icon. An image over {@link #MAX_ICON_IMAGE_BYTES} is left out.
+     */
+    public ImportEntry withIconImage(byte[] image, String type) {
+        if (image == null || image.length == 0 || image.length > MAX_ICON_IMAGE_BYTES) {
+            return this;
+        }
+        return new ImportEntry(label, account, problem, note, original, groups, image.clone(),
+                type == null ? "" : type);
+    }
+
+    /** The source's icon image, or null. */
+    public byte[] iconImage() {
+        return iconImage == null ? null : iconImage.clone();
+    }
+
+    public String iconType() {
+        return iconType;
     }
 
     public static ImportEntry of(OtpAuthLink account) {
@@ -99,7 +127,8 @@ public final class ImportEntry {
                 kept.add(trimmed);
             }
         }
-        return new ImportEntry(label, account, problem, note, original, Collections.unmodifiableList(kept));
+        return new ImportEntry(label, account, problem, note, original, Collections.unmodifiableList(kept), iconImage,
+                iconType);
     }
 
     public AccountKind kind() {

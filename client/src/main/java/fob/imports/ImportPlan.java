@@ -1,6 +1,7 @@
 package fob.imports;
 
 import fob.vault.Account;
+import fob.vault.AccountIcon;
 import fob.vault.AccountKind;
 import fob.vault.Group;
 import fob.vault.Ids;
@@ -103,6 +104,15 @@ public final class ImportPlan {
      * can no longer be added.
      */
     public Vault apply(Vault vault, List<Integer> chosen, long now) throws VaultException {
+        return apply(vault, chosen, now, java.util.Collections.emptyMap());
+    }
+
+    /**
+     * As {@link #apply(Vault, List, long)}, with the icons the page drew from the lines' source images (by line
+     * index); a line without one keeps its account's icon (automatic, or a Fob export's).
+     */
+    public Vault apply(Vault vault, List<Integer> chosen, long now, java.util.Map<Integer, AccountIcon> icons)
+            throws VaultException {
         Vault next = vault;
         for (int index : chosen) {
             Line line = lines.get(index);
@@ -125,7 +135,9 @@ public final class ImportPlan {
                 groupIds.add(group.id());
             }
             // By name, not by the source's ids: a Fob export's ids name groups of the vault it came from.
-            next = next.add(account.withGroups(groupIds, account.updated()));
+            Account grouped = account.withGroups(groupIds, account.updated());
+            AccountIcon icon = icons.get(index);
+            next = next.add(icon == null ? grouped : grouped.withIcon(icon, grouped.updated()));
         }
         return next;
     }

@@ -143,6 +143,37 @@ class IconsTest extends BrowserTest {
         }
     }
 
+    @Test
+    void anAegisFilesIconIsImportedDrawnAnew() throws Exception {
+        BufferedImage image = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(new Color(0xC0, 0x20, 0x30));
+        graphics.fillRect(0, 0, 40, 40);
+        graphics.dispose();
+        var png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        Path file = Files.createTempFile("aegis", ".json");
+        Files.writeString(file, "{\"version\":1,\"header\":{\"slots\":null,\"params\":null},\"db\":{\"version\":2,"
+                + "\"entries\":[{\"type\":\"totp\",\"name\":\"ann\",\"issuer\":\"Zzyzx Bank\",\"icon\":\""
+                + java.util.Base64.getEncoder().encodeToString(png.toByteArray()) + "\",\"icon_mime\":\"image/png\","
+                + "\"info\":{\"secret\":\"4SJHB4GSD43FZBAI7C2HLRJGPQ\",\"algo\":\"SHA1\",\"digits\":6,"
+                + "\"period\":30}}]}}");
+        page.open();
+        WebElement settings = BackupFlows.openSettings(page);
+        page.button(settings, "Import").click();
+        WebElement dialog = page.dialog("Import");
+        page.byRole(dialog, "file", "File to import").sendKeys(file.toString());
+        page.button(dialog, "Preview").click();
+        page.button(dialog, "Import selected").click();
+        page.waitFor(() -> page.accounts().size() == 1);
+        page.waitFor(() -> avatar(page, "Zzyzx Bank").equals("image"));
+        Object red = page.js("var c = arguments[0].querySelector('canvas');"
+                + " var d = c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data;"
+                + " return [c.width, d[0], d[1], d[2]];",
+                page.account("Zzyzx Bank").element().findElement(By.className("avatar")));
+        assertEquals(List.of(96L, 192L, 32L, 48L), red, "Aegis's icon, drawn anew 96 pixels square");
+    }
+
     private static String colour(FobPage page, String issuer) {
         WebElement avatar = page.account(issuer).element().findElement(By.className("avatar"));
         if (avatar.findElements(By.tagName("svg")).isEmpty()) {

@@ -11,6 +11,9 @@ public final class IconGraphics {
     private IconGraphics() {
     }
 
+    @JSBody(params = {"bytes", "type"}, script = "return new Blob([bytes], {type: type});")
+    public static native JSObject blob(Int8Array bytes, String type);
+
     /** A shard of the icon set, or null when the server has none at that URL. */
     @JSBody(params = "url", script = "return fetch(url, {credentials: 'same-origin'}).then(function (response) {"
             + " return response.ok ? response.json() : null; });")

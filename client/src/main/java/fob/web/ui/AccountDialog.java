@@ -99,7 +99,7 @@ public final class AccountDialog {
     }
 
     /** Own images are drawn anew at this size: sharp at 2.5rem on a screen of twice the density. */
-    private static final int ICON_SIDE = 96;
+    static final int ICON_SIDE = 96;
 
     @org.teavm.jso.JSBody(params = "input", script = "return input.files && input.files.length ? input.files[0] : null;")
     private static native JSObject firstFile(HTMLInputElement input);

@@ -3,23 +3,30 @@ package fob.web.ui;
 import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonParser;
 import com.grack.nanojson.JsonParserException;
-import fob.imports.ImportException;
 import fob.imports.ImportEntries;
+import fob.imports.ImportEntry;
+import fob.imports.ImportException;
 import fob.imports.ImportPlan;
+import fob.vault.AccountIcon;
+import fob.vault.VaultException;
 import fob.web.Async;
 import fob.web.VaultSession;
 import fob.web.js.Browser;
 import fob.web.js.Files;
+import fob.web.js.IconGraphics;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
 import fob.web.worker.Worker;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * "Import": a file, pasted text, or QR codes (Google's "Transfer accounts"), read and decrypted in the worker,
@@ -188,6 +195,29 @@ public final class ImportDialog {
         Dom.show(Dom.byId("import-apply"), add > 0);
     }
 
+    /**
+     * The source's icon images, drawn anew as Fob's own (only pixels pass); one the browser cannot draw (an SVG, say,
+     * which createImageBitmap does not take) leaves its account the automatic icon.
+     */
+    private static Map<Integer, AccountIcon> drawIcons(ImportPlan plan, List<Integer> chosen) {
+        Map<Integer, AccountIcon> icons = new HashMap<>();
+        for (int index : chosen) {
+            ImportEntry entry = plan.lines().get(index).entry;
+            byte[] image = entry.iconImage();
+            if (image == null || entry.iconType().contains("svg")) {
+                continue;
+            }
+            try {
+                byte[] png = Promises.await(IconGraphics.redraw(IconGraphics.blob(Int8Array.fromJavaArray(image),
+                        entry.iconType()), AccountDialog.ICON_SIDE)).copyToJavaArray();
+                icons.put(index, AccountIcon.image(png));
+            } catch (JsFailure | VaultException e) {
+                // Not an image the browser reads, or too large drawn anew: the automatic icon.
+            }
+        }
+        return icons;
+    }
+
     private void apply() {
         List<Integer> chosen = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
@@ -201,7 +231,8 @@ public final class ImportDialog {
         }
         ImportPlan current = plan;
         Async.run(() -> {
-            session.change(vault -> current.apply(vault, chosen, System.currentTimeMillis()));
+            Map<Integer, AccountIcon> icons = drawIcons(current, chosen);
+            session.change(vault -> current.apply(vault, chosen, System.currentTimeMillis(), icons));
             close();
             // Back to the accounts, where the imported ones now are.
             Browser.closeDialog(Dom.byId("settings-dialog"));
