@@ -369,6 +369,18 @@ public final class Vault {
                 : new Vault(accounts, settings, tombstones, bin, orderedAt, groups, usedAt);
     }
 
+    /**
+     * Drag and drop: the account goes to place {@code target} (0 is the top), the others keep their order. Dropping
+     * it where it is changes nothing; a place outside the list is refused.
+     */
+    public Vault moveTo(String id, int target, long now) throws VaultException {
+        int index = require(id);
+        if (target < 0 || target >= accounts.size()) {
+            throw new VaultException("There is no such place in the list");
+        }
+        return target == index ? this : move(id, target - index, now);
+    }
+
     /** Moves an account {@code offset} places (negative is up); a move past either end is refused. */
     public Vault move(String id, int offset, long now) throws VaultException {
         int index = require(id);

@@ -424,4 +424,9 @@ public final class App implements AccountListView.Actions, Preferences {
     public void move(Account account, int offset) {
         change(vault -> vault.move(account.id(), offset, System.currentTimeMillis()));
     }
+
+    @Override
+    public void moveTo(Account account, int index) {
+        change(vault -> vault.moveTo(account.id(), index, System.currentTimeMillis()));
+    }
 }

@@ -59,6 +59,17 @@ class VaultTest {
     }
 
     @Test
+    void dragAndDropPutsTheAccountInThePlaceDroppedOn() throws Exception {
+        Vault vault = threeAccounts();
+        assertEquals(List.of("c", "a", "b"), ids(vault.moveTo("c", 0, 5)));
+        assertEquals(List.of("b", "c", "a"), ids(vault.moveTo("a", 2, 5)));
+        assertEquals(5, vault.moveTo("a", 2, 5).orderedAt(), "a reorder, which merges take as such");
+        assertEquals(vault, vault.moveTo("b", 1, 5), "dropped where it was: nothing changes");
+        assertThrows(VaultException.class, () -> vault.moveTo("a", 3, 5));
+        assertThrows(VaultException.class, () -> vault.moveTo("a", -1, 5));
+    }
+
+    @Test
     void movesUpAndDownButNotPastTheEnds() throws Exception {
         Vault vault = threeAccounts();
         assertEquals(List.of("b", "a", "c"), ids(vault.move("b", -1, 5)));

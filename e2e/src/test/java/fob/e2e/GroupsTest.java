@@ -168,6 +168,10 @@ class GroupsTest extends BrowserTest {
         page.addLink(SPDX, false);
         newGroup("Work");
         putInGroups("SPDX", "Work");
+        // And an icon chosen for Deno: its letter, not the set's Deno icon it would get by itself.
+        page.account("Deno").button("Edit").click();
+        page.button(page.dialog("Edit account"), "Use the letter").click();
+        page.button(page.dialog("Edit account"), "Save").click();
         BackupFlows.createRecoveryAccount(page, "Grace");
         BackupFlows.closeSettings(page);
 
@@ -177,6 +181,10 @@ class GroupsTest extends BrowserTest {
         BackupFlows.beginRecovery(page);
         page.waitFor(() -> page.accounts().size() == 2);
         assertEquals(List.of("All", "Work"), filters());
+        page.account("Deno").button("Edit").click();
+        assertEquals("The first letter of the issuer.", page.driver().findElement(By.id("icon-state")).getText(),
+                "the icon chosen came back");
+        page.button(page.dialog("Edit account"), "Cancel").click();
         showGroup("Work");
         page.waitFor(() -> issuers().equals(List.of("SPDX")));
     }

@@ -76,6 +76,32 @@ class SortingTest extends BrowserTest {
         assertEquals(List.of(), consoleProblems());
     }
 
+    /**
+     * Drag and drop in the manual order. Chromium does not let WebDriver drive an HTML drag, so the test dispatches
+     * the events a drag makes, with a DataTransfer, as the browser would.
+     */
+    @Test
+    void aDragReordersAndTheOrderIsKept() {
+        page.open();
+        page.addLink(ZULIP, false);
+        page.addLink(AMAZON, false);
+        page.addLink(MASTODON, false);
+        page.js("var rows = document.querySelectorAll('#accounts li.account'); var from = rows[2], to = rows[0];"
+                + " var data = new DataTransfer();"
+                + " function fire(target, type) { target.dispatchEvent(new DragEvent(type, {bubbles: true,"
+                + " cancelable: true, dataTransfer: data})); }"
+                + " fire(from, 'dragstart'); fire(to, 'dragenter'); fire(to, 'dragover'); fire(to, 'drop');"
+                + " fire(from, 'dragend');");
+        page.waitFor(() -> issuers().equals(List.of("Mastodon", "Zulip", "Amazon")));
+        page.reload();
+        assertEquals(List.of("Mastodon", "Zulip", "Amazon"), issuers());
+        assertEquals("true", page.account("Zulip").element().getDomAttribute("draggable"));
+        sortBy("Issuer");
+        page.waitFor(() -> issuers().equals(List.of("Amazon", "Mastodon", "Zulip")));
+        assertEquals(null, page.account("Zulip").element().getDomAttribute("draggable"),
+                "a sorted list cannot be dragged into another order");
+    }
+
     @Test
     void aRestoreOnAWipedBrowserBringsTheOrderBack() {
         VirtualAuthenticator.add(browser, true);

@@ -34,6 +34,9 @@ public final class AccountListView {
 
         void move(Account account, int offset);
 
+        /** Drag and drop: to the place of the row it was dropped on. */
+        void moveTo(Account account, int index);
+
         void finishSetup(Account placeholder);
     }
 

@@ -3,9 +3,12 @@ package fob.web.ui;
 import fob.otp.OtpParameters;
 import fob.otp.Totp;
 import fob.icons.IconLook;
+import fob.web.js.DragAndDrop;
 import fob.vault.Account;
 import fob.vault.AccountKind;
 import fob.web.js.Browser;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -118,6 +121,9 @@ public final class AccountRow {
                         () -> actions.nextCode(account)));
             }
         }
+        if (movable) {
+            dragToReorder(actions);
+        }
         buttons.appendChild(describedButton("Edit", "edit", labelId, () -> actions.edit(account)));
         buttons.appendChild(describedButton("Delete", "delete", labelId, () -> actions.delete(account)));
         HTMLElement up = describedButton("Move up", "up", labelId, () -> actions.move(account, -1));
@@ -133,6 +139,38 @@ public final class AccountRow {
             buttons.appendChild(down);
         }
         item.appendChild(buttons);
+    }
+
+    /** The account being dragged, in this page; null when none is. */
+    private static Account dragged;
+
+    private void dragToReorder(AccountListView.Actions actions) {
+        item.setAttribute("draggable", "true");
+        item.addEventListener("dragstart", (EventListener<Event>) event -> {
+            dragged = account;
+            DragAndDrop.start(event);
+            item.getClassList().add("dragging");
+        });
+        item.addEventListener("dragend", (EventListener<Event>) event -> {
+            dragged = null;
+            item.getClassList().remove("dragging");
+        });
+        item.addEventListener("dragover", (EventListener<Event>) event -> {
+            if (dragged != null) {
+                DragAndDrop.allowDrop(event);
+                item.getClassList().add("drop-target");
+            }
+        });
+        item.addEventListener("dragleave", (EventListener<Event>) event -> item.getClassList().remove("drop-target"));
+        item.addEventListener("drop", (EventListener<Event>) event -> {
+            item.getClassList().remove("drop-target");
+            Account moved = dragged;
+            dragged = null;
+            if (moved != null && moved != account) {
+                event.preventDefault();
+                actions.moveTo(moved, index);
+            }
+        });
     }
 
     private static HTMLElement describedButton(String label, String className, String describedBy, Runnable action) {
