@@ -29,6 +29,9 @@ public final class ImportEntries {
             if (entry.usable()) {
                 json.put("link", entry.account().format());
                 json.put("note", entry.note());
+                if (entry.letterIcon()) {
+                    json.put("letterIcon", true);
+                }
                 if (entry.iconImage() != null) {
                     json.put("iconImage", java.util.Base64.getEncoder().encodeToString(entry.iconImage()));
                     json.put("iconType", entry.iconType());
@@ -61,6 +64,9 @@ public final class ImportEntries {
                     entries.add(ImportEntry.of(OtpAuthLink.parse(json.getString("link")),
                             Json.optionalString(json, "note", "")).inGroups(groups(json))
                             .withIconImage(iconImage(json), Json.optionalString(json, "iconType", "")));
+                    if (Boolean.TRUE.equals(json.get("letterIcon"))) {
+                        entries.set(entries.size() - 1, entries.get(entries.size() - 1).withLetterIcon());
+                    }
                 } else {
                     entries.add(ImportEntry.unusable(Json.string(json, "label"), Json.string(json, "problem")));
                 }

@@ -20,9 +20,11 @@ public final class ImportEntry {
     private final List<String> groups;
     private final byte[] iconImage;
     private final String iconType;
+    private final boolean letterIcon;
 
     private ImportEntry(String label, OtpAuthLink account, String problem, String note, Account original,
-            List<String> groups, byte[] iconImage, String iconType) {
+            List<String> groups, byte[] iconImage, String iconType, boolean letterIcon) {
+        this.letterIcon = letterIcon;
         this.label = label;
         this.account = account;
         this.problem = problem;
@@ -34,7 +36,7 @@ public final class ImportEntry {
     }
 
     private ImportEntry(String label, OtpAuthLink account, String problem, String note, Account original) {
-        this(label, account, problem, note, original, Collections.emptyList(), null, null);
+        this(label, account, problem, note, original, Collections.emptyList(), null, null, false);
     }
 
     /** An image the source app kept as the account's icon, as it was (larger ones are left out). */
@@ -49,7 +51,7 @@ public final class ImportEntry {
             return this;
         }
         return new ImportEntry(label, account, problem, note, original, groups, image.clone(),
-                type == null ? "" : type);
+                type == null ? "" : type, letterIcon);
     }
 
     /** The source's icon image, or null. */
@@ -59,6 +61,16 @@ public final class ImportEntry {
 
     public String iconType() {
         return iconType;
+    }
+
+    /** The same entry shown by a letter, as the source app showed it (2FAS's text labels). */
+    public ImportEntry withLetterIcon() {
+        return new ImportEntry(label, account, problem, note, original, groups, iconImage, iconType, true);
+    }
+
+    /** Whether the source showed the account by a letter or two rather than a logo. */
+    public boolean letterIcon() {
+        return letterIcon;
     }
 
     public static ImportEntry of(OtpAuthLink account) {
@@ -128,7 +140,7 @@ public final class ImportEntry {
             }
         }
         return new ImportEntry(label, account, problem, note, original, Collections.unmodifiableList(kept), iconImage,
-                iconType);
+                iconType, letterIcon);
     }
 
     public AccountKind kind() {

@@ -136,7 +136,8 @@ public final class ImportPlan {
             }
             // By name, not by the source's ids: a Fob export's ids name groups of the vault it came from.
             Account grouped = account.withGroups(groupIds, account.updated());
-            AccountIcon icon = icons.get(index);
+            AccountIcon icon = icons.containsKey(index) ? icons.get(index)
+                    : line.entry.letterIcon() ? AccountIcon.LETTER : null;
             next = next.add(icon == null ? grouped : grouped.withIcon(icon, grouped.updated()));
         }
         return next;

@@ -79,6 +79,15 @@ final class TwoFasImporter {
         }
     }
 
+    /**
+     * 2FAS shows a service by a text label or by an icon of its own collection (which Fob does not have: there the
+     * automatic icon stands in).
+     */
+    private static boolean shownByLabel(JsonObject service) {
+        Object icon = service.get("icon");
+        return icon instanceof JsonObject && "Label".equals(((JsonObject) icon).get("selected"));
+    }
+
     private static GroupNames groups(JsonObject root) throws ImportException {
         try {
             return GroupNames.of(root, "groups", "id", "name");
@@ -106,6 +115,9 @@ final class TwoFasImporter {
                         Json.optionalInteger(otp, "period", 0, Integer.MAX_VALUE, 30),
                         Json.optionalInteger(otp, "counter", 0, Long.MAX_VALUE, 0), "")
                         .inGroups(groups.named(service.get("groupId"))));
+                if (shownByLabel(service)) {
+                    entries.set(entries.size() - 1, entries.get(entries.size() - 1).withLetterIcon());
+                }
             }
             return entries;
         } catch (JsonFormatException e) {

@@ -47,4 +47,29 @@ class IconImportsTest {
         assertEquals(AccountIcon.AUTOMATIC, plan.apply(Vault.EMPTY, List.of(0), 5).accounts().get(0).icon(),
                 "without a drawn icon, the automatic one");
     }
+
+    /** 2FAS's export of the fixtures shows every service by a text label: each stays a letter. */
+    @Test
+    void twoFasLabelsStayLetters() throws Exception {
+        List<ImportEntry> entries = ImportFile.read(fob.testing.Fixtures.text(
+                "aegis-importers/2fas_authenticator_plain_v4.2fas")).entries();
+        List<ImportEntry> passed = ImportEntries.fromJson(ImportEntries.toJson(entries));
+        ImportPlan plan = ImportPlan.of(Vault.EMPTY, passed);
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 0; i < plan.lines().size(); i++) {
+            if (plan.lines().get(i).outcome == ImportPlan.Outcome.ADD) {
+                all.add(i);
+            }
+        }
+        Vault vault = plan.apply(Vault.EMPTY, all, 5);
+        assertEquals(5, vault.accounts().size());
+        for (fob.vault.Account account : vault.accounts()) {
+            assertEquals(AccountIcon.LETTER, account.icon(), account.issuer());
+        }
+        String collection = "{\"schemaVersion\":4,\"services\":[{\"name\":\"Deno\",\"secret\":"
+                + "\"4SJHB4GSD43FZBAI7C2HLRJGPQ\",\"icon\":{\"selected\":\"IconCollection\"},\"otp\":{\"issuer\":"
+                + "\"Deno\"}}]}";
+        assertEquals(false, ImportFile.read(collection).entries().get(0).letterIcon(),
+                "an icon of 2FAS's collection: the automatic icon stands in");
+    }
 }
