@@ -293,8 +293,8 @@ class LostDeviceTest extends BrowserTest {
             BackupFlows.waitForStatus(page, "Backup up to date");
             page.waitFor(() -> list.findElements(By.tagName("li")).size() == 1);
             Object status = phone.asyncJs("var done = arguments[0]; fetch('/api/session').then(function (r) {"
-                    + " done(r.status); });");
-            assertEquals(401L, ((Number) status).longValue(), "the phone's session is over");
+                    + " return r.text(); }).then(done);");
+            assertEquals("{\"signedIn\":false}", status, "the phone's session is over");
 
             page.button(settings, "Activity").click();
             WebElement activity = page.dialog("Activity");

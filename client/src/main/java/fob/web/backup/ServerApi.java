@@ -108,9 +108,11 @@ public final class ServerApi {
     public BackupServer.Account sessionAccount() throws OfflineException, ServerException {
         Http.Response response = call("GET", "/api/session", null, null, null);
         if (response.getStatus() == 401) {
+            // A server from before signed-out became a 200.
             return null;
         }
-        return account(expect(response, 200));
+        JsonObject body = expect(response, 200);
+        return Boolean.FALSE.equals(body.get("signedIn")) ? null : account(body);
     }
 
     private static BackupServer.Account account(JsonObject body) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -195,12 +196,21 @@ public final class PasskeyRoutes {
         ctx.status(204);
     }
 
+    /**
+     * Every page asks at start, and most people are signed out: that is an answer, not a failure, so it is a 200
+     * (a 401 would put an error in the browser's console on every visit).
+     */
     private void session(Context ctx) {
         long now = clock.getAsLong();
-        Session session = sessions.require(ctx, now);
-        Account account = requireAccount(session);
-        ObjectNode body = accountJson(account, session.authenticatedAt());
-        body.putObject("session").put("id", session.id()).put("device", session.device());
+        Optional<Session> session = sessions.current(ctx, now);
+        Optional<Account> account = session.flatMap(current -> store.findAccount(current.accountId()));
+        if (account.isEmpty()) {
+            Json.send(ctx, 200, Json.object().put("signedIn", false));
+            return;
+        }
+        ObjectNode body = accountJson(account.get(), session.get().authenticatedAt());
+        body.put("signedIn", true);
+        body.putObject("session").put("id", session.get().id()).put("device", session.get().device());
         Json.send(ctx, 200, body);
     }
 

@@ -61,7 +61,8 @@ class AccountDeletionTest {
             assertTrue(deleted.header("Set-Cookie").contains("Max-Age=0"), "the browser forgets its session");
 
             for (ApiClient device : List.of(client, secondDevice)) {
-                for (String path : List.of("/api/session", "/api/backup", "/api/backup/versions", "/api/passkeys",
+                assertFalse(device.get("/api/session").signedIn(), "signed out");
+                for (String path : List.of("/api/backup", "/api/backup/versions", "/api/passkeys",
                         "/api/sessions", "/api/activity")) {
                     assertEquals(401, device.get(path).status(), path);
                 }

@@ -27,7 +27,8 @@ class MetricsTest {
             assertEquals(200, Accounts.signIn(ann.client(), ann.authenticator()).status());
             byte[] backup = Envelopes.ofSize(3000);
             assertEquals(201, ann.client().put("/api/backup", backup, "If-None-Match", "*").status());
-            assertEquals(401, server.client().get("/api/session").status());
+            assertFalse(server.client().get("/api/session").signedIn());
+            assertEquals(401, server.client().get("/api/backup").status());
             String sessionId = ann.client().get("/api/session").json().path("session").path("id").asString();
 
             ApiClient.Response scraped = new ApiClient("http://127.0.0.1:" + metricsPort).get("/metrics");
@@ -35,7 +36,7 @@ class MetricsTest {
             String text = scraped.text();
             assertTrue(text.contains("fob_http_requests_seconds_count{method=\"POST\",route=\"/api/signin/verify\","
                     + "status=\"200\"} 1"), text);
-            assertTrue(text.contains("fob_http_requests_seconds_count{method=\"GET\",route=\"/api/session\","
+            assertTrue(text.contains("fob_http_requests_seconds_count{method=\"GET\",route=\"/api/backup\","
                     + "status=\"401\"} 1"), "failures by status");
             assertTrue(text.contains("fob_events_total{kind=\"sign_in\"} 1"), "sign-ins");
             assertTrue(text.contains("fob_events_total{kind=\"account_created\"} 1"));

@@ -54,6 +54,17 @@ public final class ApiClient {
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
+
+        /**
+         * What {@code GET /api/session} said: signed in (200 with the account), or signed out (200 with
+         * {@code "signedIn": false}); anything else fails the test.
+         */
+        public boolean signedIn() {
+            if (status != 200) {
+                throw new AssertionError("GET /api/session answered " + status + ": " + text());
+            }
+            return json().path("signedIn").asBoolean();
+        }
     }
 
     public Response send(String method, String path, byte[] body, String... headers) throws Exception {
