@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fob.e2e.support.AccountItem;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.BrowserTest;
 import fob.e2e.support.Fixtures;
@@ -21,14 +20,6 @@ class GroupsTest extends BrowserTest {
     private static final String DENO = BackupRecoveryTest.DENO;
     private static final String SPDX = BackupRecoveryTest.SPDX;
     private static final String WWE = BackupRecoveryTest.WWE;
-
-    private List<String> issuers() {
-        List<String> issuers = new ArrayList<>();
-        for (AccountItem item : page.accounts()) {
-            issuers.add(item.issuer());
-        }
-        return issuers;
-    }
 
     /** The filter buttons of the list "Groups", in order. */
     private List<String> filters() {
@@ -94,22 +85,22 @@ class GroupsTest extends BrowserTest {
         putInGroups("Deno", "Work");
         putInGroups("WWE", "Work", "Family");
         showGroup("Work");
-        page.waitFor(() -> issuers().equals(List.of("Deno", "WWE")));
+        page.waitFor(() -> page.issuers().equals(List.of("Deno", "WWE")));
         showGroup("Family");
-        page.waitFor(() -> issuers().equals(List.of("WWE")));
+        page.waitFor(() -> page.issuers().equals(List.of("WWE")));
         // Search within the group shown.
         page.fill(page.driver(), "searchbox", "Search accounts", "Deno");
-        page.waitFor(() -> issuers().isEmpty());
+        page.waitFor(() -> page.issuers().isEmpty());
         assertTrue(page.driver().findElement(By.id("no-match")).getText().contains("in this group"));
         // As a person empties it (clear() sends no input event).
         page.byRole("searchbox", "Search accounts").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         showGroup("All");
-        page.waitFor(() -> issuers().equals(List.of("Deno", "SPDX", "WWE")));
+        page.waitFor(() -> page.issuers().equals(List.of("Deno", "SPDX", "WWE")));
 
         // An account added while a group is shown goes in it.
         showGroup("Family");
         page.addLink(BackupRecoveryTest.BOEING, false);
-        page.waitFor(() -> issuers().equals(List.of("WWE", "Boeing")));
+        page.waitFor(() -> page.issuers().equals(List.of("WWE", "Boeing")));
 
         showGroup("Work");
         page.button("Rename group").click();
@@ -118,7 +109,7 @@ class GroupsTest extends BrowserTest {
         page.button(rename, "Save group").click();
         page.waitFor(() -> filters().equals(List.of("All", "Family", "Job")));
         // The renamed group is still the one shown.
-        page.waitFor(() -> issuers().equals(List.of("Deno", "WWE")));
+        page.waitFor(() -> page.issuers().equals(List.of("Deno", "WWE")));
 
         showGroup("Family");
         page.button("Delete group").click();
@@ -126,7 +117,7 @@ class GroupsTest extends BrowserTest {
         page.button(confirm, "Delete group").click();
         page.waitFor(() -> filters().equals(List.of("All", "Job")));
         // Its accounts stay, and the list shows All.
-        page.waitFor(() -> issuers().equals(List.of("Deno", "SPDX", "WWE", "Boeing")));
+        page.waitFor(() -> page.issuers().equals(List.of("Deno", "SPDX", "WWE", "Boeing")));
 
         page.driver().navigate().refresh();
         page.waitFor(() -> page.button("Add account").isEnabled());
@@ -155,9 +146,9 @@ class GroupsTest extends BrowserTest {
         page.waitFor(() -> page.accounts().size() == 7);
         assertEquals(List.of("All", "group1", "group2"), filters());
         showGroup("group1");
-        page.waitFor(() -> issuers().equals(List.of("Deno", "Airbnb")));
+        page.waitFor(() -> page.issuers().equals(List.of("Deno", "Airbnb")));
         showGroup("group2");
-        page.waitFor(() -> issuers().equals(List.of("Issuu")));
+        page.waitFor(() -> page.issuers().equals(List.of("Issuu")));
     }
 
     @Test
@@ -186,6 +177,6 @@ class GroupsTest extends BrowserTest {
                 "the icon chosen came back");
         page.button(page.dialog("Edit account"), "Cancel").click();
         showGroup("Work");
-        page.waitFor(() -> issuers().equals(List.of("SPDX")));
+        page.waitFor(() -> page.issuers().equals(List.of("SPDX")));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fob.e2e.support.AccountItem;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.BrowserTest;
 import fob.e2e.support.VirtualAuthenticator;
@@ -21,14 +20,6 @@ class SortingTest extends BrowserTest {
     private static final String AMAZON = "otpauth://totp/Amazon:zoe?secret=5OM4WOOGPLQEF6UGN3CPEOOLWU&issuer=Amazon";
     private static final String MASTODON = "otpauth://totp/Mastodon:bob?secret=7ELGJSGXNCCTV3O6LKJWYFV2RA"
             + "&issuer=Mastodon";
-
-    private List<String> issuers() {
-        List<String> issuers = new ArrayList<>();
-        for (AccountItem item : page.accounts()) {
-            issuers.add(item.issuer());
-        }
-        return issuers;
-    }
 
     private Select sortBy() {
         return new Select(page.byRole(BackupFlows.openSettings(page), "combobox", "Sort by"));
@@ -52,27 +43,27 @@ class SortingTest extends BrowserTest {
         assertEquals(List.of("Manual", "Issuer", "Account name", "Recently used"), choices);
         assertEquals("Manual", sortBy().getFirstSelectedOption().getText().trim());
         BackupFlows.closeSettings(page);
-        assertEquals(List.of("Zulip", "Amazon", "Mastodon"), issuers());
+        assertEquals(List.of("Zulip", "Amazon", "Mastodon"), page.issuers());
         assertTrue(page.account("Amazon").hasButton("Move up"));
 
         sortBy("Issuer");
-        page.waitFor(() -> issuers().equals(List.of("Amazon", "Mastodon", "Zulip")));
+        page.waitFor(() -> page.issuers().equals(List.of("Amazon", "Mastodon", "Zulip")));
         assertFalse(page.account("Amazon").hasButton("Move up"), "a sorted list has no order of one's own to change");
         sortBy("Account name");
-        page.waitFor(() -> issuers().equals(List.of("Zulip", "Mastodon", "Amazon")));
+        page.waitFor(() -> page.issuers().equals(List.of("Zulip", "Mastodon", "Amazon")));
 
         sortBy("Recently used");
         browser.cdp("Browser.grantPermissions", Map.of("origin", server.url().replaceAll("/$", ""),
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         page.account("Mastodon").button("Copy code").click();
-        page.waitFor(() -> issuers().equals(List.of("Mastodon", "Zulip", "Amazon")));
+        page.waitFor(() -> page.issuers().equals(List.of("Mastodon", "Zulip", "Amazon")));
         page.account("Amazon").button("Copy code").click();
-        page.waitFor(() -> issuers().equals(List.of("Amazon", "Mastodon", "Zulip")));
+        page.waitFor(() -> page.issuers().equals(List.of("Amazon", "Mastodon", "Zulip")));
         page.reload();
-        assertEquals(List.of("Amazon", "Mastodon", "Zulip"), issuers(), "the choice and the times are kept");
+        assertEquals(List.of("Amazon", "Mastodon", "Zulip"), page.issuers(), "the choice and the times are kept");
 
         sortBy("Manual");
-        page.waitFor(() -> issuers().equals(List.of("Zulip", "Amazon", "Mastodon")));
+        page.waitFor(() -> page.issuers().equals(List.of("Zulip", "Amazon", "Mastodon")));
         assertEquals(List.of(), consoleProblems());
     }
 
@@ -92,12 +83,12 @@ class SortingTest extends BrowserTest {
                 + " cancelable: true, dataTransfer: data})); }"
                 + " fire(from, 'dragstart'); fire(to, 'dragenter'); fire(to, 'dragover'); fire(to, 'drop');"
                 + " fire(from, 'dragend');");
-        page.waitFor(() -> issuers().equals(List.of("Mastodon", "Zulip", "Amazon")));
+        page.waitFor(() -> page.issuers().equals(List.of("Mastodon", "Zulip", "Amazon")));
         page.reload();
-        assertEquals(List.of("Mastodon", "Zulip", "Amazon"), issuers());
+        assertEquals(List.of("Mastodon", "Zulip", "Amazon"), page.issuers());
         assertEquals("true", page.account("Zulip").element().getDomAttribute("draggable"));
         sortBy("Issuer");
-        page.waitFor(() -> issuers().equals(List.of("Amazon", "Mastodon", "Zulip")));
+        page.waitFor(() -> page.issuers().equals(List.of("Amazon", "Mastodon", "Zulip")));
         assertEquals(null, page.account("Zulip").element().getDomAttribute("draggable"),
                 "a sorted list cannot be dragged into another order");
     }
@@ -111,13 +102,13 @@ class SortingTest extends BrowserTest {
         sortBy().selectByVisibleText("Issuer");
         BackupFlows.createRecoveryAccount(page, "Sorted Sam");
         BackupFlows.closeSettings(page);
-        page.waitFor(() -> issuers().equals(List.of("Amazon", "Zulip")));
+        page.waitFor(() -> page.issuers().equals(List.of("Amazon", "Zulip")));
 
         BackupFlows.wipe(browser, server);
         page.open();
         BackupFlows.beginRecovery(page);
         page.waitFor(() -> page.accounts().size() == 2);
-        assertEquals(List.of("Amazon", "Zulip"), issuers());
+        assertEquals(List.of("Amazon", "Zulip"), page.issuers());
         assertEquals("Issuer", sortBy().getFirstSelectedOption().getText().trim());
     }
 }

@@ -124,6 +124,15 @@ public final class FobPage {
         field.sendKeys(text);
     }
 
+    /** The issuers of the accounts the list shows, in its order. */
+    public List<String> issuers() {
+        List<String> issuers = new ArrayList<>();
+        for (AccountItem item : accounts()) {
+            issuers.add(item.issuer());
+        }
+        return issuers;
+    }
+
     /**
      * The list "Accounts", one entry per visible account. A list the page re-renders while it is read (after a save,
      * say) is read again, until one read sees a single rendering.
