@@ -147,7 +147,8 @@ class PageServingTest {
         assertTrue(titles.contains("[\"github\",\"GitHub\"]"));
         assertEquals(404, get("/v/" + version + "/icons/set/64.json").statusCode());
         String sw = text(get("/sw.js"));
-        assertFalse(sw.contains("icons/set"), "the worker does not fetch the set at install");
+        assertFalse(sw.contains("\"/v/" + version + "/icons/set/"), "the worker does not fetch the set at install");
+        assertTrue(sw.contains("\"/v/" + version + "/app.js\""), "while it does fetch the page's files");
         long total = 0;
         long gzipped = 0;
         for (int i = 0; i < IconSet.SHARDS; i++) {
