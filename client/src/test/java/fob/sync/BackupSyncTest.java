@@ -2,6 +2,7 @@ package fob.sync;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -104,6 +105,30 @@ class BackupSyncTest {
     }
 
     /** Issue 11 (4): a backup refused by rollback protection is reported as a rollback, not as needing the code. */
+    /** docs/security.md: copying a code (its time of use, for "Recently used") uploads nothing. */
+    @Test
+    void aCopiedCodeUploadsNothing() throws Exception {
+        SimulatedWorld.Device device = signedInDevice();
+        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+        device.personChanges(v -> v.add(deno));
+        device.sync.enable(device.signedInAs.passkey);
+        world.advance(0);
+        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        String etag = device.get(null).etag;
+        device.personChanges(v -> v.used(deno.id(), 1_000));
+        world.advance(0);
+        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        world.advance(BackupSync.MAX_RETRY_MILLIS);
+        assertEquals(etag, device.get(null).etag, "no write followed the copy");
+        assertEquals(SyncStatus.UP_TO_DATE, device.sync.status());
+        assertEquals(Long.valueOf(1_000), device.sync.local().vault().usedAt().get(deno.id()), "kept here");
+        device.personChanges(v -> v.replace(v.find(deno.id()).edited(deno.kind(), "Deno Land", deno.name(),
+                deno.otp(), "", 2_000)));
+        world.advance(0);
+        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        assertFalse(etag.equals(device.get(null).etag), "while an edit is uploaded, as the test's control");
+    }
+
     @Test
     void anOlderBackupIsReportedAsARollbackNotAsNeedingTheRecoveryCode() throws Exception {
         SimulatedWorld.Device device = signedInDevice();
