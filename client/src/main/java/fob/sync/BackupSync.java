@@ -204,8 +204,9 @@ public final class BackupSync {
                     long revision = state.lastRevision + 1;
                     Envelope envelope = codec.seal(local.vaultKey(), state.header,
                             new BackupPayload(revision, clock.getAsLong(), snapshot).toBytes());
+                    String json = envelope.toJson();
                     try {
-                        String etag = server.put(envelope.toJson(), state.etag);
+                        String etag = server.put(json, state.etag);
                         save(state.uploaded(etag, revision, clock.getAsLong(), local.vault() != snapshot));
                         onServer = snapshot;
                         retryMillis = FIRST_RETRY_MILLIS;
@@ -219,6 +220,12 @@ public final class BackupSync {
                         if (!mergeWith(server.get(null))) {
                             return;
                         }
+                    } catch (ServerFailure e) {
+                        if (e.kind() != ServerFailure.Kind.TOO_LARGE) {
+                            throw e;
+                        }
+                        outOfDate(BackupSize.tooLarge(json.length(), e.limit()));
+                        return;
                     }
                 }
                 retryLater("other devices keep writing; trying again");
@@ -357,7 +364,7 @@ public final class BackupSync {
                 outOfDate(SIGNED_OUT);
                 break;
             case TOO_LARGE:
-                outOfDate("the backup is larger than Fob's server accepts (" + e.getMessage() + ")");
+                outOfDate(BackupSize.tooLarge(-1, e.limit()));
                 break;
             default:
                 outOfDate(e.getMessage());

@@ -18,11 +18,27 @@ public final class ServerFailure extends Exception {
 
     private final Kind kind;
     private final String code;
+    private final long limit;
 
     public ServerFailure(Kind kind, String code, String message) {
+        this(kind, code, message, -1);
+    }
+
+    private ServerFailure(Kind kind, String code, String message, long limit) {
         super(message);
         this.kind = kind;
         this.code = code;
+        this.limit = limit;
+    }
+
+    /** 413: {@code limit} is the most the server takes, in bytes (-1 when it did not say). */
+    public static ServerFailure tooLarge(long limit, String message) {
+        return new ServerFailure(Kind.TOO_LARGE, "too_large", message, limit);
+    }
+
+    /** For {@link Kind#TOO_LARGE}: the most the server takes, in bytes; -1 when unknown. */
+    public long limit() {
+        return limit;
     }
 
     public static ServerFailure offline() {

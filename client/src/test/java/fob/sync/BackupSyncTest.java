@@ -105,6 +105,33 @@ class BackupSyncTest {
     }
 
     /** Issue 11 (4): a backup refused by rollback protection is reported as a rollback, not as needing the code. */
+    /** Issue 17: a backup the server will not take says so in words, with both sizes, and changes nothing here. */
+    @Test
+    void aBackupTooLargeForTheServerSaysBothSizes() throws Exception {
+        SimulatedWorld.Device device = signedInDevice();
+        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+        device.personChanges(v -> v.add(deno));
+        device.sync.enable(device.signedInAs.passkey);
+        world.advance(0);
+        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        String etag = device.get(null).etag;
+        world.backupMaxBytes = device.get(null).body.length() + 10;
+        String base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        for (int i = 0; i < 20; i++) {
+            Account more = account("Bank " + i, "MFRGGZDFMZTWQ2" + base32.charAt(i / 32) + base32.charAt(i % 32));
+            device.personChanges(v -> v.add(more));
+        }
+        world.advance(0);
+        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        assertEquals(SyncStatus.OUT_OF_DATE, device.sync.status());
+        String problem = device.sync.problem();
+        assertTrue(problem.matches("this backup is \\d+ KB, more than the \\d+ KB that Fob's server accepts\\..*"),
+                problem);
+        assertTrue(problem.contains("FOB_BACKUP_MAX_BYTES"), problem);
+        assertEquals(etag, device.get(null).etag, "nothing reached the server");
+        assertEquals(21, device.sync.local().vault().accounts().size(), "and every account is here");
+    }
+
     /** docs/security.md: copying a code (its time of use, for "Recently used") uploads nothing. */
     @Test
     void aCopiedCodeUploadsNothing() throws Exception {

@@ -62,6 +62,8 @@ final class SimulatedWorld {
     final List<String> violations = new ArrayList<>();
     /** How many key rotations the server took. */
     long rotations;
+    /** The largest envelope the simulated server takes (the real one's FOB_BACKUP_MAX_BYTES). */
+    long backupMaxBytes = Long.MAX_VALUE;
     /** How many backups were written: the model's sign that syncing has come to rest. */
     long writes;
     long now = 1_800_000_000_000L;
@@ -217,6 +219,10 @@ final class SimulatedWorld {
         @Override
         public String put(String envelopeJson, String etag) throws ServerFailure, Conflict {
             String account = requireSignedIn();
+            if (envelopeJson.length() > backupMaxBytes) {
+                throw ServerFailure.tooLarge(backupMaxBytes, "The request body is larger than " + backupMaxBytes
+                        + " bytes");
+            }
             try {
                 Envelope.parse(envelopeJson);
             } catch (BackupException e) {

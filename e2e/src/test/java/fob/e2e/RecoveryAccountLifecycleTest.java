@@ -87,6 +87,32 @@ class RecoveryAccountLifecycleTest extends BrowserTest {
         }
     }
 
+    /** Issue 17: a backup larger than the server takes says both sizes in words, and nothing is lost here. */
+    @Test
+    void aBackupTooLargeForTheServerIsExplainedInWords() throws Exception {
+        try (FobServerProcess small = FobServerProcess.start("--backup-max-bytes=6000")) {
+            VirtualAuthenticator.add(browser, true);
+            FobPage here = new FobPage(browser.driver(), small.url()).open();
+            here.addLink(DENO, false);
+            BackupFlows.createRecoveryAccount(here, "Rita");
+            BackupFlows.closeSettings(here);
+            int added = 0;
+            while (added < 40 && !BackupFlows.status(here).startsWith("Backup out of date")) {
+                String secret = "JBSWY3DPEHPK3P" + BASE32.charAt(added / 32) + BASE32.charAt(added % 32);
+                here.addLink("otpauth://totp/Service%20" + added + ":rita@example.com?secret=" + secret
+                        + "&issuer=Service%20" + added, false);
+                added++;
+                here.waitFor(Duration.ofSeconds(10), () -> BackupFlows.status(here).startsWith("Backing up")
+                        ? null : true);
+            }
+            BackupFlows.waitForStatus(here, "Backup out of date");
+            String why = detail(here);
+            assertTrue(why.matches("This backup is \\d+ KB, more than the 6 KB that Fob's server accepts\\. Your"
+                    + " accounts here are safe\\..*"), why);
+            assertEquals(1 + added, here.accounts().size(), "every account stays here");
+        }
+    }
+
     @Test
     void tooManyNewRecoveryAccountsFromOneNetworkIsExplainedInWords() throws Exception {
         try (FobServerProcess strict = FobServerProcess.start("--accounts-per-hour=1")) {

@@ -17,8 +17,11 @@ final class HttpBackupServer implements BackupServer {
             return ServerFailure.signedOut();
         }
         // 507 is a quota: trying again changes nothing until room is made, so it is a refusal, with its words.
-        ServerFailure.Kind kind = e.status() == 413 ? ServerFailure.Kind.TOO_LARGE
-                : e.status() >= 500 && e.status() != 507 ? ServerFailure.Kind.FAILED : ServerFailure.Kind.REFUSED;
+        if (e.status() == 413) {
+            return ServerFailure.tooLarge(e.limit(), e.getMessage());
+        }
+        ServerFailure.Kind kind = e.status() >= 500 && e.status() != 507 ? ServerFailure.Kind.FAILED
+                : ServerFailure.Kind.REFUSED;
         return new ServerFailure(kind, e.code(), e.getMessage());
     }
 

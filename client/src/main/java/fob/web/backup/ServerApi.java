@@ -92,8 +92,9 @@ public final class ServerApi {
     private static ServerException failure(Http.Response response) {
         try {
             JsonObject error = Json.parseObject(response.getBody());
+            Object limit = error.get("limit");
             return new ServerException(response.getStatus(), String.valueOf(error.get("error")),
-                    String.valueOf(error.get("message")));
+                    String.valueOf(error.get("message")), limit instanceof Number ? ((Number) limit).longValue() : -1);
         } catch (JsonFormatException e) {
             return new ServerException(response.getStatus(), "http_" + response.getStatus(),
                     "The server failed (HTTP " + response.getStatus() + ")");

@@ -4,11 +4,22 @@ package fob.web.backup;
 public class ServerException extends Exception {
     private final int status;
     private final String code;
+    private final long limit;
 
     public ServerException(int status, String code, String message) {
+        this(status, code, message, -1);
+    }
+
+    /** {@code limit}: the size the server takes at most, with a 413; -1 when it did not say. */
+    public ServerException(int status, String code, String message, long limit) {
         super(message);
         this.status = status;
         this.code = code;
+        this.limit = limit;
+    }
+
+    public long limit() {
+        return limit;
     }
 
     public int status() {

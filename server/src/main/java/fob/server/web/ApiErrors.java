@@ -9,9 +9,17 @@ public final class ApiErrors {
     }
 
     public static void send(Context ctx, int status, String code, String message) {
+        send(ctx, status, code, message, -1);
+    }
+
+    /** {@code limit}: a size limit that was passed, in bytes, as {@code "limit"}; -1 for none. */
+    private static void send(Context ctx, int status, String code, String message, long limit) {
         ObjectNode body = Json.object();
         body.put("error", code);
         body.put("message", message);
+        if (limit >= 0) {
+            body.put("limit", limit);
+        }
         ctx.header("Cache-Control", "no-store");
         Json.send(ctx, status, body);
     }
@@ -20,6 +28,7 @@ public final class ApiErrors {
         if (e.retryAfterSeconds() > 0) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
-        send(ctx, e.status(), e.code(), e.getMessage());
+        send(ctx, e.status(), e.code(), e.getMessage(), e instanceof TooLargeException
+                ? ((TooLargeException) e).limit() : -1);
     }
 }

@@ -58,6 +58,6 @@ public final class Bodies {
     }
 
     private static ApiException tooLarge(long maxBytes) {
-        return new ApiException(413, "too_large", "The request body is larger than " + maxBytes + " bytes");
+        return new TooLargeException(maxBytes);
     }
 }

@@ -94,6 +94,8 @@ abstract class BackupApiContract {
         ApiClient.Response response = create(client, Envelopes.ofSize(MAX_BYTES + 1000));
         assertEquals(413, response.status());
         assertEquals("too_large", response.error());
+        assertEquals(MAX_BYTES, response.json().path("limit").asLong(),
+                "the limit, for the page to say in words");
         assertEquals(201, create(client, Envelopes.ofSize(MAX_BYTES - 1000)).status());
     }
 
