@@ -104,16 +104,21 @@ class BackupSyncTest {
                 "the code shown opens the backup");
     }
 
-    /** Issue 11 (4): a backup refused by rollback protection is reported as a rollback, not as needing the code. */
-    /** Issue 17: a backup the server will not take says so in words, with both sizes, and changes nothing here. */
-    @Test
-    void aBackupTooLargeForTheServerSaysBothSizes() throws Exception {
+    /** A signed-in device with backup on and up to date, holding {@code account}. */
+    private SimulatedWorld.Device backedUp(Account account) throws Exception {
         SimulatedWorld.Device device = signedInDevice();
-        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
-        device.personChanges(v -> v.add(deno));
+        device.personChanges(v -> v.add(account));
         device.sync.enable(device.signedInAs.passkey);
         world.advance(0);
         world.advance(BackupSync.DEBOUNCE_MILLIS);
+        return device;
+    }
+
+    /** Issue 17: a backup the server will not take says so in words, with both sizes, and changes nothing here. */
+    @Test
+    void aBackupTooLargeForTheServerSaysBothSizes() throws Exception {
+        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+        SimulatedWorld.Device device = backedUp(deno);
         String etag = device.get(null).etag;
         world.backupMaxBytes = device.get(null).body.length() + 10;
         String base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -135,12 +140,8 @@ class BackupSyncTest {
     /** docs/security.md: copying a code (its time of use, for "Recently used") uploads nothing. */
     @Test
     void aCopiedCodeUploadsNothing() throws Exception {
-        SimulatedWorld.Device device = signedInDevice();
         Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
-        device.personChanges(v -> v.add(deno));
-        device.sync.enable(device.signedInAs.passkey);
-        world.advance(0);
-        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        SimulatedWorld.Device device = backedUp(deno);
         String etag = device.get(null).etag;
         device.personChanges(v -> v.used(deno.id(), 1_000));
         world.advance(0);
@@ -156,6 +157,7 @@ class BackupSyncTest {
         assertFalse(etag.equals(device.get(null).etag), "while an edit is uploaded, as the test's control");
     }
 
+    /** Issue 11 (4): a backup refused by rollback protection is reported as a rollback, not as needing the code. */
     @Test
     void anOlderBackupIsReportedAsARollbackNotAsNeedingTheRecoveryCode() throws Exception {
         SimulatedWorld.Device device = signedInDevice();

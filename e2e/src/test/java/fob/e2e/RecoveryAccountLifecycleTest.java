@@ -61,26 +61,36 @@ class RecoveryAccountLifecycleTest extends BrowserTest {
         }
     }
 
+    /**
+     * Opens the page, backs Deno up to a new recovery account, then adds accounts (at most {@code most}) until the
+     * server refuses the backup; returns how many were added.
+     */
+    private int addAccountsUntilTheBackupIsRefused(FobPage here, String name, int most) {
+        VirtualAuthenticator.add(browser, true);
+        here.open();
+        here.addLink(DENO, false);
+        BackupFlows.createRecoveryAccount(here, name);
+        BackupFlows.closeSettings(here);
+        int added = 0;
+        while (added < most && !BackupFlows.status(here).startsWith("Backup out of date")) {
+            // A secret of its own for each: Fob keeps no two accounts with one secret.
+            String secret = "JBSWY3DPEHPK3P" + BASE32.charAt(added / 32) + BASE32.charAt(added % 32);
+            here.addLink("otpauth://totp/Service%20" + added + ":" + name.toLowerCase() + "@example.com?secret="
+                    + secret + "&issuer=Service%20" + added, false);
+            added++;
+            here.waitFor(Duration.ofSeconds(10), () -> BackupFlows.status(here).startsWith("Backing up")
+                    ? null : true);
+        }
+        BackupFlows.waitForStatus(here, "Backup out of date");
+        return added;
+    }
+
     @Test
     void aFullServerIsExplainedInWordsAndNothingIsLostHere() throws Exception {
         // Every version counts against the total, so a few writes fill 20,000 bytes.
         try (FobServerProcess small = FobServerProcess.start("--storage-max-bytes=20000")) {
-            VirtualAuthenticator.add(browser, true);
-            FobPage here = new FobPage(browser.driver(), small.url()).open();
-            here.addLink(DENO, false);
-            BackupFlows.createRecoveryAccount(here, "Quinn");
-            BackupFlows.closeSettings(here);
-            int added = 0;
-            while (added < 30 && !BackupFlows.status(here).startsWith("Backup out of date")) {
-                // A secret of its own for each: Fob keeps no two accounts with one secret.
-                String secret = "JBSWY3DPEHPK3P" + BASE32.charAt(added / 32) + BASE32.charAt(added % 32);
-                here.addLink("otpauth://totp/Service%20" + added + ":quinn@example.com?secret=" + secret
-                        + "&issuer=Service%20" + added, false);
-                added++;
-                here.waitFor(Duration.ofSeconds(10), () -> BackupFlows.status(here).startsWith("Backing up")
-                        ? null : true);
-            }
-            BackupFlows.waitForStatus(here, "Backup out of date");
+            FobPage here = new FobPage(browser.driver(), small.url());
+            int added = addAccountsUntilTheBackupIsRefused(here, "Quinn", 30);
             String why = detail(here);
             assertTrue(why.contains("This server has no room for more backups"), why);
             assertEquals(1 + added, here.accounts().size(), "every account stays here");
@@ -91,21 +101,8 @@ class RecoveryAccountLifecycleTest extends BrowserTest {
     @Test
     void aBackupTooLargeForTheServerIsExplainedInWords() throws Exception {
         try (FobServerProcess small = FobServerProcess.start("--backup-max-bytes=6000")) {
-            VirtualAuthenticator.add(browser, true);
-            FobPage here = new FobPage(browser.driver(), small.url()).open();
-            here.addLink(DENO, false);
-            BackupFlows.createRecoveryAccount(here, "Rita");
-            BackupFlows.closeSettings(here);
-            int added = 0;
-            while (added < 40 && !BackupFlows.status(here).startsWith("Backup out of date")) {
-                String secret = "JBSWY3DPEHPK3P" + BASE32.charAt(added / 32) + BASE32.charAt(added % 32);
-                here.addLink("otpauth://totp/Service%20" + added + ":rita@example.com?secret=" + secret
-                        + "&issuer=Service%20" + added, false);
-                added++;
-                here.waitFor(Duration.ofSeconds(10), () -> BackupFlows.status(here).startsWith("Backing up")
-                        ? null : true);
-            }
-            BackupFlows.waitForStatus(here, "Backup out of date");
+            FobPage here = new FobPage(browser.driver(), small.url());
+            int added = addAccountsUntilTheBackupIsRefused(here, "Rita", 40);
             String why = detail(here);
             assertTrue(why.matches("This backup is \\d+ KB, more than the 6 KB that Fob's server accepts\\. Your"
                     + " accounts here are safe\\..*"), why);
