@@ -1,5 +1,6 @@
 package fob.backup;
 
+import fob.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class BackupCodec {
 
     private Ecdh ecdh() throws BackupException {
         if (ecdh == null) {
-            throw new BackupException("This part of Fob cannot open passkey slots");
+            throw new BackupException(Text.t("This part of Fob cannot open passkey slots"));
         }
         return ecdh;
     }
@@ -107,7 +108,7 @@ public final class BackupCodec {
             return crypto.open(sealedSlotKey(shared, slot.ephemeralKey(), slot.publicKey(), credentialId),
                     slot.nonce(), NO_DATA, slot.wrappedKey());
         } catch (DecryptionException e) {
-            throw new BackupException("This passkey's key does not open the backup; use your recovery code");
+            throw new BackupException(Text.t("This passkey's key does not open the backup; use your recovery code"));
         }
     }
 
@@ -186,7 +187,7 @@ public final class BackupCodec {
             return crypto.open(vaultKey, envelope.nonce(), envelope.header().getBytes(StandardCharsets.US_ASCII),
                     envelope.ciphertext());
         } catch (DecryptionException e) {
-            throw new BackupException("The backup does not open with this key, or it was changed");
+            throw new BackupException(Text.t("The backup does not open with this key, or it was changed"));
         }
     }
 
@@ -202,11 +203,12 @@ public final class BackupCodec {
                     return crypto.open(passkeyWrappingKey(prfOutput, credentialId), slot.nonce(), NO_DATA,
                             slot.wrappedKey());
                 } catch (DecryptionException e) {
-                    throw new BackupException("This passkey's key does not open the backup; use your recovery code");
+                    throw new BackupException(Text.t("This passkey's key does not open the backup; use your recovery"
+                            + " code"));
                 }
             }
         }
-        throw new BackupException("The backup has no key for this passkey; use your recovery code");
+        throw new BackupException(Text.t("The backup has no key for this passkey; use your recovery code"));
     }
 
     /** The vault key, through the recovery-code slot. */
@@ -218,11 +220,11 @@ public final class BackupCodec {
                     return crypto.open(recoveryCodeWrappingKey(code, ((RecoveryCodeSlot) slot).salt()), slot.nonce(),
                             NO_DATA, slot.wrappedKey());
                 } catch (DecryptionException e) {
-                    throw new BackupException("That recovery code does not open this backup");
+                    throw new BackupException(Text.t("That recovery code does not open this backup"));
                 }
             }
         }
-        throw new BackupException("This backup has no recovery code");
+        throw new BackupException(Text.t("This backup has no recovery code"));
     }
 
     /** The vault key, through a password slot and the key Argon2id derived for it. */
@@ -230,7 +232,7 @@ public final class BackupCodec {
         try {
             return crypto.open(passwordKey, slot.nonce(), NO_DATA, slot.wrappedKey());
         } catch (DecryptionException e) {
-            throw new BackupException("The password is wrong");
+            throw new BackupException(Text.t("The password is wrong"));
         }
     }
 }

@@ -5,6 +5,7 @@ import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonWriter;
 import fob.json.Json;
 import fob.json.JsonFormatException;
+import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.AccountKind;
 import fob.vault.Vault;
@@ -105,18 +106,18 @@ public final class BackupPayload {
         try {
             JsonObject root = Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
             if (!FORMAT.equals(root.get("format")) && !EXPORT_FORMAT.equals(root.get("format"))) {
-                throw new BackupException("The backup's contents are not a Fob backup");
+                throw new BackupException(Text.t("The backup's contents are not a Fob backup"));
             }
             if (Json.integer(root, "version", 1, Integer.MAX_VALUE) > VERSION) {
-                throw new BackupException("This backup was written by a newer Fob; update Fob to restore it");
+                throw new BackupException(Text.t("This backup was written by a newer Fob; update Fob to restore it"));
             }
             JsonArray array = Json.array(root, "accounts");
             if (array.size() > Vault.MAX_ACCOUNTS) {
-                throw new BackupException("The backup holds more than " + Vault.MAX_ACCOUNTS + " accounts");
+                throw new BackupException(Text.t("The backup holds more than {0} accounts", Vault.MAX_ACCOUNTS));
             }
             List<Account> accounts = new ArrayList<>(array.size());
             for (int i = 0; i < array.size(); i++) {
-                accounts.add(VaultJson.readAccount(Json.objectAt(array, i, "Account")));
+                accounts.add(VaultJson.readAccount(Json.objectAt(array, i, Text.t("Account"))));
             }
             Vault vault = new Vault(accounts, VaultJson.readSettings(Json.object(root, "settings")),
                     VaultJson.readTombstones(root), java.util.Collections.emptyList(), VaultJson.readOrderedAt(root),
@@ -124,7 +125,7 @@ public final class BackupPayload {
             return new BackupPayload(Json.integer(root, "revision", 0, Long.MAX_VALUE),
                     Json.integer(root, "writtenAt", 0, Long.MAX_VALUE), vault, EXPORT_FORMAT.equals(root.get("format")));
         } catch (JsonFormatException | VaultException e) {
-            throw new BackupException("The backup's contents are damaged: " + e.getMessage());
+            throw new BackupException(Text.t("The backup's contents are damaged: {0}", e.getMessage()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package fob.backup;
 
+import fob.text.Text;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -35,14 +36,14 @@ public final class BouncyCastleEcdh implements Ecdh {
         try {
             peer = CURVE.getCurve().decodePoint(peerPublic);
         } catch (IllegalArgumentException e) {
-            throw new BackupException("A passkey slot's key is not a P-256 point");
+            throw new BackupException(Text.t("A passkey slot's key is not a P-256 point"));
         }
         if (peerPublic.length != 65 || peer.isInfinity() || !peer.isValid()) {
-            throw new BackupException("A passkey slot's key is not a P-256 point");
+            throw new BackupException(Text.t("A passkey slot's key is not a P-256 point"));
         }
         ECPoint shared = peer.multiply(new BigInteger(1, own.privateKey())).normalize();
         if (shared.isInfinity()) {
-            throw new BackupException("A passkey slot's key is not a P-256 point");
+            throw new BackupException(Text.t("A passkey slot's key is not a P-256 point"));
         }
         return BigIntegers.asUnsignedByteArray(32, shared.getAffineXCoord().toBigInteger());
     }

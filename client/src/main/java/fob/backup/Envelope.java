@@ -6,6 +6,7 @@ import fob.codec.Base64Url;
 import fob.codec.EncodingException;
 import fob.json.Json;
 import fob.json.JsonFormatException;
+import fob.text.Text;
 import java.util.List;
 
 /**
@@ -83,29 +84,29 @@ public final class Envelope {
             JsonObject json = Json.parseObject(text);
             Long version = toLong(json.get("fob"));
             if (version == null || version < FIRST_VERSION || version > VERSION) {
-                throw new BackupException("This is not a Fob backup of a version this Fob can read");
+                throw new BackupException(Text.t("This is not a Fob backup of a version this Fob can read"));
             }
             byte[] nonce = Base64Url.decode(Json.string(json, "nonce"));
             byte[] ciphertext = Base64Url.decode(Json.string(json, "ciphertext"));
             if (nonce.length != EnvelopeLimits.NONCE_BYTES || ciphertext.length < EnvelopeLimits.TAG_BYTES) {
-                throw new BackupException("The backup is damaged (its nonce or ciphertext has the wrong size)");
+                throw new BackupException(Text.t("The backup is damaged (its nonce or ciphertext has the wrong size)"));
             }
             String header = Json.string(json, "header");
             Header parsed = Header.parse(header);
             if (version == FIRST_VERSION && parsed.lineage() != null) {
-                throw new BackupException("A version-1 backup has no lineage");
+                throw new BackupException(Text.t("A version-1 backup has no lineage"));
             }
             for (Slot slot : parsed.slots()) {
                 if (version < SEALED_SLOTS_VERSION && slot instanceof SealedPasskeySlot) {
-                    throw new BackupException("A version-" + version + " backup has no sealed passkey slots");
+                    throw new BackupException(Text.t("A version-{0} backup has no sealed passkey slots", version));
                 }
             }
             if (version < SEALED_SLOTS_VERSION && !parsed.previousKeys().isEmpty()) {
-                throw new BackupException("A version-" + version + " backup has no key chain");
+                throw new BackupException(Text.t("A version-{0} backup has no key chain", version));
             }
             return new Envelope(version.intValue(), header, parsed, nonce, ciphertext);
         } catch (JsonFormatException | EncodingException e) {
-            throw new BackupException("The backup is damaged: " + e.getMessage());
+            throw new BackupException(Text.t("The backup is damaged: {0}", e.getMessage()));
         }
     }
 

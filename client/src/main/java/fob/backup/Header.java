@@ -7,6 +7,7 @@ import fob.codec.Base64Url;
 import fob.codec.EncodingException;
 import fob.json.Json;
 import fob.json.JsonFormatException;
+import fob.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -119,33 +120,33 @@ public final class Header {
             if (json.has("lineage")) {
                 lineage = Json.string(json, "lineage");
                 if (Base64Url.decode(lineage).length != EnvelopeLimits.LINEAGE_BYTES) {
-                    throw new BackupException("The backup's lineage must be " + EnvelopeLimits.LINEAGE_BYTES
-                            + " bytes");
+                    throw new BackupException(Text.t("The backup's lineage must be {0} bytes",
+                            EnvelopeLimits.LINEAGE_BYTES));
                 }
             }
             JsonArray array = Json.array(json, "slots");
             if (array.isEmpty() || array.size() > EnvelopeLimits.MAX_SLOTS) {
-                throw new BackupException("The backup must have 1 to " + EnvelopeLimits.MAX_SLOTS + " slots");
+                throw new BackupException(Text.t("The backup must have 1 to {0} slots", EnvelopeLimits.MAX_SLOTS));
             }
             List<Slot> slots = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
-                slots.add(readSlot(Json.objectAt(array, i, "Slot")));
+                slots.add(readSlot(Json.objectAt(array, i, Text.t("Slot"))));
             }
             List<PreviousKey> previousKeys = new ArrayList<>();
             if (json.has("previousKeys")) {
                 JsonArray chain = Json.array(json, "previousKeys");
                 if (chain.isEmpty() || chain.size() > EnvelopeLimits.MAX_PREVIOUS_KEYS) {
-                    throw new BackupException("The backup's key chain must have 1 to "
-                            + EnvelopeLimits.MAX_PREVIOUS_KEYS + " links");
+                    throw new BackupException(Text.t("The backup's key chain must have 1 to {0} links",
+                            EnvelopeLimits.MAX_PREVIOUS_KEYS));
                 }
                 for (int i = 0; i < chain.size(); i++) {
-                    JsonObject link = Json.objectAt(chain, i, "Key chain link");
+                    JsonObject link = Json.objectAt(chain, i, Text.t("Key chain link"));
                     previousKeys.add(new PreviousKey(nonce(link), wrappedKey(link)));
                 }
             }
             return new Header(lineage, slots, previousKeys);
         } catch (JsonFormatException | EncodingException e) {
-            throw new BackupException("The backup's header is damaged: " + e.getMessage());
+            throw new BackupException(Text.t("The backup's header is damaged: {0}", e.getMessage()));
         }
     }
 
@@ -167,7 +168,7 @@ public final class Header {
                         EnvelopeLimits.RECOVERY_CODE_SALT_BYTES), nonce(slot), wrappedKey(slot));
             case "password":
                 if (!"argon2id".equals(slot.get("kdf"))) {
-                    throw new BackupException("A password slot must use argon2id");
+                    throw new BackupException(Text.t("A password slot must use argon2id"));
                 }
                 return new PasswordSlot((int) Json.integer(slot, "memoryKiB", EnvelopeLimits.MIN_MEMORY_KIB,
                         EnvelopeLimits.MAX_MEMORY_KIB),
@@ -177,8 +178,8 @@ public final class Header {
                                 EnvelopeLimits.MAX_PASSWORD_SALT_BYTES), nonce(slot), wrappedKey(slot));
             default:
                 if (type.isEmpty() || type.length() > EnvelopeLimits.MAX_TYPE_LENGTH) {
-                    throw new BackupException("A slot's type must have 1 to " + EnvelopeLimits.MAX_TYPE_LENGTH
-                            + " characters");
+                    throw new BackupException(Text.t("A slot's type must have 1 to {0} characters",
+                            EnvelopeLimits.MAX_TYPE_LENGTH));
                 }
                 return new UnknownSlot(type, slot);
         }
@@ -187,7 +188,7 @@ public final class Header {
     private static byte[] publicKey(JsonObject slot, String key) throws JsonFormatException, EncodingException {
         byte[] point = bytes(slot, key, EnvelopeLimits.EC_PUBLIC_KEY_BYTES, EnvelopeLimits.EC_PUBLIC_KEY_BYTES);
         if (point[0] != 4) {
-            throw new JsonFormatException("'" + key + "' is not an uncompressed P-256 point");
+            throw new JsonFormatException(Text.t("'{0}' is not an uncompressed P-256 point", key));
         }
         return point;
     }
@@ -204,7 +205,7 @@ public final class Header {
             throws JsonFormatException, EncodingException {
         byte[] value = Base64Url.decode(Json.string(json, key));
         if (value.length < min || value.length > max) {
-            throw new JsonFormatException("'" + key + "' has " + value.length + " bytes");
+            throw new JsonFormatException(Text.t("'{0}' has {1} bytes", key, value.length));
         }
         return value;
     }

@@ -1,5 +1,7 @@
 package fob.backup;
 
+import fob.text.Text;
+
 /**
  * The recovery code: 160 random bits written as 32 characters of Crockford's base32 (no I, L, O or U, so no
  * letter looks like another), in eight groups of four. Read back ignoring case, spaces and dashes, with the
@@ -45,13 +47,13 @@ public final class RecoveryCode {
                 c = '1';
             }
             if (ALPHABET.indexOf(c) < 0) {
-                throw new BackupException("'" + text.charAt(i) + "' is not in a recovery code");
+                throw new BackupException(Text.t("'{0}' is not in a recovery code", text.charAt(i)));
             }
             symbols.append(c);
         }
         if (symbols.length() != BYTES * 8 / 5) {
-            throw new BackupException("A recovery code has " + (BYTES * 8 / 5) + " characters; this one has "
-                    + symbols.length());
+            throw new BackupException(Text.t("A recovery code has {0} characters; this one has {1}",
+                    (BYTES * 8 / 5), symbols.length()));
         }
         byte[] code = new byte[BYTES];
         int buffer = 0;

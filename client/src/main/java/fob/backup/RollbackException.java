@@ -1,10 +1,12 @@
 package fob.backup;
 
+import fob.text.Text;
+
 /** A backup older than one this browser has already seen in the same lineage: refused, as it may be a rollback. */
 public final class RollbackException extends BackupException {
     public RollbackException(long offered, long seen) {
-        super("The server sent an older backup than this browser has already seen (revision " + offered + ", after "
-                + seen + "); it may have been rolled back. Restore an older version from the backup history only on"
-                + " purpose.");
+        super(Text.t("The server sent an older backup than this browser has already seen (revision {0}, after {1}); it"
+                + " may have been rolled back. Restore an older version from the backup history only on purpose.",
+                offered, seen));
     }
 }

@@ -1,5 +1,6 @@
 package fob.codec;
 
+import fob.text.Text;
 import java.util.Arrays;
 
 /**
@@ -34,23 +35,24 @@ public final class Base32 {
                 continue;
             }
             if (padding > 0) {
-                throw new EncodingException("'=' may only end a base32 key");
+                throw new EncodingException(Text.t("'=' may only end a base32 key"));
             }
             if (c >= 128 || VALUES[c] < 0) {
-                throw new EncodingException("'" + c + "' is not a base32 character (A to Z and 2 to 7)");
+                throw new EncodingException(Text.t("'{0}' is not a base32 character (A to Z and 2 to 7)", c));
             }
             symbols.append(c);
         }
         int length = symbols.length();
         if (length == 0) {
-            throw new EncodingException("the key is empty");
+            throw new EncodingException(Text.t("the key is empty"));
         }
         int remainder = length % 8;
         if (remainder == 1 || remainder == 3 || remainder == 6) {
-            throw new EncodingException("a base32 key cannot have " + length + " characters; is one missing or extra?");
+            throw new EncodingException(Text.t("a base32 key cannot have {0} characters; is one missing or extra?",
+                    length));
         }
         if (padding > 0 && (length + padding) % 8 != 0) {
-            throw new EncodingException("the key's '=' padding does not fit its length");
+            throw new EncodingException(Text.t("the key's '=' padding does not fit its length"));
         }
         byte[] out = new byte[length * 5 / 8];
         int buffer = 0;

@@ -1,5 +1,6 @@
 package fob.codec;
 
+import fob.text.Text;
 import java.util.Base64;
 
 /** Unpadded base64url, as Fob's envelopes and WebAuthn's JSON forms write bytes. */
@@ -17,13 +18,13 @@ public final class Base64Url {
             boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
                     || c == '_' || (c == '=' && i >= text.length() - 2);
             if (!ok) {
-                throw new EncodingException("'" + c + "' is not a base64url character");
+                throw new EncodingException(Text.t("'{0}' is not a base64url character", c));
             }
         }
         try {
             return Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new EncodingException("the base64url text has a bad length");
+            throw new EncodingException(Text.t("the base64url text has a bad length"));
         }
     }
 }

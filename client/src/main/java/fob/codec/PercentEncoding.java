@@ -1,5 +1,6 @@
 package fob.codec;
 
+import fob.text.Text;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,13 +27,13 @@ public final class PercentEncoding {
             char c = text.charAt(i);
             if (c == '%') {
                 if (i + 2 >= text.length()) {
-                    throw new EncodingException("'%' must be followed by two hex digits");
+                    throw new EncodingException(Text.t("'%' must be followed by two hex digits"));
                 }
                 int high = Character.digit(text.charAt(i + 1), 16);
                 int low = Character.digit(text.charAt(i + 2), 16);
                 if (high < 0 || low < 0) {
-                    throw new EncodingException("'%" + text.charAt(i + 1) + text.charAt(i + 2)
-                            + "' is not a valid escape; '%' must be followed by two hex digits");
+                    throw new EncodingException(Text.t("'%{0}{1}' is not a valid escape; '%' must be followed by two"
+                            + " hex digits", text.charAt(i + 1), text.charAt(i + 2)));
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
@@ -54,7 +55,7 @@ public final class PercentEncoding {
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new EncodingException("its %-escapes are not valid UTF-8");
+            throw new EncodingException(Text.t("its %-escapes are not valid UTF-8"));
         }
     }
 

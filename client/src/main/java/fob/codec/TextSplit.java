@@ -7,8 +7,8 @@ import java.util.List;
  * Splitting text without regular expressions: String.split would pull TeaVM's whole regex engine (about a
  * fifth of the page's script) into the browser for two trivial uses.
  */
-public final class Text {
-    private Text() {
+public final class TextSplit {
+    private TextSplit() {
     }
 
     /** The parts between each {@code separator}, empty ones included. */

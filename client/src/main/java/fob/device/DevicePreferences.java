@@ -5,6 +5,7 @@ import com.grack.nanojson.JsonWriter;
 import fob.json.Json;
 import fob.json.JsonFormatException;
 import fob.lock.IdleLock;
+import fob.text.Language;
 
 /**
  * Choices that belong to this browser, not to the vault: they are not backed up, and another device keeps its
@@ -13,19 +14,21 @@ import fob.lock.IdleLock;
  */
 public final class DevicePreferences {
     public static final DevicePreferences DEFAULTS = new DevicePreferences(IdleLock.DEFAULT_MINUTES, false, false,
-            false);
+            false, Language.AUTOMATIC);
 
     private final int lockAfterMinutes;
     private final boolean lockWhenHidden;
     private final boolean hideCodesUntilClicked;
     private final boolean appLockOffered;
+    private final String language;
 
     public DevicePreferences(int lockAfterMinutes, boolean lockWhenHidden, boolean hideCodesUntilClicked,
-            boolean appLockOffered) {
+            boolean appLockOffered, String language) {
         this.lockAfterMinutes = IdleLock.isChoice(lockAfterMinutes) ? lockAfterMinutes : IdleLock.DEFAULT_MINUTES;
         this.lockWhenHidden = lockWhenHidden;
         this.hideCodesUntilClicked = hideCodesUntilClicked;
         this.appLockOffered = appLockOffered;
+        this.language = Language.ofTag(language) == null ? Language.AUTOMATIC : Language.ofTag(language).tag();
     }
 
     /** "Lock after": minutes without input; 0 is never. */
@@ -47,20 +50,29 @@ public final class DevicePreferences {
         return appLockOffered;
     }
 
+    /** "Language": a language's tag, or {@link Language#AUTOMATIC} for the browser's choice. */
+    public String language() {
+        return language;
+    }
+
+    public DevicePreferences withLanguage(String tag) {
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, tag);
+    }
+
     public DevicePreferences withLockAfterMinutes(int minutes) {
-        return new DevicePreferences(minutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered);
+        return new DevicePreferences(minutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, language);
     }
 
     public DevicePreferences withLockWhenHidden(boolean value) {
-        return new DevicePreferences(lockAfterMinutes, value, hideCodesUntilClicked, appLockOffered);
+        return new DevicePreferences(lockAfterMinutes, value, hideCodesUntilClicked, appLockOffered, language);
     }
 
     public DevicePreferences withHideCodesUntilClicked(boolean value) {
-        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, value, appLockOffered);
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, value, appLockOffered, language);
     }
 
     public DevicePreferences withAppLockOffered() {
-        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, true);
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, true, language);
     }
 
     public String toJson() {
@@ -69,6 +81,9 @@ public final class DevicePreferences {
         json.put("lockWhenHidden", lockWhenHidden);
         json.put("hideCodesUntilClicked", hideCodesUntilClicked);
         json.put("appLockOffered", appLockOffered);
+        if (!language.equals(Language.AUTOMATIC)) {
+            json.put("language", language);
+        }
         return JsonWriter.string(json);
     }
 
@@ -82,7 +97,8 @@ public final class DevicePreferences {
             return new DevicePreferences(
                     (int) Json.optionalInteger(json, "lockAfterMinutes", 0, 1440, IdleLock.DEFAULT_MINUTES),
                     Json.bool(json, "lockWhenHidden", false), Json.bool(json, "hideCodesUntilClicked", false),
-                    Json.bool(json, "appLockOffered", false));
+                    Json.bool(json, "appLockOffered", false),
+                    json.get("language") instanceof String ? (String) json.get("language") : Language.AUTOMATIC);
         } catch (JsonFormatException e) {
             return DEFAULTS;
         }

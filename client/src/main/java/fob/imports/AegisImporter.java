@@ -8,6 +8,7 @@ import fob.codec.EncodingException;
 import fob.codec.Hex;
 import fob.json.Json;
 import fob.json.JsonFormatException;
+import fob.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,7 +35,7 @@ final class AegisImporter {
         if (db instanceof String) {
             return ImportFile.encrypted("Aegis", (password, kdf, crypto) -> decrypt(root, password, kdf, crypto));
         }
-        throw new ImportException("This Aegis file is damaged: its db is neither an object nor encrypted text");
+        throw new ImportException(Text.t("This Aegis file is damaged: its db is neither an object nor encrypted text"));
     }
 
     private static List<ImportEntry> decrypt(JsonObject root, String password, Kdf kdf, BackupCrypto crypto)
@@ -45,7 +46,7 @@ final class AegisImporter {
             byte[] masterKey = null;
             boolean hadPasswordSlot = false;
             for (int i = 0; i < slots.size() && masterKey == null; i++) {
-                JsonObject slot = Json.objectAt(slots, i, "Slot");
+                JsonObject slot = Json.objectAt(slots, i, Text.t("Slot"));
                 if (Json.integer(slot, "type", 0, 255) != 1) {
                     continue; // Biometric and raw slots open only on the phone that made them.
                 }
@@ -62,27 +63,27 @@ final class AegisImporter {
                 }
             }
             if (!hadPasswordSlot) {
-                throw new ImportException("This Aegis vault has no password slot; export it with a password");
+                throw new ImportException(Text.t("This Aegis vault has no password slot; export it with a password"));
             }
             if (masterKey == null) {
-                throw new ImportException("The password is wrong");
+                throw new ImportException(Text.t("The password is wrong"));
             }
             JsonObject params = Json.object(header, "params");
             byte[] ciphertext;
             try {
                 ciphertext = Base64.getDecoder().decode(Json.string(root, "db"));
             } catch (IllegalArgumentException e) {
-                throw new ImportException("This Aegis file is damaged: its encrypted db is not base64");
+                throw new ImportException(Text.t("This Aegis file is damaged: its encrypted db is not base64"));
             }
             byte[] plain;
             try {
                 plain = crypto.open(masterKey, hex(params, "nonce"), new byte[0], concat(ciphertext, hex(params, "tag")));
             } catch (DecryptionException e) {
-                throw new ImportException("This Aegis file is damaged: its db does not decrypt (truncated?)");
+                throw new ImportException(Text.t("This Aegis file is damaged: its db does not decrypt (truncated?)"));
             }
             return entries(Json.parseObject(new String(plain, StandardCharsets.UTF_8)));
         } catch (JsonFormatException e) {
-            throw new ImportException("This Aegis file is damaged: " + e.getMessage());
+            throw new ImportException(Text.t("This Aegis file is damaged: {0}", e.getMessage()));
         }
     }
 
@@ -94,12 +95,12 @@ final class AegisImporter {
             GroupNames groups = GroupNames.of(db, "groups", "uuid", "name");
             List<ImportEntry> entries = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
-                JsonObject entry = Json.objectAt(array, i, "Entry");
+                JsonObject entry = Json.objectAt(array, i, Text.t("Entry"));
                 String issuer = Json.optionalString(entry, "issuer", "");
                 String name = Json.optionalString(entry, "name", "");
                 Object info = entry.get("info");
                 if (!(info instanceof JsonObject)) {
-                    entries.add(ImportEntry.unusable(Entries.label(issuer, name), "it has no OTP details"));
+                    entries.add(ImportEntry.unusable(Entries.label(issuer, name), Text.t("it has no OTP details")));
                     continue;
                 }
                 JsonObject otp = (JsonObject) info;
@@ -112,7 +113,7 @@ final class AegisImporter {
             }
             return entries;
         } catch (JsonFormatException e) {
-            throw new ImportException("This Aegis file is damaged: " + e.getMessage());
+            throw new ImportException(Text.t("This Aegis file is damaged: {0}", e.getMessage()));
         }
     }
 
@@ -143,7 +144,7 @@ final class AegisImporter {
         try {
             return Hex.decode(Json.string(object, key));
         } catch (EncodingException e) {
-            throw new JsonFormatException("'" + key + "' is not hex");
+            throw new JsonFormatException(Text.t("'{0}' is not hex", key));
         }
     }
 

@@ -1,6 +1,7 @@
 package fob.imports;
 
 import fob.kdf.Argon2id;
+import fob.text.Text;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.generators.SCrypt;
@@ -14,8 +15,8 @@ public final class BouncyCastleKdf implements Kdf {
     @Override
     public byte[] scrypt(byte[] password, byte[] salt, int n, int r, int p, int length) throws ImportException {
         if (n < 2 || (n & (n - 1)) != 0 || r < 1 || p < 1 || p > 16 || 128L * n * r > MAX_SCRYPT_BYTES) {
-            throw new ImportException("The file asks for scrypt settings Fob will not run (n=" + n + ", r=" + r
-                    + ", p=" + p + ")");
+            throw new ImportException(Text.t("The file asks for scrypt settings Fob will not run (n={0}, r={1}, p={2})",
+                    n, r, p));
         }
         return SCrypt.generate(password, salt, n, r, p, length);
     }
@@ -23,7 +24,7 @@ public final class BouncyCastleKdf implements Kdf {
     @Override
     public byte[] pbkdf2Sha256(byte[] password, byte[] salt, int iterations, int length) throws ImportException {
         if (iterations < 1 || iterations > 10_000_000) {
-            throw new ImportException("The file asks for " + iterations + " PBKDF2 iterations");
+            throw new ImportException(Text.t("The file asks for {0} PBKDF2 iterations", iterations));
         }
         PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(new SHA256Digest());
         generator.init(password, salt, iterations);
@@ -36,7 +37,8 @@ public final class BouncyCastleKdf implements Kdf {
         try {
             return Argon2id.derive(password, salt, memoryKiB, iterations, parallelism, length);
         } catch (IllegalArgumentException e) {
-            throw new ImportException("The file asks for Argon2 settings Fob will not run: " + e.getMessage());
+            throw new ImportException(Text.t("The file asks for Argon2 settings Fob will not run: {0}",
+                    e.getMessage()));
         }
     }
 }

@@ -8,6 +8,7 @@ import fob.otp.HashAlgorithm;
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
 import fob.otp.OtpType;
+import fob.text.Text;
 
 /** Turns one app's fields for an account into an entry, or into the reason it cannot be used. */
 final class Entries {
@@ -16,7 +17,7 @@ final class Entries {
 
     static String label(String issuer, String name) {
         String label = OtpAuthLink.displayName(issuer == null ? "" : issuer.trim(), name == null ? "" : name.trim());
-        return label.isEmpty() ? "(no name)" : label;
+        return label.isEmpty() ? Text.t("(no name)") : label;
     }
 
     /** From fields; {@code secret} in base32. Unknown types and algorithms become reasons, not failures. */
@@ -24,12 +25,12 @@ final class Entries {
             long period, long counter, String note) {
         String label = label(issuer, name);
         if (secret == null || secret.trim().isEmpty()) {
-            return ImportEntry.unusable(label, "it has no secret");
+            return ImportEntry.unusable(label, Text.t("it has no secret"));
         }
         try {
             return of(issuer, name, type, Base32.decode(secret), algorithm, digits, period, counter, note);
         } catch (EncodingException e) {
-            return ImportEntry.unusable(label, "its secret is not base32: " + e.getMessage());
+            return ImportEntry.unusable(label, Text.t("its secret is not base32: {0}", e.getMessage()));
         }
     }
 
@@ -38,11 +39,11 @@ final class Entries {
         String label = label(issuer, name);
         OtpType otpType = OtpType.fromName(type == null ? "totp" : type);
         if (otpType == null) {
-            return ImportEntry.unusable(label, "Fob does not support " + type + " codes");
+            return ImportEntry.unusable(label, Text.t("Fob does not support {0} codes", type));
         }
         HashAlgorithm hash = HashAlgorithm.fromName(algorithm == null || algorithm.isEmpty() ? "SHA1" : algorithm);
         if (hash == null) {
-            return ImportEntry.unusable(label, "Fob does not support the " + algorithm + " algorithm");
+            return ImportEntry.unusable(label, Text.t("Fob does not support the {0} algorithm", algorithm));
         }
         try {
             OtpParameters otp = OtpParameters.of(otpType, hash, (int) Math.max(Integer.MIN_VALUE,
@@ -61,7 +62,8 @@ final class Entries {
             OtpAuthLink parsed = OtpAuthLink.parse(link);
             return ImportEntry.of(parsed, note);
         } catch (InvalidLinkException e) {
-            return ImportEntry.unusable(fallbackName == null || fallbackName.isEmpty() ? "(no name)" : fallbackName,
+            return ImportEntry.unusable(
+                    fallbackName == null || fallbackName.isEmpty() ? Text.t("(no name)") : fallbackName,
                     e.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import fob.backup.BackupPayload;
 import fob.backup.Envelope;
 import fob.backup.PasswordSlot;
 import fob.backup.Slot;
+import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.Group;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ final class FobExportImporter {
         try {
             envelope = Envelope.parse(text);
         } catch (BackupException e) {
-            throw new ImportException("This Fob file is damaged: " + e.getMessage());
+            throw new ImportException(Text.t("This Fob file is damaged: {0}", e.getMessage()));
         }
         PasswordSlot slot = null;
         for (Slot candidate : envelope.slots()) {
@@ -32,7 +33,7 @@ final class FobExportImporter {
             }
         }
         if (slot == null) {
-            throw new ImportException("This is a Fob backup, not an export: restore it with Begin recovery");
+            throw new ImportException(Text.t("This is a Fob backup, not an export: restore it with Begin recovery"));
         }
         PasswordSlot passwordSlot = slot;
         return ImportFile.encrypted("Fob", (password, kdf, crypto) -> open(envelope, passwordSlot, password, kdf,
@@ -51,7 +52,7 @@ final class FobExportImporter {
             for (Account account : payload.vault().accounts()) {
                 entries.add(account.isPlaceholder()
                         ? ImportEntry.unusable(Entries.label(account.issuer(), account.name()),
-                                "the export holds no secret for it")
+                                Text.t("the export holds no secret for it"))
                         : ImportEntry.of(account).inGroups(groupNames(payload.vault().groupsOf(account))));
             }
             return entries;

@@ -2,12 +2,13 @@ package fob.imports;
 
 import fob.codec.EncodingException;
 import fob.codec.PercentEncoding;
-import fob.codec.Text;
+import fob.codec.TextSplit;
 import fob.link.OtpAuthLink;
 import fob.otp.HashAlgorithm;
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
 import fob.otp.OtpType;
+import fob.text.Text;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,19 +31,19 @@ public final class GoogleMigration {
     public static List<ImportEntry> parse(String link) throws ImportException {
         String text = link.trim();
         if (!isMigrationLink(text)) {
-            throw new ImportException("It is not a Google Authenticator export link (otpauth-migration://)");
+            throw new ImportException(Text.t("It is not a Google Authenticator export link (otpauth-migration://)"));
         }
         int query = text.indexOf('?');
         String data = null;
         if (query >= 0) {
-            for (String pair : Text.split(text.substring(query + 1), '&')) {
+            for (String pair : TextSplit.split(text.substring(query + 1), '&')) {
                 if (pair.startsWith("data=")) {
                     data = pair.substring(5);
                 }
             }
         }
         if (data == null || data.isEmpty()) {
-            throw new ImportException("The export link has no data (data=...)");
+            throw new ImportException(Text.t("The export link has no data (data=...)"));
         }
         byte[] payload;
         try {
@@ -50,7 +51,7 @@ public final class GoogleMigration {
             String base64 = PercentEncoding.decode(data, false).replace(' ', '+').replace('-', '+').replace('_', '/');
             payload = Base64.getDecoder().decode(base64);
         } catch (EncodingException | IllegalArgumentException e) {
-            throw new ImportException("The export link's data is not valid base64");
+            throw new ImportException(Text.t("The export link's data is not valid base64"));
         }
         return parsePayload(payload);
     }
@@ -67,7 +68,7 @@ public final class GoogleMigration {
             }
         }
         if (entries.isEmpty()) {
-            throw new ImportException("The export link holds no accounts");
+            throw new ImportException(Text.t("The export link holds no accounts"));
         }
         return entries;
     }
@@ -117,9 +118,9 @@ public final class GoogleMigration {
         } else if (algorithm == 3) {
             hash = HashAlgorithm.SHA512;
         } else if (algorithm == 4) {
-            return ImportEntry.unusable(label, "MD5 codes are not supported");
+            return ImportEntry.unusable(label, Text.t("MD5 codes are not supported"));
         } else {
-            return ImportEntry.unusable(label, "unknown algorithm number " + algorithm);
+            return ImportEntry.unusable(label, Text.t("unknown algorithm number {0}", algorithm));
         }
         int digitCount;
         if (digits == 0 || digits == 1) {
@@ -127,7 +128,7 @@ public final class GoogleMigration {
         } else if (digits == 2) {
             digitCount = 8;
         } else {
-            return ImportEntry.unusable(label, "unknown digit count number " + digits);
+            return ImportEntry.unusable(label, Text.t("unknown digit count number {0}", digits));
         }
         OtpType otpType;
         if (type == 1) {
@@ -135,10 +136,10 @@ public final class GoogleMigration {
         } else if (type == 2) {
             otpType = OtpType.TOTP;
         } else {
-            return ImportEntry.unusable(label, "unknown code type number " + type);
+            return ImportEntry.unusable(label, Text.t("unknown code type number {0}", type));
         }
         if (name.isEmpty() && issuer.isEmpty()) {
-            return ImportEntry.unusable("(no name)", "the account has no name and no issuer");
+            return ImportEntry.unusable(Text.t("(no name)"), Text.t("the account has no name and no issuer"));
         }
         try {
             OtpParameters parameters = OtpParameters.of(otpType, hash, digitCount, OtpParameters.DEFAULT_PERIOD,

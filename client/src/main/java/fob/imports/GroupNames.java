@@ -4,6 +4,7 @@ import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
 import fob.json.Json;
 import fob.json.JsonFormatException;
+import fob.text.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ final class GroupNames {
         GroupNames groups = new GroupNames();
         JsonArray array = Json.array(root, listKey);
         for (int i = 0; i < array.size(); i++) {
-            JsonObject group = Json.objectAt(array, i, "Group");
+            JsonObject group = Json.objectAt(array, i, Text.t("Group"));
             Object id = group.get(idKey);
             Object name = group.get(nameKey);
             if (id instanceof String && name instanceof String) {

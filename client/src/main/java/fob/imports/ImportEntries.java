@@ -7,6 +7,7 @@ import fob.json.Json;
 import fob.json.JsonFormatException;
 import fob.link.InvalidLinkException;
 import fob.link.OtpAuthLink;
+import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.VaultException;
 import fob.vault.VaultJson;
@@ -56,7 +57,7 @@ public final class ImportEntries {
         List<ImportEntry> entries = new ArrayList<>();
         try {
             for (int i = 0; i < array.size(); i++) {
-                JsonObject json = Json.objectAt(array, i, "Entry");
+                JsonObject json = Json.objectAt(array, i, Text.t("Entry"));
                 if (json.get("account") instanceof JsonObject) {
                     entries.add(ImportEntry.of(VaultJson.readAccount(json.getObject("account")))
                             .inGroups(groups(json)));
@@ -72,7 +73,7 @@ public final class ImportEntries {
                 }
             }
         } catch (JsonFormatException | InvalidLinkException | VaultException e) {
-            throw new ImportException("The import could not be passed on: " + e.getMessage());
+            throw new ImportException(Text.t("The import could not be passed on: {0}", e.getMessage()));
         }
         return entries;
     }
@@ -84,7 +85,7 @@ public final class ImportEntries {
         try {
             return java.util.Base64.getDecoder().decode(Json.string(json, "iconImage"));
         } catch (IllegalArgumentException e) {
-            throw new JsonFormatException("an icon image is not base64");
+            throw new JsonFormatException(Text.t("an icon image is not base64"));
         }
     }
 
@@ -95,7 +96,7 @@ public final class ImportEntries {
         }
         for (Object name : Json.array(json, "groups")) {
             if (!(name instanceof String)) {
-                throw new JsonFormatException("a group's name is not text");
+                throw new JsonFormatException(Text.t("a group's name is not text"));
             }
             names.add((String) name);
         }

@@ -5,6 +5,7 @@ import com.grack.nanojson.JsonObject;
 import fob.backup.BackupCrypto;
 import fob.json.Json;
 import fob.json.JsonFormatException;
+import fob.text.Text;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -37,7 +38,7 @@ public final class ImportFile {
 
     static ImportFile plain(String format, List<ImportEntry> entries) throws ImportException {
         if (entries.isEmpty()) {
-            throw new ImportException("This " + format + " file holds no accounts");
+            throw new ImportException(Text.t("This {0} file holds no accounts", format));
         }
         return new ImportFile(format, entries, null);
     }
@@ -58,7 +59,7 @@ public final class ImportFile {
     /** The accounts of a file that needs no password. */
     public List<ImportEntry> entries() {
         if (entries == null) {
-            throw new IllegalStateException("the file is encrypted: decrypt it first");
+            throw new IllegalStateException(Text.t("the file is encrypted: decrypt it first"));
         }
         return entries;
     }
@@ -66,11 +67,11 @@ public final class ImportFile {
     /** The accounts of an encrypted file; a wrong password says so and changes nothing. */
     public List<ImportEntry> decrypt(String password, Kdf kdf, BackupCrypto crypto) throws ImportException {
         if (password == null || password.isEmpty()) {
-            throw new ImportException("Enter the file's password");
+            throw new ImportException(Text.t("Enter the file's password"));
         }
         List<ImportEntry> decrypted = decryptor.decrypt(password, kdf, crypto);
         if (decrypted.isEmpty()) {
-            throw new ImportException("This " + format + " file holds no accounts");
+            throw new ImportException(Text.t("This {0} file holds no accounts", format));
         }
         return decrypted;
     }
@@ -78,16 +79,17 @@ public final class ImportFile {
     /** Reads a file's bytes; a file that is not UTF-8 text is not one of the formats Fob reads. */
     public static ImportFile read(byte[] bytes) throws ImportException {
         if (bytes.length > MAX_BYTES) {
-            throw new ImportException("The file is larger than " + (MAX_BYTES >> 20) + " MB; no export of"
-                    + " authenticator accounts is that large");
+            throw new ImportException(Text.t("The file is larger than {0} MB; no export of authenticator accounts is"
+                    + " that large", (MAX_BYTES >> 20)));
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ImportException("This file is not text; Fob reads the JSON and text exports of Aegis, 2FAS,"
-                    + " Bitwarden, FreeOTP+, andOTP, Proton Authenticator, Ente Auth, Google Authenticator and Fob");
+            throw new ImportException(Text.t("This file is not text; Fob reads the JSON and text exports of Aegis,"
+                    + " 2FAS, Bitwarden, FreeOTP+, andOTP, Proton Authenticator, Ente Auth, Google Authenticator and"
+                    + " Fob"));
         }
         return read(text);
     }
@@ -98,16 +100,16 @@ public final class ImportFile {
             trimmed = trimmed.substring(1).trim();
         }
         if (trimmed.isEmpty()) {
-            throw new ImportException("The file is empty");
+            throw new ImportException(Text.t("The file is empty"));
         }
         if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
-            return plain("Links", LinkReader.read(trimmed));
+            return plain(Text.t("Links"), LinkReader.read(trimmed));
         }
         Object json;
         try {
             json = Json.parseAny(trimmed);
         } catch (JsonFormatException e) {
-            throw new ImportException("The file looks like JSON, but " + e.getMessage() + " (is it cut short?)");
+            throw new ImportException(Text.t("The file looks like JSON, but {0} (is it cut short?)", e.getMessage()));
         }
         try {
             if (json instanceof JsonArray) {
@@ -139,9 +141,9 @@ public final class ImportFile {
                 }
             }
         } catch (JsonFormatException e) {
-            throw new ImportException("The file is damaged: " + e.getMessage());
+            throw new ImportException(Text.t("The file is damaged: {0}", e.getMessage()));
         }
-        throw new ImportException("Fob does not recognise this JSON. It reads exports of Aegis, 2FAS, Bitwarden,"
-                + " FreeOTP+, andOTP, Proton Authenticator, Steam and Fob");
+        throw new ImportException(Text.t("Fob does not recognise this JSON. It reads exports of Aegis, 2FAS,"
+                + " Bitwarden, FreeOTP+, andOTP, Proton Authenticator, Steam and Fob"));
     }
 }

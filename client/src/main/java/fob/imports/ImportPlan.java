@@ -1,5 +1,6 @@
 package fob.imports;
 
+import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.AccountIcon;
 import fob.vault.AccountKind;
@@ -34,11 +35,11 @@ public final class ImportPlan {
         public String verdict() {
             switch (outcome) {
                 case ADD:
-                    return "Add";
+                    return Text.t("Add");
                 case ALREADY_PRESENT:
-                    return "Already in Fob";
+                    return Text.t("Already in Fob");
                 default:
-                    return "Cannot import: " + entry.problem();
+                    return Text.t("Cannot import: {0}", entry.problem());
             }
         }
     }
@@ -117,7 +118,7 @@ public final class ImportPlan {
         for (int index : chosen) {
             Line line = lines.get(index);
             if (line.outcome != Outcome.ADD) {
-                throw new VaultException(line.entry.label() + " cannot be imported: " + line.verdict());
+                throw new VaultException(Text.t("{0} cannot be imported: {1}", line.entry.label(), line.verdict()));
             }
             Account account = toAccount(line.entry, Ids.random(), now);
             if (line.entry.original() != null && next.find(account.id()) != null) {

@@ -4,10 +4,11 @@ import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
 import fob.json.Json;
 import fob.json.JsonFormatException;
+import fob.text.Text;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /** The exports that are plain JSON: Bitwarden, FreeOTP+, andOTP, Proton Authenticator, Steam (maFile). */
 final class JsonImporters {
@@ -24,14 +25,14 @@ final class JsonImporters {
 
     static List<ImportEntry> bitwarden(JsonObject root) throws ImportException, JsonFormatException {
         if (Boolean.TRUE.equals(root.get("encrypted"))) {
-            throw new ImportException("This Bitwarden export is encrypted; export your vault as unencrypted JSON"
-                    + " to bring its codes to Fob");
+            throw new ImportException(Text.t("This Bitwarden export is encrypted; export your vault as unencrypted"
+                    + " JSON to bring its codes to Fob"));
         }
         JsonArray items = Json.array(root, "items");
         GroupNames folders = GroupNames.of(root, "folders", "id", "name");
         List<ImportEntry> entries = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            JsonObject item = Json.objectAt(items, i, "Item");
+            JsonObject item = Json.objectAt(items, i, Text.t("Item"));
             Object login = item.get("login");
             Object totp = login instanceof JsonObject ? ((JsonObject) login).get("totp") : null;
             if (!(totp instanceof String) || ((String) totp).isEmpty()) {
@@ -62,7 +63,7 @@ final class JsonImporters {
         JsonArray tokens = Json.array(root, "tokens");
         List<ImportEntry> entries = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            JsonObject token = Json.objectAt(tokens, i, "Token");
+            JsonObject token = Json.objectAt(tokens, i, Text.t("Token"));
             String issuer = Json.optionalString(token, "issuerExt", Json.optionalString(token, "issuerInt", ""));
             String name = Json.optionalString(token, "label", "");
             JsonArray secretArray = Json.array(token, "secret");
@@ -70,7 +71,7 @@ final class JsonImporters {
             for (int b = 0; b < secret.length; b++) {
                 Object value = secretArray.get(b);
                 if (!(value instanceof Number) || ((Number) value).intValue() < -128 || ((Number) value).intValue() > 255) {
-                    throw new JsonFormatException("token " + (i + 1) + " has a secret that is not bytes");
+                    throw new JsonFormatException(Text.t("token {0} has a secret that is not bytes", (i + 1)));
                 }
                 secret[b] = (byte) ((Number) value).intValue();
             }
@@ -92,7 +93,7 @@ final class JsonImporters {
     static List<ImportEntry> andOtp(JsonArray root) throws JsonFormatException {
         List<ImportEntry> entries = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            JsonObject entry = Json.objectAt(root, i, "Entry");
+            JsonObject entry = Json.objectAt(root, i, Text.t("Entry"));
             entries.add(Entries.of(Json.optionalString(entry, "issuer", ""), Json.optionalString(entry, "label", ""),
                     Json.optionalString(entry, "type", "TOTP"), Json.optionalString(entry, "secret", ""),
                     Json.optionalString(entry, "algorithm", "SHA1"), Json.optionalInteger(entry, "digits", 0, 99, 6),
@@ -116,7 +117,7 @@ final class JsonImporters {
         JsonArray array = Json.array(root, "entries");
         List<ImportEntry> entries = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            JsonObject entry = Json.objectAt(array, i, "Entry");
+            JsonObject entry = Json.objectAt(array, i, Text.t("Entry"));
             JsonObject content = Json.object(entry, "content");
             entries.add(Entries.ofLink(Json.string(content, "uri"), Json.optionalString(content, "name", ""),
                     Json.optionalString(entry, "note", "")));
@@ -134,7 +135,7 @@ final class JsonImporters {
         List<ImportEntry> entries = new ArrayList<>();
         for (Map.Entry<String, Object> account : accounts.entrySet()) {
             if (!(account.getValue() instanceof JsonObject)) {
-                throw new JsonFormatException("account " + account.getKey() + " is not an object");
+                throw new JsonFormatException(Text.t("account {0} is not an object", account.getKey()));
             }
             JsonObject steam = (JsonObject) account.getValue();
             String name = Json.optionalString(steam, "account_name", account.getKey());
@@ -142,7 +143,9 @@ final class JsonImporters {
             try {
                 secret = Base64.getDecoder().decode(Json.string(steam, "shared_secret"));
             } catch (IllegalArgumentException e) {
-                entries.add(ImportEntry.unusable(Entries.label("Steam", name), "its shared secret is not base64"));
+                entries.add(ImportEntry.unusable(Entries.label("Steam", name),
+                        Text.t("its shared secret is not base64")));
+
                 continue;
             }
             entries.add(Entries.of("Steam", name, "steam", secret, "SHA1", 5, 30, 0, ""));

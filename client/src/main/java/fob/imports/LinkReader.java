@@ -1,8 +1,9 @@
 package fob.imports;
 
-import fob.codec.Text;
+import fob.codec.TextSplit;
 import fob.link.InvalidLinkException;
 import fob.link.OtpAuthLink;
+import fob.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,14 +20,14 @@ public final class LinkReader {
 
     public static List<ImportEntry> read(String text) throws ImportException {
         if (text == null || text.trim().isEmpty()) {
-            throw new ImportException("There is nothing to read");
+            throw new ImportException(Text.t("There is nothing to read"));
         }
         if (text.length() > MAX_CHARS) {
-            throw new ImportException("The text is too long to hold account links");
+            throw new ImportException(Text.t("The text is too long to hold account links"));
         }
         List<ImportEntry> entries = new ArrayList<>();
         int lineNumber = 0;
-        for (String line : Text.lines(text)) {
+        for (String line : TextSplit.lines(text)) {
             lineNumber++;
             String link = line.trim();
             if (link.isEmpty() || link.startsWith("#")) {
@@ -36,18 +37,18 @@ public final class LinkReader {
                 try {
                     entries.addAll(GoogleMigration.parse(link));
                 } catch (ImportException e) {
-                    entries.add(ImportEntry.unusable("Line " + lineNumber, e.getMessage()));
+                    entries.add(ImportEntry.unusable(Text.t("Line {0}", lineNumber), e.getMessage()));
                 }
             } else {
                 try {
                     entries.add(ImportEntry.of(OtpAuthLink.parse(link)).inGroups(EnteTags.of(link)));
                 } catch (InvalidLinkException e) {
-                    entries.add(ImportEntry.unusable("Line " + lineNumber, e.getMessage()));
+                    entries.add(ImportEntry.unusable(Text.t("Line {0}", lineNumber), e.getMessage()));
                 }
             }
         }
         if (entries.isEmpty()) {
-            throw new ImportException("There is nothing to read");
+            throw new ImportException(Text.t("There is nothing to read"));
         }
         return entries;
     }

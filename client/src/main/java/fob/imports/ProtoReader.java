@@ -1,5 +1,7 @@
 package fob.imports;
 
+import fob.text.Text;
+
 /**
  * Reads protobuf's wire format: just enough for Google Authenticator's migration payload. Hand-written
  * because protobuf-java relies on reflection and Unsafe, which TeaVM does not offer.
@@ -32,7 +34,7 @@ final class ProtoReader {
     int readTag() throws ImportException {
         long tag = readVarint();
         if (tag <= 0 || tag > Integer.MAX_VALUE) {
-            throw new ImportException("the data is corrupt (a bad field tag)");
+            throw new ImportException(Text.t("the data is corrupt (a bad field tag)"));
         }
         return (int) tag;
     }
@@ -41,7 +43,7 @@ final class ProtoReader {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             if (position >= end) {
-                throw new ImportException("the data ends in the middle of a number");
+                throw new ImportException(Text.t("the data ends in the middle of a number"));
             }
             byte b = data[position++];
             value |= (long) (b & 0x7f) << shift;
@@ -49,7 +51,7 @@ final class ProtoReader {
                 return value;
             }
         }
-        throw new ImportException("the data is corrupt (a number is too long)");
+        throw new ImportException(Text.t("the data is corrupt (a number is too long)"));
     }
 
     byte[] readBytes() throws ImportException {
@@ -86,21 +88,21 @@ final class ProtoReader {
                 advance(4);
                 break;
             default:
-                throw new ImportException("the data is corrupt (unknown wire type " + wireType + ")");
+                throw new ImportException(Text.t("the data is corrupt (unknown wire type {0})", wireType));
         }
     }
 
     private int readLength() throws ImportException {
         long length = readVarint();
         if (length < 0 || length > end - position) {
-            throw new ImportException("the data ends before a field does (truncated?)");
+            throw new ImportException(Text.t("the data ends before a field does (truncated?)"));
         }
         return (int) length;
     }
 
     private void advance(int count) throws ImportException {
         if (count > end - position) {
-            throw new ImportException("the data ends before a field does (truncated?)");
+            throw new ImportException(Text.t("the data ends before a field does (truncated?)"));
         }
         position += count;
     }

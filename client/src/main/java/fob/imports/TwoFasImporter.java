@@ -4,9 +4,10 @@ import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
 import fob.backup.BackupCrypto;
 import fob.backup.DecryptionException;
-import fob.codec.Text;
+import fob.codec.TextSplit;
 import fob.json.Json;
 import fob.json.JsonFormatException;
+import fob.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,17 +40,17 @@ final class TwoFasImporter {
         try {
             return ImportFile.plain("2FAS", services(Json.array(root, "services"), groups(root)));
         } catch (JsonFormatException e) {
-            throw new ImportException("This 2FAS file is damaged: " + e.getMessage());
+            throw new ImportException(Text.t("This 2FAS file is damaged: {0}", e.getMessage()));
         }
     }
 
     private static JsonArray decrypt(String encrypted, String password, Kdf kdf, BackupCrypto crypto)
             throws ImportException {
         // Not String.split: its regular expressions would be compiled into the worker.
-        String[] parts = Text.split(encrypted, ':').toArray(new String[0]);
+        String[] parts = TextSplit.split(encrypted, ':').toArray(new String[0]);
         if (parts.length != 3) {
-            throw new ImportException("This 2FAS file is damaged: its encrypted services have " + parts.length
-                    + " parts, not 3");
+            throw new ImportException(Text.t("This 2FAS file is damaged: its encrypted services have {0} parts, not 3",
+                    parts.length));
         }
         byte[] sealed;
         byte[] salt;
@@ -59,23 +60,23 @@ final class TwoFasImporter {
             salt = Base64.getDecoder().decode(parts[1]);
             iv = Base64.getDecoder().decode(parts[2]);
         } catch (IllegalArgumentException e) {
-            throw new ImportException("This 2FAS file is damaged: its encrypted services are not base64");
+            throw new ImportException(Text.t("This 2FAS file is damaged: its encrypted services are not base64"));
         }
         byte[] key = kdf.pbkdf2Sha256(password.getBytes(StandardCharsets.UTF_8), salt, ITERATIONS, 32);
         byte[] plain;
         try {
             plain = crypto.open(key, iv, new byte[0], sealed);
         } catch (DecryptionException e) {
-            throw new ImportException("The password is wrong (or the file is damaged)");
+            throw new ImportException(Text.t("The password is wrong (or the file is damaged)"));
         }
         try {
             Object services = Json.parseAny(new String(plain, StandardCharsets.UTF_8));
             if (!(services instanceof JsonArray)) {
-                throw new ImportException("This 2FAS file is damaged: its services are not a list");
+                throw new ImportException(Text.t("This 2FAS file is damaged: its services are not a list"));
             }
             return (JsonArray) services;
         } catch (JsonFormatException e) {
-            throw new ImportException("This 2FAS file is damaged: " + e.getMessage());
+            throw new ImportException(Text.t("This 2FAS file is damaged: {0}", e.getMessage()));
         }
     }
 
@@ -92,7 +93,7 @@ final class TwoFasImporter {
         try {
             return GroupNames.of(root, "groups", "id", "name");
         } catch (JsonFormatException e) {
-            throw new ImportException("This 2FAS file is damaged: " + e.getMessage());
+            throw new ImportException(Text.t("This 2FAS file is damaged: {0}", e.getMessage()));
         }
     }
 
@@ -100,7 +101,7 @@ final class TwoFasImporter {
         try {
             List<ImportEntry> entries = new ArrayList<>();
             for (int i = 0; i < services.size(); i++) {
-                JsonObject service = Json.objectAt(services, i, "Service");
+                JsonObject service = Json.objectAt(services, i, Text.t("Service"));
                 Object otpValue = service.get("otp");
                 JsonObject otp = otpValue instanceof JsonObject ? (JsonObject) otpValue : new JsonObject();
                 String issuer = Json.optionalString(otp, "issuer", Json.optionalString(service, "name", ""));
@@ -121,7 +122,7 @@ final class TwoFasImporter {
             }
             return entries;
         } catch (JsonFormatException e) {
-            throw new ImportException("This 2FAS file is damaged: " + e.getMessage());
+            throw new ImportException(Text.t("This 2FAS file is damaged: {0}", e.getMessage()));
         }
     }
 }

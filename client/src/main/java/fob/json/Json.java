@@ -4,6 +4,7 @@ import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonParser;
 import com.grack.nanojson.JsonParserException;
+import fob.text.Text;
 import java.math.BigInteger;
 
 /**
@@ -38,7 +39,7 @@ public final class Json {
         try {
             return JsonParser.object().from(text);
         } catch (JsonParserException | RuntimeException e) {
-            throw new JsonFormatException("it is not valid JSON" + where(e));
+            throw notJson(e);
         }
     }
 
@@ -53,16 +54,17 @@ public final class Json {
         try {
             return JsonParser.any().from(text);
         } catch (JsonParserException | RuntimeException e) {
-            throw new JsonFormatException("it is not valid JSON" + where(e));
+            throw notJson(e);
         }
     }
 
-    private static String where(Exception e) {
+    private static JsonFormatException notJson(Exception e) {
         if (e instanceof JsonParserException) {
             JsonParserException p = (JsonParserException) e;
-            return " (line " + p.getLinePosition() + ", column " + p.getCharPosition() + ")";
+            return new JsonFormatException(Text.t("it is not valid JSON (line {0}, column {1})", p.getLinePosition(),
+                    p.getCharPosition()));
         }
-        return "";
+        return new JsonFormatException(Text.t("it is not valid JSON"));
     }
 
     public static String string(JsonObject object, String key) throws JsonFormatException {
@@ -83,7 +85,7 @@ public final class Json {
             return fallback;
         }
         if (!(value instanceof Boolean)) {
-            throw new JsonFormatException(missingOrWrong(object, key, "true or false"));
+            throw new JsonFormatException(missingOrWrong(object, key, Text.t("true or false")));
         }
         return (Boolean) value;
     }
@@ -92,10 +94,10 @@ public final class Json {
         Object value = object.get(key);
         Long number = asLong(value);
         if (number == null) {
-            throw new JsonFormatException(missingOrWrong(object, key, "a whole number"));
+            throw new JsonFormatException(missingOrWrong(object, key, Text.t("a whole number")));
         }
         if (number < min || number > max) {
-            throw new JsonFormatException("'" + key + "' must be from " + min + " to " + max);
+            throw new JsonFormatException(Text.t("'{0}' must be from {1} to {2}", key, min, max));
         }
         return number;
     }
@@ -108,7 +110,7 @@ public final class Json {
     public static JsonObject object(JsonObject object, String key) throws JsonFormatException {
         Object value = object.get(key);
         if (!(value instanceof JsonObject)) {
-            throw new JsonFormatException(missingOrWrong(object, key, "an object"));
+            throw new JsonFormatException(missingOrWrong(object, key, Text.t("an object")));
         }
         return (JsonObject) value;
     }
@@ -116,7 +118,7 @@ public final class Json {
     public static JsonArray array(JsonObject object, String key) throws JsonFormatException {
         Object value = object.get(key);
         if (!(value instanceof JsonArray)) {
-            throw new JsonFormatException(missingOrWrong(object, key, "a list"));
+            throw new JsonFormatException(missingOrWrong(object, key, Text.t("a list")));
         }
         return (JsonArray) value;
     }
@@ -124,7 +126,7 @@ public final class Json {
     public static JsonObject objectAt(JsonArray array, int index, String what) throws JsonFormatException {
         Object value = array.get(index);
         if (!(value instanceof JsonObject)) {
-            throw new JsonFormatException(what + " " + (index + 1) + " is not an object");
+            throw new JsonFormatException(Text.t("{0} {1} is not an object", what, (index + 1)));
         }
         return (JsonObject) value;
     }
@@ -147,6 +149,6 @@ public final class Json {
     }
 
     private static String missingOrWrong(JsonObject object, String key, String expected) {
-        return object.containsKey(key) ? "'" + key + "' must be " + expected : "'" + key + "' is missing";
+        return object.containsKey(key) ? Text.t("'{0}' must be {1}", key, expected) : Text.t("'{0}' is missing", key);
     }
 }

@@ -3,11 +3,12 @@ package fob.link;
 import fob.codec.Base32;
 import fob.codec.EncodingException;
 import fob.codec.PercentEncoding;
-import fob.codec.Text;
+import fob.codec.TextSplit;
 import fob.otp.HashAlgorithm;
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
 import fob.otp.OtpType;
+import fob.text.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,16 +58,17 @@ public final class OtpAuthLink {
     public static OtpAuthLink parse(String link) throws InvalidLinkException {
         String text = link == null ? "" : link.trim();
         if (text.isEmpty()) {
-            throw new InvalidLinkException("The link is empty");
+            throw new InvalidLinkException(Text.t("The link is empty"));
         }
         if (text.length() > MAX_LENGTH) {
-            throw new InvalidLinkException("The link is too long to be an otpauth link");
+            throw new InvalidLinkException(Text.t("The link is too long to be an otpauth link"));
         }
         if (!text.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             if (text.regionMatches(true, 0, "otpauth-migration:", 0, 18)) {
-                throw new InvalidLinkException("This is a Google Authenticator export link, not a single account");
+                throw new InvalidLinkException(
+                        Text.t("This is a Google Authenticator export link, not a single account"));
             }
-            throw new InvalidLinkException("The link must start with otpauth://");
+            throw new InvalidLinkException(Text.t("The link must start with otpauth://"));
         }
         String rest = text.substring(SCHEME.length());
         int fragment = rest.indexOf('#');
@@ -76,12 +78,13 @@ public final class OtpAuthLink {
         int slash = rest.indexOf('/');
         int question = rest.indexOf('?');
         if (slash < 0 || (question >= 0 && question < slash)) {
-            throw new InvalidLinkException("The link has no account label after its type (otpauth://totp/LABEL?...)");
+            throw new InvalidLinkException(Text.t("The link has no account label after its type"
+                    + " (otpauth://totp/LABEL?...)"));
         }
         OtpType type = OtpType.fromName(rest.substring(0, slash));
         if (type == null) {
-            throw new InvalidLinkException("Unknown code type '" + rest.substring(0, slash)
-                    + "'; it must be totp, hotp or steam");
+            throw new InvalidLinkException(Text.t("Unknown code type '{0}'; it must be totp, hotp or steam",
+                    rest.substring(0, slash)));
         }
         String rawLabel = question < 0 ? rest.substring(slash + 1) : rest.substring(slash + 1, question);
         Map<String, String> query = parseQuery(question < 0 ? "" : rest.substring(question + 1));
@@ -90,7 +93,7 @@ public final class OtpAuthLink {
         try {
             label = PercentEncoding.decode(rawLabel, false);
         } catch (EncodingException e) {
-            throw new InvalidLinkException("The account label is badly encoded: " + e.getMessage());
+            throw new InvalidLinkException(Text.t("The account label is badly encoded: {0}", e.getMessage()));
         }
         String issuer = query.containsKey("issuer") ? query.get("issuer").trim() : null;
         String name = label;
@@ -111,32 +114,33 @@ public final class OtpAuthLink {
             issuer = "";
         }
         if (name.isEmpty() && issuer.isEmpty()) {
-            throw new InvalidLinkException("The link names no account: its label and issuer are empty");
+            throw new InvalidLinkException(Text.t("The link names no account: its label and issuer are empty"));
         }
 
         String secretText = query.get("secret");
         if (secretText == null || secretText.isEmpty()) {
-            throw new InvalidLinkException("The link has no secret (secret=...)");
+            throw new InvalidLinkException(Text.t("The link has no secret (secret=...)"));
         }
         byte[] secret;
         try {
             secret = Base32.decode(secretText);
         } catch (EncodingException e) {
-            throw new InvalidLinkException("The secret is not valid base32: " + e.getMessage());
+            throw new InvalidLinkException(Text.t("The secret is not valid base32: {0}", e.getMessage()));
         }
         HashAlgorithm algorithm = HashAlgorithm.SHA1;
         if (query.containsKey("algorithm")) {
             algorithm = HashAlgorithm.fromName(query.get("algorithm"));
             if (algorithm == null) {
-                throw new InvalidLinkException("Unsupported algorithm '" + query.get("algorithm")
-                        + "'; it must be SHA1, SHA256 or SHA512");
+                throw new InvalidLinkException(Text.t("Unsupported algorithm '{0}'; it must be SHA1, SHA256 or SHA512",
+                        query.get("algorithm")));
             }
         }
         int digits = type == OtpType.STEAM ? 5 : 6;
         if (query.containsKey("digits")) {
             digits = (int) number(query, "digits", 0, 99);
             if (type == OtpType.STEAM && digits != 5) {
-                throw new InvalidLinkException("Steam codes have 5 characters, but the link says digits=" + digits);
+                throw new InvalidLinkException(Text.t("Steam codes have 5 characters, but the link says digits={0}",
+                        digits));
             }
         }
         int period = (int) (query.containsKey("period") ? number(query, "period", 1, OtpParameters.MAX_PERIOD)
@@ -172,7 +176,7 @@ public final class OtpAuthLink {
         if (query.isEmpty()) {
             return params;
         }
-        for (String pair : Text.split(query, '&')) {
+        for (String pair : TextSplit.split(query, '&')) {
             if (pair.isEmpty()) {
                 continue;
             }
@@ -182,10 +186,11 @@ public final class OtpAuthLink {
             try {
                 value = PercentEncoding.decode(eq < 0 ? "" : pair.substring(eq + 1), true);
             } catch (EncodingException e) {
-                throw new InvalidLinkException("The parameter '" + key + "' is badly encoded: " + e.getMessage());
+                throw new InvalidLinkException(Text.t("The parameter '{0}' is badly encoded: {1}",
+                        key, e.getMessage()));
             }
             if (params.containsKey(key)) {
-                throw new InvalidLinkException("The parameter '" + key + "' appears twice");
+                throw new InvalidLinkException(Text.t("The parameter '{0}' appears twice", key));
             }
             params.put(key, value);
         }
@@ -198,10 +203,10 @@ public final class OtpAuthLink {
         try {
             value = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new InvalidLinkException(key + " must be a whole number, not '" + text + "'");
+            throw new InvalidLinkException(Text.t("{0} must be a whole number, not '{1}'", key, text));
         }
         if (value < min || value > max) {
-            throw new InvalidLinkException(key + " must be from " + min + " to " + max + " (it is " + value + ")");
+            throw new InvalidLinkException(Text.t("{0} must be from {1} to {2} (it is {3})", key, min, max, value));
         }
         return value;
     }

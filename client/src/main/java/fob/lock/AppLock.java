@@ -2,6 +2,7 @@ package fob.lock;
 
 import fob.backup.BackupCrypto;
 import fob.backup.DecryptionException;
+import fob.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,7 +53,7 @@ public final class AppLock {
         try {
             return crypto.open(lockKey, nonce, SEALED_KEY_DATA, sealedKey);
         } catch (DecryptionException e) {
-            throw new WrongSecretException("This key does not open Fob's lock");
+            throw new WrongSecretException(Text.t("This key does not open Fob's lock"));
         }
     }
 
@@ -84,7 +85,7 @@ public final class AppLock {
             next.add(slot);
         }
         if (passkeys > MAX_PASSKEYS) {
-            throw new LockFormatException("Fob's lock takes at most " + MAX_PASSKEYS + " passkeys");
+            throw new LockFormatException(Text.t("Fob's lock takes at most {0} passkeys", MAX_PASSKEYS));
         }
         byte[] slotNonce = crypto.random(12);
         next.add(new PasskeyLockSlot(credentialId, slotNonce, crypto.seal(passkeyKey(crypto, credentialId, prf),
@@ -100,12 +101,12 @@ public final class AppLock {
     public byte[] openWithPassword(BackupCrypto crypto, byte[] passwordKey) throws WrongSecretException {
         PasswordLockSlot slot = passwordSlot();
         if (slot == null) {
-            throw new WrongSecretException("Fob's lock has no password");
+            throw new WrongSecretException(Text.t("Fob's lock has no password"));
         }
         try {
             return crypto.open(passwordKey, slot.nonce(), slot.associatedData(), slot.wrappedKey());
         } catch (DecryptionException e) {
-            throw new WrongSecretException("That is not the lock password");
+            throw new WrongSecretException(Text.t("That is not the lock password"));
         }
     }
 
@@ -117,11 +118,11 @@ public final class AppLock {
                     return crypto.open(passkeyKey(crypto, credentialId, prf), slot.nonce(), slot.associatedData(),
                             slot.wrappedKey());
                 } catch (DecryptionException e) {
-                    throw new WrongSecretException("This passkey's answer does not open Fob's lock");
+                    throw new WrongSecretException(Text.t("This passkey's answer does not open Fob's lock"));
                 }
             }
         }
-        throw new WrongSecretException("This passkey does not unlock Fob on this device");
+        throw new WrongSecretException(Text.t("This passkey does not unlock Fob on this device"));
     }
 
     public List<LockSlot> slots() {

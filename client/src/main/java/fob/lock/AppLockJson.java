@@ -7,6 +7,7 @@ import fob.codec.Base64Url;
 import fob.codec.EncodingException;
 import fob.json.Json;
 import fob.json.JsonFormatException;
+import fob.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,16 +49,17 @@ public final class AppLockJson {
             JsonObject json = Json.parseObject(text);
             long version = Json.integer(json, "version", 1, Integer.MAX_VALUE);
             if (version != AppLock.VERSION) {
-                throw new LockFormatException("This lock was made by a newer Fob (lock version " + version + ")");
+                throw new LockFormatException(Text.t("This lock was made by a newer Fob (lock version {0})", version));
             }
             JsonArray slotsJson = Json.array(json, "slots");
             if (slotsJson.isEmpty() || slotsJson.size() > MAX_SLOTS) {
-                throw new LockFormatException("A lock has 1 to " + MAX_SLOTS + " slots, not " + slotsJson.size());
+                throw new LockFormatException(Text.t("A lock has 1 to {0} slots, not {1}",
+                        MAX_SLOTS, slotsJson.size()));
             }
             List<LockSlot> slots = new ArrayList<>();
             int passwords = 0;
             for (int i = 0; i < slotsJson.size(); i++) {
-                JsonObject slot = Json.objectAt(slotsJson, i, "Lock slot");
+                JsonObject slot = Json.objectAt(slotsJson, i, Text.t("Lock slot"));
                 String type = Json.string(slot, "type");
                 byte[] nonce = bytes(slot, "nonce", 12, 12);
                 byte[] wrappedKey = bytes(slot, "wrappedKey", 48, 48);
@@ -70,16 +72,16 @@ public final class AppLockJson {
                 } else if ("passkey".equals(type)) {
                     slots.add(new PasskeyLockSlot(bytes(slot, "credentialId", 1, 1023), nonce, wrappedKey));
                 } else {
-                    throw new LockFormatException("Unknown kind of lock slot: '" + type + "'");
+                    throw new LockFormatException(Text.t("Unknown kind of lock slot: '{0}'", type));
                 }
             }
             if (passwords > 1) {
-                throw new LockFormatException("A lock has at most one password");
+                throw new LockFormatException(Text.t("A lock has at most one password"));
             }
             // The sealed key is the device-wrapped vault key (48 bytes) sealed once more: 64 bytes.
             return new AppLock(bytes(json, "nonce", 12, 12), bytes(json, "sealedKey", 64, 64), slots);
         } catch (JsonFormatException e) {
-            throw new LockFormatException("Fob's lock cannot be read: " + e.getMessage());
+            throw new LockFormatException(Text.t("Fob's lock cannot be read: {0}", e.getMessage()));
         }
     }
 
@@ -89,11 +91,10 @@ public final class AppLockJson {
         try {
             bytes = Base64Url.decode(Json.string(json, key));
         } catch (EncodingException e) {
-            throw new LockFormatException("Fob's lock cannot be read: '" + key + "' is not base64url");
+            throw new LockFormatException(Text.t("Fob's lock cannot be read: '{0}' is not base64url", key));
         }
         if (bytes.length < min || bytes.length > max) {
-            throw new LockFormatException("Fob's lock cannot be read: '" + key + "' has " + bytes.length
-                    + " bytes");
+            throw new LockFormatException(Text.t("Fob's lock cannot be read: '{0}' has {1} bytes", key, bytes.length));
         }
         return bytes;
     }

@@ -1,6 +1,7 @@
 package fob.lock;
 
 import fob.backup.BackupCrypto;
+import fob.text.Text;
 
 /**
  * What one page knows of the app lock: the lock as it last read or wrote it, and the lock key, held only while
@@ -62,7 +63,7 @@ public final class LockKeeper {
     /** The vault key as the device key wraps it, from the lock; only while unlocked. */
     public byte[] deviceWrappedKey() throws WrongSecretException {
         if (state() != State.UNLOCKED) {
-            throw new WrongSecretException("Fob is locked");
+            throw new WrongSecretException(Text.t("Fob is locked"));
         }
         return lock.deviceWrappedKey(crypto, lockKey);
     }
@@ -88,7 +89,7 @@ public final class LockKeeper {
 
     private AppLock requireLock() throws WrongSecretException {
         if (lock == null) {
-            throw new WrongSecretException("Fob has no lock");
+            throw new WrongSecretException(Text.t("Fob has no lock"));
         }
         return lock;
     }
@@ -126,7 +127,7 @@ public final class LockKeeper {
             return null;
         }
         if (lockKey == null) {
-            throw new WrongSecretException("Fob is locked");
+            throw new WrongSecretException(Text.t("Fob is locked"));
         }
         return new Change(lock.resealed(crypto, lockKey, deviceWrappedKey), lockKey);
     }
@@ -137,7 +138,7 @@ public final class LockKeeper {
             return new Change(AppLock.over(crypto, key, deviceWrappedKey), key);
         }
         if (lockKey == null) {
-            throw new WrongSecretException("Fob is locked");
+            throw new WrongSecretException(Text.t("Fob is locked"));
         }
         return new Change(lock, lockKey);
     }

@@ -1,5 +1,6 @@
 package fob.lock;
 
+import fob.text.Text;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,20 +26,20 @@ public final class PasswordStrength {
     /** The hint shown under the field; the first words say the verdict ("Too short", "Weak", "Fair", "Strong"). */
     public static String hint(String password) {
         if (password.length() < PasswordLockSlot.MIN_PASSWORD_LENGTH) {
-            return "Too short: at least " + PasswordLockSlot.MIN_PASSWORD_LENGTH + " characters.";
+            return Text.t("Too short: at least {0} characters.", PasswordLockSlot.MIN_PASSWORD_LENGTH);
         }
         if (COMMON.contains(password.toLowerCase()) || distinct(password) <= 3) {
-            return "Weak: this password is among the first that anyone tries.";
+            return Text.t("Weak: this password is among the first that anyone tries.");
         }
         int kinds = kinds(password);
         int length = password.length();
         if (length >= 16 || length >= 12 && kinds >= 3) {
-            return "Strong.";
+            return Text.t("Strong.");
         }
         if (length >= 10 || kinds >= 3) {
-            return "Fair: a few more words or characters make it strong.";
+            return Text.t("Fair: a few more words or characters make it strong.");
         }
-        return "Weak: a longer password, or a few unrelated words, is much harder to guess.";
+        return Text.t("Weak: a longer password, or a few unrelated words, is much harder to guess.");
     }
 
     private static int distinct(String password) {

@@ -1,5 +1,6 @@
 package fob.otp;
 
+import fob.text.Text;
 import java.util.Arrays;
 
 /** Everything needed to compute an account's codes. Immutable; always valid once made. */
@@ -38,34 +39,34 @@ public final class OtpParameters {
     public static OtpParameters of(OtpType type, HashAlgorithm algorithm, int digits, int period, long counter,
             byte[] secret) throws InvalidOtpException {
         if (type == null) {
-            throw new InvalidOtpException(InvalidOtpException.Field.TYPE, "Choose TOTP, HOTP or Steam");
+            throw new InvalidOtpException(InvalidOtpException.Field.TYPE, Text.t("Choose TOTP, HOTP or Steam"));
         }
         if (algorithm == null) {
-            throw new InvalidOtpException(InvalidOtpException.Field.ALGORITHM, "Choose SHA1, SHA256 or SHA512");
+            throw new InvalidOtpException(InvalidOtpException.Field.ALGORITHM, Text.t("Choose SHA1, SHA256 or SHA512"));
         }
         if (secret == null || secret.length == 0) {
-            throw new InvalidOtpException(InvalidOtpException.Field.SECRET, "The secret key is empty");
+            throw new InvalidOtpException(InvalidOtpException.Field.SECRET, Text.t("The secret key is empty"));
         }
         if (secret.length > MAX_SECRET_BYTES) {
-            throw new InvalidOtpException(InvalidOtpException.Field.SECRET, "The secret key is longer than "
-                    + MAX_SECRET_BYTES + " bytes; no service uses keys that long");
+            throw new InvalidOtpException(InvalidOtpException.Field.SECRET, Text.t("The secret key is longer than {0}"
+                    + " bytes; no service uses keys that long", MAX_SECRET_BYTES));
         }
         if (type == OtpType.STEAM) {
             digits = Steam.DIGITS;
         } else if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
             throw new InvalidOtpException(InvalidOtpException.Field.DIGITS,
-                    "Digits must be from " + MIN_DIGITS + " to " + MAX_DIGITS + " (it is " + digits + ")");
+                    Text.t("Digits must be from {0} to {1} (it is {2})", MIN_DIGITS, MAX_DIGITS, digits));
         }
         if (type.isTimeBased()) {
             if (period < 1 || period > MAX_PERIOD) {
                 throw new InvalidOtpException(InvalidOtpException.Field.PERIOD,
-                        "The period must be from 1 to " + MAX_PERIOD + " seconds (it is " + period + ")");
+                        Text.t("The period must be from 1 to {0} seconds (it is {1})", MAX_PERIOD, period));
             }
             counter = 0;
         } else {
             if (counter < 0 || counter > MAX_COUNTER) {
                 throw new InvalidOtpException(InvalidOtpException.Field.COUNTER,
-                        "The counter must be a whole number from 0 to " + MAX_COUNTER);
+                        Text.t("The counter must be a whole number from 0 to {0}", MAX_COUNTER));
             }
             period = DEFAULT_PERIOD;
         }

@@ -9,6 +9,7 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import fob.text.Text;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class QrDecoder {
      */
     public static String decode(byte[] luminance, int width, int height) throws NoQrCodeException {
         if (width <= 0 || height <= 0 || luminance.length < width * height) {
-            throw new NoQrCodeException("The image is empty");
+            throw new NoQrCodeException(Text.t("The image is empty"));
         }
         LuminanceSource source = new PlanarYUVLuminanceSource(luminance, width, height, 0, 0, width, height, false);
         for (LuminanceSource candidate : new LuminanceSource[] {source, source.invert()}) {
@@ -50,7 +51,7 @@ public final class QrDecoder {
                 }
             }
         }
-        throw new NoQrCodeException("No QR code was found in the image");
+        throw new NoQrCodeException(Text.t("No QR code was found in the image"));
     }
 
     /** RGBA pixels, as a canvas gives them, to luminance with the ITU-R BT.601 weights. */

@@ -6,6 +6,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import fob.text.Text;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ public final class QrEncoder {
             // Size 1: ZXing picks the smallest size that holds the code, one pixel per module.
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 1, 1, hints);
         } catch (WriterException e) {
-            throw new IllegalArgumentException("The text is too long for a QR code", e);
+            throw new IllegalArgumentException(Text.t("The text is too long for a QR code"), e);
         }
         boolean[][] modules = new boolean[matrix.getHeight()][matrix.getWidth()];
         for (int y = 0; y < matrix.getHeight(); y++) {

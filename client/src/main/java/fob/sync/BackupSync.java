@@ -11,6 +11,7 @@ import fob.backup.RecoveryCode;
 import fob.backup.RollbackException;
 import fob.backup.Slot;
 import fob.backup.VaultMerge;
+import fob.text.Text;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import java.util.ArrayList;
@@ -36,7 +37,9 @@ public final class BackupSync {
     static final int FIRST_RETRY_MILLIS = 2000;
     static final int MAX_RETRY_MILLIS = 5 * 60 * 1000;
     private static final int MAX_ATTEMPTS = 5;
-    static final String SIGNED_OUT = "you are signed out of your recovery account";
+    private static String signedOutProblem() {
+        return Text.t("you are signed out of your recovery account");
+    }
 
     private final BackupServer server;
     private final LocalVault local;
@@ -132,7 +135,7 @@ public final class BackupSync {
             }
             status = state.deletedElsewhere ? SyncStatus.DELETED_ELSEWHERE : !state.enabled ? SyncStatus.NOT_BACKED_UP
                     : state.pending ? SyncStatus.OUT_OF_DATE : SyncStatus.UP_TO_DATE;
-            problem = state.pending ? "changes wait to be uploaded" : "";
+            problem = state.pending ? Text.t("changes wait to be uploaded") : "";
             try {
                 account = server.session();
                 accountKnown = true;
@@ -228,7 +231,7 @@ public final class BackupSync {
                         return;
                     }
                 }
-                retryLater("other devices keep writing; trying again");
+                retryLater(Text.t("other devices keep writing; trying again"));
             } catch (ServerFailure e) {
                 failed(e);
             } catch (LocalStorageException | VaultException | BackupException e) {
@@ -287,14 +290,15 @@ public final class BackupSync {
             }
             save(state.deletedOnAnotherDevice());
             status = SyncStatus.DELETED_ELSEWHERE;
-            problem = "turn Cloud backup on again to back up this browser's accounts";
+            problem = Text.t("turn Cloud backup on again to back up this browser's accounts");
             return false;
         }
         Envelope envelope = Envelope.parse(stored.body);
         if (!Objects.equals(envelope.lineage(), state.lineage)) {
             save(state.deletedOnAnotherDevice());
             status = SyncStatus.DELETED_ELSEWHERE;
-            problem = "another device deleted it and made a new backup; turn Cloud backup on again to merge with it";
+            problem = Text.t("another device deleted it and made a new backup; turn Cloud backup on again to merge"
+                    + " with it");
             return false;
         }
         BackupPayload remote;
@@ -304,8 +308,8 @@ public final class BackupSync {
             // Another device rotated the keys (or the server sent what this key never sealed). Nothing is written
             // over it; a passkey sign-in opens it through this passkey's slot, if it is this backup at all.
             status = SyncStatus.KEYS_CHANGED;
-            problem = "the backup's keys were changed on another device. Sign in with your passkey to go on backing"
-                    + " up; nothing was uploaded over it";
+            problem = Text.t("the backup's keys were changed on another device. Sign in with your passkey to go on"
+                    + " backing up; nothing was uploaded over it");
             return false;
         }
         if (remote.revision() < state.lastRevision) {
@@ -338,11 +342,12 @@ public final class BackupSync {
             return;
         }
         if (isSignedOut()) {
-            outOfDate(SIGNED_OUT);
+            outOfDate(signedOutProblem());
         } else if (account != null && !state.belongsTo(account.id, account.name)) {
             status = SyncStatus.OTHER_ACCOUNT;
-            problem = "you signed in to the recovery account \u201c" + account.name + "\u201d, but this browser backs up"
-                    + " to \u201c" + state.accountName + "\u201d. Nothing is uploaded until you choose in Settings";
+            problem = Text.t("you signed in to the recovery account \u201c{0}\u201d, but this browser backs up to"
+                    + " \u201c{1}\u201d. Nothing is uploaded until you choose in Settings", account.name,
+                    state.accountName);
         } else if (account != null && state.accountId == null) {
             try {
                 save(state.withAccount(account.id, account.name));
@@ -361,7 +366,7 @@ public final class BackupSync {
             case SIGNED_OUT:
                 account = null;
                 accountKnown = true;
-                outOfDate(SIGNED_OUT);
+                outOfDate(signedOutProblem());
                 break;
             case TOO_LARGE:
                 outOfDate(BackupSize.tooLarge(-1, e.limit()));
@@ -417,7 +422,7 @@ public final class BackupSync {
             }
             if (state.enabled && state.belongsTo(who.id, who.name)) {
                 status = state.pending ? SyncStatus.OUT_OF_DATE : SyncStatus.UP_TO_DATE;
-                problem = state.pending ? "changes wait to be uploaded" : "";
+                problem = state.pending ? Text.t("changes wait to be uploaded") : "";
             }
             checkAccount();
             changed();
@@ -486,7 +491,8 @@ public final class BackupSync {
             } catch (Conflict e) {
                 BackupServer.Stored made = server.get(null);
                 if (made == null) {
-                    throw new BackupException("The backup changed on the server while it was being made; try again");
+                    throw new BackupException(Text.t("The backup changed on the server while it was being made; try"
+                            + " again"));
                 }
                 return new Enabled(null, restoreOf(made, key), key.prf == null);
             }
@@ -508,16 +514,16 @@ public final class BackupSync {
         synchronized (lock) {
             state = store.load();
             if (!state.enabled || state.header == null) {
-                throw new BackupException("Cloud backup is off, so there are no keys to rotate");
+                throw new BackupException(Text.t("Cloud backup is off, so there are no keys to rotate"));
             }
             if (!canSync()) {
-                throw new BackupException("Sign in to the recovery account this browser backs up to first");
+                throw new BackupException(Text.t("Sign in to the recovery account this browser backs up to first"));
             }
             for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 BackupServer.Stored stored = server.get(null);
                 if (!mergeWith(stored)) {
                     changed();
-                    throw new BackupException("The backup cannot be rotated now: " + problem);
+                    throw new BackupException(Text.t("The backup cannot be rotated now: {0}", problem));
                 }
                 byte[] newKey = codec.newVaultKey();
                 byte[] code = codec.newRecoveryCode();
@@ -547,7 +553,7 @@ public final class BackupSync {
                 inStep();
                 return new Rotation(RecoveryCode.format(code), slots.passkeysLeftWithoutSlot());
             }
-            throw new BackupException("Other devices keep writing to the backup; try rotating the keys again");
+            throw new BackupException(Text.t("Other devices keep writing to the backup; try rotating the keys again"));
         }
     }
 
@@ -593,22 +599,22 @@ public final class BackupSync {
                 // Expected: the key changed. Through the passkey below.
             }
             if (key == null || key.prf == null) {
-                throw new BackupException("This passkey cannot open backups by itself. To go on backing up, turn"
-                        + " Cloud backup off here (\u201cStop on this device\u201d) and on again, and open the backup"
-                        + " with your recovery code");
+                throw new BackupException(Text.t("This passkey cannot open backups by itself. To go on backing up,"
+                        + " turn Cloud backup off here (\u201cStop on this device\u201d) and on again, and open the"
+                        + " backup with your recovery code"));
             }
             byte[] newKey = codec.vaultKeyFromPasskey(envelope, key.credentialId, key.prf);
             if (!codec.descendsFrom(envelope.parsedHeader(), newKey, local.vaultKey())) {
                 // Anyone can seal a key to a passkey slot's public key; only a holder of this browser's key can
                 // chain the new key to it. A key that does not descend from it is not adopted.
                 status = SyncStatus.OUT_OF_DATE;
-                problem = "the backup's new key was not made from this browser's key, so it was not adopted";
+                problem = Text.t("the backup's new key was not made from this browser's key, so it was not adopted");
                 changed();
-                throw new BackupException("The backup on the server has a new key that was not made from this"
+                throw new BackupException(Text.t("The backup on the server has a new key that was not made from this"
                         + " browser's key, so Fob did not adopt it. If you rotated the keys on another device more"
-                        + " than " + EnvelopeLimits.MAX_PREVIOUS_KEYS + " times since, turn Cloud backup off here"
-                        + " (\u201cStop on this device\u201d) and on again, and open the backup with your recovery code;"
-                        + " otherwise the server may have been tampered with.");
+                        + " than {0} times since, turn Cloud backup off here (\u201cStop on this device\u201d) and on"
+                        + " again, and open the backup with your recovery code; otherwise the server may have been"
+                        + " tampered with.", EnvelopeLimits.MAX_PREVIOUS_KEYS));
             }
             BackupPayload remote = BackupPayload.read(codec.open(envelope, newKey));
             if (remote.revision() < state.lastRevision) {
@@ -726,7 +732,7 @@ public final class BackupSync {
             save(next);
             retryMillis = FIRST_RETRY_MILLIS;
             status = merged ? SyncStatus.OUT_OF_DATE : SyncStatus.UP_TO_DATE;
-            problem = merged ? "uploading the merged accounts" : "";
+            problem = merged ? Text.t("uploading the merged accounts") : "";
             changed();
             if (merged) {
                 scheduler.uploadIn(0);

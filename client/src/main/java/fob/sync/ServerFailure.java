@@ -1,5 +1,7 @@
 package fob.sync;
 
+import fob.text.Text;
+
 /** A request to Fob's server that did not get the answer it asked for, by what a person can do about it. */
 public final class ServerFailure extends Exception {
     /** Why. */
@@ -42,11 +44,12 @@ public final class ServerFailure extends Exception {
     }
 
     public static ServerFailure offline() {
-        return new ServerFailure(Kind.OFFLINE, "offline", "Fob's server cannot be reached (offline?)");
+        return new ServerFailure(Kind.OFFLINE, "offline", Text.t("Fob's server cannot be reached (offline?)"));
     }
 
     public static ServerFailure signedOut() {
-        return new ServerFailure(Kind.SIGNED_OUT, "not_signed_in", "you are signed out of your recovery account");
+        return new ServerFailure(Kind.SIGNED_OUT, "not_signed_in",
+                Text.t("you are signed out of your recovery account"));
     }
 
     public Kind kind() {

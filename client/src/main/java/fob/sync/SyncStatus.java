@@ -1,15 +1,17 @@
 package fob.sync;
 
+import fob.text.Text;
+
 /** What the backup status line says. */
 public enum SyncStatus {
-    NOT_BACKED_UP("Not backed up"),
-    BACKING_UP("Backing up"),
-    UP_TO_DATE("Backup up to date"),
-    OUT_OF_DATE("Backup out of date"),
-    DELETED_ELSEWHERE("Backup deleted on another device"),
-    OTHER_ACCOUNT("Signed in to another recovery account"),
+    NOT_BACKED_UP(Text.key("Not backed up")),
+    BACKING_UP(Text.key("Backing up")),
+    UP_TO_DATE(Text.key("Backup up to date")),
+    OUT_OF_DATE(Text.key("Backup out of date")),
+    DELETED_ELSEWHERE(Text.key("Backup deleted on another device")),
+    OTHER_ACCOUNT(Text.key("Signed in to another recovery account")),
     /** Another device rotated the backup's keys: a passkey sign-in here adopts the new key. */
-    KEYS_CHANGED("Sign in to keep backing up");
+    KEYS_CHANGED(Text.key("Sign in to keep backing up"));
 
     private final String text;
 
@@ -19,7 +21,7 @@ public enum SyncStatus {
 
     /** The words on the page. */
     public String text() {
-        return text;
+        return Text.translate(text);
     }
 
     /** Whether the person should look (the dot on Settings). */

@@ -1,5 +1,7 @@
 package fob.vault;
 
+import fob.text.Text;
+
 /**
  * What the list shows: the accounts that the search finds, in the chosen group (or in all). Immutable; the list
  * view asks it about each account.
@@ -41,8 +43,10 @@ public final class AccountFilter {
     /** What the list says when nothing matches. */
     public String nothingMatches() {
         if (query.trim().isEmpty() && groupId != null) {
-            return "No account is in this group yet. Choose groups for an account in its Edit dialog.";
+            return Text.t("No account is in this group yet. Choose groups for an account in its Edit dialog.");
         }
-        return groupId == null ? "No account matches your search." : "No account in this group matches your search.";
+        return groupId == null ? Text.t("No account matches your search.")
+                : Text.t("No account in this group matches your search.");
+
     }
 }

@@ -6,6 +6,7 @@ import fob.otp.HashAlgorithm;
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
 import fob.otp.OtpType;
+import fob.text.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -75,41 +76,41 @@ public final class AccountForm {
         String issuerText = issuer.trim();
         String nameText = name.trim();
         if (issuerText.isEmpty() && nameText.isEmpty()) {
-            problems.put(Field.NAME, "Enter an account name or an issuer");
+            problems.put(Field.NAME, Text.t("Enter an account name or an issuer"));
         }
         if (issuerText.length() > Account.MAX_TEXT) {
-            problems.put(Field.ISSUER, "The issuer is longer than " + Account.MAX_TEXT + " characters");
+            problems.put(Field.ISSUER, Text.t("The issuer is longer than {0} characters", Account.MAX_TEXT));
         }
         if (nameText.length() > Account.MAX_TEXT) {
-            problems.put(Field.NAME, "The account name is longer than " + Account.MAX_TEXT + " characters");
+            problems.put(Field.NAME, Text.t("The account name is longer than {0} characters", Account.MAX_TEXT));
         }
         if (note.length() > Account.MAX_NOTE) {
-            problems.put(Field.NOTE, "The note is longer than " + Account.MAX_NOTE + " characters");
+            problems.put(Field.NOTE, Text.t("The note is longer than {0} characters", Account.MAX_NOTE));
         }
         OtpType otpType = OtpType.fromName(type);
         if (otpType == null) {
-            problems.put(Field.TYPE, "Choose TOTP, HOTP or Steam");
+            problems.put(Field.TYPE, Text.t("Choose TOTP, HOTP or Steam"));
         }
         HashAlgorithm hash = HashAlgorithm.fromName(algorithm);
         if (hash == null) {
-            problems.put(Field.ALGORITHM, "Choose SHA1, SHA256 or SHA512");
+            problems.put(Field.ALGORITHM, Text.t("Choose SHA1, SHA256 or SHA512"));
         }
         byte[] key = null;
         if (secret.trim().isEmpty()) {
-            problems.put(Field.SECRET, "Enter the secret key that the service showed you");
+            problems.put(Field.SECRET, Text.t("Enter the secret key that the service showed you"));
         } else {
             try {
                 key = Base32.decode(secret);
             } catch (EncodingException e) {
-                problems.put(Field.SECRET, "This is not a valid key: " + e.getMessage());
+                problems.put(Field.SECRET, Text.t("This is not a valid key: {0}", e.getMessage()));
             }
         }
         boolean timeBased = otpType == null || otpType.isTimeBased();
-        long digitCount = otpType == OtpType.STEAM ? 5 : wholeNumber(digits, Field.DIGITS, "Digits",
+        long digitCount = otpType == OtpType.STEAM ? 5 : wholeNumber(digits, Field.DIGITS, Text.t("Digits"),
                 OtpParameters.MIN_DIGITS, OtpParameters.MAX_DIGITS, problems);
         long periodSeconds = !timeBased ? OtpParameters.DEFAULT_PERIOD : wholeNumber(period, Field.PERIOD,
-                "The period (seconds)", 1, OtpParameters.MAX_PERIOD, problems);
-        long counterValue = timeBased ? 0 : wholeNumber(counter, Field.COUNTER, "The counter", 0,
+                Text.t("The period (seconds)"), 1, OtpParameters.MAX_PERIOD, problems);
+        long counterValue = timeBased ? 0 : wholeNumber(counter, Field.COUNTER, Text.t("The counter"), 0,
                 OtpParameters.MAX_COUNTER, problems);
         OtpParameters otp = null;
         if (problems.isEmpty()) {
@@ -129,11 +130,11 @@ public final class AccountForm {
         try {
             value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            problems.put(field, what + " must be a whole number from " + min + " to " + max);
+            problems.put(field, Text.t("{0} must be a whole number from {1} to {2}", what, min, max));
             return -1;
         }
         if (value < min || value > max) {
-            problems.put(field, what + " must be from " + min + " to " + max + " (it is " + value + ")");
+            problems.put(field, Text.t("{0} must be from {1} to {2} (it is {3})", what, min, max, value));
             return -1;
         }
         return value;

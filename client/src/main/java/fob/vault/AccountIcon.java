@@ -1,5 +1,6 @@
 package fob.vault;
 
+import fob.text.Text;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public final class AccountIcon {
     /** An icon of the set, by its slug ("github"). */
     public static AccountIcon fromSet(String slug) throws VaultException {
         if (!isSlug(slug)) {
-            throw new VaultException("That is not an icon of Fob's set");
+            throw new VaultException(Text.t("That is not an icon of Fob's set"));
         }
         return new AccountIcon(Kind.SET, slug, null);
     }
@@ -38,10 +39,10 @@ public final class AccountIcon {
     /** An own image: PNG bytes that Fob drew (see the page's icon re-encoding), at most {@link #MAX_IMAGE_BYTES}. */
     public static AccountIcon image(byte[] png) throws VaultException {
         if (png == null || png.length < 8 || (png[0] & 0xff) != 0x89 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') {
-            throw new VaultException("An icon image must be a PNG");
+            throw new VaultException(Text.t("An icon image must be a PNG"));
         }
         if (png.length > MAX_IMAGE_BYTES) {
-            throw new VaultException("The icon image is larger than " + MAX_IMAGE_BYTES / 1024 + " KB");
+            throw new VaultException(Text.t("The icon image is larger than {0} KB", MAX_IMAGE_BYTES / 1024));
         }
         return new AccountIcon(Kind.IMAGE, null, png.clone());
     }

@@ -1,6 +1,7 @@
 package fob.vault;
 
 import fob.imports.ImportEntry;
+import fob.text.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,19 +66,21 @@ public final class Additions {
     public String summary() {
         StringBuilder text = new StringBuilder();
         if (added.size() == 1) {
-            text.append("Added ").append(Vault.describe(added.get(0))).append('.');
+            text.append(Text.t("Added {0}.", Vault.describe(added.get(0))));
         } else if (!added.isEmpty()) {
-            text.append("Added ").append(added.size()).append(" accounts.");
+            text.append(Text.t("Added {0} accounts.", added.size()));
         } else {
-            text.append("Nothing was added.");
+            text.append(Text.t("Nothing was added."));
         }
         if (!alreadyPresent.isEmpty()) {
-            text.append(' ').append(alreadyPresent.size() == 1 ? "Already in Fob: " : "Already in Fob ("
-                    + alreadyPresent.size() + "): ").append(String.join(", ", alreadyPresent)).append('.');
+            text.append(' ').append(alreadyPresent.size() == 1
+                    ? Text.t("Already in Fob: {0}.", alreadyPresent.get(0))
+                    : Text.t("Already in Fob ({0}): {1}.", alreadyPresent.size(), String.join(", ", alreadyPresent)));
         }
         if (!problems.isEmpty()) {
-            text.append(" Cannot add ").append(String.join("; ", problems)).append('.');
+            text.append(' ').append(Text.t("Cannot add {0}.", String.join("; ", problems)));
         }
+
         return text.toString();
     }
 }

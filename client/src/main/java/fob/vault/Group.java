@@ -1,5 +1,6 @@
 package fob.vault;
 
+import fob.text.Text;
 import java.util.Objects;
 
 /**
@@ -51,10 +52,10 @@ public final class Group {
     static String problemWith(String name) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {
-            return "Enter a name for the group";
+            return Text.t("Enter a name for the group");
         }
         if (trimmed.length() > MAX_NAME) {
-            return "A group's name has at most " + MAX_NAME + " characters";
+            return Text.t("A group's name has at most {0} characters", MAX_NAME);
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package fob.vault;
 
+import fob.text.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,10 +8,10 @@ import java.util.Map;
 
 /** How the list is sorted: the person's own order, or by issuer, account name, or the code copied last. */
 public enum SortOrder {
-    MANUAL("manual", "Manual"),
-    ISSUER("issuer", "Issuer"),
-    ACCOUNT_NAME("name", "Account name"),
-    RECENTLY_USED("recent", "Recently used");
+    MANUAL("manual", Text.key("Manual")),
+    ISSUER("issuer", Text.key("Issuer")),
+    ACCOUNT_NAME("name", Text.key("Account name")),
+    RECENTLY_USED("recent", Text.key("Recently used"));
 
     private final String jsonName;
     private final String label;
@@ -26,7 +27,7 @@ public enum SortOrder {
 
     /** What the select "Sort by" says. */
     public String label() {
-        return label;
+        return Text.translate(label);
     }
 
     /** The order of this name; an unknown one (a newer Fob's) is the person's own order, which loses nothing. */

@@ -1,6 +1,7 @@
 package fob.vault;
 
 import fob.link.OtpAuthLink;
+import fob.text.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -151,10 +152,10 @@ public final class Vault {
     public Vault addGroup(String id, String name, long now) throws VaultException {
         checkGroupName(name, null);
         if (groups.size() >= MAX_GROUPS) {
-            throw new VaultException("Fob holds at most " + MAX_GROUPS + " groups");
+            throw new VaultException(Text.t("Fob holds at most {0} groups", MAX_GROUPS));
         }
         if (group(id) != null || tombstones.containsKey(id)) {
-            throw new VaultException("A group with this id was already in Fob");
+            throw new VaultException(Text.t("A group with this id was already in Fob"));
         }
         List<Group> next = new ArrayList<>(groups);
         next.add(new Group(id, name.trim(), now, now));
@@ -206,14 +207,14 @@ public final class Vault {
         }
         Group same = groupNamed(name);
         if (same != null && !same.id().equals(renamedId)) {
-            throw new VaultException("There is already a group named " + same.name());
+            throw new VaultException(Text.t("There is already a group named {0}", same.name()));
         }
     }
 
     private Group requireGroup(String id) throws VaultException {
         Group group = group(id);
         if (group == null) {
-            throw new VaultException("That group is no longer in Fob");
+            throw new VaultException(Text.t("That group is no longer in Fob"));
         }
         return group;
     }
@@ -268,14 +269,14 @@ public final class Vault {
     /** Adds at the end; refuses an account that is already here, so that nothing is duplicated by mistake. */
     public Vault add(Account account) throws VaultException {
         if (indexOf(account.id()) >= 0) {
-            throw new VaultException("An account with this id is already in Fob");
+            throw new VaultException(Text.t("An account with this id is already in Fob"));
         }
         Account same = findSameCredential(account);
         if (same != null) {
-            throw new VaultException("This account is already in Fob: " + describe(same));
+            throw new VaultException(Text.t("This account is already in Fob: {0}", describe(same)));
         }
         if (accounts.size() >= MAX_ACCOUNTS) {
-            throw new VaultException("Fob holds at most " + MAX_ACCOUNTS + " accounts");
+            throw new VaultException(Text.t("Fob holds at most {0} accounts", MAX_ACCOUNTS));
         }
         List<Account> next = new ArrayList<>(accounts);
         next.add(account);
@@ -287,7 +288,7 @@ public final class Vault {
         int index = require(account.id());
         Account same = findSameCredential(account);
         if (same != null) {
-            throw new VaultException("Another account already has this secret key: " + describe(same));
+            throw new VaultException(Text.t("Another account already has this secret key: {0}", describe(same)));
         }
         List<Account> next = new ArrayList<>(accounts);
         next.set(index, account);
@@ -324,7 +325,7 @@ public final class Vault {
             }
         }
         if (index < 0) {
-            throw new VaultException("That account is no longer in Recently deleted");
+            throw new VaultException(Text.t("That account is no longer in Recently deleted"));
         }
         Account account = recentlyDeleted.get(index).account();
         Account restored = account.edited(account.kind(), account.issuer(), account.name(), account.otp(),
@@ -376,7 +377,7 @@ public final class Vault {
     public Vault moveTo(String id, int target, long now) throws VaultException {
         int index = require(id);
         if (target < 0 || target >= accounts.size()) {
-            throw new VaultException("There is no such place in the list");
+            throw new VaultException(Text.t("There is no such place in the list"));
         }
         return target == index ? this : move(id, target - index, now);
     }
@@ -386,7 +387,9 @@ public final class Vault {
         int index = require(id);
         int target = index + offset;
         if (target < 0 || target >= accounts.size()) {
-            throw new VaultException("The account cannot move further " + (offset < 0 ? "up" : "down"));
+            throw new VaultException(offset < 0 ? Text.t("The account cannot move further up")
+                    : Text.t("The account cannot move further down"));
+
         }
         List<Account> next = new ArrayList<>(accounts);
         next.add(target, next.remove(index));
@@ -401,12 +404,12 @@ public final class Vault {
             throws VaultException {
         Account placeholder = find(id);
         if (placeholder == null || !placeholder.isPlaceholder()) {
-            throw new VaultException("That account needs no setup");
+            throw new VaultException(Text.t("That account needs no setup"));
         }
         if (!placeholder.issuer().trim().equalsIgnoreCase(issuer.trim())
                 || !placeholder.name().trim().equalsIgnoreCase(name.trim())) {
-            throw new VaultException("This code is for " + OtpAuthLink.displayName(issuer, name) + ", not for "
-                    + describe(placeholder));
+            throw new VaultException(Text.t("This code is for {0}, not for {1}",
+                    OtpAuthLink.displayName(issuer, name), describe(placeholder)));
         }
         return replace(placeholder.withOtp(otp, now));
     }
@@ -431,7 +434,7 @@ public final class Vault {
     private int require(String id) throws VaultException {
         int index = indexOf(id);
         if (index < 0) {
-            throw new VaultException("That account is no longer in Fob");
+            throw new VaultException(Text.t("That account is no longer in Fob"));
         }
         return index;
     }

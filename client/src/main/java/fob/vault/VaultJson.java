@@ -11,6 +11,7 @@ import fob.otp.HashAlgorithm;
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
 import fob.otp.OtpType;
+import fob.text.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,10 +93,10 @@ public final class VaultJson {
         }
         JsonArray array = Json.array(root, "groups");
         if (array.size() > Vault.MAX_GROUPS) {
-            throw new VaultException("The vault holds more than " + Vault.MAX_GROUPS + " groups");
+            throw new VaultException(Text.t("The vault holds more than {0} groups", Vault.MAX_GROUPS));
         }
         for (int i = 0; i < array.size(); i++) {
-            JsonObject json = Json.objectAt(array, i, "Group");
+            JsonObject json = Json.objectAt(array, i, Text.t("Group"));
             String name = Json.string(json, "name");
             if (Group.problemWith(name) != null) {
                 throw new JsonFormatException("group " + (i + 1) + ": " + Group.problemWith(name));
@@ -118,13 +119,13 @@ public final class VaultJson {
         }
         JsonArray array = Json.array(root, "recentlyDeleted");
         if (array.size() > Vault.MAX_DELETED + Vault.MAX_ACCOUNTS) {
-            throw new VaultException("Recently deleted holds too many accounts");
+            throw new VaultException(Text.t("Recently deleted holds too many accounts"));
         }
         for (int i = 0; i < array.size(); i++) {
-            JsonObject entry = Json.objectAt(array, i, "Recently deleted entry");
+            JsonObject entry = Json.objectAt(array, i, Text.t("Recently deleted entry"));
             Object another = entry.get("onAnotherDevice");
             if (!(another instanceof Boolean)) {
-                throw new JsonFormatException("'onAnotherDevice' must be true or false");
+                throw new JsonFormatException(Text.t("'onAnotherDevice' must be true or false"));
             }
             deleted.add(new Deleted(readAccount(Json.object(entry, "account")),
                     Json.integer(entry, "deletedAt", 0, Long.MAX_VALUE), (Boolean) another));
@@ -150,7 +151,7 @@ public final class VaultJson {
         }
         JsonArray array = Json.array(root, "tombstones");
         for (int i = 0; i < array.size() && i < Vault.MAX_TOMBSTONES; i++) {
-            JsonObject tombstone = Json.objectAt(array, i, "Tombstone");
+            JsonObject tombstone = Json.objectAt(array, i, Text.t("Tombstone"));
             tombstones.put(Json.string(tombstone, "id"), Json.integer(tombstone, "deletedAt", 0, Long.MAX_VALUE));
         }
         return tombstones;
@@ -190,25 +191,25 @@ public final class VaultJson {
         try {
             JsonObject root = Json.parseObject(text);
             if (!FORMAT.equals(root.get("format"))) {
-                throw new VaultException("This is not a Fob vault");
+                throw new VaultException(Text.t("This is not a Fob vault"));
             }
             long version = Json.integer(root, "version", 1, Integer.MAX_VALUE);
             if (version > VERSION) {
-                throw new VaultException("This vault was written by a newer Fob (format " + version
-                        + "); update Fob to open it");
+                throw new VaultException(Text.t("This vault was written by a newer Fob (format {0}); update Fob to"
+                        + " open it", version));
             }
             JsonArray array = Json.array(root, "accounts");
             if (array.size() > Vault.MAX_ACCOUNTS) {
-                throw new VaultException("The vault holds more than " + Vault.MAX_ACCOUNTS + " accounts");
+                throw new VaultException(Text.t("The vault holds more than {0} accounts", Vault.MAX_ACCOUNTS));
             }
             List<Account> accounts = new ArrayList<>(array.size());
             for (int i = 0; i < array.size(); i++) {
-                accounts.add(readAccount(Json.objectAt(array, i, "Account")));
+                accounts.add(readAccount(Json.objectAt(array, i, Text.t("Account"))));
             }
             return new Vault(accounts, readSettings(Json.object(root, "settings")), readTombstones(root),
                     readRecentlyDeleted(root), readOrderedAt(root), readGroups(root)).withUsedAt(readUsedAt(root));
         } catch (JsonFormatException e) {
-            throw new VaultException("The vault is damaged: " + e.getMessage());
+            throw new VaultException(Text.t("The vault is damaged: {0}", e.getMessage()));
         }
     }
 
@@ -230,7 +231,7 @@ public final class VaultJson {
         String id = Json.string(json, "id");
         AccountKind kind = AccountKind.fromJsonName(Json.string(json, "kind"));
         if (kind == null) {
-            throw new JsonFormatException("unknown account kind '" + json.get("kind") + "'");
+            throw new JsonFormatException(Text.t("unknown account kind '{0}'", json.get("kind")));
         }
         OtpParameters otp = null;
         if (json.containsKey("secret")) {
@@ -243,7 +244,7 @@ public final class VaultJson {
                         Json.integer(json, "counter", 0, OtpParameters.MAX_COUNTER),
                         Base32.decode(Json.string(json, "secret")));
             } catch (InvalidOtpException | EncodingException e) {
-                throw new VaultException("The account " + id + " is damaged: " + e.getMessage());
+                throw new VaultException(Text.t("The account {0} is damaged: {1}", id, e.getMessage()));
             }
         }
         return new Account(id, kind,
@@ -284,13 +285,13 @@ public final class VaultJson {
             try {
                 return AccountIcon.image(java.util.Base64.getDecoder().decode(Json.string(icon, "png")));
             } catch (IllegalArgumentException e) {
-                throw new JsonFormatException("the account " + id + " has an icon that is not base64");
+                throw new JsonFormatException(Text.t("the account {0} has an icon that is not base64", id));
             }
         }
         if (Boolean.TRUE.equals(icon.get("letter"))) {
             return AccountIcon.LETTER;
         }
-        throw new JsonFormatException("the account " + id + " has an icon of a kind Fob does not know");
+        throw new JsonFormatException(Text.t("the account {0} has an icon of a kind Fob does not know", id));
     }
 
     private static List<String> readAccountGroups(JsonObject json, String id) throws JsonFormatException {
@@ -299,12 +300,12 @@ public final class VaultJson {
         }
         JsonArray array = Json.array(json, "groups");
         if (array.size() > Vault.MAX_GROUPS) {
-            throw new JsonFormatException("the account " + id + " is in more than " + Vault.MAX_GROUPS + " groups");
+            throw new JsonFormatException(Text.t("the account {0} is in more than {1} groups", id, Vault.MAX_GROUPS));
         }
         List<String> groups = new ArrayList<>(array.size());
         for (Object group : array) {
             if (!(group instanceof String)) {
-                throw new JsonFormatException("the account " + id + " names a group by something other than text");
+                throw new JsonFormatException(Text.t("the account {0} names a group by something other than text", id));
             }
             groups.add((String) group);
         }

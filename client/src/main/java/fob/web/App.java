@@ -6,6 +6,7 @@ import fob.lock.IdleLock;
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
 import fob.otp.Totp;
+import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.Vault;
 import fob.vault.VaultException;
@@ -25,27 +26,27 @@ import fob.web.store.PreferencesStore;
 import fob.web.store.StorageException;
 import fob.web.store.UnreadableVaultException;
 import fob.web.store.VaultStore;
-import fob.web.worker.Worker;
 import fob.web.ui.AccountDialog;
-import fob.web.ui.AppLockPanel;
-import fob.web.ui.GroupsBar;
-import fob.web.ui.LockScreen;
-import fob.web.ui.Preferences;
 import fob.web.ui.AccountListView;
 import fob.web.ui.AccountRow;
+import fob.web.ui.ActivityDialog;
+import fob.web.ui.AppLockPanel;
 import fob.web.ui.BackupPanel;
 import fob.web.ui.CodeDialog;
 import fob.web.ui.ConfirmDialog;
 import fob.web.ui.Dom;
 import fob.web.ui.ExportDialog;
-import fob.web.ui.ImportDialog;
-import fob.web.ui.ActivityDialog;
+import fob.web.ui.GroupsBar;
 import fob.web.ui.HistoryDialog;
+import fob.web.ui.ImportDialog;
+import fob.web.ui.LockScreen;
+import fob.web.ui.Preferences;
 import fob.web.ui.RecentlyDeletedDialog;
 import fob.web.ui.RecoveryDialog;
 import fob.web.ui.SettingsDialog;
 import fob.web.ui.Toast;
 import fob.web.ui.UnreadableVaultPanel;
+import fob.web.worker.Worker;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
@@ -97,6 +98,7 @@ public final class App implements AccountListView.Actions, Preferences {
             showAppError(e.getMessage());
             return;
         }
+        Localisation.start(DevicePreferences.read(PreferencesStore.readJson(store)));
         openVault(store, new Worker());
     }
 
@@ -169,10 +171,18 @@ public final class App implements AccountListView.Actions, Preferences {
 
     @Override
     public void set(DevicePreferences changed) {
+        set(changed, () -> { });
+    }
+
+    @Override
+    public void set(DevicePreferences changed, Runnable whenStored) {
         preferences = changed;
         idleLock.configure(idleMillis(changed), changed.lockWhenHidden());
         list.hideCodesUntilClicked(changed.hideCodesUntilClicked());
-        Async.run(() -> preferencesStore.save(changed), Toast::show);
+        Async.run(() -> {
+            preferencesStore.save(changed);
+            whenStored.run();
+        }, Toast::show);
     }
 
     /** Locks this tab and every other: each reloads, and a reloaded page holds nothing of the vault until unlocked. */
@@ -234,7 +244,8 @@ public final class App implements AccountListView.Actions, Preferences {
     }
 
     /** The end-to-end tests' hook for a short idle time (the shortest choice people have is a minute). */
-    @org.teavm.jso.JSBody(script = "return typeof self.fobTestIdleLockMillis === 'number' ? self.fobTestIdleLockMillis : 0;")
+    @org.teavm.jso.JSBody(script = "return typeof self.fobTestIdleLockMillis === 'number' ?"
+            + " self.fobTestIdleLockMillis : 0;")
     private static native double testIdleMillis();
 
     private void start() {
@@ -380,11 +391,11 @@ public final class App implements AccountListView.Actions, Preferences {
         Async.run(() -> {
             Promises.await(Browser.copyText(code));
             ClipboardCleaner.clearWhenExpired(code, validFor);
-            Toast.show("Code copied.");
+            Toast.show(Text.t("Code copied."));
             // For "Recently used"; kept on this device only (see Vault#usedAt).
             String id = row.account().id();
             change(vault -> vault.find(id) == null ? vault : vault.used(id, now));
-        }, message -> Toast.show("The browser did not let Fob copy the code."));
+        }, message -> Toast.show(Text.t("The browser did not let Fob copy the code.")));
     }
 
     @Override
@@ -409,9 +420,10 @@ public final class App implements AccountListView.Actions, Preferences {
 
     @Override
     public void delete(Account account) {
-        confirm.ask("Delete account?", "Delete " + Vault.describe(account) + " from Fob? It goes to Recently deleted"
-                + " (in Settings), on your other devices too, where you can restore it for 30 days. Without its"
-                + " codes you may be unable to sign in to it.", "Delete",
+        confirm.ask(Text.t("Delete account?"), Text.t("Delete {0} from Fob? It goes to Recently deleted (in Settings),"
+                + " on your other devices too, where you can restore it for 30 days. Without its codes you may be"
+                + " unable to sign in to it.", Vault.describe(account)),
+ Text.t("Delete"),
                 () -> change(vault -> vault.remove(account.id(), System.currentTimeMillis())));
     }
 

@@ -1,5 +1,6 @@
 package fob.web;
 
+import fob.text.Text;
 import fob.web.js.Browser;
 
 /**
@@ -24,7 +25,8 @@ public final class Async {
                 if (e instanceof RuntimeException) {
                     Browser.logError("Fob: " + e);
                 }
-                errors.show(e.getMessage() == null ? "Something went wrong: " + e : e.getMessage());
+                errors.show(e.getMessage() == null ? Text.t("Something went wrong: {0}", e)
+ : e.getMessage());
             }
         }).start();
     }

@@ -2,7 +2,12 @@ package fob.worker;
 
 import fob.imports.BouncyCastleKdf;
 import fob.imports.ImportException;
+import fob.json.JsonFormatException;
 import fob.kdf.Argon2id;
+import fob.text.Catalogue;
+import fob.text.Language;
+import fob.text.Text;
+import java.util.Collections;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -38,6 +43,17 @@ public final class KdfWorker {
                     salt.copyToJavaArray(), n, r, p, length));
         } catch (ImportException e) {
             throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /** Speaks the page's language from now on: the importers' messages are shown on the page. */
+    @JSExport
+    public static void useLanguage(String tag, String catalogueJson) {
+        Language language = Language.ofTag(tag);
+        try {
+            Text.use(language == null ? Language.ENGLISH : language, Catalogue.read(catalogueJson));
+        } catch (JsonFormatException e) {
+            Text.use(Language.ENGLISH, Collections.emptyMap());
         }
     }
 

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TextTest {
+class TextSplitTest {
     @Test
     void splitsKeepingEmptyParts() {
-        assertEquals(List.of("a", "", "b", ""), Text.split("a&&b&", '&'));
-        assertEquals(List.of(""), Text.split("", '&'));
+        assertEquals(List.of("a", "", "b", ""), TextSplit.split("a&&b&", '&'));
+        assertEquals(List.of(""), TextSplit.split("", '&'));
     }
 
     @Test
     void splitsLinesWhateverTheirEnds() {
-        assertEquals(List.of("a", "b", "c", "", "d"), Text.lines("a\nb\r\nc\r\rd"));
-        assertEquals(List.of("one"), Text.lines("one"));
+        assertEquals(List.of("a", "b", "c", "", "d"), TextSplit.lines("a\nb\r\nc\r\rd"));
+        assertEquals(List.of("one"), TextSplit.lines("one"));
     }
 }

@@ -9,6 +9,7 @@ import fob.sync.BackupSync;
 import fob.sync.LocalStorageException;
 import fob.sync.Restore;
 import fob.sync.ServerFailure;
+import fob.text.Text;
 import fob.vault.VaultException;
 import fob.web.Async;
 import fob.web.VaultSession;
@@ -90,7 +91,7 @@ public final class BackupService {
             try {
                 sync.adoptRotatedKey(ceremony.key);
             } catch (ServerFailure e) {
-                throw new BackupException("Signed in, but the backup could not be read: " + e.getMessage());
+                throw new BackupException(Text.t("Signed in, but the backup could not be read: {0}", e.getMessage()));
             }
             keys.ensurePasskeySlot(ceremony.key);
         }
@@ -205,7 +206,7 @@ public final class BackupService {
         try {
             credentialId = Base64Url.decode(id);
         } catch (EncodingException e) {
-            throw new BackupException("The server named a passkey Fob cannot read (" + e.getMessage() + ")");
+            throw new BackupException(Text.t("The server named a passkey Fob cannot read ({0})", e.getMessage()));
         }
         withRecentSignIn(() -> {
             api.removePasskey(id);

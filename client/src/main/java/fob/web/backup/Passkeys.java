@@ -2,7 +2,7 @@ package fob.web.backup;
 
 import fob.sync.BackupServer;
 import fob.sync.PasskeyKey;
-
+import fob.text.Text;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
 import fob.web.js.WebAuthn;
@@ -28,18 +28,19 @@ public final class Passkeys {
 
     private static WebAuthn.Result run(org.teavm.jso.core.JSPromise<WebAuthn.Result> ceremony) throws ServerException {
         if (!WebAuthn.available()) {
-            throw new ServerException(0, "no_passkeys", "This browser cannot use passkeys here");
+            throw new ServerException(0, "no_passkeys", Text.t("This browser cannot use passkeys here"));
         }
         try {
             return Promises.await(ceremony);
         } catch (JsFailure e) {
             if ("NotAllowedError".equals(e.name()) || "AbortError".equals(e.name())) {
-                throw new ServerException(0, "cancelled", "The passkey request was cancelled or timed out");
+                throw new ServerException(0, "cancelled", Text.t("The passkey request was cancelled or timed out"));
             }
             if ("InvalidStateError".equals(e.name())) {
-                throw new ServerException(0, "exists", "This passkey is already registered with this account");
+                throw new ServerException(0, "exists", Text.t("This passkey is already registered with this account"));
             }
-            throw new ServerException(0, "passkey_failed", "The passkey could not be used (" + e.getMessage() + ")");
+            throw new ServerException(0, "passkey_failed", Text.t("The passkey could not be used ({0})",
+                    e.getMessage()));
         }
     }
 

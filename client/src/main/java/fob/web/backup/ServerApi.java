@@ -1,12 +1,12 @@
 package fob.web.backup;
 
-import fob.sync.BackupServer;
-
 import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonWriter;
 import fob.json.Json;
 import fob.json.JsonFormatException;
+import fob.sync.BackupServer;
+import fob.text.Text;
 import fob.web.js.Http;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
@@ -75,8 +75,8 @@ public final class ServerApi {
         try {
             return Json.parseObject(response.getBody());
         } catch (JsonFormatException e) {
-            throw new ServerException(response.getStatus(), "bad_response", "The server answered something"
-                    + " Fob does not understand (HTTP " + response.getStatus() + ")");
+            throw new ServerException(response.getStatus(), "bad_response", Text.t("The server answered something Fob"
+                    + " does not understand (HTTP {0})", response.getStatus()));
         }
     }
 
@@ -93,11 +93,14 @@ public final class ServerApi {
         try {
             JsonObject error = Json.parseObject(response.getBody());
             Object limit = error.get("limit");
-            return new ServerException(response.getStatus(), String.valueOf(error.get("error")),
-                    String.valueOf(error.get("message")), limit instanceof Number ? ((Number) limit).longValue() : -1);
+            String code = String.valueOf(error.get("error"));
+            return new ServerException(response.getStatus(), code,
+                    ServerErrors.describe(code, String.valueOf(error.get("message"))),
+                    limit instanceof Number ? ((Number) limit).longValue() : -1);
         } catch (JsonFormatException e) {
             return new ServerException(response.getStatus(), "http_" + response.getStatus(),
-                    "The server failed (HTTP " + response.getStatus() + ")");
+                    Text.t("The server failed (HTTP {0})", response.getStatus()));
+
         }
     }
 

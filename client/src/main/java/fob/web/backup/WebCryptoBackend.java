@@ -2,6 +2,7 @@ package fob.web.backup;
 
 import fob.backup.BackupCrypto;
 import fob.backup.DecryptionException;
+import fob.text.Text;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
 import java.security.SecureRandom;
@@ -18,15 +19,15 @@ public final class WebCryptoBackend implements BackupCrypto {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @JSBody(params = {"key", "nonce", "data", "input", "encrypt"}, script = ""
-            + "return crypto.subtle.importKey('raw', key, 'AES-GCM', false, [encrypt ? 'encrypt' : 'decrypt'])"
-            + ".then(function (k) { var p = {name: 'AES-GCM', iv: nonce, additionalData: data, tagLength: 128};"
-            + " return encrypt ? crypto.subtle.encrypt(p, k, input) : crypto.subtle.decrypt(p, k, input); });")
+            + "return crypto.subtle.importKey('raw', key, 'AES-GCM', false, [encrypt ? 'encrypt' :"
+            + " 'decrypt']).then(function (k) { var p = {name: 'AES-GCM', iv: nonce, additionalData: data, tagLength:"
+            + " 128}; return encrypt ? crypto.subtle.encrypt(p, k, input) : crypto.subtle.decrypt(p, k, input); });")
     private static native JSPromise<ArrayBuffer> aesGcm(Int8Array key, Int8Array nonce, Int8Array data,
             Int8Array input, boolean encrypt);
 
     @JSBody(params = {"ikm", "salt", "info", "bits"}, script = ""
-            + "return crypto.subtle.importKey('raw', ikm, 'HKDF', false, ['deriveBits']).then(function (k) {"
-            + " return crypto.subtle.deriveBits({name: 'HKDF', hash: 'SHA-256', salt: salt, info: info}, k, bits); });")
+            + "return crypto.subtle.importKey('raw', ikm, 'HKDF', false, ['deriveBits']).then(function (k) { return"
+            + " crypto.subtle.deriveBits({name: 'HKDF', hash: 'SHA-256', salt: salt, info: info}, k, bits); });")
     private static native JSPromise<ArrayBuffer> hkdfBits(Int8Array ikm, Int8Array salt, Int8Array info, int bits);
 
     private static Int8Array js(byte[] bytes) {
@@ -42,7 +43,7 @@ public final class WebCryptoBackend implements BackupCrypto {
         try {
             return java(Promises.await(aesGcm(js(key), js(nonce), js(associatedData), js(plaintext), true)));
         } catch (JsFailure e) {
-            throw new IllegalStateException("WebCrypto could not encrypt: " + e.getMessage());
+            throw new IllegalStateException(Text.t("WebCrypto could not encrypt: {0}", e.getMessage()));
         }
     }
 
@@ -60,7 +61,7 @@ public final class WebCryptoBackend implements BackupCrypto {
         try {
             return java(Promises.await(hkdfBits(js(inputKey), js(salt), js(info), length * 8)));
         } catch (JsFailure e) {
-            throw new IllegalStateException("WebCrypto could not derive a key: " + e.getMessage());
+            throw new IllegalStateException(Text.t("WebCrypto could not derive a key: {0}", e.getMessage()));
         }
     }
 

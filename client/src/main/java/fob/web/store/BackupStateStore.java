@@ -3,6 +3,7 @@ package fob.web.store;
 import fob.sync.LocalStorageException;
 import fob.sync.SyncState;
 import fob.sync.SyncStore;
+import fob.text.Text;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
 import org.teavm.jso.JSBody;
@@ -71,7 +72,7 @@ public final class BackupStateStore implements SyncStore {
                     (long) record.getLastRevision(), (long) record.getLastBackupAt(), flag(record, "pending"),
                     flag(record, "deletedElsewhere"));
         } catch (JsFailure e) {
-            throw new LocalStorageException("Fob's backup settings cannot be read (" + e.getMessage() + ")");
+            throw new LocalStorageException(Text.t("Fob's backup settings cannot be read ({0})", e.getMessage()));
         }
     }
 
@@ -86,7 +87,7 @@ public final class BackupStateStore implements SyncStore {
                     state.accountName, state.lineage, state.header, state.etag, state.lastRevision,
                     state.lastBackupAt, state.pending, state.deletedElsewhere)));
         } catch (JsFailure e) {
-            throw new LocalStorageException("Fob's backup settings could not be saved (" + e.getMessage() + ")");
+            throw new LocalStorageException(Text.t("Fob's backup settings could not be saved ({0})", e.getMessage()));
         }
     }
 }

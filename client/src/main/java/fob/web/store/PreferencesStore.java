@@ -1,6 +1,7 @@
 package fob.web.store;
 
 import fob.device.DevicePreferences;
+import fob.text.Text;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
 import org.teavm.jso.core.JSString;
@@ -14,11 +15,28 @@ public final class PreferencesStore {
         this.db = vaultStore.db;
     }
 
+    /**
+     * The stored preferences as JSON text, or null: read on their own before the vault, because the language
+     * must be known before anything shows.
+     */
+    public static String readJson(VaultStore vaultStore) {
+        try {
+            JSString stored = Promises.await(IndexedDb.get(vaultStore.db, KEY));
+            return stored == null || isUndefined(stored) ? null : stored.stringValue();
+        } catch (JsFailure e) {
+            return null;
+        }
+    }
+
+    @org.teavm.jso.JSBody(params = "value", script = "return value === undefined || value === null"
+            + " || typeof value !== 'string';")
+    private static native boolean isUndefined(JSString value);
+
     public void save(DevicePreferences preferences) throws StorageException {
         try {
             Promises.await(IndexedDb.put(db, KEY, JSString.valueOf(preferences.toJson())));
         } catch (JsFailure e) {
-            throw new StorageException("The setting could not be saved (" + e.getMessage() + ")");
+            throw new StorageException(Text.t("The setting could not be saved ({0})", e.getMessage()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package fob.web.store;
 
+import fob.text.Text;
+
 /**
  * The stored vault exists but cannot be opened here (its key is missing or does not fit, or its contents cannot be
  * read). Fob then writes nothing over it: only {@link VaultStore#startOver} and a restore into a new vault replace
@@ -7,7 +9,7 @@ package fob.web.store;
  */
 public final class UnreadableVaultException extends StorageException {
     public UnreadableVaultException(String reason) {
-        super("Fob's vault in this browser cannot be opened (" + reason + "). Nothing was changed, and Fob will not"
-                + " write over it.");
+        super(Text.t("Fob's vault in this browser cannot be opened ({0}). Nothing was changed, and Fob will not write"
+                + " over it.", reason));
     }
 }

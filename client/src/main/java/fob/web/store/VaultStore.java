@@ -5,6 +5,7 @@ import fob.lock.AppLockJson;
 import fob.lock.LockFormatException;
 import fob.lock.LockKeeper;
 import fob.lock.WrongSecretException;
+import fob.text.Text;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.vault.VaultJson;
@@ -57,8 +58,8 @@ public final class VaultStore {
         try {
             return new VaultStore(Promises.await(IndexedDb.open("fob")));
         } catch (JsFailure e) {
-            throw new StorageException("Fob cannot open this browser's storage (" + e.getMessage() + "). In a private"
-                    + " window, or with storage blocked for this site, Fob cannot keep accounts.");
+            throw new StorageException(Text.t("Fob cannot open this browser's storage ({0}). In a private window, or"
+                    + " with storage blocked for this site, Fob cannot keep accounts.", e.getMessage()));
         }
     }
 
@@ -71,8 +72,8 @@ public final class VaultStore {
         try {
             stored = Promises.await(IndexedDb.read(db));
         } catch (JsFailure e) {
-            throw new StorageException("Fob cannot read this browser's storage (" + e.getMessage() + "). Nothing was"
-                    + " changed.");
+            throw new StorageException(Text.t("Fob cannot read this browser's storage ({0}). Nothing was changed.",
+                    e.getMessage()));
         }
         Browser.mark("fob-vault-read");
         StoredVault record = stored.getVault();
@@ -88,7 +89,7 @@ public final class VaultStore {
             } catch (LockFormatException | WrongSecretException e) {
                 lockKeeper.read(null);
                 revision = record.getRevision();
-                throw unreadable("its app lock cannot be read (" + e.getMessage() + ")");
+                throw unreadable(Text.t("its app lock cannot be read ({0})", e.getMessage()));
             }
         } else {
             lockKeeper.read(null);
@@ -114,13 +115,13 @@ public final class VaultStore {
                 return Vault.EMPTY;
             }
             if (deviceKey == null) {
-                throw unreadable("this browser's key for it is missing");
+                throw unreadable(Text.t("this browser's key for it is missing"));
             }
             byte[] rawKey;
             try {
                 rawKey = decrypt(deviceKey, record.getKeyNonce(), VAULT_KEY_CONTEXT, storedWrappedKey);
             } catch (JsFailure e) {
-                throw unreadable("the key this browser keeps for it does not open it");
+                throw unreadable(Text.t("the key this browser keeps for it does not open it"));
             }
             vaultKey = Promises.await(WebCrypto.importKey(Int8Array.copyFromJavaArray(rawKey)));
             Arrays.fill(rawKey, (byte) 0);
@@ -131,7 +132,7 @@ public final class VaultStore {
             try {
                 json = decrypt(vaultKey, record.getNonce(), VAULT_CONTEXT, record.getCiphertext());
             } catch (JsFailure e) {
-                throw unreadable("its contents do not decrypt");
+                throw unreadable(Text.t("its contents do not decrypt"));
             }
             Browser.mark("fob-vault-decrypted");
             Vault vault = VaultJson.read(BrowserJson.utf8(json));
@@ -139,8 +140,8 @@ public final class VaultStore {
             vaultKeyReplaced = hadOtherKey;
             return vault;
         } catch (JsFailure e) {
-            throw new StorageException("Fob's vault in this browser cannot be read (" + e.getMessage()
-                    + "). Nothing was changed.");
+            throw new StorageException(Text.t("Fob's vault in this browser cannot be read ({0}). Nothing was changed.",
+                    e.getMessage()));
         } catch (VaultException e) {
             throw unreadable(e.getMessage());
         }
@@ -309,21 +310,21 @@ public final class VaultStore {
         try {
             Promises.await(IndexedDb.clear(db));
         } catch (JsFailure e) {
-            throw new StorageException("Fob could not reset this browser's storage (" + e.getMessage() + ")."
-                    + " Nothing was changed.");
+            throw new StorageException(Text.t("Fob could not reset this browser's storage ({0}). Nothing was changed.",
+                    e.getMessage()));
         }
     }
 
     private static StorageException writeFailure(JsFailure e) {
         if (IndexedDb.CONFLICT.equals(e.name())) {
-            return new StorageException("Fob was changed in another tab.", true);
+            return new StorageException(Text.t("Fob was changed in another tab."), true);
         }
         if ("QuotaExceededError".equals(e.name())) {
-            return new StorageException("Your browser has no room left for Fob's data, so the change was not"
-                    + " saved. Free some disk space or allow this site more storage, then try again.");
+            return new StorageException(Text.t("Your browser has no room left for Fob's data, so the change was not"
+                    + " saved. Free some disk space or allow this site more storage, then try again."));
         }
-        return new StorageException("The change could not be saved (" + e.getMessage() + "). Your accounts are"
-                + " as they were before it.");
+        return new StorageException(Text.t("The change could not be saved ({0}). Your accounts are as they were before"
+                + " it.", e.getMessage()));
     }
 
     /**
@@ -333,7 +334,7 @@ public final class VaultStore {
      */
     private void replaceUnreadable(Vault vault, byte[] rawVaultKey) throws StorageException {
         if (unreadable == null) {
-            throw new IllegalStateException("the vault can be read; it is not replaced");
+            throw new IllegalStateException(Text.t("the vault can be read; it is not replaced"));
         }
         try {
             CryptoKey newDeviceKey = Promises.await(WebCrypto.generateNonExtractableKey());
@@ -371,7 +372,7 @@ public final class VaultStore {
         try {
             return decrypt(deviceKey, keyNonce, VAULT_KEY_CONTEXT, wrappedKey);
         } catch (JsFailure e) {
-            throw new StorageException("Fob's key in this browser cannot be read (" + e.getMessage() + ")");
+            throw new StorageException(Text.t("Fob's key in this browser cannot be read ({0})", e.getMessage()));
         }
     }
 
@@ -399,7 +400,7 @@ public final class VaultStore {
             keyNonce = previousNonce;
             wrappedKey = previousWrapped;
             throw e instanceof StorageException ? (StorageException) e
-                    : new StorageException("The restored key could not be stored (" + e.getMessage() + ")");
+                    : new StorageException(Text.t("The restored key could not be stored ({0})", e.getMessage()));
         }
     }
 

@@ -4,9 +4,10 @@ import fob.imports.ImportEntry;
 import fob.imports.ImportException;
 import fob.imports.LinkReader;
 import fob.link.OtpAuthLink;
+import fob.text.Text;
 import fob.vault.Account;
-import fob.vault.AccountIcon;
 import fob.vault.AccountForm;
+import fob.vault.AccountIcon;
 import fob.vault.AccountKind;
 import fob.vault.Additions;
 import fob.vault.Group;
@@ -15,13 +16,13 @@ import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.Async;
 import fob.web.VaultSession;
-import fob.web.worker.Worker;
 import fob.web.js.Browser;
 import fob.web.js.IconGraphics;
 import fob.web.js.Promises;
-import org.teavm.jso.JSObject;
+import fob.web.worker.Worker;
 import java.util.List;
 import java.util.Map;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.events.KeyboardEvent;
@@ -90,7 +91,7 @@ public final class AccountDialog {
                 try {
                     png = Promises.await(IconGraphics.redraw(chosen, ICON_SIDE)).copyToJavaArray();
                 } catch (fob.web.js.JsFailure e) {
-                    throw new VaultException("Fob cannot read this file as an image (" + e.getMessage() + ")");
+                    throw new VaultException(Text.t("Fob cannot read this file as an image ({0})", e.getMessage()));
                 }
                 setIcon(AccountIcon.image(png), "");
                 file.setValue("");
@@ -101,7 +102,8 @@ public final class AccountDialog {
     /** Own images are drawn anew at this size: sharp at 2.5rem on a screen of twice the density. */
     static final int ICON_SIDE = 96;
 
-    @org.teavm.jso.JSBody(params = "input", script = "return input.files && input.files.length ? input.files[0] : null;")
+    @org.teavm.jso.JSBody(params = "input", script = "return input.files && input.files.length ? input.files[0] :"
+            + " null;")
     private static native JSObject firstFile(HTMLInputElement input);
 
     private void setIcon(AccountIcon chosen, String title) {
@@ -110,16 +112,16 @@ public final class AccountDialog {
         String state;
         switch (chosen.kind()) {
             case SET:
-                state = "From Fob's icons: " + (title.isEmpty() ? chosen.slug() : title) + ".";
+                state = Text.t("From Fob's icons: {0}.", title.isEmpty() ? chosen.slug() : title);
                 break;
             case IMAGE:
-                state = "Your own image.";
+                state = Text.t("Your own image.");
                 break;
             case LETTER:
-                state = "The first letter of the issuer.";
+                state = Text.t("The first letter of the issuer.");
                 break;
             default:
-                state = "Automatic: the issuer's icon when Fob has one, else its first letter.";
+                state = Text.t("Automatic: the issuer's icon when Fob has one, else its first letter.");
         }
         Dom.byId("icon-state").setTextContent(state);
     }
@@ -140,7 +142,7 @@ public final class AccountDialog {
                 : java.util.Collections.singletonList(groupShown));
         Dom.setValue("field-link", "");
         work.setChecked(false);
-        open("Add account");
+        open(Text.t("Add account"));
         Dom.byId("field-link").focus();
     }
 
@@ -151,7 +153,7 @@ public final class AccountDialog {
         setIcon(account.icon(), "");
         showGroups(account.groups());
         work.setChecked(account.kind() == AccountKind.WORK_OR_SCHOOL);
-        open("Edit account");
+        open(Text.t("Edit account"));
         Dom.byId("field-issuer").focus();
     }
 
@@ -161,7 +163,7 @@ public final class AccountDialog {
         finishing = placeholder;
         Dom.setValue("field-link", "");
         work.setChecked(true);
-        open("Finish setup");
+        open(Text.t("Finish setup"));
         Dom.byId("field-link").focus();
     }
 
@@ -174,7 +176,7 @@ public final class AccountDialog {
         Dom.show(Dom.byId("field-groups"), finishing == null);
         Dom.show(Dom.byId("field-icon"), finishing == null);
         Dom.show(Dom.byId("save-account"), finishing == null);
-        Dom.byId("manual-title").setTextContent(adding ? "Enter manually" : "Details");
+        Dom.byId("manual-title").setTextContent(adding ? Text.t("Enter manually") : Text.t("Details"));
         clearProblems();
         scanner.reset();
         Browser.showModal(dialog);
@@ -199,8 +201,8 @@ public final class AccountDialog {
     private String addFromQrText(String text, Async.ErrorSink laterProblems) {
         if (!text.regionMatches(true, 0, "otpauth", 0, 7)) {
             String shown = text.length() > 60 ? text.substring(0, 60) + "…" : text;
-            return "This QR code does not hold an account (it reads \"" + shown + "\"). Scan the code that the"
-                    + " service shows when you turn on two-factor sign-in.";
+            return Text.t("This QR code does not hold an account (it reads \u201c{0}\u201d). Scan the code that the"
+                    + " service shows when you turn on two-factor sign-in.", shown);
         }
         return addFromText(text, laterProblems);
     }
@@ -212,7 +214,7 @@ public final class AccountDialog {
     private String addFromText(String text, Async.ErrorSink laterProblems) {
         clearProblems();
         if (text.trim().isEmpty()) {
-            return "Paste the otpauth:// link that the service gave you";
+            return Text.t("Paste the otpauth:// link that the service gave you");
         }
         List<ImportEntry> entries;
         try {
@@ -255,7 +257,7 @@ public final class AccountDialog {
 
     private String finishSetup(List<ImportEntry> entries, Async.ErrorSink laterProblems) {
         if (entries.size() != 1) {
-            return "Scan or paste the code of " + Vault.describe(finishing) + " only";
+            return Text.t("Scan or paste the code of {0} only", Vault.describe(finishing));
         }
         Account placeholder = finishing;
         OtpAuthLink link = entries.get(0).account();
@@ -263,7 +265,7 @@ public final class AccountDialog {
             session.change(vault -> vault.completePlaceholder(placeholder.id(), link.issuer(), link.name(),
                     link.parameters(), System.currentTimeMillis()));
             close();
-            Toast.show(Vault.describe(placeholder) + " works again.");
+            Toast.show(Text.t("{0} works again.", Vault.describe(placeholder)));
         }, laterProblems);
         return null;
     }
@@ -292,7 +294,7 @@ public final class AccountDialog {
                 }
                 Account current = vault.find(edited.id());
                 if (current == null) {
-                    throw new VaultException("This account was deleted in the meantime");
+                    throw new VaultException(Text.t("This account was deleted in the meantime"));
                 }
                 // Saving drops the ids of deleted groups, which named nothing.
                 Account changed = current.edited(kind, form.issuer.trim(), form.name.trim(), result.otp(),
@@ -301,7 +303,8 @@ public final class AccountDialog {
             });
             close();
             Account last = saved.accounts().get(saved.accounts().size() - 1);
-            Toast.show(edited == null ? "Added " + Vault.describe(last) + "." : "Saved.");
+            Toast.show(edited == null ? Text.t("Added {0}.", Vault.describe(last)) : Text.t("Saved."));
+
             if (edited == null) {
                 list.reveal(last.id());
             }

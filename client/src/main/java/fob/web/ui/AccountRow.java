@@ -1,12 +1,13 @@
 package fob.web.ui;
 
+import fob.icons.IconLook;
 import fob.otp.OtpParameters;
 import fob.otp.Totp;
-import fob.icons.IconLook;
-import fob.web.js.DragAndDrop;
+import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.AccountKind;
 import fob.web.js.Browser;
+import fob.web.js.DragAndDrop;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -76,7 +77,7 @@ public final class AccountRow {
         identity.appendChild(Dom.text("span", "issuer", account.issuer()));
         identity.appendChild(Dom.text("span", "name", account.name()));
         if (account.kind() == AccountKind.WORK_OR_SCHOOL) {
-            identity.appendChild(Dom.text("span", "badge", "Work or school"));
+            identity.appendChild(Dom.text("span", "badge", Text.t("Work or school")));
         }
         item.appendChild(identity);
 
@@ -86,7 +87,7 @@ public final class AccountRow {
         seconds = Dom.element("span", "seconds");
         fill = Dom.element("span", "fill");
         if (account.isPlaceholder()) {
-            codeBox.appendChild(Dom.text("span", "action-required", "Action required"));
+            codeBox.appendChild(Dom.text("span", "action-required", Text.t("Action required")));
         } else {
             Dom.onClick(code, () -> {
                 if (isMasked() && !display.hideAll) {
@@ -113,21 +114,22 @@ public final class AccountRow {
 
         HTMLElement buttons = Dom.element("div", "actions");
         if (account.isPlaceholder()) {
-            buttons.appendChild(describedButton("Finish setup", "finish", labelId, () -> actions.finishSetup(account)));
+            buttons.appendChild(describedButton(Text.t("Finish setup"), "finish",
+                    labelId, () -> actions.finishSetup(account)));
         } else {
-            buttons.appendChild(describedButton("Copy code", "copy", labelId, () -> actions.copy(this)));
+            buttons.appendChild(describedButton(Text.t("Copy code"), "copy", labelId, () -> actions.copy(this)));
             if (!account.otp().type().isTimeBased()) {
-                buttons.appendChild(describedButton("Next code", "next-code", labelId,
+                buttons.appendChild(describedButton(Text.t("Next code"), "next-code", labelId,
                         () -> actions.nextCode(account)));
             }
         }
         if (movable) {
             dragToReorder(actions);
         }
-        buttons.appendChild(describedButton("Edit", "edit", labelId, () -> actions.edit(account)));
-        buttons.appendChild(describedButton("Delete", "delete", labelId, () -> actions.delete(account)));
-        HTMLElement up = describedButton("Move up", "up", labelId, () -> actions.move(account, -1));
-        HTMLElement down = describedButton("Move down", "down", labelId, () -> actions.move(account, 1));
+        buttons.appendChild(describedButton(Text.t("Edit"), "edit", labelId, () -> actions.edit(account)));
+        buttons.appendChild(describedButton(Text.t("Delete"), "delete", labelId, () -> actions.delete(account)));
+        HTMLElement up = describedButton(Text.t("Move up"), "up", labelId, () -> actions.move(account, -1));
+        HTMLElement down = describedButton(Text.t("Move down"), "down", labelId, () -> actions.move(account, 1));
         if (first) {
             up.setAttribute("disabled", "");
         }
@@ -281,7 +283,8 @@ public final class AccountRow {
             if (nextCode == null) {
                 nextCode = account.otp().codeAtStep(shownStep + 1);
             }
-            next.setTextContent("next " + (masked ? CodeFormat.hidden(nextCode) : CodeFormat.grouped(nextCode)));
+            next.setTextContent(Text.t("next {0}",
+                    masked ? CodeFormat.hidden(nextCode) : CodeFormat.grouped(nextCode)));
         }
         if (wantNext != shownNext) {
             shownNext = wantNext;

@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.text.Text;
 import fob.web.Async;
 import fob.web.backup.BackupService;
 import fob.web.backup.SecurityApi;
@@ -24,8 +25,9 @@ public final class ActivityDialog {
         Async.run(() -> {
             for (SecurityApi.Event event : backup.security().activity()) {
                 HTMLElement item = Dom.element("li", null);
-                item.appendChild(Dom.text("span", null, HistoryDialog.dateTime(event.at) + ": " + describe(event)
-                        + " (from " + event.address + ")"));
+                item.appendChild(Dom.text("span", null, Text.t("{0}: {1} (from {2})", DateTimes.of(event.at),
+                        describe(event), event.address)));
+
                 list.appendChild(item);
             }
         }, message -> Messages.show("activity-error", message));
@@ -36,31 +38,31 @@ public final class ActivityDialog {
         String detail = event.detail.isEmpty() ? "" : ", " + event.detail;
         switch (event.kind) {
             case "account_created":
-                return "Recovery account created" + detail;
+                return Text.t("Recovery account created") + detail;
             case "sign_in":
-                return "Signed in" + detail;
+                return Text.t("Signed in") + detail;
             case "sign_out":
-                return "Signed out" + detail;
+                return Text.t("Signed out") + detail;
             case "passkey_added":
-                return "Passkey added" + detail;
+                return Text.t("Passkey added") + detail;
             case "passkey_removed":
-                return "Passkey removed" + detail;
+                return Text.t("Passkey removed") + detail;
             case "backup_written":
-                return "Backup written" + detail;
+                return Text.t("Backup written") + detail;
             case "backup_deleted":
-                return "Backup deleted" + detail;
+                return Text.t("Backup deleted") + detail;
             case "backup_read_to_restore":
-                return "Backup downloaded to restore or merge" + detail;
+                return Text.t("Backup downloaded to restore or merge") + detail;
             case "version_read_to_restore":
-                return "Earlier version downloaded to restore" + detail;
+                return Text.t("Earlier version downloaded to restore") + detail;
             case "history_deleted":
-                return "Backup history deleted" + detail;
+                return Text.t("Backup history deleted") + detail;
             case "keys_rotated":
-                return "Keys rotated, earlier versions deleted" + detail;
+                return Text.t("Keys rotated, earlier versions deleted") + detail;
             case "session_ended":
-                return "Device signed out" + detail;
+                return Text.t("Device signed out") + detail;
             case "device_renamed":
-                return "Device renamed" + detail;
+                return Text.t("Device renamed") + detail;
             default:
                 return event.kind + detail;
         }

@@ -4,6 +4,7 @@ import fob.lock.AppLock;
 import fob.lock.PasswordLockSlot;
 import fob.lock.PasswordStrength;
 import fob.lock.WrongSecretException;
+import fob.text.Text;
 import fob.web.Async;
 import fob.web.VaultSession;
 import fob.web.backup.WebCryptoBackend;
@@ -86,14 +87,18 @@ public final class AppLockPanel {
         Dom.show(Dom.byId("lock-timing"), lock != null);
         String status;
         if (lock == null) {
-            status = "Off: anyone at this computer can see your codes.";
+            status = Text.t("Off: anyone at this computer can see your codes.");
         } else {
             int passkeyCount = lock.passkeySlots().size();
-            String passkeyText = passkeyCount == 0 ? null : passkeyCount == 1 ? "a passkey" : passkeyCount
-                    + " passkeys";
-            String passwordText = lock.passwordSlot() == null ? null : "the lock password";
-            status = "On: unlocks with " + (passkeyText != null && passwordText != null
-                    ? passkeyText + " or " + passwordText : passkeyText != null ? passkeyText : passwordText) + ".";
+            boolean password = lock.passwordSlot() != null;
+            if (passkeyCount > 0 && password) {
+                status = Text.count("On: unlocks with a passkey or the lock password.",
+                        "On: unlocks with {0} passkeys or the lock password.", passkeyCount);
+            } else if (passkeyCount > 0) {
+                status = Text.count("On: unlocks with a passkey.", "On: unlocks with {0} passkeys.", passkeyCount);
+            } else {
+                status = Text.t("On: unlocks with the lock password.");
+            }
         }
         Dom.byId("app-lock-status").setTextContent(status);
     }
@@ -135,7 +140,7 @@ public final class AppLockPanel {
                 return;
             }
             session.storeLock(vault -> store.addLockPasskey(vault, answer.credentialId, answer.prf));
-            changed("Fob now locks with your passkey.");
+            changed(Text.t("Fob now locks with your passkey."));
         }, message -> Messages.show("lock-setup-error", message));
     }
 
@@ -143,18 +148,19 @@ public final class AppLockPanel {
         String password = Dom.value("new-lock-password");
         Messages.show("lock-setup-error", null);
         if (password.length() < PasswordLockSlot.MIN_PASSWORD_LENGTH) {
-            Messages.show("lock-setup-error", "Choose a lock password of at least "
-                    + PasswordLockSlot.MIN_PASSWORD_LENGTH + " characters.");
+            Messages.show("lock-setup-error", Text.t("Choose a lock password of at least {0} characters.",
+                    PasswordLockSlot.MIN_PASSWORD_LENGTH));
             return;
         }
         if (!password.equals(Dom.value("new-lock-password-repeat"))) {
-            Messages.show("lock-setup-error", "The two lock passwords differ.");
+            Messages.show("lock-setup-error", Text.t("The two lock passwords differ."));
             return;
         }
         long started = System.currentTimeMillis();
         Dom.show(Dom.byId("lock-setup-progress"), true);
-        int ticker = Window.setInterval(() -> Dom.byId("lock-setup-elapsed").setTextContent("Protecting the"
-                + " password… " + (System.currentTimeMillis() - started) / 1000 + " s"), 250);
+        int ticker = Window.setInterval(() -> Dom.byId("lock-setup-elapsed").setTextContent(Text.t(
+                "Protecting the password… {0} s", (System.currentTimeMillis() - started) / 1000)), 250);
+
         run(() -> {
             try {
                 byte[] salt = new WebCryptoBackend().random(16);
@@ -165,7 +171,7 @@ public final class AppLockPanel {
                 Dom.setValue("new-lock-password-repeat", "");
                 Dom.byId("lock-password-hint").setTextContent("");
                 Dom.show(Dom.byId("new-lock-password-rows"), false);
-                changed("Fob now locks with your password.");
+                changed(Text.t("Fob now locks with your password."));
             } finally {
                 Window.clearInterval(ticker);
                 Dom.byId("lock-setup-elapsed").setTextContent("");
@@ -215,7 +221,7 @@ public final class AppLockPanel {
                 try {
                     store.checkPassword(passwords.key(password, slot));
                 } catch (WrongSecretException e) {
-                    Messages.show("lock-off-error", "That is not the lock password. App lock stays on.");
+                    Messages.show("lock-off-error", Text.t("That is not the lock password. App lock stays on."));
                     return;
                 }
                 turnOff();
@@ -230,6 +236,6 @@ public final class AppLockPanel {
         Browser.closeDialog(offDialog);
         showState(false);
         lockChanged.run();
-        Toast.show("App lock is off.");
+        Toast.show(Text.t("App lock is off."));
     }
 }

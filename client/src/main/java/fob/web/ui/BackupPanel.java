@@ -1,13 +1,14 @@
 package fob.web.ui;
 
-import fob.web.Async;
-import fob.web.backup.BackupService;
-import fob.web.backup.Passkeys;
-import fob.web.backup.ServerApi;
 import fob.sync.BackupServer;
 import fob.sync.BackupSync;
 import fob.sync.SyncState;
 import fob.sync.SyncStatus;
+import fob.text.Text;
+import fob.web.Async;
+import fob.web.backup.BackupService;
+import fob.web.backup.Passkeys;
+import fob.web.backup.ServerApi;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
@@ -57,9 +58,9 @@ public final class BackupPanel {
         });
         Dom.onClick(Dom.byId("backup-off-delete"), () -> {
             Browser.closeDialog(offDialog);
-            confirm.ask("Delete backup for all devices?", "The backup and every earlier version of it will be"
-                    + " deleted from the server, for every device, and those devices stop backing up. The accounts"
-                    + " in this browser stay.", "Delete backup for all devices",
+            confirm.ask(Text.t("Delete backup for all devices?"), Text.t("The backup and every earlier version of it"
+                    + " will be deleted from the server, for every device, and those devices stop backing up. The"
+                    + " accounts in this browser stay."), Text.t("Delete backup for all devices"),
                     () -> run(backup::deleteForAllDevices));
         });
         Dom.onClick(Dom.byId("backup-off-cancel"), () -> Browser.closeDialog(offDialog));
@@ -81,20 +82,23 @@ public final class BackupPanel {
         Dom.onClick(Dom.byId("sign-out"), () -> run(backup::signOut));
         Dom.onClick(Dom.byId("add-passkey"), () -> run(() -> {
             boolean opensAlone = backup.addPasskey();
-            Toast.show(opensAlone ? "Passkey added." : "Passkey added. It gave no key for backups, so restoring"
-                    + " with it alone will need the recovery code.");
+            Toast.show(opensAlone ? Text.t("Passkey added.") : Text.t("Passkey added. It gave no key for backups, so"
+                    + " restoring with it alone will need the recovery code."));
             loadPasskeys();
         }));
-        Dom.onClick(Dom.byId("show-recovery-code"), () -> confirm.ask("Make a new recovery code?", "Fob shows a"
-                + " recovery code only once. A new one replaces the old, which then stops working: your backup gets"
-                + " new keys, and its earlier versions are deleted.", "Show recovery code",
+        Dom.onClick(Dom.byId("show-recovery-code"), () -> confirm.ask(Text.t("Make a new recovery code?"),
+                Text.t("Fob shows a recovery code only once. A new one replaces the old, which then stops working:"
+                        + " your backup gets new keys, and its earlier versions are deleted."),
+                Text.t("Show recovery code"),
+
                 () -> run(() -> showRotation(backup.rotateKeys(null)))));
-        Dom.onClick(Dom.byId("rotate-keys"), () -> confirm.ask("Rotate keys?", "Your backup gets a new key: your"
-                + " passkeys open it as before, you get a new recovery code (the old one stops working), and every"
-                + " earlier version of the backup is deleted. Your other devices ask for a passkey sign-in once.",
-                "Rotate keys", () -> run(() -> showRotation(backup.rotateKeys(null)))));
+        Dom.onClick(Dom.byId("rotate-keys"), () -> confirm.ask(Text.t("Rotate keys?"), Text.t("Your backup gets a new"
+                + " key: your passkeys open it as before, you get a new recovery code (the old one stops working), and"
+                + " every earlier version of the backup is deleted. Your other devices ask for a passkey sign-in"
+                + " once."),
+                Text.t("Rotate keys"), () -> run(() -> showRotation(backup.rotateKeys(null)))));
         Dom.onClick(Dom.byId("keys-sign-in"), this::signIn);
-        TypedConfirmation deleteAccount = new TypedConfirmation("delete-account", "delete");
+        TypedConfirmation deleteAccount = new TypedConfirmation("delete-account", Text.t("delete"));
         Dom.onClick(Dom.byId("delete-recovery-account"), deleteAccount::open);
         Dom.onClick(Dom.byId("delete-account-no"), deleteAccount::close);
         Dom.onClick(Dom.byId("delete-account-yes"), () -> {
@@ -102,7 +106,7 @@ public final class BackupPanel {
                 Async.run(() -> {
                     backup.deleteRecoveryAccount();
                     deleteAccount.close();
-                    Toast.show("Recovery account deleted. Your accounts stay in this browser.");
+                    Toast.show(Text.t("Recovery account deleted. Your accounts stay in this browser."));
                 }, deleteAccount::showError);
             }
         });
@@ -131,9 +135,10 @@ public final class BackupPanel {
         if (rotation == null) {
             return;
         }
-        codeDialog.show(rotation.recoveryCode, rotation.passkeysWithoutSlot == 0 ? "Your backup has new keys."
-                : "Your backup has new keys. " + rotation.passkeysWithoutSlot + " of your passkeys will open it"
-                + " again after it next signs in on a device with backup on; until then, restore with this code.");
+        codeDialog.show(rotation.recoveryCode, rotation.passkeysWithoutSlot == 0 ? Text.t("Your backup has new keys.")
+                : Text.t("Your backup has new keys. {0} of your passkeys will open it again after it next signs in on"
+                        + " a device with backup on; until then, restore with this code.",
+                        rotation.passkeysWithoutSlot));
     }
 
     private void render() {
@@ -146,7 +151,7 @@ public final class BackupPanel {
             detail.append(capitalised(sync.problem())).append(". ");
         }
         if (state.enabled && state.lastBackupAt > 0) {
-            detail.append("Last good backup: ").append(HistoryDialog.dateTime(state.lastBackupAt)).append('.');
+            detail.append(Text.t("Last good backup: {0}.", DateTimes.of(state.lastBackupAt)));
         }
         Dom.byId("backup-detail").setTextContent(detail.toString());
         toggle.setChecked(state.enabled);
@@ -162,11 +167,12 @@ public final class BackupPanel {
         boolean other = status == SyncStatus.OTHER_ACCOUNT && account != null;
         Dom.show(Dom.byId("other-account-panel"), other);
         if (other) {
-            Dom.byId("other-account-text").setTextContent("This browser backs up to the recovery account \u201c"
-                    + state.accountName + "\u201d. You signed in to \u201c" + account.name + "\u201d, which may hold"
-                    + " another backup. Nothing is uploaded to it unless you choose: \u201cRestore or merge\u201d backs"
-                    + " up to \u201c" + account.name + "\u201d from now on, bringing its accounts here if it has a"
-                    + " backup; \u201cCancel\u201d signs out of it.");
+            Dom.byId("other-account-text").setTextContent(Text.t("This browser backs up to the recovery account"
+                    + " \u201c{0}\u201d. You signed in to \u201c{1}\u201d, which may hold another backup. Nothing is"
+                    + " uploaded to it unless you choose: \u201cRestore or merge\u201d backs up to \u201c{1}\u201d"
+                    + " from now on, bringing its accounts here if it has a backup; \u201cCancel\u201d signs out of"
+                    + " it.",
+                    state.accountName, account.name));
         }
         HTMLElement settings = Dom.byId("settings-button");
         if (status.needsAttention()) {
@@ -188,14 +194,18 @@ public final class BackupPanel {
             list.clear();
             for (ServerApi.PasskeyInfo passkey : backup.api().passkeys()) {
                 HTMLElement item = Dom.element("li", null);
-                item.appendChild(Dom.text("span", null, "Passkey added " + HistoryDialog.dateTime(passkey.createdAt)
-                        + (passkey.lastUsedAt > 0 ? ", last used " + HistoryDialog.dateTime(passkey.lastUsedAt)
-                                : ", never used to sign in")));
-                item.appendChild(Dom.button("Remove passkey", null, () -> confirm.ask("Remove this passkey?",
-                        "It will no longer sign in to your recovery account or open your backup, and every device it"
-                        + " signed in is signed out (if that is this browser, Fob asks for another passkey to finish)."
-                        + " Your backup then gets new keys: you get a new recovery code, and earlier versions of the"
-                        + " backup are deleted.", "Remove passkey",
+                item.appendChild(Dom.text("span", null, passkey.lastUsedAt > 0
+                        ? Text.t("Passkey added {0}, last used {1}", DateTimes.of(passkey.createdAt),
+                                DateTimes.of(passkey.lastUsedAt))
+                        : Text.t("Passkey added {0}, never used to sign in", DateTimes.of(passkey.createdAt))));
+
+                item.appendChild(Dom.button(Text.t("Remove passkey"), null, () -> confirm.ask(
+                        Text.t("Remove this passkey?"),
+                        Text.t("It will no longer sign in to your recovery account or open your backup, and every"
+                                + " device it signed in is signed out (if that is this browser, Fob asks for another"
+                                + " passkey to finish). Your backup then gets new keys: you get a new recovery code,"
+                                + " and earlier versions of the backup are deleted."), Text.t("Remove passkey"),
+
                         () -> run(() -> {
                             BackupSync.Rotation rotation = backup.removePasskey(passkey.id);
                             loadPasskeys();
@@ -210,8 +220,8 @@ public final class BackupPanel {
     private void turnOn() {
         if (backup.sync().account() == null) {
             toggle.setChecked(false);
-            Messages.show("backup-error", "To back up, create a recovery account (give it a name) or sign in with"
-                    + " your passkey.");
+            Messages.show("backup-error", Text.t("To back up, create a recovery account (give it a name) or sign in"
+                    + " with your passkey."));
             Dom.byId("recovery-name").focus();
             return;
         }
@@ -229,13 +239,13 @@ public final class BackupPanel {
             return;
         }
         codeDialog.show(enabled.recoveryCode, enabled.passkeyWithoutPrf
-                ? "Your passkey cannot open backups by itself, so restoring will need this code." : null);
+                ? Text.t("Your passkey cannot open backups by itself, so restoring will need this code.") : null);
     }
 
     private void createAccount() {
         String name = Dom.value("recovery-name").trim();
         if (name.isEmpty()) {
-            Messages.show("recovery-name-error", "Give your recovery account a name, such as your own");
+            Messages.show("recovery-name-error", Text.t("Give your recovery account a name, such as your own"));
             Dom.byId("recovery-name").focus();
             return;
         }

@@ -1,6 +1,7 @@
 package fob.web.ui;
 
 import fob.sync.BackupSync;
+import fob.text.Text;
 import fob.web.Async;
 import fob.web.backup.BackupService;
 import fob.web.backup.SecurityApi;
@@ -26,8 +27,10 @@ final class DevicesPanel {
         this.backup = backup;
         this.confirm = confirm;
         this.rotationShown = rotationShown;
-        Dom.onClick(Dom.byId("sign-out-others"), () -> confirm.ask("Sign out everywhere else?", "Every other"
-                + " device is signed out of your recovery account. " + rotationNote(), "Sign out everywhere else",
+        Dom.onClick(Dom.byId("sign-out-others"), () -> confirm.ask(Text.t("Sign out everywhere else?"),
+                Text.t("Every other device is signed out of your recovery account.") + " " + rotationNote(),
+                Text.t("Sign out everywhere else"),
+
                 () -> run(() -> {
                     BackupSync.Rotation rotation = backup.signOutEverywhereElse();
                     load();
@@ -36,8 +39,8 @@ final class DevicesPanel {
     }
 
     private String rotationNote() {
-        return backup.sync().state().enabled ? "Then your backup gets new keys: you get a new recovery code, the old"
-                + " one stops working, and earlier versions of the backup are deleted." : "";
+        return backup.sync().state().enabled ? Text.t("Then your backup gets new keys: you get a new recovery code,"
+                + " the old one stops working, and earlier versions of the backup are deleted.") : "";
     }
 
     private void rotated(BackupSync.Rotation rotation) {
@@ -62,12 +65,14 @@ final class DevicesPanel {
 
     private HTMLElement item(SecurityApi.Device device) {
         HTMLElement item = Dom.element("li", null);
-        item.appendChild(Dom.text("span", null, device.name + (device.current ? " (this device)" : "") + ", last seen "
-                + HistoryDialog.dateTime(device.lastSeenAt)));
-        item.appendChild(Dom.button("Rename", null, () -> rename(item, device)));
-        item.appendChild(Dom.button("Sign out", null, () -> confirm.ask("Sign out " + device.name + "?",
-                device.current ? "This browser is signed out of your recovery account; its accounts stay here."
-                        : "That device is signed out of your recovery account at once. " + rotationNote(), "Sign out",
+        item.appendChild(Dom.text("span", null, device.current
+                ? Text.t("{0} (this device), last seen {1}", device.name, DateTimes.of(device.lastSeenAt))
+                : Text.t("{0}, last seen {1}", device.name, DateTimes.of(device.lastSeenAt))));
+        item.appendChild(Dom.button(Text.t("Rename"), null, () -> rename(item, device)));
+        item.appendChild(Dom.button(Text.t("Sign out"), null, () -> confirm.ask(Text.t("Sign out {0}?", device.name),
+                device.current ? Text.t("This browser is signed out of your recovery account; its accounts stay here.")
+                        : Text.t("That device is signed out of your recovery account at once.") + " " + rotationNote(),
+ Text.t("Sign out"),
                 () -> run(() -> {
                     BackupSync.Rotation rotation = backup.signOutDevice(device);
                     if (!device.current) {
@@ -82,14 +87,14 @@ final class DevicesPanel {
         item.clear();
         HTMLInputElement name = (HTMLInputElement) Dom.element("input", null);
         name.setValue(device.name);
-        name.setAttribute("aria-label", "Device name");
+        name.setAttribute("aria-label", Text.t("Device name"));
         name.setAttribute("maxlength", "64");
         item.appendChild(name);
-        item.appendChild(Dom.button("Save", null, () -> run(() -> {
+        item.appendChild(Dom.button(Text.t("Save"), null, () -> run(() -> {
             backup.security().rename(device.id, name.getValue().trim());
             load();
         })));
-        item.appendChild(Dom.button("Cancel", null, this::load));
+        item.appendChild(Dom.button(Text.t("Cancel"), null, this::load));
         name.focus();
     }
 }

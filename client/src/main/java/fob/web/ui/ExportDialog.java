@@ -3,6 +3,7 @@ package fob.web.ui;
 import fob.backup.BackupCodec;
 import fob.backup.BackupPayload;
 import fob.link.OtpAuthLink;
+import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.Vault;
 import fob.web.Async;
@@ -82,13 +83,14 @@ public final class ExportDialog {
         Messages.show("export-error", null);
         Vault vault = session.vault();
         if (vault.isEmpty()) {
-            Messages.show("export-error", "There are no accounts to export");
+            Messages.show("export-error", Text.t("There are no accounts to export"));
             return;
         }
         switch (choice()) {
             case "export-links":
                 Files.save("fob-links-" + today() + ".txt", "text/plain", links(vault));
-                Toast.show("Saved " + vault.accounts().size() + " links. Delete the file once you are done with it.");
+                Toast.show(Text.count("Saved {0} link. Delete the file once you are done with it.",
+                        "Saved {0} links. Delete the file once you are done with it.", vault.accounts().size()));
                 break;
             case "export-qr":
                 Async.run(() -> showCodes(vault), message -> Messages.show("export-error", message));
@@ -112,18 +114,19 @@ public final class ExportDialog {
         String password = Dom.value("export-password");
         Messages.show("export-password-error", null);
         if (password.length() < MIN_PASSWORD) {
-            Messages.show("export-password-error", "Choose a password of at least " + MIN_PASSWORD + " characters");
+            Messages.show("export-password-error", Text.t("Choose a password of at least {0} characters",
+                    MIN_PASSWORD));
             return;
         }
         if (!password.equals(Dom.value("export-password-repeat"))) {
-            Messages.show("export-password-error", "The two passwords differ");
+            Messages.show("export-password-error", Text.t("The two passwords differ"));
             return;
         }
         long started = System.currentTimeMillis();
         Dom.show(Dom.byId("export-progress"), true);
         Dom.byId("export-run").setAttribute("disabled", "");
-        int ticker = Window.setInterval(() -> Dom.byId("export-elapsed").setTextContent("Encrypting… "
-                + tenths(System.currentTimeMillis() - started) + " s"), 100);
+        int ticker = Window.setInterval(() -> Dom.byId("export-elapsed").setTextContent(Text.t("Encrypting… {0} s",
+                Text.tenths(System.currentTimeMillis() - started))), 100);
         Async.run(() -> {
             try {
                 BackupCodec codec = new BackupCodec(new WebCryptoBackend());
@@ -137,8 +140,8 @@ public final class ExportDialog {
                 Files.save("fob-export-" + today() + ".json", "application/json", file);
                 Browser.mark("fob-export-saved");
                 Dom.byId("export-elapsed").setTextContent("");
-                Toast.show("Exported " + vault.accounts().size() + " accounts in "
-                        + (System.currentTimeMillis() - started) + " ms.");
+                Toast.show(Text.count("Exported {0} account in {1} ms.", "Exported {0} accounts in {1} ms.",
+                        vault.accounts().size(), System.currentTimeMillis() - started));
             } finally {
                 Window.clearInterval(ticker);
                 Dom.show(Dom.byId("export-progress"), false);
@@ -147,10 +150,6 @@ public final class ExportDialog {
         }, message -> Messages.show("export-error", message));
     }
 
-    /** "1.2" for 1,234 ms: TeaVM's double formatting is bulky, and people need no more than tenths. */
-    private static String tenths(long millis) {
-        return millis / 1000 + "." + millis / 100 % 10;
-    }
 
     private void showCodes(Vault vault) throws WorkerException {
         HTMLElement list = Dom.byId("export-codes");
@@ -163,7 +162,8 @@ public final class ExportDialog {
             HTMLElement item = Dom.element("li", null);
             HTMLElement canvas = Dom.element("canvas", null);
             canvas.setAttribute("role", "img");
-            canvas.setAttribute("aria-label", "QR code for " + Vault.describe(account));
+            canvas.setAttribute("aria-label", Text.t("QR code for {0}", Vault.describe(account)));
+
             String modules = worker.encodeQr(link);
             draw(canvas, modules, (int) Math.round(Math.sqrt(modules.length())));
             item.appendChild(canvas);
@@ -174,10 +174,10 @@ public final class ExportDialog {
     }
 
     @JSBody(params = {"canvas", "bits", "size"}, script = "var scale = 4; canvas.width = size * scale;"
-            + " canvas.height = size * scale; var g = canvas.getContext('2d'); g.fillStyle = '#fff';"
-            + " g.fillRect(0, 0, canvas.width, canvas.height); g.fillStyle = '#000';"
-            + " for (var i = 0; i < bits.length; i++) { if (bits.charCodeAt(i) === 49) {"
-            + "  g.fillRect((i % size) * scale, Math.floor(i / size) * scale, scale, scale); } }")
+            + " canvas.height = size * scale; var g = canvas.getContext('2d'); g.fillStyle = '#fff'; g.fillRect(0, 0,"
+            + " canvas.width, canvas.height); g.fillStyle = '#000'; for (var i = 0; i < bits.length; i++) { if"
+            + " (bits.charCodeAt(i) === 49) {  g.fillRect((i % size) * scale, Math.floor(i / size) * scale, scale,"
+            + " scale); } }")
     private static native void draw(HTMLElement canvas, String bits, int size);
 
     @JSBody(script = "return new Date().toISOString().substring(0, 10);")

@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.text.Text;
 import fob.vault.Group;
 import fob.vault.Ids;
 import fob.web.Async;
@@ -27,11 +28,11 @@ public final class GroupDialog {
     }
 
     public void openForNew() {
-        open(null, "New group", "");
+        open(null, Text.t("New group"), "");
     }
 
     public void openForRenaming(Group group) {
-        open(group, "Rename group", group.name());
+        open(group, Text.t("Rename group"), group.name());
     }
 
     private void open(Group group, String title, String name) {
@@ -51,7 +52,9 @@ public final class GroupDialog {
             long now = System.currentTimeMillis();
             session.change(vault -> group == null ? vault.addGroup(id, name, now) : vault.renameGroup(id, name, now));
             Browser.closeDialog(dialog);
-            Toast.show(group == null ? "Made the group " + name.trim() + "." : "Renamed to " + name.trim() + ".");
+            Toast.show(group == null ? Text.t("Made the group {0}.", name.trim()) : Text.t("Renamed to {0}.",
+                    name.trim()));
+
         }, this::showProblem);
     }
 

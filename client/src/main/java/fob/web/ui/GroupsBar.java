@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.text.Text;
 import fob.vault.Group;
 import fob.vault.Vault;
 import fob.web.Async;
@@ -42,7 +43,7 @@ public final class GroupsBar {
         filters.clear();
         Dom.show(bar, !vault.isEmpty() || !vault.groups().isEmpty());
         String shown = list.groupShown();
-        filters.appendChild(filter("All", null, shown == null));
+        filters.appendChild(filter(Text.t("All"), null, shown == null));
         for (Group group : vault.groups()) {
             filters.appendChild(filter(group.name(), group.id(), group.id().equals(shown)));
         }
@@ -81,10 +82,12 @@ public final class GroupsBar {
         if (group == null) {
             return;
         }
-        confirm.ask("Delete the group " + group.name() + "?", "Its accounts stay in Fob, under All and in their"
-                + " other groups. Only the group goes, on every device.", "Delete group", () -> Async.run(() -> {
+        confirm.ask(Text.t("Delete the group {0}?", group.name()), Text.t("Its accounts stay in Fob, under All and in"
+                + " their other groups. Only the group goes, on every device."), Text.t("Delete group"),
+                        () -> Async.run(() -> {
                     session.change(vault -> vault.deleteGroup(group.id(), System.currentTimeMillis()));
-                    Toast.show("Deleted the group " + group.name() + ".");
+                    Toast.show(Text.t("Deleted the group {0}.", group.name()));
+
                     Dom.byId("new-group").focus();
                 }, Toast::show));
     }

@@ -1,10 +1,10 @@
 package fob.web.ui;
 
+import fob.text.Text;
 import fob.web.Async;
 import fob.web.backup.BackupService;
 import fob.web.backup.ServerApi;
 import fob.web.js.Browser;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** The backup's earlier versions; restoring one makes it the newest. */
@@ -20,9 +20,6 @@ public final class HistoryDialog {
         Dom.onClick(Dom.byId("history-close"), () -> Browser.closeDialog(dialog));
     }
 
-    @JSBody(params = "millis", script = "return new Date(millis).toLocaleString();")
-    static native String dateTime(double millis);
-
     public void open() {
         list.clear();
         Messages.show("history-error", null);
@@ -30,10 +27,14 @@ public final class HistoryDialog {
         Async.run(() -> {
             for (ServerApi.Version version : backup.api().versions()) {
                 HTMLElement item = Dom.element("li", null);
-                item.appendChild(Dom.text("span", null, "Version " + version.number + ", " + dateTime(version.createdAt)
-                        + ", " + Math.max(1, version.size / 1024) + " KB" + (version.current ? " (current)" : "")));
+                String date = DateTimes.of(version.createdAt);
+                long kilobytes = Math.max(1, version.size / 1024);
+                item.appendChild(Dom.text("span", null, version.current
+                        ? Text.t("Version {0}, {1}, {2} KB (current)", version.number, date, kilobytes)
+                        : Text.t("Version {0}, {1}, {2} KB", version.number, date, kilobytes)));
                 if (!version.current) {
-                    item.appendChild(Dom.button("Restore this version", null, () -> confirmRestore(version.number)));
+                    item.appendChild(Dom.button(Text.t("Restore this version"),
+                            null, () -> confirmRestore(version.number)));
                 }
                 list.appendChild(item);
             }
@@ -41,12 +42,14 @@ public final class HistoryDialog {
     }
 
     private void confirmRestore(long number) {
-        confirm.ask("Restore this version?", "The accounts of version " + number + " will replace the ones in Fob,"
-                + " here and on your other devices. The version you have now stays in the history.", "Restore",
+        confirm.ask(Text.t("Restore this version?"), Text.t("The accounts of version {0} will replace the ones in Fob,"
+                + " here and on your other devices. The version you have now stays in the history.", number),
+                Text.t("Restore"),
                 () -> Async.run(() -> {
                     backup.restoreVersion(number);
                     Browser.closeDialog(dialog);
-                    Toast.show("Version " + number + " restored.");
+                    Toast.show(Text.t("Version {0} restored.", number));
+
                 }, message -> Messages.show("history-error", message)));
     }
 }

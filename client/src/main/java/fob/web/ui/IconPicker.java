@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.text.Text;
 import fob.web.Async;
 import fob.web.js.Browser;
 import fob.web.js.IconGraphics;
@@ -43,7 +44,7 @@ final class IconPicker {
             showMatches();
             return;
         }
-        Dom.byId("icon-count").setTextContent("Loading the icons…");
+        Dom.byId("icon-count").setTextContent(Text.t("Loading the icons…"));
         String url = "/v/" + Browser.meta("fob-version") + "/icons/set/titles.json";
         Async.run(() -> {
             JSObject list = Promises.await(IconGraphics.fetchShard(url));
@@ -51,7 +52,7 @@ final class IconPicker {
                 titles.add(new String[] {IconGraphics.part(at(list, i), 0), IconGraphics.part(at(list, i), 1)});
             }
             showMatches();
-        }, message -> Dom.byId("icon-count").setTextContent("The icons could not be loaded: " + message));
+        }, message -> Dom.byId("icon-count").setTextContent(Text.t("The icons could not be loaded: {0}", message)));
     }
 
     private void showMatches() {
@@ -84,8 +85,10 @@ final class IconPicker {
             results.appendChild(item);
             icons.drawSet(avatar, slug);
         }
-        Dom.byId("icon-count").setTextContent(titles.isEmpty() ? "" : found == 0 ? "No icon matches."
-                : found > SHOWN ? found + " icons match; the first " + SHOWN + " are shown." : found + " icons match.");
+        Dom.byId("icon-count").setTextContent(titles.isEmpty() ? "" : found == 0 ? Text.t("No icon matches.")
+                : found > SHOWN ? Text.t("{0} icons match; the first {1} are shown.", found, SHOWN)
+                : Text.count("{0} icon matches.", "{0} icons match.", found));
+
     }
 
     @JSBody(params = "list", script = "return list.length;")

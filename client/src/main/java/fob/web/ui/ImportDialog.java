@@ -7,6 +7,7 @@ import fob.imports.ImportEntries;
 import fob.imports.ImportEntry;
 import fob.imports.ImportException;
 import fob.imports.ImportPlan;
+import fob.text.Text;
 import fob.vault.AccountIcon;
 import fob.vault.VaultException;
 import fob.web.Async;
@@ -107,7 +108,7 @@ public final class ImportDialog {
             try {
                 fileBytes = Promises.await(Files.bytes(chosen)).copyToJavaArray();
             } catch (JsFailure e) {
-                throw new ImportException("The file could not be read (" + e.getMessage() + ")");
+                throw new ImportException(Text.t("The file could not be read ({0})", e.getMessage()));
             }
         }, message -> Messages.show("import-error", message));
     }
@@ -119,7 +120,7 @@ public final class ImportDialog {
             try {
                 String text = Dom.value("import-text");
                 if (fileBytes == null && text.trim().isEmpty()) {
-                    throw new ImportException("Choose a file, paste text, or scan a QR code first");
+                    throw new ImportException(Text.t("Choose a file, paste text, or scan a QR code first"));
                 }
                 boolean asked = !Dom.byId("import-password-row").isHidden();
                 long started = System.currentTimeMillis();
@@ -131,8 +132,8 @@ public final class ImportDialog {
                 format = answer.getString("format", "import");
                 if (answer.getBoolean("needsPassword", false)) {
                     Dom.show(Dom.byId("import-password-row"), true);
-                    Messages.show("import-summary", asked ? "Enter the password of this " + format + " file."
-                            : "This " + format + " file is encrypted: enter its password, then Preview.");
+                    Messages.show("import-summary", asked ? Text.t("Enter the password of this {0} file.", format)
+                            : Text.t("This {0} file is encrypted: enter its password, then Preview.", format));
                     Dom.byId("import-password").focus();
                     return;
                 }
@@ -149,7 +150,7 @@ public final class ImportDialog {
         try {
             return JsonParser.object().from(answer);
         } catch (JsonParserException e) {
-            throw new ImportException("Fob's worker gave an answer it cannot read (" + e.getMessage() + ")");
+            throw new ImportException(Text.t("Fob's worker gave an answer it cannot read ({0})", e.getMessage()));
         }
     }
 
@@ -187,10 +188,10 @@ public final class ImportDialog {
             list.appendChild(item);
         }
         int add = plan.count(ImportPlan.Outcome.ADD);
-        Messages.show("import-summary", format + ": " + lines.size() + (lines.size() == 1 ? " account" : " accounts")
-                + " read in " + (System.currentTimeMillis() - started) + " ms. " + add + " to add, "
-                + plan.count(ImportPlan.Outcome.ALREADY_PRESENT) + " already in Fob, "
-                + plan.count(ImportPlan.Outcome.CANNOT_IMPORT) + " that cannot be imported.");
+        Messages.show("import-summary", Text.count("{1}: {0} account read in {2} ms.",
+                "{1}: {0} accounts read in {2} ms.", lines.size(), format, System.currentTimeMillis() - started)
+                + " " + Text.t("{0} to add, {1} already in Fob, {2} that cannot be imported.", add,
+                plan.count(ImportPlan.Outcome.ALREADY_PRESENT), plan.count(ImportPlan.Outcome.CANNOT_IMPORT)));
         Dom.show(list, true);
         Dom.show(Dom.byId("import-apply"), add > 0);
     }
@@ -226,7 +227,7 @@ public final class ImportDialog {
             }
         }
         if (chosen.isEmpty()) {
-            Messages.show("import-error", "Choose at least one account to import");
+            Messages.show("import-error", Text.t("Choose at least one account to import"));
             return;
         }
         ImportPlan current = plan;
@@ -236,7 +237,8 @@ public final class ImportDialog {
             close();
             // Back to the accounts, where the imported ones now are.
             Browser.closeDialog(Dom.byId("settings-dialog"));
-            Toast.show("Imported " + chosen.size() + (chosen.size() == 1 ? " account." : " accounts."));
+            Toast.show(Text.count("Imported {0} account.", "Imported {0} accounts.", chosen.size()));
+
         }, message -> Messages.show("import-error", message));
     }
 }

@@ -3,6 +3,7 @@ package fob.web.ui;
 import fob.lock.AppLock;
 import fob.lock.PasswordLockSlot;
 import fob.lock.WrongSecretException;
+import fob.text.Text;
 import fob.web.Async;
 import fob.web.js.Browser;
 import fob.web.js.TabSync;
@@ -23,7 +24,7 @@ public final class LockScreen {
         "add-button", "settings-button", "lock-now", "app-lock-offer"};
 
     private final HTMLElement screen = Dom.byId("lock-screen");
-    private final TypedConfirmation resetConfirmation = new TypedConfirmation("reset", "reset");
+    private final TypedConfirmation resetConfirmation = new TypedConfirmation("reset", Text.t("reset"));
     private final VaultStore store;
     private final LockPasswords passwords;
     private final LockPasskeys passkeys = new LockPasskeys();
@@ -62,7 +63,7 @@ public final class LockScreen {
         Dom.show(Dom.byId("lock-backup-status"), backupOn);
         Dom.show(screen, true);
         if (first) {
-            Browser.setTitle("Fob (locked)");
+            Browser.setTitle(Text.t("Fob (locked)"));
             Browser.mark("fob-locked");
             (hasPasskey ? Dom.byId("unlock-passkey") : Dom.byId("lock-password")).focus();
         }
@@ -96,7 +97,8 @@ public final class LockScreen {
                 try {
                     store.unlockWithPasskey(answer.credentialId, answer.prf);
                 } catch (WrongSecretException e) {
-                    Messages.show("lock-error", e.getMessage() + ". Fob stays locked.");
+                    Messages.show("lock-error", Text.t("{0}. Fob stays locked.", e.getMessage()));
+
                     return;
                 }
                 hide();
@@ -114,7 +116,7 @@ public final class LockScreen {
             return;
         }
         if (password.isEmpty()) {
-            Messages.show("lock-error", "Enter the lock password.");
+            Messages.show("lock-error", Text.t("Enter the lock password."));
             return;
         }
         busy = true;
@@ -126,8 +128,8 @@ public final class LockScreen {
                 try {
                     store.unlockWithPassword(key);
                 } catch (WrongSecretException e) {
-                    Messages.show("lock-error", "That is not the lock password. Fob stays locked; nothing was"
-                            + " changed.");
+                    Messages.show("lock-error", Text.t("That is not the lock password. Fob stays locked; nothing was"
+                            + " changed."));
                     Dom.byId("lock-password").focus();
                     return;
                 }

@@ -7,4 +7,7 @@ public interface Preferences {
     DevicePreferences get();
 
     void set(DevicePreferences preferences);
+
+    /** {@link #set}, then {@code whenStored} once the change is on disk. */
+    void set(DevicePreferences preferences, Runnable whenStored);
 }

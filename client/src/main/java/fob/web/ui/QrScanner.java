@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.text.Text;
 import fob.web.Async;
 import fob.web.js.Images;
 import fob.web.js.JsFailure;
@@ -64,7 +65,7 @@ final class QrScanner {
             if (image != null) {
                 readImage(image);
             } else {
-                showError("Drop an image of a QR code here.");
+                showError(Text.t("Drop an image of a QR code here."));
             }
         });
         Dom.onClick(Dom.byId(prefix + "-scan"), this::startCamera);
@@ -84,13 +85,14 @@ final class QrScanner {
             try {
                 pixels = Promises.await(Images.decode(image));
             } catch (JsFailure e) {
-                showError("That file is not an image Fob can read.");
+                showError(Text.t("That file is not an image Fob can read."));
                 return;
             }
             try {
                 String text = decode(pixels);
                 if (text == null) {
-                    showError("No QR code was found in the image. Try a sharper or closer picture of the code.");
+                    showError(Text.t(
+                            "No QR code was found in the image. Try a sharper or closer picture of the code."));
                     return;
                 }
                 String problem = reader.read(text, this::showError);
@@ -111,7 +113,7 @@ final class QrScanner {
     private void startCamera() {
         showError(null);
         if (!Images.cameraAvailable()) {
-            showError("This browser offers no camera to Fob here. Use an image of the code instead.");
+            showError(Text.t("This browser offers no camera to Fob here. Use an image of the code instead."));
             return;
         }
         if (scanning) {
@@ -153,15 +155,16 @@ final class QrScanner {
         switch (name) {
             case "NotAllowedError":
             case "SecurityError":
-                return "Fob was not allowed to use the camera. Allow it in the browser's site settings, or use an"
-                        + " image of the code.";
+                return Text.t("Fob was not allowed to use the camera. Allow it in the browser's site settings, or use"
+                        + " an image of the code.");
             case "NotFoundError":
             case "OverconstrainedError":
-                return "No camera was found. Use an image of the code instead.";
+                return Text.t("No camera was found. Use an image of the code instead.");
             case "NotReadableError":
-                return "The camera is in use by another program.";
+                return Text.t("The camera is in use by another program.");
             default:
-                return "The camera could not be started (" + name + ").";
+                return Text.t("The camera could not be started ({0}).", name);
+
         }
     }
 

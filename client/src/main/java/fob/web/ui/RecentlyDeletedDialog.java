@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.text.Text;
 import fob.vault.Deleted;
 import fob.vault.Vault;
 import fob.web.Async;
@@ -40,16 +41,21 @@ public final class RecentlyDeletedDialog {
             String id = entry.account().id();
             String name = Vault.describe(entry.account());
             HTMLElement item = Dom.element("li", null);
-            item.appendChild(Dom.text("span", null, name + ", deleted " + HistoryDialog.dateTime(entry.deletedAt())
-                    + (entry.onAnotherDevice() ? " on another device" : "")));
-            item.appendChild(Dom.button("Restore", null, () -> Async.run(() -> {
+            String when = DateTimes.of(entry.deletedAt());
+            item.appendChild(Dom.text("span", null, entry.onAnotherDevice()
+                    ? Text.t("{0}, deleted {1} on another device", name, when)
+                    : Text.t("{0}, deleted {1}", name, when)));
+            item.appendChild(Dom.button(Text.t("Restore"), null, () -> Async.run(() -> {
                 session.change(vault -> vault.restoreDeleted(id, System.currentTimeMillis()));
-                Toast.show("Restored " + name + ".");
+                Toast.show(Text.t("Restored {0}.", name));
             }, message -> Messages.show("recently-deleted-error", message))));
             if (entry.keptUntilDeletedHere()) {
-                item.appendChild(Dom.button("Delete for good", null, () -> confirm.ask("Delete for good?", name
-                        + " is a work or school account whose secret is only on this device: backups hold no secret"
-                        + " for it. Without it you may be unable to sign in.", "Delete for good",
+                item.appendChild(Dom.button(Text.t("Delete for good"), null, () -> confirm.ask(
+                        Text.t("Delete for good?"),
+                        Text.t("{0} is a work or school account whose secret is only on this device: backups hold no"
+                                + " secret for it. Without it you may be unable to sign in.", name),
+                        Text.t("Delete for good"),
+
                         () -> Async.run(() -> session.change(vault -> vault.forgetDeleted(id)),
                                 message -> Messages.show("recently-deleted-error", message)))));
             }

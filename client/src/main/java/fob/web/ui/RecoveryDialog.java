@@ -1,8 +1,9 @@
 package fob.web.ui;
 
+import fob.sync.Restore;
+import fob.text.Text;
 import fob.web.Async;
 import fob.web.VaultSession;
-import fob.sync.Restore;
 import fob.web.backup.BackupService;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -64,8 +65,8 @@ public final class RecoveryDialog {
         Async.run(() -> {
             Restore found = backup.beginRestore();
             if (found == null) {
-                Messages.show("recovery-error", "There is no backup for this recovery account. If you turned"
-                        + " Cloud backup off, its backup was deleted.");
+                Messages.show("recovery-error", Text.t("There is no backup for this recovery account. If you turned"
+                        + " Cloud backup off, its backup was deleted."));
                 return;
             }
             proceed(found);
@@ -75,9 +76,9 @@ public final class RecoveryDialog {
     private void proceed(Restore found) {
         restore = found;
         if (found.needsRecoveryCode()) {
-            Dom.byId("recovery-code-why").setTextContent("Your passkey cannot open this backup by itself (it has no"
-                    + " PRF support, or it was added after the backup was made). Enter the recovery code that Fob"
-                    + " showed you when you turned on Cloud backup.");
+            Dom.byId("recovery-code-why").setTextContent(Text.t("Your passkey cannot open this backup by itself (it"
+                    + " has no PRF support, or it was added after the backup was made). Enter the recovery code that"
+                    + " Fob showed you when you turned on Cloud backup."));
             Dom.show(Dom.byId("recovery-code-step"), true);
             Dom.byId("recovery-code-input").focus();
             return;
@@ -101,10 +102,11 @@ public final class RecoveryDialog {
             apply();
             return;
         }
-        Dom.byId("recovery-merge-text").setTextContent("This browser already has " + here + (here == 1 ? " account"
-                : " accounts") + ", so Fob will not replace them with the backup's " + restore.accountCount()
-                + ". Merge brings in the backup's accounts and its later changes; nothing here is lost (an account the"
-                + " backup deleted goes to Recently deleted).");
+        Dom.byId("recovery-merge-text").setTextContent(Text.count("This browser already has {0} account, so Fob will"
+                + " not replace it with the backup's {1}.", "This browser already has {0} accounts, so Fob will not"
+                + " replace them with the backup's {1}.", here, restore.accountCount()) + " " + Text.t("Merge brings"
+                + " in the backup's accounts and its later changes; nothing here is lost (an account the backup"
+                + " deleted goes to Recently deleted)."));
         Dom.show(Dom.byId("recovery-merge-step"), true);
         Dom.byId("recovery-merge").focus();
     }
@@ -115,8 +117,9 @@ public final class RecoveryDialog {
             int before = session.vault().accounts().size();
             int added = chosen.apply();
             close();
-            Toast.show(before == 0 ? "Restored " + added + (added == 1 ? " account." : " accounts.")
-                    : "Merged: " + added + (added == 1 ? " account" : " accounts") + " added.");
+            Toast.show(before == 0 ? Text.count("Restored {0} account.", "Restored {0} accounts.", added)
+                    : Text.count("Merged: {0} account added.", "Merged: {0} accounts added.", added));
+
         }, message -> Messages.show("recovery-error", message));
     }
 }

@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.text.Text;
 import fob.vault.Settings;
 import fob.vault.SortOrder;
 import fob.web.Async;
@@ -24,7 +25,7 @@ public final class SettingsDialog {
     public SettingsDialog(VaultSession session, Preferences preferences) {
         this.session = session;
         this.preferences = preferences;
-        Dom.byId("fob-version").setTextContent("version " + Browser.meta("fob-version"));
+        Dom.byId("fob-version").setTextContent(Text.t("version {0}", Browser.meta("fob-version")));
         Dom.onClick(Dom.byId("settings-close"), () -> Browser.closeDialog(dialog));
         hideCodes.addEventListener("change", (EventListener<Event>) event -> {
             boolean hide = hideCodes.isChecked();
@@ -43,6 +44,9 @@ public final class SettingsDialog {
                         Toast.show(message);
                     });
         });
+        // The page is written once in its language, so a new one takes a reload (the vault is already on disk).
+        Dom.byId("setting-language").addEventListener("change", (EventListener<Event>) event ->
+                preferences.set(preferences.get().withLanguage(Dom.value("setting-language")), Browser::reload));
         hideUntilClicked.addEventListener("change", (EventListener<Event>) event ->
                 preferences.set(preferences.get().withHideCodesUntilClicked(hideUntilClicked.isChecked())));
     }
@@ -66,6 +70,7 @@ public final class SettingsDialog {
         hideCodes.setChecked(settings.hideCodesWhenHidden());
         Dom.setValue("setting-sort-by", settings.sortBy().jsonName());
         hideUntilClicked.setChecked(preferences.get().hideCodesUntilClicked());
+        Dom.setValue("setting-language", preferences.get().language());
         Browser.showModal(dialog);
     }
 }

@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.text.Text;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -32,7 +33,8 @@ final class TypedConfirmation {
         if (word.equals(Dom.value(input).trim().toLowerCase())) {
             return true;
         }
-        Messages.show(error, "Type \"" + word + "\" to confirm. Nothing was changed.");
+        Messages.show(error, Text.t("Type \"{0}\" to confirm. Nothing was changed.", word));
+
         return false;
     }
 

@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.text.Text;
 import fob.web.Async;
 import fob.web.VaultSession;
 import fob.web.js.Browser;
@@ -12,7 +13,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 public final class UnreadableVaultPanel {
 
     private final HTMLElement panel = Dom.byId("unreadable-vault");
-    private final TypedConfirmation confirmation = new TypedConfirmation("start-over", "new vault");
+    private final TypedConfirmation confirmation = new TypedConfirmation("start-over", Text.t("new vault"));
     private final VaultSession session;
 
     public UnreadableVaultPanel(VaultSession session, RecoveryDialog recovery) {
@@ -35,10 +36,16 @@ public final class UnreadableVaultPanel {
 
     private void ask() {
         int shown = session.vault().accounts().size();
-        Dom.byId("start-over-text").setTextContent("The new vault " + (shown == 0 ? "starts empty"
-                : "starts with the " + shown + (shown == 1 ? " account" : " accounts") + " this tab still shows")
-                + ", under new keys, and Cloud backup is off on this device until you turn it on again. The"
-                + " unreadable vault is kept aside in this browser's storage; Fob does not delete it.");
+        Dom.byId("start-over-text").setTextContent((shown == 0
+                ? Text.t("The new vault starts empty, under new keys, and Cloud backup is off on this device until you"
+                        + " turn it on again.")
+                : Text.count("The new vault starts with the {0} account this tab still shows, under new keys, and"
+                        + " Cloud backup is off on this device until you turn it on again.", "The new vault starts"
+                        + " with the {0} accounts this tab still shows, under new keys, and Cloud backup is off on"
+                        + " this device until you turn it on again.",
+                        shown)) + " " + Text.t("The unreadable vault is kept aside in this browser's"
+                + " storage; Fob does not delete it."));
+
         confirmation.open();
     }
 

@@ -1,5 +1,8 @@
 package fob.web.worker;
 
+import fob.text.Catalogue;
+import fob.text.Language;
+import fob.text.Text;
 import fob.web.js.Browser;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
@@ -19,24 +22,21 @@ public final class Worker {
     private JSObject worker;
 
     @JSBody(params = "url", script = "var worker = new Worker(url); worker.fobNext = 1; worker.fobPending = {};"
-            + " worker.onmessage = function (e) { var r = e.data, p = worker.fobPending[r.id];"
-            + "  if (!p) return; delete worker.fobPending[r.id];"
-            + "  if (!r.ok) p.reject(new Error(r.error));"
-            + "  else p.resolve(r.result instanceof Uint8Array ? new Int8Array(r.result.buffer) : r.result); };"
-            + " worker.onerror = function (e) { for (var id in worker.fobPending) {"
-            + "  worker.fobPending[id].reject(new Error('Fob\\'s worker failed: ' + e.message)); }"
-            + "  worker.fobPending = {}; };"
-            + " return worker;")
+            + " worker.onmessage = function (e) { var r = e.data, p = worker.fobPending[r.id];  if (!p) return; delete"
+            + " worker.fobPending[r.id];  if (!r.ok) p.reject(new Error(r.error));  else p.resolve(r.result instanceof"
+            + " Uint8Array ? new Int8Array(r.result.buffer) : r.result); }; worker.onerror = function (e) { for (var"
+            + " id in worker.fobPending) {  worker.fobPending[id].reject(new Error('Fob\\'s worker failed: ' +"
+            + " e.message)); }  worker.fobPending = {}; }; return worker;")
     private static native JSObject start(JSObject url);
 
     @JSBody(params = {"worker", "request"}, script = "return new Promise(function (resolve, reject) {"
-            + " var id = worker.fobNext++; worker.fobPending[id] = {resolve: resolve, reject: reject};"
-            + " request.id = id; worker.postMessage(request); });")
+            + " var id = worker.fobNext++; worker.fobPending[id] = {resolve: resolve, reject: reject}; request.id ="
+            + " id; worker.postMessage(request); });")
     private static native JSPromise<JSObject> call(JSObject worker, JSObject request);
 
     @JSBody(params = {"password", "salt", "memoryKiB", "iterations", "parallelism", "length"}, script = "return {op:"
-            + " 'argon2id', password: password, salt: salt, memoryKiB: memoryKiB, iterations: iterations,"
-            + " parallelism: parallelism, length: length};")
+            + " 'argon2id', password: password, salt: salt, memoryKiB: memoryKiB, iterations: iterations, parallelism:"
+            + " parallelism, length: length};")
     private static native JSObject argon2Request(Int8Array password, Int8Array salt, int memoryKiB, int iterations,
             int parallelism, int length);
 
@@ -48,6 +48,10 @@ public final class Worker {
             + " height: height};")
     private static native JSObject decodeQrRequest(JSObject rgba, int width, int height);
 
+    @JSBody(params = {"languageTag", "catalogueJson"}, script = "return {op: 'useLanguage', tag: languageTag,"
+            + " catalogue: catalogueJson};")
+    private static native JSObject useLanguageRequest(String languageTag, String catalogueJson);
+
     @JSBody(params = "text", script = "return {op: 'encodeQr', text: text};")
     private static native JSObject encodeQrRequest(String text);
 
@@ -57,6 +61,10 @@ public final class Worker {
     private JSObject worker() {
         if (worker == null) {
             worker = start(ScriptUrls.trusted("/v/" + Browser.meta("fob-version") + "/kdf-worker.js"));
+            if (Text.language() != Language.ENGLISH) {
+                // The worker takes its messages in order, so this comes first; its answer is not awaited.
+                call(worker, useLanguageRequest(Text.language().tag(), Catalogue.write(Text.catalogue())));
+            }
         }
         return worker;
     }

@@ -59,8 +59,9 @@ public final class FobPage {
         return waitUntilReady();
     }
 
+    /** The page has opened its vault (in whichever language it speaks), or says why it cannot. */
     public FobPage waitUntilReady() {
-        waitFor(() -> find(driver, "button", "Add account").isEnabled() || !alerts().isEmpty());
+        waitFor(() -> driver.findElement(By.id("add-button")).isEnabled() || !alerts().isEmpty());
         return this;
     }
 
@@ -140,7 +141,7 @@ public final class FobPage {
     public List<AccountItem> accounts() {
         return waitFor(() -> {
             // By its label rather than its computed name: it has to be readable behind an open modal dialog too.
-            WebElement list = driver.findElement(By.cssSelector("ul[aria-label='Accounts']"));
+            WebElement list = driver.findElement(By.cssSelector("ul#accounts"));
             List<AccountItem> items = new ArrayList<>();
             for (WebElement item : list.findElements(By.cssSelector(":scope > li"))) {
                 if (item.isDisplayed()) {
@@ -158,7 +159,7 @@ public final class FobPage {
     @SuppressWarnings("unchecked")
     public List<AccountItem> unhiddenAccounts() {
         List<WebElement> items = (List<WebElement>) js("return Array.from(document.querySelectorAll("
-                + "\"ul[aria-label='Accounts'] > li\")).filter(function (li) { return !li.hidden; });");
+                + "\"ul#accounts > li\")).filter(function (li) { return !li.hidden; });");
         List<AccountItem> accounts = new ArrayList<>();
         for (WebElement item : items) {
             accounts.add(new AccountItem(this, item));

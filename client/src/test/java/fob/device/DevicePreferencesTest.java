@@ -1,0 +1,36 @@
+package fob.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fob.text.Language;
+import org.junit.jupiter.api.Test;
+
+class DevicePreferencesTest {
+    @Test
+    void aChosenLanguageIsKeptAndTheBrowsersChoiceIsTheDefault() {
+        assertEquals(Language.AUTOMATIC, DevicePreferences.DEFAULTS.language());
+        DevicePreferences german = DevicePreferences.DEFAULTS.withLanguage("de").withLockWhenHidden(true);
+        assertEquals("de", DevicePreferences.read(german.toJson()).language());
+        assertTrue(DevicePreferences.read(german.toJson()).lockWhenHidden());
+        assertEquals(Language.AUTOMATIC, DevicePreferences.read(german.withLanguage("").toJson()).language());
+    }
+
+    @Test
+    void anUnknownOrDamagedLanguageIsTheBrowsersChoice() {
+        assertEquals(Language.AUTOMATIC, DevicePreferences.read("{\"language\":\"tlh\"}").language());
+        assertEquals(Language.AUTOMATIC, DevicePreferences.read("{\"language\":7}").language());
+        assertEquals("fr", DevicePreferences.read("{\"language\":\"fr-CA\"}").language());
+    }
+
+    @Test
+    void preferencesWrittenBeforeLanguagesStillRead() {
+        DevicePreferences older = DevicePreferences.read("{\"lockAfterMinutes\":5,\"lockWhenHidden\":false,"
+                + "\"hideCodesUntilClicked\":true,\"appLockOffered\":true}");
+        assertEquals(5, older.lockAfterMinutes());
+        assertTrue(older.hideCodesUntilClicked());
+        assertEquals(Language.AUTOMATIC, older.language());
+        assertFalse(older.toJson().contains("language"), "the browser's choice is not written");
+    }
+}
