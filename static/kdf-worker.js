@@ -4,10 +4,11 @@
 // Messages in:  {id, op: "argon2id", password, salt, secret?, associatedData?, memoryKiB, iterations,
 //                parallelism, length}, {id, op: "scrypt", password, salt, n, r, p, length},
 //                {id, op: "readImport", bytes?, text?, password?}, {id, op: "decodeQr", rgba, width, height},
-//                {id, op: "encodeQr", text}, {id, op: "useLanguage", tag, catalogue} (the catalogue's JSON text)
+//                {id, op: "encodeQr", text}, {id, op: "useLanguage", tag, catalogue} (the catalogue's JSON text),
+//                {id, op: "gzip", data}, {id, op: "gunzip", data, maxBytes}
 //                                                            (byte fields are Uint8Array or Int8Array)
 // Messages out: {id, ok: true, result, millis} or {id, ok: false, error: "<message>"}; result is a Uint8Array
-//               for the derivations, a string (or null) for the others.
+//               for the derivations and gzip, a string (or null) for the others.
 // This script's response carries its own CSP: TeaVM's Wasm runtime builds its JS glue with new Function.
 importScripts("kdf-runtime.js");
 
@@ -32,6 +33,10 @@ self.onmessage = async (event) => {
       result = teavm.exports.decodeQr(bytes(request.rgba), request.width, request.height);
     } else if (request.op === "encodeQr") {
       result = teavm.exports.encodeQr(request.text);
+    } else if (request.op === "gzip") {
+      result = teavm.exports.gzip(bytes(request.data));
+    } else if (request.op === "gunzip") {
+      result = teavm.exports.gunzip(bytes(request.data), request.maxBytes);
     } else if (request.op === "useLanguage") {
       teavm.exports.useLanguage(request.tag, request.catalogue);
       result = null;

@@ -17,7 +17,8 @@ import java.util.List;
  * empty, info "fob passkey key pair v3" || credential id), its own nonce, associated data = the public key); the
  * vault key is AES-256-GCM(HKDF-SHA256(ECDH(ephemeral, slot key), salt = ephemeral public || slot public, info
  * "fob passkey sealed slot v3" || credential id), nonce, no associated data);
- * <li>payload: AES-256-GCM(vault key, fresh nonce, associated data = the header string's ASCII bytes).
+ * <li>payload: AES-256-GCM(vault key, fresh nonce, associated data = the header string's ASCII bytes) of the
+ * payload's gzip (from version 4; before, of the payload itself).
  * </ul>
  */
 public final class BackupCodec {
@@ -32,14 +33,20 @@ public final class BackupCodec {
     private final BackupCrypto crypto;
     /** Null where sealed slots are never met (the import worker). */
     private final Ecdh ecdh;
+    private final Compression compression;
 
     public BackupCodec(BackupCrypto crypto) {
         this(crypto, null);
     }
 
     public BackupCodec(BackupCrypto crypto, Ecdh ecdh) {
+        this(crypto, ecdh, GzipCompression.INSTANCE);
+    }
+
+    public BackupCodec(BackupCrypto crypto, Ecdh ecdh, Compression compression) {
         this.crypto = crypto;
         this.ecdh = ecdh;
+        this.compression = compression;
     }
 
     private Ecdh ecdh() throws BackupException {
@@ -137,11 +144,23 @@ public final class BackupCodec {
                 crypto.seal(passwordKey, nonce, NO_DATA, vaultKey));
     }
 
-    /** Seals the payload under the vault key, with the header (from {@link Envelope#writeHeader}) authenticated. */
+    /**
+     * Seals the payload, compressed, under the vault key, with the header (from {@link Envelope#writeHeader})
+     * authenticated.
+     */
     public Envelope seal(byte[] vaultKey, String header, byte[] payload) throws BackupException {
+        return sealPlaintext(vaultKey, header, compression.compress(payload));
+    }
+
+    /** As envelopes before version 4 held it: the payload as it is. Only for the test vectors of those versions. */
+    Envelope sealUncompressed(byte[] vaultKey, Header header, byte[] payload) throws BackupException {
+        return sealPlaintext(vaultKey, header.write(), payload);
+    }
+
+    private Envelope sealPlaintext(byte[] vaultKey, String header, byte[] plaintext) throws BackupException {
         byte[] nonce = crypto.random(12);
         return Envelope.of(header, nonce, crypto.seal(vaultKey, nonce, header.getBytes(StandardCharsets.US_ASCII),
-                payload));
+                plaintext));
     }
 
     public Envelope seal(byte[] vaultKey, List<Slot> slots, byte[] payload) throws BackupException {
@@ -182,13 +201,16 @@ public final class BackupCodec {
         return Header.newLineage(crypto);
     }
 
+    /** The payload: decrypted, and expanded when the envelope's version compresses it. */
     public byte[] open(Envelope envelope, byte[] vaultKey) throws BackupException {
+        byte[] plaintext;
         try {
-            return crypto.open(vaultKey, envelope.nonce(), envelope.header().getBytes(StandardCharsets.US_ASCII),
+            plaintext = crypto.open(vaultKey, envelope.nonce(), envelope.header().getBytes(StandardCharsets.US_ASCII),
                     envelope.ciphertext());
         } catch (DecryptionException e) {
             throw new BackupException(Text.t("The backup does not open with this key, or it was changed"));
         }
+        return envelope.compressed() ? compression.expand(plaintext, BackupPayload.MAX_BYTES) : plaintext;
     }
 
     /** The vault key, through the passkey slot of {@code credentialId} and that passkey's PRF output. */

@@ -29,6 +29,11 @@ public final class BackupPayload {
      * 0).
      */
     public static final int VERSION = 3;
+    /**
+     * The most a compressed payload may expand to: 10,000 accounts of the longest names and notes Fob takes, with
+     * room to spare, but not an envelope of a few kilobytes that expands to gigabytes in the page.
+     */
+    public static final int MAX_BYTES = 128 << 20;
 
     private final long revision;
     private final long writtenAt;

@@ -10,16 +10,18 @@ import fob.text.Text;
 import java.util.List;
 
 /**
- * A backup as it travels and is stored: {@code {"fob": 3, "header", "nonce", "ciphertext"}}, the header being
+ * A backup as it travels and is stored: {@code {"fob": 4, "header", "nonce", "ciphertext"}}, the header being
  * written by {@link Header}. The payload is sealed with the header string, as it stands, for associated data: a
  * changed header (a slot swapped in, another lineage) fails to open. Version 3 adds sealed passkey slots and the
  * key chain of rotations; version 2
- * is the same without them, version 1 also without a lineage in the header. Both are still read.
+ * is the same without them, version 1 also without a lineage in the header. Version 4 is version 3 with the
+ * payload compressed (gzip) before it is encrypted. All are still read.
  */
 public final class Envelope {
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final int FIRST_VERSION = 1;
     private static final int SEALED_SLOTS_VERSION = 3;
+    private static final int COMPRESSED_VERSION = 4;
 
     private final int version;
     private final String header;
@@ -51,6 +53,11 @@ public final class Envelope {
     /** The backup's lineage, or null (an export, or a version-1 backup). */
     public String lineage() {
         return parsedHeader.lineage();
+    }
+
+    /** Whether the ciphertext holds the payload's gzip (version 4 on) rather than the payload itself. */
+    public boolean compressed() {
+        return version >= COMPRESSED_VERSION;
     }
 
     public byte[] nonce() {

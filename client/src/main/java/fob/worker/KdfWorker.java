@@ -1,5 +1,7 @@
 package fob.worker;
 
+import fob.backup.BackupException;
+import fob.backup.GzipCompression;
 import fob.imports.BouncyCastleKdf;
 import fob.imports.ImportException;
 import fob.json.JsonFormatException;
@@ -54,6 +56,21 @@ public final class KdfWorker {
             Text.use(language == null ? Language.ENGLISH : language, Catalogue.read(catalogueJson));
         } catch (JsonFormatException e) {
             Text.use(Language.ENGLISH, Collections.emptyMap());
+        }
+    }
+
+    @JSExport
+    public static Int8Array gzip(Int8Array data) {
+        return Int8Array.copyFromJavaArray(GzipCompression.INSTANCE.compress(data.copyToJavaArray()));
+    }
+
+    /** Throws, with the message for people, on damaged data or data that expands past {@code maxBytes}. */
+    @JSExport
+    public static Int8Array gunzip(Int8Array data, int maxBytes) {
+        try {
+            return Int8Array.copyFromJavaArray(GzipCompression.INSTANCE.expand(data.copyToJavaArray(), maxBytes));
+        } catch (BackupException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
     }
 

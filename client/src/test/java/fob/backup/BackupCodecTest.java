@@ -64,7 +64,7 @@ class BackupCodecTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3})
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4})
     void theFixedVectorOpensWithEachOfItsWaysIn(int version) throws Exception {
         JsonObject vector = Json.parseObject(Files.readString(Path.of("src/test/resources/fob/backup/vector-"
                 + version + ".json")));
@@ -82,6 +82,51 @@ class BackupCodecTest {
         assertEquals(AccountKind.WORK_OR_SCHOOL, vault.accounts().get(2).kind());
         assertEquals(10300, vault.accounts().get(1).otp().counter());
         assertEquals(1_699_999_999_999L, vault.tombstones().get("0009"));
+    }
+
+    /** Version 4 by other code than Fob's: the JDK's AES-GCM opens it, and the JDK's gzip expands what it holds. */
+    @Test
+    void theVersion4VectorHoldsTheGzipOfThePayload() throws Exception {
+        JsonObject vector = Json.parseObject(Files.readString(Path.of("src/test/resources/fob/backup/vector-4.json")));
+        Envelope envelope = Envelope.parse(vector.getString("envelope"));
+        assertTrue(envelope.compressed());
+        javax.crypto.Cipher gcm = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
+                Base64Url.decode(vector.getString("vaultKey")), "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, envelope.nonce()));
+        gcm.updateAAD(envelope.header().getBytes(StandardCharsets.US_ASCII));
+        byte[] plaintext = gcm.doFinal(envelope.ciphertext());
+        assertEquals(0x1f, plaintext[0] & 0xff, "gzip's magic number");
+        assertEquals(0x8b, plaintext[1] & 0xff);
+        String payload = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(plaintext))
+                .readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(payload.startsWith("{\"format\":\"fob-backup\","), payload);
+        assertTrue(payload.contains("\"issuer\":\"Deno\""), payload);
+        assertTrue(plaintext.length < payload.length(), "compressed: " + plaintext.length + " of " + payload.length());
+    }
+
+    @Test
+    void oldEnvelopesHoldThePayloadAsItIs() throws Exception {
+        JsonObject vector = Json.parseObject(Files.readString(Path.of("src/test/resources/fob/backup/vector-3.json")));
+        Envelope envelope = Envelope.parse(vector.getString("envelope"));
+        assertFalse(envelope.compressed());
+        String payload = new String(codec.open(envelope, Base64Url.decode(vector.getString("vaultKey"))),
+                StandardCharsets.UTF_8);
+        assertTrue(payload.startsWith("{\"format\":\"fob-backup\","), payload);
+    }
+
+    @Test
+    void aPayloadThatExpandsPastTheLimitIsRefused() throws Exception {
+        byte[] zeros = new byte[3 << 20];
+        byte[] bomb = GzipCompression.INSTANCE.compress(zeros);
+        assertTrue(bomb.length < 10_000, "a few kilobytes: " + bomb.length);
+        BackupException refused = assertThrows(BackupException.class,
+                () -> GzipCompression.INSTANCE.expand(bomb, 1 << 20));
+        assertEquals("The backup's contents are larger than Fob reads (1 MB)", refused.getMessage());
+        assertArrayEquals(zeros, GzipCompression.INSTANCE.expand(bomb, 3 << 20), "up to the limit, all of it");
+        BackupException damaged = assertThrows(BackupException.class,
+                () -> GzipCompression.INSTANCE.expand(java.util.Arrays.copyOf(bomb, bomb.length - 9), 3 << 20));
+        assertEquals("The backup's contents are damaged: gzip", damaged.getMessage());
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The fixed test vectors in src/test/resources/fob/backup/vector-N.json: envelopes of format version N made with
  * fixed keys and nonces (version 2 adds the lineage to the header; version 3 has a sealed passkey slot, made with
- * the fixed P-256 keys of {@link FixedEcdh}, and a key chain of one rotation). BackupCodecTest pins them on the JVM; the
+ * the fixed P-256 keys of {@link FixedEcdh}, and a key chain of one rotation; version 4 compresses the payload).
+ * Version 4's gzip is as this JDK's zlib wrote it, so that vector is only read, never made anew to compare. BackupCodecTest pins them on the JVM; the
  * end-to-end tests restore vector 1 in the browser (WebCrypto) with its recovery code. To write one anew after a
  * deliberate format change: run this class's main with the version and the file.
  */
@@ -71,13 +72,18 @@ final class BackupVector {
             payload = new String(payload, StandardCharsets.UTF_8).replace("\"version\":2",
                     "\"version\":1").replace(",\"orderedAt\":0", "").getBytes(StandardCharsets.UTF_8);
             // Version 1 is version 2 without a lineage; only the number differs outside the header.
-            String sealed = codec.seal(VAULT_KEY, slots, payload).toJson();
+            String sealed = codec.sealUncompressed(VAULT_KEY, new Header(null, slots), payload).toJson();
             return Envelope.parse(sealed.replace("{\"fob\":" + Envelope.VERSION + ",", "{\"fob\":1,"));
         }
         List<PreviousKey> chain = version >= 3 ? List.of(codec.previousKey(VAULT_KEY, PREVIOUS_VAULT_KEY)) : List.of();
-        Envelope sealed = codec.seal(VAULT_KEY, new Header(LINEAGE, slots, chain), payload);
-        return version == Envelope.VERSION ? sealed
-                : Envelope.parse(sealed.toJson().replace("{\"fob\":" + Envelope.VERSION + ",", "{\"fob\":" + version + ","));
+        Header header = new Header(LINEAGE, slots, chain);
+        if (version == Envelope.VERSION) {
+            return codec.seal(VAULT_KEY, header, payload);
+        }
+        // Before version 4 the payload went into the envelope as it was.
+        Envelope sealed = codec.sealUncompressed(VAULT_KEY, header, payload);
+        return Envelope.parse(sealed.toJson().replace("{\"fob\":" + Envelope.VERSION + ",", "{\"fob\":" + version
+                + ","));
     }
 
     static String json() throws Exception {

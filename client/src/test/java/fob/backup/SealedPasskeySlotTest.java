@@ -149,7 +149,7 @@ class SealedPasskeySlotTest {
         Envelope envelope = codec.seal(newKey, new Header(Header.newLineage(new BouncyCastleCrypto()),
                 List.of(resealed)), "accounts".getBytes(StandardCharsets.UTF_8));
         Envelope read = Envelope.parse(envelope.toJson());
-        assertTrue(envelope.toJson().startsWith("{\"fob\":3,"), "written as version 3");
+        assertTrue(envelope.toJson().startsWith("{\"fob\":4,"), "written as version 4");
         assertArrayEquals(newKey, codec.vaultKeyFromPasskey(read, credentialId, prf));
         BackupException wrongPrf = assertThrows(BackupException.class,
                 () -> codec.vaultKeyFromPasskey(read, credentialId, codec.newVaultKey()));

@@ -8,6 +8,7 @@ import fob.vault.Account;
 import fob.vault.Vault;
 import fob.web.Async;
 import fob.web.VaultSession;
+import fob.web.backup.BrowserCompression;
 import fob.web.backup.WebCryptoBackend;
 import fob.web.js.Browser;
 import fob.web.js.Files;
@@ -129,7 +130,7 @@ public final class ExportDialog {
                 Text.tenths(System.currentTimeMillis() - started))), 100);
         Async.run(() -> {
             try {
-                BackupCodec codec = new BackupCodec(new WebCryptoBackend());
+                BackupCodec codec = new BackupCodec(new WebCryptoBackend(), null, new BrowserCompression(worker));
                 byte[] vaultKey = codec.newVaultKey();
                 byte[] salt = new WebCryptoBackend().random(16);
                 byte[] passwordKey = worker.argon2id(password.getBytes(StandardCharsets.UTF_8), salt, MEMORY_KIB,

@@ -52,6 +52,10 @@ public final class Worker {
             + " catalogue: catalogueJson};")
     private static native JSObject useLanguageRequest(String languageTag, String catalogueJson);
 
+    @JSBody(params = {"dataBytes", "expanding", "limitBytes"}, script = "return {op: expanding ? 'gunzip' : 'gzip',"
+            + " data: dataBytes, maxBytes: limitBytes};")
+    private static native JSObject gzipRequest(Int8Array dataBytes, boolean expanding, int limitBytes);
+
     @JSBody(params = "text", script = "return {op: 'encodeQr', text: text};")
     private static native JSObject encodeQrRequest(String text);
 
@@ -102,5 +106,15 @@ public final class Worker {
     /** The modules of {@code text}'s QR code, as {@link fob.worker.WorkerTasks#encodeQr} gives them. */
     public String encodeQr(String text) throws WorkerException {
         return runForText(encodeQrRequest(text));
+    }
+
+    /** gzip by java.util.zip, for browsers without CompressionStream: kept out of the page's script. */
+    public byte[] gzip(byte[] data) throws WorkerException {
+        return ((Int8Array) run(gzipRequest(Int8Array.copyFromJavaArray(data), false, 0))).copyToJavaArray();
+    }
+
+    /** The expanded gzip, refused past {@code maxBytes}; see {@link fob.backup.GzipCompression#expand}. */
+    public byte[] gunzip(byte[] gzip, int maxBytes) throws WorkerException {
+        return ((Int8Array) run(gzipRequest(Int8Array.copyFromJavaArray(gzip), true, maxBytes))).copyToJavaArray();
     }
 }

@@ -33,7 +33,7 @@ public final class EnvelopeValidator {
     static final int MAX_TYPE_LENGTH = 64;
     static final int EC_PUBLIC_KEY = 65;
     static final int WRAPPED_PRIVATE_KEY = 32 + 16;
-    static final int NEWEST_VERSION = 3;
+    static final int NEWEST_VERSION = 4;
     private static final Set<String> TOP_LEVEL = Set.of("fob", "header", "nonce", "ciphertext");
     private static final Set<String> HEADER_FIELDS = Set.of("lineage", "slots", "previousKeys");
     static final int MAX_PREVIOUS_KEYS = 16;
@@ -56,7 +56,7 @@ public final class EnvelopeValidator {
         // canConvertToLong first: asLong() throws on a whole number beyond 64 bits (the fuzzer found 10^48).
         if (version == null || !version.isIntegralNumber() || !version.canConvertToLong() || version.asLong() < 1
                 || version.asLong() > NEWEST_VERSION) {
-            throw new InvalidEnvelopeException("'fob' must be 1, 2 or 3");
+            throw new InvalidEnvelopeException("'fob' must be 1, 2, 3 or 4");
         }
         bytes(envelope, "nonce", NONCE, NONCE);
         bytes(envelope, "ciphertext", TAG, Integer.MAX_VALUE);
