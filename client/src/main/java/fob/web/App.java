@@ -252,7 +252,7 @@ public final class App implements AccountListView.Actions, Preferences {
         Browser.mark("fob-start");
         accountDialog = new AccountDialog(session, list, worker);
         SettingsDialog settings = new SettingsDialog(session, this);
-        backup = new BackupService(session, store);
+        backup = new BackupService(session, store, worker);
         new LiveEvents(backup.sync(), backup::pullQuietly);
         AppLockPanel lockPanel = new AppLockPanel(session, store, new LockPasswords(worker),
                 () -> backup.sync().state().enabled, this, this::showLockState);
@@ -264,7 +264,8 @@ public final class App implements AccountListView.Actions, Preferences {
                 new HistoryDialog(backup, confirm), new ActivityDialog(backup)));
         Dom.onClick(Dom.byId("begin-recovery"), recovery::open);
         unreadablePanel = new UnreadableVaultPanel(session, recovery);
-        ImportDialog importDialog = new ImportDialog(session, worker);
+        ImportDialog importDialog = new ImportDialog(session, worker,
+                after -> backup == null ? null : backup.importWarning(after));
         ExportDialog exportDialog = new ExportDialog(session, worker);
         Dom.onClick(Dom.byId("open-import"), importDialog::open);
         Dom.onClick(Dom.byId("open-export"), exportDialog::open);

@@ -1,7 +1,14 @@
 package fob.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import fob.backup.BackupCodec;
+import fob.backup.BouncyCastleCrypto;
+import fob.backup.GzipCompression;
+import fob.backup.Header;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BackupSizeTest {
@@ -22,5 +29,30 @@ class BackupSizeTest {
         assertEquals("this backup is larger than Fob's server accepts. Your accounts here are safe. Delete accounts"
                 + " you no longer use, or ask whoever runs the server to raise its limit (FOB_BACKUP_MAX_BYTES)",
                 BackupSize.tooLarge(-1, -1));
+    }
+
+    /** The estimate against envelopes the codec really seals, of several sizes, with a recovery-code slot. */
+    @Test
+    void anEnvelopesBytesAreKnownFromItsCompressedPayloadAndHeader() throws Exception {
+        BackupCodec codec = new BackupCodec(new BouncyCastleCrypto());
+        byte[] key = codec.newVaultKey();
+        Header header = new Header(codec.newLineage(), List.of(codec.recoveryCodeSlot(key, codec.newRecoveryCode())));
+        java.util.Random random = new java.util.Random(7);
+        for (int size : new int[] {0, 1, 100, 4_095, 100_000}) {
+            byte[] payload = new byte[size];
+            random.nextBytes(payload);
+            String envelope = codec.seal(key, header, payload).toJson();
+            long compressed = GzipCompression.INSTANCE.compress(payload).length;
+            assertEquals(envelope.getBytes(StandardCharsets.UTF_8).length,
+                    BackupSize.envelopeBytes(compressed, header.write().length()), size + " bytes of payload");
+        }
+    }
+
+    @Test
+    void anImportThatWouldNotFitIsNamedWithBothSizes() {
+        assertNull(BackupSize.importWarning(8_388_608, 8_388_608), "exactly the limit fits");
+        assertEquals("With these accounts the backup would be 8.4 MB, more than the 8.4 MB that Fob's server"
+                + " accepts: they would be here, but Cloud backup would stop until the vault is smaller again.",
+                BackupSize.importWarning(8_388_609, 8_388_608));
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  * both forms: {@code FOB_PORT} and {@code --port}.
  */
 public final class Config {
+    /** 8 MiB: a backup of 10,000 accounts, compressed, is about a tenth of it (docs/benchmarks.md). */
+    static final long DEFAULT_BACKUP_MAX_BYTES = 8 << 20;
     /** Each setting: flag, environment variable, default shown in --help, and what it means. */
     private static final String[][] OPTIONS = {
         {"--port", "FOB_PORT", "8080", "TCP port to listen on (0 picks a free one)"},
@@ -22,7 +24,8 @@ public final class Config {
         {"--db-url", "FOB_DB_URL", "the SQLite file in the data dir", "JDBC URL of the database"},
         {"--db-user", "FOB_DB_USER", "", "database user (PostgreSQL)"},
         {"--db-password", "FOB_DB_PASSWORD", "", "database password (PostgreSQL)"},
-        {"--backup-max-bytes", "FOB_BACKUP_MAX_BYTES", "1048576", "largest backup accepted, in bytes"},
+        {"--backup-max-bytes", "FOB_BACKUP_MAX_BYTES", String.valueOf(DEFAULT_BACKUP_MAX_BYTES),
+            "largest backup accepted, in bytes"},
         {"--history", "FOB_HISTORY", "20", "backup versions kept per account"},
         {"--rate-limit", "FOB_RATE_LIMIT", "30", "sign-in and registration requests per minute per client address,"
             + " shared by every server on the database; 0 turns off every rate limit"},
@@ -131,7 +134,7 @@ public final class Config {
         if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("--db-url must be a jdbc:sqlite: or jdbc:postgresql: URL");
         }
-        long maxBytes = number(values, "--backup-max-bytes", 1 << 20, 1024, 64L << 20);
+        long maxBytes = number(values, "--backup-max-bytes", DEFAULT_BACKUP_MAX_BYTES, 1024, 64L << 20);
         int history = (int) number(values, "--history", 20, 1, 1000);
         int rateLimit = (int) number(values, "--rate-limit", 30, 0, 100_000);
         String host = values.containsKey("--host") ? values.get("--host").strip() : null;

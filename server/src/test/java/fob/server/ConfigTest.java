@@ -23,7 +23,7 @@ class ConfigTest {
         assertEquals(Paths.get("./data"), config.dataDir);
         assertEquals("http://localhost:8080", config.origin(8080));
         assertEquals("jdbc:sqlite:" + Paths.get("./data").resolve("fob.db"), config.dbUrl);
-        assertEquals(1 << 20, config.backupMaxBytes);
+        assertEquals(8 << 20, config.backupMaxBytes, "10,000 accounts compressed, with room to spare");
         assertEquals(20, config.history);
         assertTrue(config.isLocalOnly());
         assertFalse(config.isHttps());
@@ -96,7 +96,7 @@ class ConfigTest {
     void quotasDefaultToAFullHistoryAndNoTotal() throws Exception {
         Config defaults = parse(Map.of());
         assertEquals(20, defaults.accountsPerHour);
-        assertEquals((1 << 20) * 20L, defaults.accountMaxBytes);
+        assertEquals((8 << 20) * 20L, defaults.accountMaxBytes);
         assertEquals(0, defaults.storageMaxBytes);
         assertEquals(90, defaults.activityDays);
         assertEquals(0, defaults.metricsPort, "no metrics unless asked for");

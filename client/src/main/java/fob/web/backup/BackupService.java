@@ -2,20 +2,25 @@ package fob.web.backup;
 
 import fob.backup.BackupCodec;
 import fob.backup.BackupException;
+import fob.backup.BackupPayload;
 import fob.codec.Base64Url;
 import fob.codec.EncodingException;
 import fob.sync.BackupKeys;
+import fob.sync.BackupSize;
 import fob.sync.BackupSync;
 import fob.sync.LocalStorageException;
 import fob.sync.Restore;
 import fob.sync.ServerFailure;
+import fob.sync.SyncState;
 import fob.text.Text;
+import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.Async;
 import fob.web.VaultSession;
 import fob.web.js.TabSync;
 import fob.web.store.BackupStateStore;
 import fob.web.store.VaultStore;
+import fob.web.worker.Worker;
 
 /**
  * Cloud backup in the page: the sync core ({@link BackupSync}, where every decision is) wired to the browser's
@@ -27,12 +32,16 @@ public final class BackupService {
     private final Passkeys passkeys = new Passkeys(api);
     private final BackupSync sync;
     private final BackupKeys keys;
+    private final BrowserCompression compression;
+    /** The server's largest backup, once asked; -1 before. */
+    private long backupLimit = -1;
 
-    public BackupService(VaultSession session, VaultStore store) {
+    public BackupService(VaultSession session, VaultStore store, Worker worker) {
+        compression = new BrowserCompression(worker);
         BrowserScheduler scheduler = new BrowserScheduler();
         sync = new BackupSync(new HttpBackupServer(api), new SessionVault(session, store),
                 new BackupStateStore(store), scheduler, System::currentTimeMillis,
-                new BackupCodec(new WebCryptoBackend(), new WebCryptoEcdh()));
+                new BackupCodec(new WebCryptoBackend(), new WebCryptoEcdh(), compression));
         scheduler.attach(sync);
         sync.tellOtherTabsWith(TabSync::announceBackupChange);
         keys = new BackupKeys(sync);
@@ -252,5 +261,27 @@ public final class BackupService {
     public void restoreVersion(long number) throws OfflineException, ServerException, BackupException,
             LocalStorageException, VaultException {
         sync.restoreVersion(api.version(number));
+    }
+
+    /**
+     * Why this vault, after an import, could not be backed up (its backup larger than the server takes), or null:
+     * also when backup is off or the server cannot be asked, as then nothing would be refused.
+     */
+    public String importWarning(Vault after) {
+        SyncState state = sync.state();
+        if (!state.enabled) {
+            return null;
+        }
+        try {
+            if (backupLimit < 0) {
+                backupLimit = api.backupLimit();
+            }
+            byte[] compressed = compression.compress(new BackupPayload(state.lastRevision + 1,
+                    System.currentTimeMillis(), after).toBytes());
+            return BackupSize.importWarning(BackupSize.envelopeBytes(compressed.length,
+                    state.header == null ? 0 : state.header.length()), backupLimit);
+        } catch (OfflineException | ServerException | BackupException e) {
+            return null;
+        }
     }
 }

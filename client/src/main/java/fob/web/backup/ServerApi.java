@@ -95,12 +95,25 @@ public final class ServerApi {
             Object limit = error.get("limit");
             String code = String.valueOf(error.get("error"));
             return new ServerException(response.getStatus(), code,
-                    ServerErrors.describe(code, String.valueOf(error.get("message"))),
+                    ServerErrors.describe(code, String.valueOf(error.get("message")), retryAfter(response)),
                     limit instanceof Number ? ((Number) limit).longValue() : -1);
         } catch (JsonFormatException e) {
             return new ServerException(response.getStatus(), "http_" + response.getStatus(),
                     Text.t("The server failed (HTTP {0})", response.getStatus()));
 
+        }
+    }
+
+    /** The seconds a 429 asks to wait, or -1. */
+    private static long retryAfter(Http.Response response) {
+        String header = response.getRetryAfter();
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -237,6 +250,11 @@ public final class ServerApi {
         }
         expect(response, 204);
         return true;
+    }
+
+    /** The largest backup the server takes, in bytes. */
+    public long backupLimit() throws OfflineException, ServerException {
+        return expect(call("GET", "/api/backup/limit", null, null, null), 200).getLong("maxBytes");
     }
 
     public List<Version> versions() throws OfflineException, ServerException {

@@ -10,16 +10,18 @@ final class ServerErrors {
     private ServerErrors() {
     }
 
-    static String describe(String code, String serverMessage) {
+    /** {@code retryAfterSeconds}: the wait a 429 named in its Retry-After header, or -1. */
+    static String describe(String code, String serverMessage, long retryAfterSeconds) {
         switch (code) {
             case "not_signed_in":
                 return Text.t("You are signed out of your recovery account. Sign in with your passkey again.");
             case "reauthentication_required":
                 return Text.t("For this, sign in with your passkey again.");
             case "rate_limited":
-                return Text.t("Too many attempts. Wait a minute, then try again.");
+                return Text.t("Too many attempts; try again in {0}.", waitInWords(retryAfterSeconds));
             case "too_many_accounts":
-                return Text.t("Too many recovery accounts were made from this network. Try again in an hour.");
+                return Text.t("Too many new recovery accounts from this network; try again in {0}.",
+                        waitInWords(retryAfterSeconds));
             case "too_many_streams":
                 return Text.t("This recovery account is open on too many devices and tabs at once. Close some, then"
                         + " try again.");
@@ -36,14 +38,26 @@ final class ServerErrors {
             case "no_such_version":
                 return Text.t("That version is no longer in the backup's history.");
             case "account_storage_full":
-                return Text.t("The server has no more room for this recovery account's backups.");
+                return Text.t("This backup is larger than this server keeps for one recovery account; your backup"
+                        + " was not changed.");
             case "server_storage_full":
-                return Text.t("The server has no room for more backups. Ask the people who run it.");
+                return Text.t("This server has no room for more backups; your backup was not changed. Tell whoever"
+                        + " runs it.");
             case "challenge_expired":
             case "ceremony_cookie_missing":
                 return Text.t("The passkey request took too long or was started elsewhere. Try again.");
             default:
                 return serverMessage;
         }
+    }
+
+    private static String waitInWords(long seconds) {
+        if (seconds < 0) {
+            return Text.t("a while");
+        }
+        if (seconds < 90) {
+            return Text.count("{0} second", "{0} seconds", seconds);
+        }
+        return Text.count("{0} minute", "{0} minutes", (seconds + 59) / 60);
     }
 }

@@ -20,6 +20,10 @@ public final class Http {
 
         @JSProperty
         String getBody();
+
+        /** The Retry-After header of a 429 (seconds), or null. */
+        @JSProperty
+        String getRetryAfter();
     }
 
     /**
@@ -33,7 +37,8 @@ public final class Http {
             + "if (precondition) headers[precondition] = preconditionValue;"
             + "return fetch(path, {method: method, headers: headers, body: body, credentials: 'same-origin',"
             + " cache: 'no-store'}).then(function (r) { return r.text().then(function (text) {"
-            + "  return {status: r.status, etag: r.headers.get('ETag'), body: text}; }); });")
+            + "  return {status: r.status, etag: r.headers.get('ETag'), retryAfter: r.headers.get('Retry-After'),"
+            + " body: text}; }); });")
     public static native JSPromise<Response> send(String method, String path, String body, String precondition,
             String preconditionValue);
 }

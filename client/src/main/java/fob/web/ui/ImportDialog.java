@@ -9,6 +9,7 @@ import fob.imports.ImportException;
 import fob.imports.ImportPlan;
 import fob.text.Text;
 import fob.vault.AccountIcon;
+import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.Async;
 import fob.web.VaultSession;
@@ -47,9 +48,17 @@ public final class ImportDialog {
     private ImportPlan plan;
     private final List<HTMLInputElement> boxes = new ArrayList<>();
 
-    public ImportDialog(VaultSession session, Worker worker) {
+    /** Why a vault could not be backed up after the import, or null; asked before the import is applied. */
+    public interface BackupCheck {
+        String warning(Vault after);
+    }
+
+    private final BackupCheck backupCheck;
+
+    public ImportDialog(VaultSession session, Worker worker, BackupCheck backupCheck) {
         this.session = session;
         this.worker = worker;
+        this.backupCheck = backupCheck;
         this.scanner = new QrScanner(dialog, "import-qr", worker, (text, later) -> {
             String current = Dom.value("import-text").trim();
             if (!current.contains(text)) {
@@ -94,6 +103,7 @@ public final class ImportDialog {
         Dom.show(list, false);
         Dom.show(Dom.byId("import-apply"), false);
         Messages.show("import-summary", null);
+        Messages.show("import-too-large", null);
         Messages.show("import-error", null);
     }
 
@@ -194,6 +204,29 @@ public final class ImportDialog {
                 plan.count(ImportPlan.Outcome.ALREADY_PRESENT), plan.count(ImportPlan.Outcome.CANNOT_IMPORT)));
         Dom.show(list, true);
         Dom.show(Dom.byId("import-apply"), add > 0);
+        warnWhenTooLargeToBackUp();
+    }
+
+    /** Every account the preview would add, imported into the vault as it is: would its backup still fit? */
+    private void warnWhenTooLargeToBackUp() {
+        Messages.show("import-too-large", null);
+        List<Integer> addable = new ArrayList<>();
+        for (int i = 0; i < plan.lines().size(); i++) {
+            if (plan.lines().get(i).outcome == ImportPlan.Outcome.ADD) {
+                addable.add(i);
+            }
+        }
+        if (addable.isEmpty()) {
+            return;
+        }
+        ImportPlan shown = plan;
+        Async.run(() -> {
+            Vault after = shown.apply(session.vault(), addable, System.currentTimeMillis(), new HashMap<>());
+            String warning = backupCheck.warning(after);
+            if (shown == plan) {
+                Messages.show("import-too-large", warning);
+            }
+        }, message -> { });
     }
 
     /**

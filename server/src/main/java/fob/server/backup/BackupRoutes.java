@@ -50,6 +50,8 @@ public final class BackupRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/backup", this::read);
+        // Public, as a 413 tells it anyway: the page warns before an import makes its backup too large.
+        routes.get("/api/backup/limit", ctx -> Json.send(ctx, 200, Json.object().put("maxBytes", maxBytes)));
         routes.put("/api/backup", this::write);
         routes.delete("/api/backup", this::delete);
         routes.post("/api/backup/rotation", this::rotate);

@@ -99,6 +99,13 @@ abstract class BackupApiContract {
         assertEquals(201, create(client, Envelopes.ofSize(MAX_BYTES - 1000)).status());
     }
 
+    @Test
+    void theLimitCanBeAskedWithoutSigningIn() throws Exception {
+        ApiClient.Response limit = new ApiClient(server.url()).get("/api/backup/limit");
+        assertEquals(200, limit.status(), limit.text());
+        assertEquals(MAX_BYTES, limit.json().path("maxBytes").asLong());
+    }
+
     /** docs/formats.md: version 2 carries a lineage, and a slot of a type this server does not know is kept. */
     @Test
     void aVersion2EnvelopeWithAnUnknownSlotIsStoredByteForByte() throws Exception {
@@ -119,7 +126,7 @@ abstract class BackupApiContract {
         bad.add("[]");
         bad.add("{}");
         ObjectNode good = Envelopes.envelope(Envelopes.header(), 100);
-        bad.add(good.deepCopy().put("fob", 4).toString());
+        bad.add(good.deepCopy().put("fob", 5).toString());
         bad.add(good.deepCopy().put("fob", 0).toString());
         // Whole numbers beyond 64 bits (a fuzzer's finding): refused as such, not a 500.
         bad.add(good.toString().replace("\"fob\":1", "\"fob\":1888888888888888888888888888888888888888888888888"));
