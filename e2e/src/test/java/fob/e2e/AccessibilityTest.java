@@ -92,6 +92,9 @@ class AccessibilityTest extends BrowserTest {
         audit("the list, filtered by a group");
         page.button(page.byRole("list", "Groups"), "All").click();
 
+        page.account("Deno").button("More actions").click();
+        page.byRole("menu", "More actions");
+        audit("a row's menu \"More actions\"");
         page.account("Deno").button("Edit").click();
         page.dialog("Edit account");
         audit("Edit account");
@@ -102,8 +105,8 @@ class AccessibilityTest extends BrowserTest {
         audit("Choose icon");
         closeDialog("Choose icon", "Cancel");
         closeDialog("Edit account", "Cancel");
-        assertEquals(page.account("Deno").button("Edit"), page.driver().switchTo().activeElement(),
-                "focus returns to the button that opened the dialog");
+        assertEquals(page.account("Deno").button("More actions"), page.driver().switchTo().activeElement(),
+                "focus returns to the menu button whose item opened the dialog");
 
         page.account("Deno").button("Delete").click();
         page.dialog("Delete account?");

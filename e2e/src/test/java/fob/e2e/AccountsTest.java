@@ -95,8 +95,10 @@ class AccountsTest extends BrowserTest {
         page.waitFor(() -> page.accounts().size() == 7);
 
         // Reorder: Battle.net (last) up twice, Deno (first) down once.
-        assertFalse(page.account("Battle.net").button("Move down").isEnabled(), "the last cannot move down");
-        assertFalse(page.account("Deno").button("Move up").isEnabled(), "the first cannot move up");
+        assertEquals("true", page.account("Battle.net").button("Move down").getDomAttribute("aria-disabled"),
+                "the last cannot move down");
+        assertEquals("true", page.account("Deno").button("Move up").getDomAttribute("aria-disabled"),
+                "the first cannot move up");
         page.account("Battle.net").button("Move up").click();
         page.waitFor(() -> page.accounts().get(5).issuer().equals("Battle.net"));
         page.account("Battle.net").button("Move up").click();

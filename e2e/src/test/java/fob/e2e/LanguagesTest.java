@@ -102,7 +102,9 @@ class LanguagesTest extends BrowserTest {
         page.waitFor(() -> page.toast().equals("Die Gruppe Arbeit wurde angelegt."));
         assertNoEnglish("die Liste mit einer Gruppe");
 
-        page.account("Deno").button("Bearbeiten").click();
+        page.account("Deno").button("Weitere Aktionen").click();
+        assertNoEnglish("das Menü einer Zeile");
+        page.byRole(page.byRole("menu", "Weitere Aktionen"), "menuitem", "Bearbeiten").click();
         WebElement edit = page.dialog("Konto bearbeiten");
         assertNoEnglish("Konto bearbeiten");
         page.button(edit, "Symbol wählen").click();
@@ -114,7 +116,8 @@ class LanguagesTest extends BrowserTest {
         page.button(icons, "Abbrechen").click();
         page.button(edit, "Abbrechen").click();
 
-        page.account("Deno").button("Löschen").click();
+        page.account("Deno").button("Weitere Aktionen").click();
+        page.byRole(page.byRole("menu", "Weitere Aktionen"), "menuitem", "Löschen").click();
         WebElement confirm = page.dialog("Konto löschen?");
         assertNoEnglish("Konto löschen?");
         page.button(confirm, "Löschen").click();

@@ -44,6 +44,9 @@ class QuietConsoleTest extends BrowserTest {
         page.button("Not now").click();
         openAndClose("Add account", "Add account", "Cancel");
         openAndClose("New group", "New group", "Cancel");
+        page.account("WWE").button("More actions").click();
+        page.byRole("menu", "More actions");
+        page.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
         page.account("Deno").button("Edit").click();
         page.button(page.dialog("Edit account"), "Choose icon").click();
         page.waitFor(() -> page.driver().findElement(org.openqa.selenium.By.id("icon-count")).getText()

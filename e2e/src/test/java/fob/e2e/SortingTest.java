@@ -72,11 +72,19 @@ class SortingTest extends BrowserTest {
      * the events a drag makes, with a DataTransfer, as the browser would.
      */
     @Test
-    void aDragReordersAndTheOrderIsKept() {
+    void aDragReordersAndTheOrderIsKeptAcrossAReloadAndARestore() {
+        VirtualAuthenticator.add(browser, true);
         page.open();
         page.addLink(ZULIP, false);
         page.addLink(AMAZON, false);
         page.addLink(MASTODON, false);
+        BackupFlows.createRecoveryAccount(page, "Dragging Dee");
+        BackupFlows.closeSettings(page);
+        page.js("window.fobUploaded = false; new MutationObserver(function () {"
+                + " if (document.getElementById('backup-status').textContent === 'Backing up') window.fobUploading = true;"
+                + " else if (window.fobUploading) window.fobUploaded = true;"
+                + "}).observe(document.getElementById('backup-status'), {childList: true, characterData: true,"
+                + " subtree: true});");
         page.js("var rows = document.querySelectorAll('#accounts li.account'); var from = rows[2], to = rows[0];"
                 + " var data = new DataTransfer();"
                 + " function fire(target, type) { target.dispatchEvent(new DragEvent(type, {bubbles: true,"
@@ -84,8 +92,16 @@ class SortingTest extends BrowserTest {
                 + " fire(from, 'dragstart'); fire(to, 'dragenter'); fire(to, 'dragover'); fire(to, 'drop');"
                 + " fire(from, 'dragend');");
         page.waitFor(() -> page.issuers().equals(List.of("Mastodon", "Zulip", "Amazon")));
+        // The new order is backed up before the browser is wiped.
+        page.waitFor(() -> Boolean.TRUE.equals(page.js("return window.fobUploaded;")));
+        BackupFlows.waitForStatus(page, "Backup up to date");
         page.reload();
         assertEquals(List.of("Mastodon", "Zulip", "Amazon"), page.issuers());
+        BackupFlows.wipe(browser, server);
+        page.open();
+        BackupFlows.beginRecovery(page);
+        page.waitFor(() -> page.accounts().size() == 3);
+        assertEquals(List.of("Mastodon", "Zulip", "Amazon"), page.issuers(), "the restored order");
         assertEquals("true", page.account("Zulip").element().getDomAttribute("draggable"));
         sortBy("Issuer");
         page.waitFor(() -> page.issuers().equals(List.of("Amazon", "Mastodon", "Zulip")));

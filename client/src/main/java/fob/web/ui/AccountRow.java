@@ -8,6 +8,8 @@ import fob.vault.Account;
 import fob.vault.AccountKind;
 import fob.web.js.Browser;
 import fob.web.js.DragAndDrop;
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -82,13 +84,17 @@ public final class AccountRow {
         item.appendChild(identity);
 
         HTMLElement codeBox = Dom.element("div", "otp");
-        code = Dom.element("span", "code");
+        code = Dom.element("button", "code");
         next = Dom.element("span", "next");
         seconds = Dom.element("span", "seconds");
         fill = Dom.element("span", "fill");
         if (account.isPlaceholder()) {
             codeBox.appendChild(Dom.text("span", "action-required", Text.t("Action required")));
         } else {
+            // The code is the button: a click or Enter copies it (or, hidden until clicked, first shows it).
+            code.setAttribute("type", "button");
+            code.setAttribute("aria-label", Text.t("Copy code"));
+            code.setAttribute("aria-describedby", labelId);
             Dom.onClick(code, () -> {
                 if (isMasked() && !display.hideAll) {
                     reveal();
@@ -111,36 +117,27 @@ public final class AccountRow {
             }
         }
         item.appendChild(codeBox);
-
-        HTMLElement buttons = Dom.element("div", "actions");
-        if (account.isPlaceholder()) {
-            buttons.appendChild(describedButton(Text.t("Finish setup"), "finish",
-                    labelId, () -> actions.finishSetup(account)));
-        } else {
-            buttons.appendChild(describedButton(Text.t("Copy code"), "copy", labelId, () -> actions.copy(this)));
-            if (!account.otp().type().isTimeBased()) {
-                buttons.appendChild(describedButton(Text.t("Next code"), "next-code", labelId,
-                        () -> actions.nextCode(account)));
-            }
-        }
         if (movable) {
             dragToReorder(actions);
         }
-        buttons.appendChild(describedButton(Text.t("Edit"), "edit", labelId, () -> actions.edit(account)));
-        buttons.appendChild(describedButton(Text.t("Delete"), "delete", labelId, () -> actions.delete(account)));
-        HTMLElement up = describedButton(Text.t("Move up"), "up", labelId, () -> actions.move(account, -1));
-        HTMLElement down = describedButton(Text.t("Move down"), "down", labelId, () -> actions.move(account, 1));
-        if (first) {
-            up.setAttribute("disabled", "");
+        item.appendChild(RowMenu.button(labelId, () -> menuItems(actions)));
+    }
+
+    /** "More actions": what the row offers besides copying, as it stands when the menu opens. */
+    private List<RowMenu.Item> menuItems(AccountListView.Actions actions) {
+        List<RowMenu.Item> items = new ArrayList<>();
+        if (account.isPlaceholder()) {
+            items.add(new RowMenu.Item(Text.t("Finish setup"), true, () -> actions.finishSetup(account)));
+        } else if (!account.otp().type().isTimeBased()) {
+            items.add(new RowMenu.Item(Text.t("Next code"), true, () -> actions.nextCode(account)));
         }
-        if (last) {
-            down.setAttribute("disabled", "");
-        }
+        items.add(new RowMenu.Item(Text.t("Edit"), true, () -> actions.edit(account)));
+        items.add(new RowMenu.Item(Text.t("Delete"), true, () -> actions.delete(account)));
         if (movable) {
-            buttons.appendChild(up);
-            buttons.appendChild(down);
+            items.add(new RowMenu.Item(Text.t("Move up"), !first, () -> actions.move(account, -1)));
+            items.add(new RowMenu.Item(Text.t("Move down"), !last, () -> actions.move(account, 1)));
         }
-        item.appendChild(buttons);
+        return items;
     }
 
     /** The account being dragged, in this page; null when none is. */
@@ -173,12 +170,6 @@ public final class AccountRow {
                 actions.moveTo(moved, index);
             }
         });
-    }
-
-    private static HTMLElement describedButton(String label, String className, String describedBy, Runnable action) {
-        HTMLElement button = Dom.button(label, className, action);
-        button.setAttribute("aria-describedby", describedBy);
-        return button;
     }
 
     /** Whether this row can stand for {@code account} at {@code index} of {@code count} in a new rendering. */

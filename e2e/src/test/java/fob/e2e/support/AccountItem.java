@@ -1,10 +1,16 @@
 package fob.e2e.support;
 
+import java.util.Set;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** One listitem of the list "Accounts": issuer, account name, the code shown, and its buttons. */
 public final class AccountItem {
+    /** What the row keeps in its "More actions" menu. */
+    private static final Set<String> MENU_ITEMS = Set.of("Edit", "Delete", "Move up", "Move down", "Next code",
+            "Finish setup");
+
     private final FobPage page;
     private final WebElement item;
 
@@ -58,13 +64,38 @@ public final class AccountItem {
         return item.getText();
     }
 
-    /** The row's button; the row is scrolled into view first, as a person would scroll to it. */
+    /**
+     * The row's button ("Copy code", "More actions"), or the item of that name in its "More actions" menu, which is
+     * opened for it; the row is scrolled into view first, as a person would scroll to it.
+     */
     public WebElement button(String name) {
         page.js("arguments[0].scrollIntoView({block: 'center'});", item);
+        if (MENU_ITEMS.contains(name)) {
+            return menuItem(name);
+        }
         return page.button(item, name);
     }
 
+    /** The item of the row's "More actions" menu, opening the menu when it is closed. */
+    public WebElement menuItem(String name) {
+        WebElement more = page.button(item, "More actions");
+        if (!"true".equals(more.getDomAttribute("aria-expanded"))) {
+            more.click();
+        }
+        return page.byRole(page.byRole("menu", "More actions"), "menuitem", name);
+    }
+
+    /** Whether the row offers this button, or this item in its menu (which is opened to look, and closed again). */
     public boolean hasButton(String name) {
-        return page.isPresent(item, "button", name);
+        if (!MENU_ITEMS.contains(name)) {
+            return page.isPresent(item, "button", name);
+        }
+        page.js("arguments[0].scrollIntoView({block: 'center'});", item);
+        page.button(item, "More actions").click();
+        WebElement menu = page.byRole("menu", "More actions");
+        boolean present = page.isPresent(menu, "menuitem", name);
+        page.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        page.waitFor(() -> !menu.isDisplayed());
+        return present;
     }
 }

@@ -34,7 +34,9 @@ public final class FobPage {
             Map.entry("radio", "input[type=radio]"),
             Map.entry("password", "input[type=password]"),
             Map.entry("alert", "[role=alert]"),
-            Map.entry("group", "fieldset, [role=group]"));
+            Map.entry("group", "fieldset, [role=group]"),
+            Map.entry("menu", "[role=menu]"),
+            Map.entry("menuitem", "[role=menuitem]"));
 
     private final WebDriver driver;
     private final String url;
