@@ -111,6 +111,37 @@ class RecoveryAccountLifecycleTest extends BrowserTest {
         }
     }
 
+    /** Issue 17: an import that would make the backup larger than the server takes says so before it is applied. */
+    @Test
+    void anImportTooLargeToBackUpWarnsBeforeItIsApplied() throws Exception {
+        try (FobServerProcess small = FobServerProcess.start("--backup-max-bytes=3000")) {
+            VirtualAuthenticator.add(browser, true);
+            FobPage here = new FobPage(browser.driver(), small.url()).open();
+            here.addLink(DENO, false);
+            BackupFlows.createRecoveryAccount(here, "Ivo");
+            WebElement settings = BackupFlows.openSettings(here);
+            here.button(settings, "Import").click();
+            WebElement dialog = here.dialog("Import");
+            here.fill(dialog, "textbox", "Text to import", String.join("\n",
+                    fob.e2e.measure.Seed.links(5)));
+            here.button(dialog, "Preview").click();
+            here.waitFor(() -> here.isPresent(dialog, "button", "Import selected"));
+            assertFalse(here.driver().findElement(By.id("import-too-large")).isDisplayed(), "five fit");
+
+            here.fill(dialog, "textbox", "Text to import", String.join("\n",
+                    fob.e2e.measure.Seed.links(80)));
+            here.button(dialog, "Preview").click();
+            String warning = here.waitFor(() -> {
+                WebElement alert = here.driver().findElement(By.id("import-too-large"));
+                return alert.isDisplayed() ? alert.getText() : null;
+            });
+            assertTrue(warning.matches("With these accounts the backup would be \\d+ KB, more than the 3 KB that Fob's"
+                    + " server accepts: .*"), warning);
+            assertEquals(1, here.accounts().size(), "nothing is imported before the person chooses to");
+            BackupFlows.waitForStatus(here, "Backup up to date");
+        }
+    }
+
     @Test
     void tooManyNewRecoveryAccountsFromOneNetworkIsExplainedInWords() throws Exception {
         try (FobServerProcess strict = FobServerProcess.start("--accounts-per-hour=1")) {

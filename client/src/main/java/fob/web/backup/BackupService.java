@@ -263,11 +263,16 @@ public final class BackupService {
         sync.restoreVersion(api.version(number));
     }
 
+    /** A vault as a change would leave it, made only when it is needed. */
+    public interface VaultAfter {
+        Vault get() throws VaultException;
+    }
+
     /**
      * Why this vault, after an import, could not be backed up (its backup larger than the server takes), or null:
      * also when backup is off or the server cannot be asked, as then nothing would be refused.
      */
-    public String importWarning(Vault after) {
+    public String importWarning(VaultAfter after) {
         SyncState state = sync.state();
         if (!state.enabled) {
             return null;
@@ -277,10 +282,10 @@ public final class BackupService {
                 backupLimit = api.backupLimit();
             }
             byte[] compressed = compression.compress(new BackupPayload(state.lastRevision + 1,
-                    System.currentTimeMillis(), after).toBytes());
+                    System.currentTimeMillis(), after.get()).toBytes());
             return BackupSize.importWarning(BackupSize.envelopeBytes(compressed.length,
                     state.header == null ? 0 : state.header.length()), backupLimit);
-        } catch (OfflineException | ServerException | BackupException e) {
+        } catch (OfflineException | ServerException | BackupException | VaultException e) {
             return null;
         }
     }

@@ -9,10 +9,10 @@ import fob.imports.ImportException;
 import fob.imports.ImportPlan;
 import fob.text.Text;
 import fob.vault.AccountIcon;
-import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.Async;
 import fob.web.VaultSession;
+import fob.web.backup.BackupService;
 import fob.web.js.Browser;
 import fob.web.js.Files;
 import fob.web.js.IconGraphics;
@@ -48,9 +48,12 @@ public final class ImportDialog {
     private ImportPlan plan;
     private final List<HTMLInputElement> boxes = new ArrayList<>();
 
-    /** Why a vault could not be backed up after the import, or null; asked before the import is applied. */
+    /**
+     * Why the vault could not be backed up after the import, or null; asked before the import is applied. The
+     * vault after it is made only when backup is on: 10,000 imported accounts take a while.
+     */
     public interface BackupCheck {
-        String warning(Vault after);
+        String warning(BackupService.VaultAfter after);
     }
 
     private final BackupCheck backupCheck;
@@ -221,8 +224,8 @@ public final class ImportDialog {
         }
         ImportPlan shown = plan;
         Async.run(() -> {
-            Vault after = shown.apply(session.vault(), addable, System.currentTimeMillis(), new HashMap<>());
-            String warning = backupCheck.warning(after);
+            String warning = backupCheck.warning(() -> shown.apply(session.vault(), addable,
+                    System.currentTimeMillis(), new HashMap<>()));
             if (shown == plan) {
                 Messages.show("import-too-large", warning);
             }
