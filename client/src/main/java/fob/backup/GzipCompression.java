@@ -1,6 +1,5 @@
 package fob.backup;
 
-import fob.text.Text;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,13 +32,12 @@ public final class GzipCompression implements Compression {
             int read;
             while ((read = in.read(buffer)) > 0) {
                 if (out.size() + read > maxBytes) {
-                    throw new BackupException(Text.t("The backup's contents are larger than Fob reads ({0} MB)",
-                            maxBytes >> 20));
+                    throw Compression.tooLarge(maxBytes);
                 }
                 out.write(buffer, 0, read);
             }
         } catch (IOException e) {
-            throw new BackupException(Text.t("The backup's contents are damaged: {0}", "gzip"));
+            throw Compression.damaged();
         }
         return out.toByteArray();
     }

@@ -28,7 +28,8 @@ public final class DevicePreferences {
         this.lockWhenHidden = lockWhenHidden;
         this.hideCodesUntilClicked = hideCodesUntilClicked;
         this.appLockOffered = appLockOffered;
-        this.language = Language.ofTag(language) == null ? Language.AUTOMATIC : Language.ofTag(language).tag();
+        Language known = Language.ofTag(language);
+        this.language = known == null ? Language.AUTOMATIC : known.tag();
     }
 
     /** "Lock after": minutes without input; 0 is never. */

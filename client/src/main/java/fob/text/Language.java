@@ -5,30 +5,23 @@ import java.util.Locale;
 
 /** The languages the page speaks. English is the catalogues' key language, so it needs no catalogue of its own. */
 public enum Language {
-    ENGLISH("en", "English"),
-    GERMAN("de", "Deutsch"),
-    FRENCH("fr", "Français"),
-    SPANISH("es", "Español");
+    ENGLISH("en"),
+    GERMAN("de"),
+    FRENCH("fr"),
+    SPANISH("es");
 
     /** The setting's value when the browser's languages decide. */
     public static final String AUTOMATIC = "";
 
     private final String tag;
-    private final String ownName;
 
-    Language(String tag, String ownName) {
+    Language(String tag) {
         this.tag = tag;
-        this.ownName = ownName;
     }
 
     /** The BCP 47 primary language tag: for {@code <html lang>}, dates and the catalogue's file name. */
     public String tag() {
         return tag;
-    }
-
-    /** The language's name in itself, as a language menu shows it so that a reader finds their own. */
-    public String ownName() {
-        return ownName;
     }
 
     /** The language of this tag ("de", also "de-AT"), or null when the page does not speak it. */

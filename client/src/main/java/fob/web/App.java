@@ -424,7 +424,7 @@ public final class App implements AccountListView.Actions, Preferences {
         confirm.ask(Text.t("Delete account?"), Text.t("Delete {0} from Fob? It goes to Recently deleted (in Settings),"
                 + " on your other devices too, where you can restore it for 30 days. Without its codes you may be"
                 + " unable to sign in to it.", Vault.describe(account)),
- Text.t("Delete"),
+                Text.t("Delete"),
                 () -> change(vault -> vault.remove(account.id(), System.currentTimeMillis())));
     }
 

@@ -25,8 +25,7 @@ public final class Async {
                 if (e instanceof RuntimeException) {
                     Browser.logError("Fob: " + e);
                 }
-                errors.show(e.getMessage() == null ? Text.t("Something went wrong: {0}", e)
- : e.getMessage());
+                errors.show(e.getMessage() == null ? Text.t("Something went wrong: {0}", e) : e.getMessage());
             }
         }).start();
     }

@@ -54,11 +54,10 @@ public final class BrowserCompression implements Compression {
         try {
             expanded = Promises.await(gunzip(Int8Array.copyFromJavaArray(gzip), maxBytes));
         } catch (JsFailure e) {
-            throw new BackupException(Text.t("The backup's contents are damaged: {0}", "gzip"));
+            throw Compression.damaged();
         }
         if (expanded == null) {
-            throw new BackupException(Text.t("The backup's contents are larger than Fob reads ({0} MB)",
-                    maxBytes >> 20));
+            throw Compression.tooLarge(maxBytes);
         }
         return new Int8Array(expanded).copyToJavaArray();
     }

@@ -72,7 +72,7 @@ final class DevicesPanel {
         item.appendChild(Dom.button(Text.t("Sign out"), null, () -> confirm.ask(Text.t("Sign out {0}?", device.name),
                 device.current ? Text.t("This browser is signed out of your recovery account; its accounts stay here.")
                         : Text.t("That device is signed out of your recovery account at once.") + " " + rotationNote(),
- Text.t("Sign out"),
+                Text.t("Sign out"),
                 () -> run(() -> {
                     BackupSync.Rotation rotation = backup.signOutDevice(device);
                     if (!device.current) {
