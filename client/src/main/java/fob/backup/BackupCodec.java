@@ -16,7 +16,9 @@ import java.util.List;
  * <li>sealed passkey slot: a P-256 key pair; its private scalar is AES-256-GCM(HKDF-SHA256(PRF output, salt
  * empty, info "fob passkey key pair v3" || credential id), its own nonce, associated data = the public key); the
  * vault key is AES-256-GCM(HKDF-SHA256(ECDH(ephemeral, slot key), salt = ephemeral public || slot public, info
- * "fob passkey sealed slot v3" || credential id), nonce, no associated data);
+ * "fob passkey sealed slot v3" || credential id), nonce, no associated data); from version 5 its anchor is
+ * AES-256-GCM(HKDF-SHA256(PRF output, salt empty, info "fob passkey anchor v5" || credential id), the anchor's own
+ * nonce, associated data = the slot's public key, the vault key the slot vouches for);
  * <li>payload: AES-256-GCM(vault key, fresh nonce, associated data = the header string's ASCII bytes) of the
  * payload's gzip (from version 4; before, of the payload itself).
  * </ul>
@@ -27,6 +29,7 @@ public final class BackupCodec {
     private static final byte[] RECOVERY_CODE_INFO = "fob recovery-code slot v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY_PAIR_INFO = "fob passkey key pair v3".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SEALED_SLOT_INFO = "fob passkey sealed slot v3".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ANCHOR_INFO = "fob passkey anchor v5".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PREVIOUS_KEY_DATA = "fob previous key v3".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NO_DATA = new byte[0];
 
@@ -79,30 +82,74 @@ public final class BackupCodec {
                 KEY_BYTES);
     }
 
-    /** A sealed slot for a PRF-capable passkey: a new key pair, its private key wrapped by the PRF output. */
+    /**
+     * A sealed slot for a PRF-capable passkey: a new key pair, its private key wrapped by the PRF output, and an
+     * anchor on {@code vaultKey}: whoever holds this passkey vouches for that key.
+     */
     public SealedPasskeySlot sealedPasskeySlot(byte[] vaultKey, byte[] credentialId, byte[] prfOutput)
+            throws BackupException {
+        return anchored(sealedPasskeySlotWithoutAnchor(vaultKey, credentialId, prfOutput), vaultKey, prfOutput);
+    }
+
+    /** A sealed slot as versions 3 and 4 wrote it, with no anchor. Only for the test vectors of those versions. */
+    SealedPasskeySlot sealedPasskeySlotWithoutAnchor(byte[] vaultKey, byte[] credentialId, byte[] prfOutput)
             throws BackupException {
         EcKeyPair pair = ecdh().newKeyPair();
         byte[] privateKeyNonce = crypto.random(12);
         byte[] wrappingKey = crypto.hkdf(prfOutput, NO_DATA, concat(KEY_PAIR_INFO, credentialId), KEY_BYTES);
         byte[] wrappedPrivateKey = crypto.seal(wrappingKey, privateKeyNonce, pair.publicKey(), pair.privateKey());
-        return sealTo(credentialId, pair.publicKey(), privateKeyNonce, wrappedPrivateKey, vaultKey);
+        return sealTo(credentialId, pair.publicKey(), privateKeyNonce, wrappedPrivateKey, vaultKey, null, null);
     }
 
-    /** The same passkey's slot with {@code vaultKey} sealed to it instead: no passkey needed (a key rotation). */
+    /**
+     * The same slot, the vault key sealed to it unchanged, with its anchor on {@code vaultKey} (replacing any it had):
+     * needs the passkey's PRF output, so only a device that holds the passkey can write it.
+     */
+    public SealedPasskeySlot anchored(SealedPasskeySlot slot, byte[] vaultKey, byte[] prfOutput) {
+        byte[] anchorNonce = crypto.random(12);
+        byte[] anchor = crypto.seal(anchorKey(prfOutput, slot.credentialId()), anchorNonce, slot.publicKey(), vaultKey);
+        return new SealedPasskeySlot(slot.credentialId(), slot.publicKey(), slot.privateKeyNonce(),
+                slot.wrappedPrivateKey(), slot.ephemeralKey(), slot.nonce(), slot.wrappedKey(), anchorNonce, anchor);
+    }
+
+    private byte[] anchorKey(byte[] prfOutput, byte[] credentialId) {
+        return crypto.hkdf(prfOutput, NO_DATA, concat(ANCHOR_INFO, credentialId), KEY_BYTES);
+    }
+
+    /**
+     * The vault key a sealed slot's anchor vouches for, opened with its passkey's PRF output; null when the slot has
+     * no anchor (written before version 5). An anchor that does not open was not written with this passkey: it
+     * throws.
+     */
+    public byte[] anchorOf(SealedPasskeySlot slot, byte[] prfOutput) throws BackupException {
+        if (!slot.hasAnchor()) {
+            return null;
+        }
+        try {
+            return crypto.open(anchorKey(prfOutput, slot.credentialId()), slot.anchorNonce(), slot.publicKey(),
+                    slot.anchor());
+        } catch (DecryptionException e) {
+            throw new UntrustedBackupException();
+        }
+    }
+
+    /**
+     * The same passkey's slot with {@code vaultKey} sealed to it instead: no passkey needed (a key rotation). The
+     * anchor stays as it was: the key chain leads from the new key to it.
+     */
     public SealedPasskeySlot resealed(SealedPasskeySlot slot, byte[] vaultKey) throws BackupException {
         return sealTo(slot.credentialId(), slot.publicKey(), slot.privateKeyNonce(), slot.wrappedPrivateKey(),
-                vaultKey);
+                vaultKey, slot.anchorNonce(), slot.anchor());
     }
 
     private SealedPasskeySlot sealTo(byte[] credentialId, byte[] publicKey, byte[] privateKeyNonce,
-            byte[] wrappedPrivateKey, byte[] vaultKey) throws BackupException {
+            byte[] wrappedPrivateKey, byte[] vaultKey, byte[] anchorNonce, byte[] anchor) throws BackupException {
         EcKeyPair ephemeral = ecdh().newKeyPair();
         byte[] key = sealedSlotKey(ecdh().sharedSecret(ephemeral, publicKey), ephemeral.publicKey(), publicKey,
                 credentialId);
         byte[] nonce = crypto.random(12);
         return new SealedPasskeySlot(credentialId, publicKey, privateKeyNonce, wrappedPrivateKey,
-                ephemeral.publicKey(), nonce, crypto.seal(key, nonce, NO_DATA, vaultKey));
+                ephemeral.publicKey(), nonce, crypto.seal(key, nonce, NO_DATA, vaultKey), anchorNonce, anchor);
     }
 
     private byte[] openSealed(SealedPasskeySlot slot, byte[] prfOutput) throws BackupException {

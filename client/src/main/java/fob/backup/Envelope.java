@@ -10,18 +10,20 @@ import fob.text.Text;
 import java.util.List;
 
 /**
- * A backup as it travels and is stored: {@code {"fob": 4, "header", "nonce", "ciphertext"}}, the header being
+ * A backup as it travels and is stored: {@code {"fob": 5, "header", "nonce", "ciphertext"}}, the header being
  * written by {@link Header}. The payload is sealed with the header string, as it stands, for associated data: a
  * changed header (a slot swapped in, another lineage) fails to open. Version 3 adds sealed passkey slots and the
  * key chain of rotations; version 2
  * is the same without them, version 1 also without a lineage in the header. Version 4 is version 3 with the
- * payload compressed (gzip) before it is encrypted. All are still read.
+ * payload compressed (gzip) before it is encrypted. Version 5 is version 4 with anchors in sealed passkey slots
+ * ({@link SealedPasskeySlot#anchor}). All are still read.
  */
 public final class Envelope {
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     private static final int FIRST_VERSION = 1;
     private static final int SEALED_SLOTS_VERSION = 3;
     private static final int COMPRESSED_VERSION = 4;
+    private static final int ANCHORS_VERSION = 5;
 
     private final int version;
     private final String header;
@@ -106,6 +108,10 @@ public final class Envelope {
             for (Slot slot : parsed.slots()) {
                 if (version < SEALED_SLOTS_VERSION && slot instanceof SealedPasskeySlot) {
                     throw new BackupException(Text.t("A version-{0} backup has no sealed passkey slots", version));
+                }
+                if (version < ANCHORS_VERSION && slot instanceof SealedPasskeySlot
+                        && ((SealedPasskeySlot) slot).hasAnchor()) {
+                    throw new BackupException(Text.t("A version-{0} backup has no anchors", version));
                 }
             }
             if (version < SEALED_SLOTS_VERSION && !parsed.previousKeys().isEmpty()) {

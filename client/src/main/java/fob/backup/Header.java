@@ -96,6 +96,10 @@ public final class Header {
             json.put("privateKeyNonce", Base64Url.encode(sealed.privateKeyNonce()));
             json.put("wrappedPrivateKey", Base64Url.encode(sealed.wrappedPrivateKey()));
             json.put("ephemeralKey", Base64Url.encode(sealed.ephemeralKey()));
+            if (sealed.hasAnchor()) {
+                json.put("anchorNonce", Base64Url.encode(sealed.anchorNonce()));
+                json.put("anchor", Base64Url.encode(sealed.anchor()));
+            }
         } else if (slot instanceof PasskeySlot) {
             json.put("credentialId", Base64Url.encode(((PasskeySlot) slot).credentialId()));
         } else if (slot instanceof RecoveryCodeSlot) {
@@ -157,12 +161,20 @@ public final class Header {
                 return new PasskeySlot(bytes(slot, "credentialId", EnvelopeLimits.MIN_CREDENTIAL_ID_BYTES,
                         EnvelopeLimits.MAX_CREDENTIAL_ID_BYTES), nonce(slot), wrappedKey(slot));
             case SealedPasskeySlot.TYPE:
+                if (slot.has("anchor") != slot.has("anchorNonce")) {
+                    throw new BackupException(Text.t("A sealed passkey slot's anchor needs its nonce"));
+                }
+                boolean anchored = slot.has("anchor");
                 return new SealedPasskeySlot(bytes(slot, "credentialId", EnvelopeLimits.MIN_CREDENTIAL_ID_BYTES,
                         EnvelopeLimits.MAX_CREDENTIAL_ID_BYTES), publicKey(slot, "publicKey"),
                         bytes(slot, "privateKeyNonce", EnvelopeLimits.NONCE_BYTES, EnvelopeLimits.NONCE_BYTES),
                         bytes(slot, "wrappedPrivateKey", EnvelopeLimits.WRAPPED_PRIVATE_KEY_BYTES,
                                 EnvelopeLimits.WRAPPED_PRIVATE_KEY_BYTES), publicKey(slot, "ephemeralKey"),
-                        nonce(slot), wrappedKey(slot));
+                        nonce(slot), wrappedKey(slot),
+                        anchored ? bytes(slot, "anchorNonce", EnvelopeLimits.NONCE_BYTES, EnvelopeLimits.NONCE_BYTES)
+                                : null,
+                        anchored ? bytes(slot, "anchor", EnvelopeLimits.ANCHOR_BYTES, EnvelopeLimits.ANCHOR_BYTES)
+                                : null);
             case "recovery-code":
                 return new RecoveryCodeSlot(bytes(slot, "salt", EnvelopeLimits.RECOVERY_CODE_SALT_BYTES,
                         EnvelopeLimits.RECOVERY_CODE_SALT_BYTES), nonce(slot), wrappedKey(slot));

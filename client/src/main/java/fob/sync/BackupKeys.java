@@ -22,7 +22,11 @@ public final class BackupKeys {
         this.sync = sync;
     }
 
-    /** A PRF-capable passkey that has no sealed slot yet gets one, so that it can restore on its own. */
+    /**
+     * A PRF-capable passkey that has no sealed slot yet gets one, so that it can restore on its own; one whose slot
+     * is not anchored on the key this browser holds (written before anchors, or before a rotation) gets a new slot
+     * anchored on it, so that its key chain back to the anchor starts anew and never outgrows the header.
+     */
     public void ensurePasskeySlot(PasskeyKey key) throws LocalStorageException, BackupException {
         if (key.prf == null) {
             return;
@@ -31,17 +35,24 @@ public final class BackupKeys {
             List<Slot> slots = new ArrayList<>();
             for (Slot slot : header.slots()) {
                 if (slot instanceof SealedPasskeySlot && Arrays.equals(((SealedPasskeySlot) slot).credentialId(),
-                        key.credentialId)) {
+                        key.credentialId) && anchoredOn((SealedPasskeySlot) slot, vaultKey, key.prf)) {
                     return null;
                 }
-                if (!(slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(),
-                        key.credentialId))) {
+                if (!Arrays.equals(credentialId(slot), key.credentialId)) {
                     slots.add(slot);
                 }
             }
             slots.add(0, sync.codec().sealedPasskeySlot(vaultKey, key.credentialId, key.prf));
             return header.withSlots(slots);
         });
+    }
+
+    private boolean anchoredOn(SealedPasskeySlot slot, byte[] vaultKey, byte[] prf) {
+        try {
+            return Arrays.equals(sync.codec().anchorOf(slot, prf), vaultKey);
+        } catch (BackupException notThisPasskeys) {
+            return false;
+        }
     }
 
     /**

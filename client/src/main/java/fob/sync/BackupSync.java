@@ -6,10 +6,13 @@ import fob.backup.BackupPayload;
 import fob.backup.Envelope;
 import fob.backup.EnvelopeLimits;
 import fob.backup.Header;
+import fob.backup.PasskeyCannotOpenException;
 import fob.backup.PreviousKey;
 import fob.backup.RecoveryCode;
 import fob.backup.RollbackException;
 import fob.backup.Slot;
+import fob.backup.UntrustedBackupException;
+import fob.backup.VaultKeyCheck;
 import fob.backup.VaultMerge;
 import fob.text.Text;
 import fob.vault.Vault;
@@ -371,6 +374,12 @@ public final class BackupSync {
             case TOO_LARGE:
                 outOfDate(BackupSize.tooLarge(-1, e.limit()));
                 break;
+            case REFUSED:
+                // A change to the backup's keys (a passkey's slot) needs a recent passkey sign-in; the next sign-in
+                // tries again.
+                outOfDate("reauthentication_required".equals(e.code())
+                        ? Text.t("sign in with your passkey to save the change to the backup's keys") : e.getMessage());
+                break;
             default:
                 outOfDate(e.getMessage());
         }
@@ -603,10 +612,18 @@ public final class BackupSync {
                         + " turn Cloud backup off here (\u201cStop on this device\u201d) and on again, and open the"
                         + " backup with your recovery code"));
             }
-            byte[] newKey = codec.vaultKeyFromPasskey(envelope, key.credentialId, key.prf);
-            if (!codec.descendsFrom(envelope.parsedHeader(), newKey, local.vaultKey())) {
-                // Anyone can seal a key to a passkey slot's public key; only a holder of this browser's key can
-                // chain the new key to it. A key that does not descend from it is not adopted.
+            byte[] newKey;
+            try {
+                // Anyone can seal a key to a passkey slot's public key; only a holder of this browser's key can chain
+                // the new key to it, and only the passkey can have written the slot's anchor.
+                newKey = VaultKeyCheck.throughPasskey(codec, envelope, key.credentialId, key.prf, local.vaultKey());
+            } catch (UntrustedBackupException e) {
+                status = SyncStatus.OUT_OF_DATE;
+                problem = Text.t("the backup on the server was not made by your devices, so nothing was uploaded over"
+                        + " it");
+                changed();
+                throw e;
+            } catch (PasskeyCannotOpenException e) {
                 status = SyncStatus.OUT_OF_DATE;
                 problem = Text.t("the backup's new key was not made from this browser's key, so it was not adopted");
                 changed();
@@ -697,15 +714,26 @@ public final class BackupSync {
         if (key != null && key.prf != null) {
             byte[] vaultKey;
             try {
-                vaultKey = codec.vaultKeyFromPasskey(restore.envelope, key.credentialId, key.prf);
-            } catch (BackupException needsCode) {
-                // This passkey has no slot (or no PRF): the recovery code is the way in.
+                vaultKey = VaultKeyCheck.throughPasskey(codec, restore.envelope, key.credentialId, key.prf,
+                        heldKey());
+            } catch (PasskeyCannotOpenException needsCode) {
+                // This passkey has no slot, no PRF or no anchor: the recovery code is the way in. A forged key is not
+                // this case: it is refused, above, as what it is.
                 return restore;
             }
             // A rollback is not a missing slot: it is reported as what it is.
             restore.open(vaultKey);
         }
         return restore;
+    }
+
+    /** This browser's own vault key, which it trusts; null when storage cannot give it (nothing is then trusted). */
+    private byte[] heldKey() {
+        try {
+            return local.vaultKey();
+        } catch (LocalStorageException e) {
+            return null;
+        }
     }
 
     BackupCodec codec() {

@@ -4,6 +4,7 @@ import fob.backup.BackupException;
 import fob.backup.BackupPayload;
 import fob.backup.Envelope;
 import fob.backup.RollbackException;
+import fob.backup.VaultKeyCheck;
 import fob.backup.VaultMerge;
 import fob.vault.Vault;
 import fob.vault.VaultException;
@@ -35,7 +36,7 @@ public final class Restore {
 
     /** Opens the backup with the recovery code; a wrong code changes nothing. */
     public void openWithRecoveryCode(String code) throws BackupException {
-        open(sync.codec().vaultKeyFromRecoveryCode(envelope, code));
+        open(VaultKeyCheck.throughRecoveryCode(sync.codec(), envelope, code));
     }
 
     /** Refuses a backup older than one this browser has seen in the same lineage of the same account. */

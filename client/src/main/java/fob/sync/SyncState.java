@@ -74,13 +74,21 @@ public final class SyncState {
                 deletedElsewhere);
     }
 
-    /** Backup off on this device: the server's backup stays for the others. Nothing of it is kept here. */
+    /**
+     * Backup off on this device: the server's backup stays for the other devices. Only what rollback protection
+     * needs is kept: which account and lineage this browser saw, and the highest revision it saw there, so that
+     * joining that backup again never accepts an older version.
+     */
     SyncState stopped() {
-        return OFF;
+        return new SyncState(false, accountId, null, lineage, null, null, lastRevision, 0, false, false);
     }
 
+    /**
+     * Backup off because the server says it is gone or has become another lineage. Neither is proof of anything
+     * (the server may lie), so the revision seen in this lineage stays, as on {@link #stopped}.
+     */
     SyncState deletedOnAnotherDevice() {
-        return new SyncState(false, null, null, null, null, null, 0, 0, false, true);
+        return new SyncState(false, accountId, null, lineage, null, null, lastRevision, 0, false, true);
     }
 
     /** Whether this state belongs to {@code accountId} (a state from before lineages belongs to the name). */

@@ -64,7 +64,7 @@ class BackupCodecTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4})
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5})
     void theFixedVectorOpensWithEachOfItsWaysIn(int version) throws Exception {
         JsonObject vector = Json.parseObject(Files.readString(Path.of("src/test/resources/fob/backup/vector-"
                 + version + ".json")));

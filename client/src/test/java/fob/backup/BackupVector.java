@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * The fixed test vectors in src/test/resources/fob/backup/vector-N.json: envelopes of format version N made with
  * fixed keys and nonces (version 2 adds the lineage to the header; version 3 has a sealed passkey slot, made with
- * the fixed P-256 keys of {@link FixedEcdh}, and a key chain of one rotation; version 4 compresses the payload).
- * Version 4's gzip is as this JDK's zlib wrote it, so that vector is only read, never made anew to compare. BackupCodecTest pins them on the JVM; the
+ * the fixed P-256 keys of {@link FixedEcdh}, and a key chain of one rotation; version 4 compresses the payload;
+ * version 5 anchors the sealed slot on the vault key, {@code anchoredKey} in the vector). Versions 4's and 5's gzip is
+ * as this JDK's zlib wrote it, so those vectors are only read, never made anew to compare. BackupCodecTest pins them on the JVM; the
  * end-to-end tests restore vector 1 in the browser (WebCrypto) with its recovery code. To write one anew after a
  * deliberate format change: run this class's main with the version and the file.
  */
@@ -61,8 +62,10 @@ final class BackupVector {
     /** The envelope of format {@code version} as the reference implementation makes it from the fixed inputs. */
     static Envelope envelope(int version) throws Exception {
         BackupCodec codec = new BackupCodec(new FixedCrypto(), new FixedEcdh());
-        List<Slot> slots = List.of(version >= 3 ? codec.sealedPasskeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT)
-                : codec.passkeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT), codec.recoveryCodeSlot(VAULT_KEY, RECOVERY_CODE));
+        Slot passkey = version >= 5 ? codec.sealedPasskeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT)
+                : version >= 3 ? codec.sealedPasskeySlotWithoutAnchor(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT)
+                : codec.passkeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT);
+        List<Slot> slots = List.of(passkey, codec.recoveryCodeSlot(VAULT_KEY, RECOVERY_CODE));
         // These envelopes hold payloads of version 2 (version 3 added groups, pinned by payload-3.json).
         byte[] payload = new String(new BackupPayload(7, 1_700_000_100_000L, vault()).toBytes(),
                 StandardCharsets.UTF_8).replace("\"version\":" + BackupPayload.VERSION, "\"version\":2")
@@ -77,8 +80,10 @@ final class BackupVector {
         }
         List<PreviousKey> chain = version >= 3 ? List.of(codec.previousKey(VAULT_KEY, PREVIOUS_VAULT_KEY)) : List.of();
         Header header = new Header(LINEAGE, slots, chain);
-        if (version == Envelope.VERSION) {
-            return codec.seal(VAULT_KEY, header, payload);
+        if (version >= 4) {
+            Envelope sealed = codec.seal(VAULT_KEY, header, payload);
+            return Envelope.parse(sealed.toJson().replace("{\"fob\":" + Envelope.VERSION + ",", "{\"fob\":" + version
+                    + ","));
         }
         // Before version 4 the payload went into the envelope as it was.
         Envelope sealed = codec.sealUncompressed(VAULT_KEY, header, payload);
@@ -103,6 +108,9 @@ final class BackupVector {
             vector.put("slotPrivateKey", Base64Url.encode(range(10, 32)));
             vector.put("ephemeralPrivateKey", Base64Url.encode(range(50, 32)));
             vector.put("previousVaultKey", Base64Url.encode(PREVIOUS_VAULT_KEY));
+        }
+        if (version > 4) {
+            vector.put("anchoredKey", Base64Url.encode(VAULT_KEY));
         }
         vector.put("envelope", envelope(version).toJson());
         return JsonWriter.indent("  ").string().value(vector).done();

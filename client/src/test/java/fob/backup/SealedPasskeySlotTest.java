@@ -98,6 +98,23 @@ class SealedPasskeySlotTest {
     }
 
     /**
+     * Version 5's anchor, opened a second way: HKDF of the PRF output (info "fob passkey anchor v5" and the credential
+     * id) and the JDK's AES-GCM with the slot's public key as associated data give the vector's anchored key.
+     */
+    @Test
+    void theVersion5VectorsAnchorOpensWithTheJdksAesGcmToTheAnchoredKey() throws Exception {
+        JsonObject vector = Json.parseObject(Files.readString(Path.of("src/test/resources/fob/backup/vector-5.json")));
+        SealedPasskeySlot slot = sealedSlot(Envelope.parse(vector.getString("envelope")));
+        byte[] credentialId = Base64Url.decode(vector.getString("credentialId"));
+        byte[] prf = Base64Url.decode(vector.getString("prfOutput"));
+        byte[] anchorKey = new BouncyCastleCrypto().hkdf(prf, new byte[0], concat("fob passkey anchor v5",
+                credentialId), 32);
+        assertArrayEquals(Base64Url.decode(vector.getString("anchoredKey")), jdkOpen(anchorKey, slot.anchorNonce(),
+                slot.publicKey(), slot.anchor()));
+        assertEquals(EnvelopeLimits.ANCHOR_BYTES, slot.anchor().length);
+    }
+
+    /**
      * A server that seals a key of its own to a passkey slot's public key makes a backup that the passkey opens, but
      * its key chain cannot lead to a key the server never held.
      */
@@ -149,7 +166,7 @@ class SealedPasskeySlotTest {
         Envelope envelope = codec.seal(newKey, new Header(Header.newLineage(new BouncyCastleCrypto()),
                 List.of(resealed)), "accounts".getBytes(StandardCharsets.UTF_8));
         Envelope read = Envelope.parse(envelope.toJson());
-        assertTrue(envelope.toJson().startsWith("{\"fob\":4,"), "written as version 4");
+        assertTrue(envelope.toJson().startsWith("{\"fob\":5,"), "written as version 5");
         assertArrayEquals(newKey, codec.vaultKeyFromPasskey(read, credentialId, prf));
         BackupException wrongPrf = assertThrows(BackupException.class,
                 () -> codec.vaultKeyFromPasskey(read, credentialId, codec.newVaultKey()));

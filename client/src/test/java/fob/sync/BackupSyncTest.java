@@ -316,13 +316,101 @@ class BackupSyncTest {
 
         laptop.sync.pull();
         assertEquals(SyncStatus.KEYS_CHANGED, laptop.sync.status());
-        fob.backup.BackupException refused = assertThrows(fob.backup.BackupException.class,
+        assertThrows(fob.backup.UntrustedBackupException.class,
                 () -> laptop.sync.adoptRotatedKey(laptop.signedInAs.passkey));
-        assertTrue(refused.getMessage().contains("did not adopt"), refused.getMessage());
         assertArrayEquals(keyBefore, laptop.vaultKey, "the device keeps its own key");
         assertEquals(1, laptop.vault.accounts().size(), "and its accounts");
         assertEquals(SyncStatus.OUT_OF_DATE, laptop.sync.status());
         world.advance(BackupSync.MAX_RETRY_MILLIS);
         assertEquals(forged.toJson(), laptop.get(null).body, "nothing was uploaded over it");
+    }
+
+    /**
+     * Issue 23's attack: with nothing but a session (or the database), the forger seals a key of its own to the
+     * passkey's sealed slot, under a new lineage, with one account "Planted". The device says the backup was deleted
+     * elsewhere; turning backup on again, the person's passkey opens the forged slot, but the key is refused in
+     * words, nothing is merged and nothing is uploaded; the device keeps its key and its accounts.
+     */
+    @Test
+    void aBackupForgedWithTheSlotsPublicKeyIsRefusedWhenBackupIsTurnedOnAgain() throws Exception {
+        SimulatedWorld.Device laptop = signedInDevice();
+        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+        laptop.personChanges(v -> v.add(deno));
+        laptop.sync.enable(laptop.signedInAs.passkey);
+        String forged = forgeWithTheSlotsPublicKey(laptop, fob.backup.Header.newLineage(
+                new fob.backup.BouncyCastleCrypto()));
+        byte[] keyBefore = laptop.vaultKey.clone();
+
+        laptop.sync.pull();
+        assertEquals(SyncStatus.DELETED_ELSEWHERE, laptop.sync.status());
+        fob.backup.UntrustedBackupException refused = assertThrows(fob.backup.UntrustedBackupException.class,
+                () -> laptop.sync.enable(laptop.signedInAs.passkey));
+        assertTrue(refused.getMessage().startsWith("This backup was not made by your devices: it was changed on the"
+                + " server"), refused.getMessage());
+        assertEquals(java.util.List.of("Deno"), laptop.vault.accounts().stream().map(Account::issuer).toList(),
+                "nothing of it was merged");
+        assertArrayEquals(keyBefore, laptop.vaultKey, "the device keeps its own key");
+        assertFalse(laptop.sync.state().enabled, "and does not join it");
+        world.advance(BackupSync.MAX_RETRY_MILLIS);
+        assertEquals(forged, laptop.get(null).body, "nothing was uploaded over it");
+    }
+
+    /** The same forged backup met by Begin recovery on a new machine with the same synced passkey: refused. */
+    @Test
+    void aBackupForgedWithTheSlotsPublicKeyIsRefusedByBeginRecovery() throws Exception {
+        SimulatedWorld.Device laptop = signedInDevice();
+        Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+        laptop.personChanges(v -> v.add(deno));
+        laptop.sync.enable(laptop.signedInAs.passkey);
+        String forged = forgeWithTheSlotsPublicKey(laptop, Envelope.parse(laptop.get(null).body).lineage());
+
+        SimulatedWorld.Device newMachine = signedInDevice();
+        assertThrows(fob.backup.UntrustedBackupException.class,
+                () -> newMachine.sync.beginRestore(newMachine.signedInAs.passkey));
+        assertTrue(newMachine.vault.accounts().isEmpty(), "nothing restored");
+        assertFalse(newMachine.sync.state().enabled);
+        world.advance(BackupSync.MAX_RETRY_MILLIS);
+        assertEquals(forged, newMachine.get(null).body, "nothing uploaded");
+    }
+
+    /**
+     * The server says the backup is gone, then serves an older genuine version of the same lineage again: the device
+     * kept the revision it had seen, and turning backup on again refuses the rollback.
+     */
+    @Test
+    void aBackupThatVanishesAndComesBackOlderIsRefusedAsARollback() throws Exception {
+        SimulatedWorld.Device laptop = backedUp(account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ"));
+        String older = laptop.get(null).body;
+        Account wwe = account("WWE", "5VAML3X35THCEBVRLV24CGBKOY");
+        laptop.personChanges(v -> v.add(wwe));
+        world.advance(0);
+        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        long seen = laptop.sync.state().lastRevision;
+        assertTrue(seen > fob.backup.BackupPayload.read(SimulatedWorld.CODEC.open(Envelope.parse(older),
+                laptop.vaultKey)).revision(), "the second account was uploaded");
+
+        laptop.delete();
+        laptop.sync.pull();
+        assertEquals(SyncStatus.DELETED_ELSEWHERE, laptop.sync.status());
+        assertEquals(seen, laptop.sync.state().lastRevision, "the revision seen outlives the deletion");
+        laptop.put(older, null);
+        assertThrows(RollbackException.class, () -> laptop.sync.enable(laptop.signedInAs.passkey));
+        assertEquals(2, laptop.vault.accounts().size());
+    }
+
+    /** The forger's envelope: a key of its own sealed to the device's passkey slot, one account "Planted". */
+    private String forgeWithTheSlotsPublicKey(SimulatedWorld.Device victim, String lineage) throws Exception {
+        BackupServer.Stored stored = victim.get(null);
+        Envelope real = Envelope.parse(stored.body);
+        fob.backup.SealedPasskeySlot slot = (fob.backup.SealedPasskeySlot) real.slots().stream()
+                .filter(s -> s instanceof fob.backup.SealedPasskeySlot).findFirst().orElseThrow();
+        byte[] forgedKey = SimulatedWorld.CODEC.newVaultKey();
+        fob.backup.Header header = new fob.backup.Header(lineage, java.util.List.of(
+                SimulatedWorld.CODEC.resealed(slot, forgedKey)));
+        fob.vault.Vault planted = fob.vault.Vault.EMPTY.add(account("Planted", "JBSWY3DPEHPK3PXP"));
+        String forged = SimulatedWorld.CODEC.seal(forgedKey, header, new fob.backup.BackupPayload(99, world.now,
+                planted).toBytes()).toJson();
+        victim.put(forged, stored.etag);
+        return forged;
     }
 }

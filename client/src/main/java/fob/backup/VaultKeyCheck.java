@@ -1,0 +1,84 @@
+package fob.backup;
+
+import fob.text.Text;
+import java.util.Arrays;
+
+/**
+ * The one check every way into a backup takes before its key is used (docs/security.md, "Active server"): joining,
+ * restoring, Begin recovery, adopting a rotated key, merging on turning backup on. A key is accepted only when the
+ * person's own secret vouches for it:
+ * <ul>
+ * <li>the recovery code the person typed opened it (only the code's holder can make that slot);
+ * <li>an unsealed passkey slot opened it with the passkey's PRF (only the passkey can make that slot);
+ * <li>a sealed passkey slot gave it, and it is that slot's anchor, or the key chain leads from it to the anchor
+ * (the anchor is sealed under the PRF, so only the passkey's holder can have written it);
+ * <li>it is the key this browser holds, or the key chain leads from it to that key.
+ * </ul>
+ * Anyone who can write the backup can seal a key to a sealed slot's public key; none of the above can they make.
+ */
+public final class VaultKeyCheck {
+    private VaultKeyCheck() {
+    }
+
+    /**
+     * The vault key, through the passkey's slot, when it is vouched for; {@code heldKey} is the key this browser
+     * trusts already (its own), or null. Throws {@link UntrustedBackupException} for a key nothing vouches for, and
+     * {@link PasskeyCannotOpenException} where only the recovery code can tell.
+     */
+    public static byte[] throughPasskey(BackupCodec codec, Envelope envelope, byte[] credentialId, byte[] prf,
+            byte[] heldKey) throws BackupException {
+        if (prf == null) {
+            throw new PasskeyCannotOpenException(Text.t("This passkey cannot open backups by itself; use your recovery"
+                    + " code"));
+        }
+        byte[] key;
+        try {
+            key = codec.vaultKeyFromPasskey(envelope, credentialId, prf);
+        } catch (UntrustedBackupException e) {
+            throw e;
+        } catch (BackupException e) {
+            throw new PasskeyCannotOpenException(e.getMessage());
+        }
+        SealedPasskeySlot sealed = sealedSlot(envelope, credentialId);
+        if (sealed == null) {
+            // An unsealed slot: its key was wrapped under the PRF itself.
+            return key;
+        }
+        if (heldKey != null && leadsTo(codec, envelope, key, heldKey)) {
+            return key;
+        }
+        byte[] anchor = codec.anchorOf(sealed, prf);
+        if (anchor == null) {
+            throw new PasskeyCannotOpenException(Text.t("This backup's key for your passkey was written before Fob"
+                    + " could check who made it; open it with your recovery code"));
+        }
+        if (!leadsTo(codec, envelope, key, anchor)) {
+            throw new UntrustedBackupException();
+        }
+        return key;
+    }
+
+    /** The vault key, through the recovery-code slot and the code the person typed: the code vouches for it. */
+    public static byte[] throughRecoveryCode(BackupCodec codec, Envelope envelope, String code)
+            throws BackupException {
+        return codec.vaultKeyFromRecoveryCode(envelope, code);
+    }
+
+    /** Whether {@code key} is {@code trusted} or descends from it through the envelope's key chain. */
+    private static boolean leadsTo(BackupCodec codec, Envelope envelope, byte[] key, byte[] trusted) {
+        return Arrays.equals(key, trusted) || codec.descendsFrom(envelope.parsedHeader(), key, trusted);
+    }
+
+    private static SealedPasskeySlot sealedSlot(Envelope envelope, byte[] credentialId) {
+        for (Slot slot : envelope.slots()) {
+            if (slot instanceof SealedPasskeySlot
+                    && Arrays.equals(((SealedPasskeySlot) slot).credentialId(), credentialId)) {
+                return (SealedPasskeySlot) slot;
+            }
+            if (slot instanceof PasskeySlot && Arrays.equals(((PasskeySlot) slot).credentialId(), credentialId)) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

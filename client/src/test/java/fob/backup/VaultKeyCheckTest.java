@@ -1,0 +1,130 @@
+package fob.backup;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one check on a backup's key (docs/security.md, "Active server"), with the forger in the model: someone who
+ * reads every header the server ever held and writes any envelope, but holds no passkey, no recovery code and no
+ * vault key. Everything they can make is refused; every honest way in is taken.
+ */
+class VaultKeyCheckTest {
+    private final BackupCodec codec = new BackupCodec(new BouncyCastleCrypto(), new BouncyCastleEcdh());
+    private final byte[] credentialId = {5, 6, 7};
+    private final byte[] prf = codec.newVaultKey();
+
+    private Envelope envelope(byte[] key, List<Slot> slots, List<PreviousKey> chain) throws Exception {
+        return codec.seal(key, new Header(codec.newLineage(), slots, chain), new byte[] {1});
+    }
+
+    private SealedPasskeySlot genuineSlot(byte[] key) throws Exception {
+        return codec.sealedPasskeySlot(key, credentialId, prf);
+    }
+
+    @Test
+    void aKeyTheForgerSealedToTheSlotsPublicKeyIsRefused() throws Exception {
+        SealedPasskeySlot genuine = genuineSlot(codec.newVaultKey());
+        byte[] forged = codec.newVaultKey();
+        Envelope envelope = envelope(forged, List.of(codec.resealed(genuine, forged)), List.of());
+        assertArrayEquals(forged, codec.vaultKeyFromPasskey(envelope, credentialId, prf),
+                "the passkey opens the forged slot: the public key is all it takes");
+        assertThrows(UntrustedBackupException.class,
+                () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, null));
+        assertThrows(UntrustedBackupException.class,
+                () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, codec.newVaultKey()),
+                "nor does a held key that is not in its chain vouch for it");
+    }
+
+    @Test
+    void aForgedChainToAKeyTheForgerMadeDoesNotReachTheAnchor() throws Exception {
+        byte[] genuineKey = codec.newVaultKey();
+        SealedPasskeySlot genuine = genuineSlot(genuineKey);
+        byte[] forged = codec.newVaultKey();
+        Envelope envelope = envelope(forged, List.of(codec.resealed(genuine, forged)),
+                List.of(codec.previousKey(forged, codec.newVaultKey())));
+        assertThrows(UntrustedBackupException.class,
+                () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, null));
+    }
+
+    @Test
+    void anAnchorTheForgerWroteDoesNotOpenWithThePasskey() throws Exception {
+        SealedPasskeySlot genuine = genuineSlot(codec.newVaultKey());
+        byte[] forged = codec.newVaultKey();
+        // An anchor on the forged key, sealed under a PRF the forger chose.
+        SealedPasskeySlot anchoredByForger = codec.anchored(codec.resealed(genuine, forged), forged,
+                codec.newVaultKey());
+        Envelope envelope = envelope(forged, List.of(anchoredByForger), List.of());
+        assertThrows(UntrustedBackupException.class,
+                () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, null));
+    }
+
+    @Test
+    void aStrippedAnchorLeavesOnlyTheRecoveryCode() throws Exception {
+        SealedPasskeySlot genuine = genuineSlot(codec.newVaultKey());
+        byte[] forged = codec.newVaultKey();
+        SealedPasskeySlot resealed = codec.resealed(genuine, forged);
+        SealedPasskeySlot stripped = new SealedPasskeySlot(resealed.credentialId(), resealed.publicKey(),
+                resealed.privateKeyNonce(), resealed.wrappedPrivateKey(), resealed.ephemeralKey(), resealed.nonce(),
+                resealed.wrappedKey());
+        Envelope envelope = envelope(forged, List.of(stripped), List.of());
+        assertThrows(PasskeyCannotOpenException.class,
+                () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, null));
+    }
+
+    @Test
+    void aSlotMadeWithThePasskeyIsTrustedOnItsOwn() throws Exception {
+        byte[] key = codec.newVaultKey();
+        Envelope envelope = envelope(key, List.of(genuineSlot(key)), List.of());
+        assertArrayEquals(key, VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, null));
+    }
+
+    @Test
+    void aGenuineRotationLeadsFromTheNewKeyToTheAnchorThroughTheChain() throws Exception {
+        byte[] first = codec.newVaultKey();
+        SealedPasskeySlot slot = genuineSlot(first);
+        byte[] second = codec.newVaultKey();
+        byte[] third = codec.newVaultKey();
+        // Two rotations by devices that did not have this passkey at hand: resealed, the anchor kept.
+        Envelope envelope = envelope(third, List.of(codec.resealed(codec.resealed(slot, second), third)),
+                List.of(codec.previousKey(third, second), codec.previousKey(second, first)));
+        assertArrayEquals(third, VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, null));
+    }
+
+    @Test
+    void aKeyThatDescendsFromTheHeldKeyIsTrustedWithoutAnAnchor() throws Exception {
+        byte[] held = codec.newVaultKey();
+        byte[] next = codec.newVaultKey();
+        SealedPasskeySlot old = codec.sealedPasskeySlotWithoutAnchor(held, credentialId, prf);
+        Envelope envelope = envelope(next, List.of(codec.resealed(old, next)), List.of(codec.previousKey(next, held)));
+        assertArrayEquals(next, VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, held));
+        assertThrows(PasskeyCannotOpenException.class,
+                () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, null),
+                "without the held key, a slot from before anchors needs the recovery code");
+    }
+
+    @Test
+    void thePersonsRecoveryCodeVouchesForItsKey() throws Exception {
+        byte[] key = codec.newVaultKey();
+        byte[] code = codec.newRecoveryCode();
+        Envelope envelope = envelope(key, List.of(codec.recoveryCodeSlot(key, code)), List.of());
+        assertArrayEquals(key, VaultKeyCheck.throughRecoveryCode(codec, envelope, RecoveryCode.format(code)));
+        assertThrows(BackupException.class, () -> VaultKeyCheck.throughRecoveryCode(codec, envelope,
+                RecoveryCode.format(codec.newRecoveryCode())));
+    }
+
+    @Test
+    void aPasskeyWithoutPrfOrWithoutASlotNeedsTheRecoveryCode() throws Exception {
+        byte[] key = codec.newVaultKey();
+        Envelope envelope = envelope(key, List.of(genuineSlot(key)), List.of());
+        assertThrows(PasskeyCannotOpenException.class,
+                () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, null, null));
+        assertThrows(PasskeyCannotOpenException.class,
+                () -> VaultKeyCheck.throughPasskey(codec, envelope, new byte[] {9}, prf, null));
+        assertThrows(PasskeyCannotOpenException.class,
+                () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, codec.newVaultKey(), null),
+                "another passkey's PRF");
+    }
+}
