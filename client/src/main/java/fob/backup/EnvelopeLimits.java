@@ -24,6 +24,8 @@ public final class EnvelopeLimits {
     public static final int EC_PUBLIC_KEY_BYTES = 65;
     /** A 32-byte P-256 private scalar sealed by AES-256-GCM, with its tag. */
     public static final int WRAPPED_PRIVATE_KEY_BYTES = 32 + 16;
+    /** A sealed slot's anchor: the 32-byte key it vouches for, sealed, tag included (version 5). */
+    public static final int ANCHOR_BYTES = 32 + 16;
     /** The key chain keeps this many rotations: a device that missed more restores with its recovery code. */
     public static final int MAX_PREVIOUS_KEYS = 16;
     /** The longest slot type a reader keeps when it does not know it. */

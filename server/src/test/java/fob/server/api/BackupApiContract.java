@@ -126,7 +126,7 @@ abstract class BackupApiContract {
         bad.add("[]");
         bad.add("{}");
         ObjectNode good = Envelopes.envelope(Envelopes.header(), 100);
-        bad.add(good.deepCopy().put("fob", 5).toString());
+        bad.add(good.deepCopy().put("fob", 6).toString());
         bad.add(good.deepCopy().put("fob", 0).toString());
         // Whole numbers beyond 64 bits (a fuzzer's finding): refused as such, not a 500.
         bad.add(good.toString().replace("\"fob\":1", "\"fob\":1888888888888888888888888888888888888888888888888"));
@@ -186,6 +186,19 @@ abstract class BackupApiContract {
         shortLink.putArray("previousKeys").addObject().put("nonce", Base64Url.encode(new byte[12]))
                 .put("wrappedKey", Base64Url.encode(new byte[32]));
         bad.add(Envelopes.envelope(shortLink, 100).put("fob", 3).toString());
+        ObjectNode anchorInVersion4 = sealedInVersion2.deepCopy();
+        ((ObjectNode) anchorInVersion4.path("slots").get(2)).put("anchorNonce", Base64Url.encode(new byte[12]))
+                .put("anchor", Base64Url.encode(new byte[48]));
+        bad.add(Envelopes.envelope(anchorInVersion4, 100).put("fob", 4).toString());
+        ObjectNode anchorWithoutNonce = sealedInVersion2.deepCopy();
+        ((ObjectNode) anchorWithoutNonce.path("slots").get(2)).put("anchor", Base64Url.encode(new byte[48]));
+        bad.add(Envelopes.envelope(anchorWithoutNonce, 100).put("fob", 5).toString());
+        ObjectNode shortAnchor = anchorInVersion4.deepCopy();
+        ((ObjectNode) shortAnchor.path("slots").get(2)).put("anchor", Base64Url.encode(new byte[32]));
+        bad.add(Envelopes.envelope(shortAnchor, 100).put("fob", 5).toString());
+        ObjectNode longAnchorNonce = anchorInVersion4.deepCopy();
+        ((ObjectNode) longAnchorNonce.path("slots").get(2)).put("anchorNonce", Base64Url.encode(new byte[16]));
+        bad.add(Envelopes.envelope(longAnchorNonce, 100).put("fob", 5).toString());
         for (String body : bad) {
             ApiClient.Response response = create(client, body.getBytes(StandardCharsets.UTF_8));
             assertEquals(400, response.status(), body);
@@ -194,6 +207,11 @@ abstract class BackupApiContract {
         assertEquals(404, client.get("/api/backup").status(), "nothing was stored");
         assertEquals(201, create(client, Envelopes.envelope(sealedInVersion2, 100).put("fob", 3).toString()
                 .getBytes(StandardCharsets.UTF_8)).status(), "the same sealed slot in version 3 is well formed");
+        String anchored = Envelopes.envelope(anchorInVersion4, 100).put("fob", 5).toString();
+        ApiClient.Response version5 = client.put("/api/backup", anchored.getBytes(StandardCharsets.UTF_8),
+                "If-Match", client.get("/api/backup").header("ETag"));
+        assertEquals(200, version5.status(), "the anchored slot in version 5 is well formed: " + version5.text());
+        assertEquals(anchored, client.get("/api/backup").text());
         assertEquals(200, client.put("/api/backup", good.toString().getBytes(StandardCharsets.UTF_8), "If-Match",
                 client.get("/api/backup").header("ETag")).status());
     }
