@@ -143,6 +143,9 @@ public final class BackupRoutes {
         } catch (InvalidEnvelopeException e) {
             throw ApiException.badRequest("invalid_envelope", "This is not a Fob backup envelope: " + e.getMessage());
         }
+        if (expected != null) {
+            requireRecentForNewKeys(ctx, accountId, expected, body);
+        }
         long version;
         try {
             version = store.writeBackup(accountId, expected, body, keep, quota, clock.getAsLong(),
@@ -162,6 +165,26 @@ public final class BackupRoutes {
         ObjectNode result = Json.object();
         result.put("version", version);
         Json.send(ctx, expected == null ? 201 : 200, result);
+    }
+
+    /**
+     * A write that changes the header's keys (its lineage, slots or key chain; HeaderKeys) could swap in a slot
+     * whose key the writer chose, and every device would then seal its vault to that key: anyone with a stolen
+     * session cookie could do it. So it needs a passkey sign-in within the last 5 minutes, like a rotation; a write
+     * of the same header with new content needs only the session.
+     *
+     * <p>The header is compared with the version If-Match names, when that is the current one, read before the
+     * conditional write rather than in its transaction. That is enough: the write succeeds only if that version is
+     * still the current one when it commits, and version numbers are never reused, so the body compared is the
+     * body replaced. If another write came in between, the conditional write fails with 412 whatever the header
+     * says, and when If-Match names no current version the answer is that same 412, so nothing is checked here.
+     */
+    private void requireRecentForNewKeys(Context ctx, String accountId, long expected, byte[] body) {
+        Optional<BackupVersion> current = store.currentBackup(accountId);
+        if (current.isPresent() && current.get().version() == expected
+                && !HeaderKeys.same(current.get().body(), body)) {
+            sessions.requireRecent(ctx, clock.getAsLong());
+        }
     }
 
     private static ApiException quotaError(QuotaExceededException e, long size) {

@@ -8,11 +8,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks that a backup is a well-formed envelope (docs/formats.md, "The backup envelope"): version 1, 2 or 3, its
+ * Checks that a backup is a well-formed envelope (docs/formats.md, "The backup envelope"): version 1 to 5, its
  * fields, their base64url, their sizes, a header's lineage (from version 2), sealed passkey slots and the key chain
- * (from version 3), and 1 to 16 slots. Slots of the known types
- * are checked field by field; a slot of another type (a newer Fob's) needs only its type, and is kept. The server
- * cannot decrypt the envelope and does not try; it stores what passed byte for byte. The limits are the client's
+ * (from version 3), a sealed slot's anchor (from version 5), and 1 to 16 slots. Version 5 is read as version 4.
+ * Slots of the known types are checked field by field (fields they do not name are let through, except a sealed
+ * slot's anchor before version 5); a slot of another type (a newer Fob's) needs only its type, and is kept. The
+ * server cannot decrypt the envelope and does not try; it stores what passed byte for byte. The limits are the client's
  * (fob.backup.EnvelopeLimits), which EnvelopeLimitsTest pins to these.
  */
 public final class EnvelopeValidator {
@@ -33,7 +34,10 @@ public final class EnvelopeValidator {
     static final int MAX_TYPE_LENGTH = 64;
     static final int EC_PUBLIC_KEY = 65;
     static final int WRAPPED_PRIVATE_KEY = 32 + 16;
-    static final int NEWEST_VERSION = 4;
+    static final int ANCHOR = 32 + 16;
+    static final int NEWEST_VERSION = 5;
+    /** The first version whose sealed passkey slots may carry an anchor. */
+    static final int ANCHORED_VERSION = 5;
     private static final Set<String> TOP_LEVEL = Set.of("fob", "header", "nonce", "ciphertext");
     private static final Set<String> HEADER_FIELDS = Set.of("lineage", "slots", "previousKeys");
     static final int MAX_PREVIOUS_KEYS = 16;
@@ -56,7 +60,7 @@ public final class EnvelopeValidator {
         // canConvertToLong first: asLong() throws on a whole number beyond 64 bits (the fuzzer found 10^48).
         if (version == null || !version.isIntegralNumber() || !version.canConvertToLong() || version.asLong() < 1
                 || version.asLong() > NEWEST_VERSION) {
-            throw new InvalidEnvelopeException("'fob' must be 1, 2, 3 or 4");
+            throw new InvalidEnvelopeException("'fob' must be 1, 2, 3, 4 or 5");
         }
         bytes(envelope, "nonce", NONCE, NONCE);
         bytes(envelope, "ciphertext", TAG, Integer.MAX_VALUE);
@@ -140,6 +144,7 @@ public final class EnvelopeValidator {
                 point(slot, "ephemeralKey", where);
                 bytes(slot, "privateKeyNonce", NONCE, NONCE, where);
                 bytes(slot, "wrappedPrivateKey", WRAPPED_PRIVATE_KEY, WRAPPED_PRIVATE_KEY, where);
+                anchor(slot, version, where);
                 break;
             case "recovery-code":
                 bytes(slot, "salt", RECOVERY_CODE_SALT, RECOVERY_CODE_SALT, where);
@@ -178,6 +183,26 @@ public final class EnvelopeValidator {
                     : "from " + min + " to " + max + " bytes") + ", not " + decoded.length);
         }
         return decoded;
+    }
+
+    /**
+     * A sealed slot's anchor (version 5): {@code anchorNonce} (12 bytes) and {@code anchor} (48 bytes), both or
+     * neither. An earlier version has none: its readers would drop the fields unread, so they are refused there.
+     */
+    private static void anchor(JsonNode slot, long version, String where) throws InvalidEnvelopeException {
+        boolean nonce = slot.has("anchorNonce");
+        boolean anchor = slot.has("anchor");
+        if (!nonce && !anchor) {
+            return;
+        }
+        if (version < ANCHORED_VERSION) {
+            throw new InvalidEnvelopeException(where + ": a version " + version + " header has no anchors");
+        }
+        if (nonce != anchor) {
+            throw new InvalidEnvelopeException(where + ": 'anchor' and 'anchorNonce' go together");
+        }
+        bytes(slot, "anchorNonce", NONCE, NONCE, where);
+        bytes(slot, "anchor", ANCHOR, ANCHOR, where);
     }
 
     /** An uncompressed P-256 point's shape; whether it is on the curve only the client can tell (and checks). */

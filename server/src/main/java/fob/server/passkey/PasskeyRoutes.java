@@ -145,12 +145,28 @@ public final class PasskeyRoutes {
                 v.backupEligible(), v.backupState(), v.transports(), now, null);
     }
 
+    /**
+     * A sign-in's options: discoverable, for any account (how a person switches accounts), or, with
+     * {@code "reauthenticate": true}, a re-authentication of the signed-in account: the options name that
+     * account's passkeys, and the challenge is bound to the account, so that verifying it with another account's
+     * passkey is refused (other_account) rather than switching accounts.
+     */
     private void signInOptions(Context ctx) {
         long now = clock.getAsLong();
         limitAddress(ctx, now);
-        Json.body(ctx, Json.MAX_CEREMONY_BYTES);
-        byte[] challenge = newChallenge(ctx, Challenge.Purpose.SIGN_IN, null, null, null, now);
-        Json.send(ctx, 200, relyingParty.requestOptions(challenge));
+        ObjectNode body = Json.body(ctx, Json.MAX_CEREMONY_BYTES);
+        JsonNode reauthenticate = body.get("reauthenticate");
+        if (reauthenticate != null && !reauthenticate.isBoolean()) {
+            throw ApiException.badRequest("malformed_json", "'reauthenticate' must be true or false");
+        }
+        if (reauthenticate == null || !reauthenticate.asBoolean()) {
+            byte[] challenge = newChallenge(ctx, Challenge.Purpose.SIGN_IN, null, null, null, now);
+            Json.send(ctx, 200, relyingParty.requestOptions(challenge, List.of()));
+            return;
+        }
+        Account account = requireAccount(sessions.require(ctx, now));
+        byte[] challenge = newChallenge(ctx, Challenge.Purpose.SIGN_IN, account.id(), null, null, now);
+        Json.send(ctx, 200, relyingParty.requestOptions(challenge, store.passkeys(account.id())));
     }
 
     private void signInVerify(Context ctx) {
@@ -163,15 +179,25 @@ public final class PasskeyRoutes {
                 "unknown_credential", "This passkey is not registered with Fob (was it removed?)"));
         Account account = store.findAccount(passkey.accountId()).orElseThrow(() -> CeremonyException.failed(
                 "unknown_credential", "This passkey's account no longer exists"));
-        // WebAuthn L3 7.2 step 6: a discoverable sign-in (no allowCredentials) must name its user, and the
-        // credential must belong to that user.
-        if (data.getUserHandle() == null) {
+        // A re-authentication's challenge names the signed-in account (signInOptions).
+        String stayOn = challenge.accountId();
+        // WebAuthn L3 7.2 step 6: a discoverable sign-in (no allowCredentials) must name its user; a
+        // re-authentication named the account's passkeys, so the credential says whose it is. A user handle
+        // that is there must be the credential's user's.
+        if (data.getUserHandle() == null && stayOn == null) {
             throw CeremonyException.failed("user_handle_missing", "The passkey did not say which account it is for");
         }
-        if (!Arrays.equals(data.getUserHandle(), account.userHandle())) {
+        if (data.getUserHandle() != null && !Arrays.equals(data.getUserHandle(), account.userHandle())) {
             throw CeremonyException.failed("user_handle_mismatch", "The passkey names another account");
         }
         VerifiedSignIn verified = relyingParty.verifySignIn(data, challenge.value(), passkey);
+        // Checked once the signature verified (only the passkey's holder learns whose it is), and before anything
+        // is written: the other account's counter, its limits, this browser's session and the activity stay as
+        // they were, so a re-authentication cannot become a switch to another account.
+        if (stayOn != null && !stayOn.equals(account.id())) {
+            throw new ApiException(403, "other_account",
+                    "That passkey belongs to another recovery account; sign in with a passkey of this one");
+        }
         // Only a verified signature spends the account's tokens: knowing a credential id is not enough to
         // throttle its owner.
         limits.perAccount().take(passkey.accountId(), now);

@@ -97,13 +97,29 @@ public final class RelyingParty {
         return options;
     }
 
-    /** PublicKeyCredentialRequestOptionsJSON for a sign-in with any of the user's discoverable passkeys. */
-    public ObjectNode requestOptions(byte[] challenge) {
+    /**
+     * PublicKeyCredentialRequestOptionsJSON for a sign-in: with no passkeys named, any of the user's discoverable
+     * passkeys (the passkey names the account); else only those (a re-authentication of one account), each with
+     * the transports it was registered with.
+     */
+    public ObjectNode requestOptions(byte[] challenge, List<Passkey> allowed) {
         ObjectNode options = fob.server.web.Json.object();
         options.put("challenge", Base64Url.encode(challenge));
         options.put("timeout", TIMEOUT_MILLIS);
         options.put("rpId", rpId);
-        options.putArray("allowCredentials");
+        ArrayNode allow = options.putArray("allowCredentials");
+        for (Passkey passkey : allowed) {
+            ObjectNode credential = allow.addObject().put("type", "public-key")
+                    .put("id", Base64Url.encode(passkey.credentialId()));
+            if (passkey.transports() != null && !passkey.transports().isEmpty()) {
+                ArrayNode transports = credential.putArray("transports");
+                for (String transport : passkey.transports().split(",")) {
+                    if (!transport.isEmpty()) {
+                        transports.add(transport);
+                    }
+                }
+            }
+        }
         options.put("userVerification", "required");
         options.putObject("extensions").putObject("prf").putObject("eval").put("first", PRF_SALT);
         return options;

@@ -126,7 +126,7 @@ abstract class BackupApiContract {
         bad.add("[]");
         bad.add("{}");
         ObjectNode good = Envelopes.envelope(Envelopes.header(), 100);
-        bad.add(good.deepCopy().put("fob", 5).toString());
+        bad.add(good.deepCopy().put("fob", 6).toString());
         bad.add(good.deepCopy().put("fob", 0).toString());
         // Whole numbers beyond 64 bits (a fuzzer's finding): refused as such, not a 500.
         bad.add(good.toString().replace("\"fob\":1", "\"fob\":1888888888888888888888888888888888888888888888888"));
@@ -186,6 +186,19 @@ abstract class BackupApiContract {
         shortLink.putArray("previousKeys").addObject().put("nonce", Base64Url.encode(new byte[12]))
                 .put("wrappedKey", Base64Url.encode(new byte[32]));
         bad.add(Envelopes.envelope(shortLink, 100).put("fob", 3).toString());
+        ObjectNode anchorInVersion4 = sealedInVersion2.deepCopy();
+        ((ObjectNode) anchorInVersion4.path("slots").get(2)).put("anchorNonce", Base64Url.encode(new byte[12]))
+                .put("anchor", Base64Url.encode(new byte[48]));
+        bad.add(Envelopes.envelope(anchorInVersion4, 100).put("fob", 4).toString());
+        ObjectNode anchorWithoutNonce = sealedInVersion2.deepCopy();
+        ((ObjectNode) anchorWithoutNonce.path("slots").get(2)).put("anchor", Base64Url.encode(new byte[48]));
+        bad.add(Envelopes.envelope(anchorWithoutNonce, 100).put("fob", 5).toString());
+        ObjectNode shortAnchor = anchorInVersion4.deepCopy();
+        ((ObjectNode) shortAnchor.path("slots").get(2)).put("anchor", Base64Url.encode(new byte[32]));
+        bad.add(Envelopes.envelope(shortAnchor, 100).put("fob", 5).toString());
+        ObjectNode longAnchorNonce = anchorInVersion4.deepCopy();
+        ((ObjectNode) longAnchorNonce.path("slots").get(2)).put("anchorNonce", Base64Url.encode(new byte[16]));
+        bad.add(Envelopes.envelope(longAnchorNonce, 100).put("fob", 5).toString());
         for (String body : bad) {
             ApiClient.Response response = create(client, body.getBytes(StandardCharsets.UTF_8));
             assertEquals(400, response.status(), body);
@@ -194,6 +207,11 @@ abstract class BackupApiContract {
         assertEquals(404, client.get("/api/backup").status(), "nothing was stored");
         assertEquals(201, create(client, Envelopes.envelope(sealedInVersion2, 100).put("fob", 3).toString()
                 .getBytes(StandardCharsets.UTF_8)).status(), "the same sealed slot in version 3 is well formed");
+        String anchored = Envelopes.envelope(anchorInVersion4, 100).put("fob", 5).toString();
+        ApiClient.Response version5 = client.put("/api/backup", anchored.getBytes(StandardCharsets.UTF_8),
+                "If-Match", client.get("/api/backup").header("ETag"));
+        assertEquals(200, version5.status(), "the anchored slot in version 5 is well formed: " + version5.text());
+        assertEquals(anchored, client.get("/api/backup").text());
         assertEquals(200, client.put("/api/backup", good.toString().getBytes(StandardCharsets.UTF_8), "If-Match",
                 client.get("/api/backup").header("ETag")).status());
     }
@@ -329,6 +347,63 @@ abstract class BackupApiContract {
         assertArrayEquals(rotated, client.get("/api/backup").body());
         assertEquals(404, client.get("/api/backup/versions/1").status(), "the old versions are gone");
         assertTrue(client.get("/api/activity").text().contains("keys_rotated"));
+    }
+
+    private static byte[] bytes(ObjectNode envelope) {
+        return envelope.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A stolen session cookie cannot swap in a slot with a key of its own choosing: a write whose header changes
+     * the lineage, the slots or the key chain needs a passkey sign-in within the last 5 minutes, like a rotation,
+     * and changes nothing before it. Writing the same header with new content needs only the session, and so does
+     * creating the backup.
+     */
+    @Test
+    void aWriteThatChangesTheHeadersKeysNeedsARecentSignIn() throws Exception {
+        Accounts.Signed lou = Accounts.create(server, "Lou");
+        ApiClient client = lou.client();
+        ObjectNode header = Envelopes.header();
+        header.put("lineage", Base64Url.encode(new byte[16]));
+        server.advance(Duration.ofMinutes(6));
+        try {
+            ApiClient.Response created = create(client, bytes(Envelopes.envelope(header, 100).put("fob", 4)));
+            assertEquals(201, created.status(), "creating needs no recent sign-in: " + created.text());
+            byte[] sameHeader = bytes(Envelopes.envelope(header, 200).put("fob", 4));
+            ApiClient.Response same = client.put("/api/backup", sameHeader, "If-Match", created.header("ETag"));
+            assertEquals(200, same.status(), "the same header, new content: " + same.text());
+            String etag = same.header("ETag");
+
+            ObjectNode slot = header.deepCopy();
+            ((ObjectNode) slot.path("slots").get(0)).put("wrappedKey", Base64Url.encode(new byte[48]));
+            ObjectNode lineage = header.deepCopy();
+            lineage.put("lineage", Base64Url.encode(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6}));
+            ObjectNode chain = header.deepCopy();
+            chain.putArray("previousKeys").addObject().put("nonce", Base64Url.encode(new byte[12]))
+                    .put("wrappedKey", Base64Url.encode(new byte[48]));
+            for (ObjectNode changed : List.of(slot, lineage, chain)) {
+                ApiClient.Response refused = client.put("/api/backup",
+                        bytes(Envelopes.envelope(changed, 100).put("fob", 4)), "If-Match", etag);
+                assertEquals(403, refused.status(), changed.toString());
+                assertEquals("reauthentication_required", refused.error());
+            }
+            ApiClient.Response stale = client.put("/api/backup", bytes(Envelopes.envelope(slot, 100).put("fob", 4)),
+                    "If-Match", created.header("ETag"));
+            assertEquals(412, stale.status(), "a write of a version that is no longer current is a 412 as ever");
+            ApiClient.Response current = client.get("/api/backup");
+            assertArrayEquals(sameHeader, current.body(), "nothing was written");
+            assertEquals(etag, current.header("ETag"));
+            assertEquals(2, client.get("/api/backup/versions").json().path("versions").size());
+            assertEquals(2, client.get("/api/activity").text().split("backup_written", -1).length - 1);
+
+            assertEquals(200, Accounts.signIn(client, lou.authenticator()).status());
+            byte[] changed = bytes(Envelopes.envelope(slot, 100).put("fob", 4));
+            ApiClient.Response done = client.put("/api/backup", changed, "If-Match", etag);
+            assertEquals(200, done.status(), "after a fresh sign-in: " + done.text());
+            assertArrayEquals(changed, client.get("/api/backup").body());
+        } finally {
+            server.advance(Duration.ofMinutes(-6));
+        }
     }
 
     @Test

@@ -355,6 +355,96 @@ abstract class PasskeyApiContract {
         }
     }
 
+    private static ObjectNode reauthenticate() {
+        return Json.object().put("reauthenticate", true);
+    }
+
+    private static int signIns(ApiClient client) throws Exception {
+        return client.get("/api/activity").text().split("\"sign_in\"", -1).length - 1;
+    }
+
+    /**
+     * Re-authentication stays on the signed-in account: its options name only that account's passkeys, and a
+     * passkey of another account (two recovery accounts on one authenticator) is refused with other_account,
+     * changing nothing: the session keeps its account and its old sign-in time, so what needs a recent sign-in is
+     * still refused, and neither account records a sign-in.
+     */
+    @Test
+    void reauthenticationStaysOnTheSignedInAccount() throws Exception {
+        SoftwareAuthenticator shared = new SoftwareAuthenticator(server.origin());
+        ApiClient ann = server.client();
+        ApiClient.Response annCreated = Accounts.register(ann, shared, "Ann");
+        assertEquals(201, annCreated.status(), annCreated.text());
+        String annId = annCreated.json().path("account").path("id").asString();
+        ApiClient bea = server.client();
+        assertEquals(201, Accounts.register(bea, shared, "Bea").status());
+        SoftwareAuthenticator.Credential annKey = shared.credentials().get(0);
+        SoftwareAuthenticator.Credential beaKey = shared.credentials().get(1);
+        SoftwareAuthenticator annsPhone = new SoftwareAuthenticator(server.origin());
+        ObjectNode addOptions = ann.post("/api/passkeys/options", Json.object()).json();
+        assertEquals(201, ann.post("/api/passkeys", annsPhone.create(addOptions)).status());
+
+        ApiClient.Response signedOut = server.client().post("/api/signin/options", reauthenticate());
+        assertEquals(401, signedOut.status(), signedOut.text());
+        assertEquals("not_signed_in", signedOut.error());
+        assertEquals(400, ann.post("/api/signin/options", Json.object().put("reauthenticate", "yes")).status());
+
+        server.advance(Duration.ofMinutes(6));
+        try {
+            long authenticatedAt = ann.get("/api/session").json().path("authenticatedAt").asLong();
+            int annSignIns = signIns(ann);
+            int beaSignIns = signIns(bea);
+            ApiClient.Response options = ann.post("/api/signin/options", reauthenticate());
+            assertEquals(200, options.status(), options.text());
+            List<String> allowed = new ArrayList<>();
+            for (var credential : options.json().path("allowCredentials")) {
+                assertEquals("public-key", credential.path("type").asString());
+                assertTrue(credential.path("transports").toString().contains("internal"), credential.toString());
+                allowed.add(credential.path("id").asString());
+            }
+            assertEquals(List.of(Base64Url.encode(annKey.id), Base64Url.encode(annsPhone.credentials().get(0).id))
+                    .stream().sorted().toList(), allowed.stream().sorted().toList(), "Ann's passkeys, and only those");
+
+            ApiClient.Response other = ann.post("/api/signin/verify", shared.get(options.json(), beaKey));
+            assertEquals(403, other.status(), other.text());
+            assertEquals("other_account", other.error());
+            ObjectNode session = ann.get("/api/session").json();
+            assertEquals(annId, session.path("account").path("id").asString(), "still signed in to Ann's account");
+            assertEquals(authenticatedAt, session.path("authenticatedAt").asLong(), "and not as a recent sign-in");
+            assertEquals(annSignIns, signIns(ann));
+            assertEquals(beaSignIns, signIns(bea));
+            assertTrue(bea.get("/api/passkeys").json().path("passkeys").get(0).path("lastUsedAt").isNull(),
+                    "Bea's passkey was not used");
+            ApiClient.Response delete = ann.delete("/api/account");
+            assertEquals(403, delete.status(), delete.text());
+            assertEquals("reauthentication_required", delete.error());
+            assertTrue(ann.get("/api/session").signedIn());
+            assertTrue(bea.get("/api/session").signedIn());
+            assertEquals(2, ann.get("/api/passkeys").json().path("passkeys").size(), "nothing deleted");
+            assertEquals(1, bea.get("/api/passkeys").json().path("passkeys").size());
+
+            // With one of its own passkeys, it is a sign-in as ever; a passkey named in allowCredentials may
+            // leave out the user handle (WebAuthn L3 7.2 step 6).
+            shared.omitUserHandle = true;
+            ObjectNode again = ann.post("/api/signin/options", reauthenticate()).json();
+            ApiClient.Response own = ann.post("/api/signin/verify", shared.get(again, annKey));
+            shared.omitUserHandle = false;
+            assertEquals(200, own.status(), own.text());
+            assertEquals(annId, own.json().path("account").path("id").asString());
+            assertEquals(annSignIns + 1, signIns(ann));
+            assertTrue(ann.get("/api/session").json().path("authenticatedAt").asLong() > authenticatedAt);
+
+            // A plain sign-in is discoverable, for any account: that is how a person switches accounts.
+            ObjectNode plain = ann.post("/api/signin/options", Json.object()).json();
+            assertEquals(0, plain.path("allowCredentials").size());
+            ApiClient.Response switched = ann.post("/api/signin/verify", shared.get(plain, beaKey));
+            assertEquals(200, switched.status(), switched.text());
+            assertFalse(annId.equals(switched.json().path("account").path("id").asString()));
+        } finally {
+            server.advance(Duration.ofMinutes(-6));
+        }
+    }
+
     @Test
     void anotherAccountsPasskeyCannotBeRemoved() throws Exception {
         Accounts.Signed pia = Accounts.create(server, "Pia");
