@@ -532,7 +532,19 @@ class SyncModelTest {
 
         /** After backup was turned on: the existing backup restored or merged, or the new code shown. */
         private void applied(SimulatedWorld.Device device, BackupSync.Enabled enabled) throws LocalStorageException,
-                VaultException {
+                VaultException, fob.backup.BackupException {
+            if (enabled.existing != null && enabled.existing.needsRecoveryCode()) {
+                // The passkey has no slot in what the server sent: only a forgery lacks it. The person types the
+                // newest code they were shown, which must not open it.
+                String[] code = codeShown.get(device.signedInAs.id);
+                if (!world.adversary.interfered()) {
+                    throw new IllegalStateException("the account's passkey no longer opens its backup");
+                }
+                if (code == null) {
+                    throw new fob.backup.BackupException("the person has no recovery code for this account");
+                }
+                enabled.existing.openWithRecoveryCode(code[0]);
+            }
             if (enabled.existing != null) {
                 enabled.existing.apply();
             }
