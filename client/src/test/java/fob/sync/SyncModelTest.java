@@ -106,7 +106,8 @@ class SyncModelTest {
             String failure = run(seed, sequence);
             if (failure != null) {
                 List<Step> shortest = shrink(seed, sequence);
-                fail("SyncModelTest failed with seed " + seed + " (replay with -Dfob.syncModel.seed=" + seed + "), sequence "
+                fail("SyncModelTest failed with seed " + seed + " (replay with -Dfob.syncModel.seed=" + seed
+                        + " -Dfob.syncModel.adversary=" + System.getProperty("fob.syncModel.adversary", "all") + "), sequence "
                         + (i + 1) + " of " + sequences + ", " + steps + " steps passed before it;"
                         + " in the full sequence " + failure + "\nShortened: " + run(seed, shortest)
                         + "\nShortest failing sequence (" + shortest.size() + " of " + sequence.size() + " steps): "
