@@ -45,19 +45,32 @@ final class SimulatedWorld {
         }
     }
 
-    private static final class StoredBackup {
+    /** One version of an account's backup as the server holds it; {@code forged} when the adversary wrote it. */
+    static final class StoredBackup {
         final String body;
         final long version;
+        final boolean forged;
 
-        StoredBackup(String body, long version) {
+        StoredBackup(String body, long version, boolean forged) {
             this.body = body;
             this.version = version;
+            this.forged = forged;
+        }
+
+        String etag() {
+            return "\"" + version + "\"";
         }
     }
 
     final List<RecoveryAccount> accounts = new ArrayList<>();
     final List<Device> devices = new ArrayList<>();
     private final Map<String, StoredBackup> backups = new HashMap<>();
+    /** Every genuine version each account's backup ever had, oldest first: what a Byzantine server can keep. */
+    final Map<String, List<StoredBackup>> history = new HashMap<>();
+    /** Every envelope an honest device uploaded (put or rotation), in order: none may open with the adversary's keys. */
+    final List<String> honestUploads = new ArrayList<>();
+    /** The server turned against the person; it does nothing until a step tells it to. */
+    final Adversary adversary = new Adversary(this);
     private final Map<String, Long> nextVersion = new HashMap<>();
     final List<String> violations = new ArrayList<>();
     /** How many key rotations the server took. */
@@ -67,6 +80,18 @@ final class SimulatedWorld {
     /** How many backups were written: the model's sign that syncing has come to rest. */
     long writes;
     long now = 1_800_000_000_000L;
+
+    /** The backup the server holds for {@code accountId} now (what an honest server would answer), or null. */
+    StoredBackup current(String accountId) {
+        return backups.get(accountId);
+    }
+
+    /** The adversary writes over an account's backup, as only the server (or a stolen session) can. */
+    StoredBackup replaceWithForgery(String accountId, String envelopeJson) {
+        StoredBackup forged = new StoredBackup(envelopeJson, nextVersion.merge(accountId, 1L, Long::sum), true);
+        backups.put(accountId, forged);
+        return forged;
+    }
 
     RecoveryAccount account(String id) {
         for (RecoveryAccount account : accounts) {
@@ -202,12 +227,12 @@ final class SimulatedWorld {
         @Override
         public Stored get(String knownEtag) throws ServerFailure {
             String account = requireSignedIn();
-            StoredBackup backup = backups.get(account);
+            StoredBackup backup = adversary.serve(account, backups.get(account));
             if (backup == null || readsBeforeOthersWrite > 0) {
                 readsBeforeOthersWrite = Math.max(0, readsBeforeOthersWrite - 1);
                 return null;
             }
-            String etag = "\"" + backup.version + "\"";
+            String etag = backup.etag();
             return etag.equals(knownEtag) ? new Stored(etag, null) : new Stored(etag, backup.body);
         }
 
@@ -218,7 +243,15 @@ final class SimulatedWorld {
 
         @Override
         public String put(String envelopeJson, String etag) throws ServerFailure, Conflict {
+            String written = write(envelopeJson, etag);
+            adversary.afterWrite();
+            return written;
+        }
+
+        /** A write as an honest server makes it, unless the adversary answers 412 first. */
+        private String write(String envelopeJson, String etag) throws ServerFailure, Conflict {
             String account = requireSignedIn();
+            adversary.beforeWrite();
             if (envelopeJson.length() > backupMaxBytes) {
                 throw ServerFailure.tooLarge(backupMaxBytes, "The request body is larger than " + backupMaxBytes
                         + " bytes");
@@ -229,7 +262,7 @@ final class SimulatedWorld {
                 throw new ServerFailure(ServerFailure.Kind.REFUSED, "invalid_envelope", e.getMessage());
             }
             StoredBackup current = backups.get(account);
-            if (etag == null ? current != null : current == null || !etag.equals("\"" + current.version + "\"")) {
+            if (etag == null ? current != null : current == null || !etag.equals(current.etag())) {
                 throw new Conflict();
             }
             if (current != null) {
@@ -260,8 +293,11 @@ final class SimulatedWorld {
                     System.out.println("PUT " + version + " by " + name + ": cannot open");
                 }
             }
-            backups.put(account, new StoredBackup(envelopeJson, version));
-            return "\"" + version + "\"";
+            StoredBackup stored = new StoredBackup(envelopeJson, version, false);
+            backups.put(account, stored);
+            history.computeIfAbsent(account, a -> new ArrayList<>()).add(stored);
+            honestUploads.add(envelopeJson);
+            return stored.etag();
         }
 
         /** The server keeps no history here, so a rotation is a write that also checks what the rotation sealed. */
@@ -276,15 +312,18 @@ final class SimulatedWorld {
             } catch (BackupException expected) {
                 // The old key opens nothing the rotation wrote.
             }
-            String written = put(envelopeJson, etag);
+            String written = write(envelopeJson, etag);
             rotations++;
+            adversary.afterWrite();
             return written;
         }
 
         @Override
         public boolean delete() throws ServerFailure {
             String account = requireSignedIn();
-            return backups.remove(account) != null;
+            boolean deleted = backups.remove(account) != null;
+            adversary.afterWrite();
+            return deleted;
         }
 
         private void requireOnline() throws ServerFailure {

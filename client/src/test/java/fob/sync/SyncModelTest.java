@@ -35,9 +35,23 @@ import org.junit.jupiter.api.Test;
  * <li>once the tabs of a browser have told each other, each knows whether backup is on, and for which account and
  * backup, as the browser's storage says.
  * </ul>
+ * The server may be Byzantine ({@link Adversary}): in about 8% of steps it forges the backup under a key of its
+ * own, serves an older genuine version, says the backup is gone, answers 412 for a while, or commits a write and
+ * loses the answer. Against it, after every step ({@code checkAgainstAdversary}):
+ * <ul>
+ * <li>no envelope an honest device uploaded opens with a key the adversary made;
+ * <li>no device accepts, in a lineage, a revision below the highest it saw there (while it stays on that lineage;
+ * {@code -Dfob.syncModel.revisionsAcrossStops=true} also after it left it and came back);
+ * <li>the newest recovery code the person was shown opens the server's newest genuine backup of that lineage (when
+ * the adversary has not replaced it);
+ * <li>a refusal (a BackupException, or a failure of the server) is fine only in a step where the server lied.
+ * </ul>
  * A failure prints its seed and the shortest sequence of steps found that still fails. {@code
  * -Dfob.syncModel.sequences=N} and {@code -Dfob.syncModel.steps=M} set the size (CI: 100 x 100 steps);
  * {@code -Dfob.syncModel.seed=S} replays one sequence, and {@code -Dfob.syncModel.trace=true} prints every write.
+ * {@code -Dfob.syncModel.adversary=forge,rollback,gone,conflicts,lostResponse} picks the adversary's moves (default
+ * all; {@code none} for an honest server, whose sequences are then the same as before the adversary), and {@code
+ * -Dfob.syncModel.adversaryPercent=P} how often it moves.
  */
 class SyncModelTest {
     private static final int SEQUENCES = Integer.getInteger("fob.syncModel.sequences", 100);
@@ -58,11 +72,27 @@ class SyncModelTest {
         "restore from Recently deleted", "go offline", "come online", "time passes", "pull", "sign out",
         "sign in", "sign in to the other account", "turn backup on", "stop on this device",
         "delete backup for all devices", "clock drifts", "new device restores", "rotate keys", "settle",
-        "pull in another tab", "stop in another tab"};
+        "pull in another tab", "stop in another tab",
+        // The adversary's moves (a Byzantine server, see Adversary): indices ADVERSARY_KINDS on.
+        "server forges the backup", "server serves an old version", "server says the backup is gone",
+        "server answers 412 for a while", "server commits writes and loses the response"};
+    /** The first of the adversary's kinds, in the order of {@link Adversary.Move}. */
+    private static final int ADVERSARY_KINDS = 23;
+    /** How often (percent of steps) the adversary moves, when any of its moves is allowed. */
+    private static final int ADVERSARY_PERCENT = Integer.getInteger("fob.syncModel.adversaryPercent", 8);
+    /**
+     * Invariant 3 by default holds a device to the highest revision it saw in a lineage while it stays on that
+     * lineage; with this set, also after it left it (backup stopped, "deleted on another device") and came back.
+     */
+    private static final boolean REVISIONS_ACROSS_STOPS = Boolean.getBoolean("fob.syncModel.revisionsAcrossStops");
 
     /** Rotations that went through, and devices that then adopted the new key: the summary shows they happened. */
     private static long rotated;
     private static long adopted;
+    /** The adversary's moves made and the honest uploads checked against its keys, for the summary. */
+    private static final Map<Adversary.Move, Integer> adversaryMoves = new java.util.EnumMap<>(Adversary.Move.class);
+    private static long forgedKeys;
+    private static long uploadsChecked;
 
     @Test
     void randomSequencesKeepEveryInvariant() {
@@ -76,21 +106,32 @@ class SyncModelTest {
             String failure = run(seed, sequence);
             if (failure != null) {
                 List<Step> shortest = shrink(seed, sequence);
-                fail("SyncModelTest failed with seed " + seed + " (replay with -Dfob.syncModel.seed=" + seed + "): "
-                        + run(seed, shortest) + "\nShortest failing sequence (" + shortest.size() + " of "
-                        + sequence.size() + " steps): " + describe(shortest));
+                fail("SyncModelTest failed with seed " + seed + " (replay with -Dfob.syncModel.seed=" + seed
+                        + " -Dfob.syncModel.adversary=" + System.getProperty("fob.syncModel.adversary", "all") + "), sequence "
+                        + (i + 1) + " of " + sequences + ", " + steps + " steps passed before it;"
+                        + " in the full sequence " + failure + "\nShortened: " + run(seed, shortest)
+                        + "\nShortest failing sequence (" + shortest.size() + " of " + sequence.size() + " steps): "
+                        + describe(shortest));
             }
             steps += sequence.size();
         }
         System.out.println("SyncModelTest: " + sequences + " sequences, " + steps + " steps, seeds " + base + " to "
                 + (base + sequences - 1) + ", " + rotated + " key rotations, " + adopted + " adoptions of a rotated key,"
-                + " no invariant violated");
+                + " adversary " + Adversary.MOVES + " moved " + adversaryMoves + " with " + forgedKeys + " keys of its"
+                + " own, " + uploadsChecked + " honest uploads tried against them, no invariant violated");
     }
 
     private static List<Step> generate(long seed) {
         Random random = new Random(seed);
         List<Step> steps = new ArrayList<>();
+        List<Adversary.Move> moves = new ArrayList<>(Adversary.MOVES);
         for (int i = 0; i < STEPS; i++) {
+            // Only drawn when the adversary may move: with none allowed, a seed makes the same steps as before it.
+            if (!moves.isEmpty() && random.nextInt(100) < ADVERSARY_PERCENT) {
+                Adversary.Move move = moves.get(random.nextInt(moves.size()));
+                steps.add(new Step(ADVERSARY_KINDS + move.ordinal(), random.nextLong()));
+                continue;
+            }
             int roll = random.nextInt(100);
             int kind = roll < 12 ? 0 : roll < 18 ? 1 : roll < 24 ? 2 : roll < 29 ? 3 : roll < 32 ? 4 : roll < 35 ? 5
                     : roll < 38 ? 6 : roll < 42 ? 7 : roll < 47 ? 8 : roll < 58 ? 9 : roll < 60 ? 21 : roll < 62 ? 22
@@ -131,6 +172,18 @@ class SyncModelTest {
     /** Runs one sequence in a new world; the first invariant it breaks, or null. */
     private static String run(long seed, List<Step> steps) {
         Model model = new Model(seed);
+        try {
+            return run(model, steps);
+        } finally {
+            for (Map.Entry<Adversary.Move, Integer> made : model.world.adversary.made.entrySet()) {
+                adversaryMoves.merge(made.getKey(), made.getValue(), Integer::sum);
+            }
+            forgedKeys += model.world.adversary.keys.size();
+            uploadsChecked += model.uploadsChecked;
+        }
+    }
+
+    private static String run(Model model, List<Step> steps) {
         for (int i = 0; i < steps.size(); i++) {
             String broken;
             try {
@@ -154,6 +207,12 @@ class SyncModelTest {
         final Map<SimulatedWorld.Device, Set<String>> held = new HashMap<>();
         /** Per device: the ids it held with their secret. */
         final Map<SimulatedWorld.Device, Set<String>> withSecret = new HashMap<>();
+        /** Per device: the highest revision its stored state accepted, by recovery account and lineage. */
+        final Map<SimulatedWorld.Device, Map<String, Long>> revisionSeen = new HashMap<>();
+        /** Per recovery account: the newest recovery code the person was shown, and the lineage it was shown for. */
+        final Map<String, String[]> codeShown = new HashMap<>();
+        /** How many of the server's honest uploads were already tried against the adversary's keys. */
+        int uploadsChecked;
         int added;
 
         Model(long seed) {
@@ -180,7 +239,32 @@ class SyncModelTest {
             Random random = new Random(step.seed);
             SimulatedWorld.Device device = world.devices.get(random.nextInt(world.devices.size()));
             long now = device.clock();
+            Adversary adversary = world.adversary;
+            adversary.clearInterfered();
             switch (KINDS[step.kind]) {
+                case "server forges the backup": {
+                    String account = target(device);
+                    long revision = 0;
+                    for (SimulatedWorld.Device each : world.devices) {
+                        if (account.equals(each.stored.accountId)) {
+                            revision = Math.max(revision, each.stored.lastRevision);
+                        }
+                    }
+                    adversary.forge(account, random, device.vault, revision, now);
+                    break;
+                }
+                case "server serves an old version":
+                    adversary.rollback(target(device), random);
+                    break;
+                case "server says the backup is gone":
+                    adversary.gone(target(device), random);
+                    break;
+                case "server answers 412 for a while":
+                    adversary.conflicts(random);
+                    break;
+                case "server commits writes and loses the response":
+                    adversary.loseResponses(random);
+                    break;
                 case "add": {
                     Account account = newAccount(random, now);
                     device.personChanges(v -> v.add(account));
@@ -312,7 +396,12 @@ class SyncModelTest {
                     if (device.signedInAs != null && device.online && !device.sync.state().enabled) {
                         try {
                             turnOn(device);
-                        } catch (ServerFailure | LocalStorageException | fob.backup.BackupException e) {
+                        } catch (ServerFailure | fob.backup.BackupException e) {
+                            // Refused, or the answer lost: fine only when the server lied to this step.
+                            if (!adversary.interfered()) {
+                                return "turning backup on failed: " + e.getMessage();
+                            }
+                        } catch (LocalStorageException e) {
                             return "turning backup on failed: " + e.getMessage();
                         }
                     }
@@ -328,7 +417,11 @@ class SyncModelTest {
                     if (device.signedInAs != null && device.online && device.sync.state().enabled) {
                         try {
                             device.sync.deleteForAllDevices();
-                        } catch (ServerFailure | LocalStorageException e) {
+                        } catch (ServerFailure e) {
+                            if (!adversary.interfered()) {
+                                return "deleting failed: " + e.getMessage();
+                            }
+                        } catch (LocalStorageException e) {
                             return "deleting failed: " + e.getMessage();
                         }
                     }
@@ -345,6 +438,10 @@ class SyncModelTest {
                         try {
                             Restore restore = fresh.sync.beginRestore(fresh.signedInAs.passkey);
                             if (restore != null && restore.needsRecoveryCode()) {
+                                if (adversary.interfered()) {
+                                    // A forgery without this passkey's slot: the person would need the code.
+                                    break;
+                                }
                                 return "the account's passkey no longer opens its backup on a new device";
                             }
                             if (restore != null) {
@@ -360,7 +457,11 @@ class SyncModelTest {
                                             + restore.accountCount() + " accounts";
                                 }
                             }
-                        } catch (ServerFailure | LocalStorageException | fob.backup.BackupException e) {
+                        } catch (ServerFailure | fob.backup.BackupException e) {
+                            if (!adversary.interfered()) {
+                                return "restore failed: " + e.getMessage();
+                            }
+                        } catch (LocalStorageException e) {
                             return "restore failed: " + e.getMessage();
                         }
                     }
@@ -368,11 +469,17 @@ class SyncModelTest {
                 case "rotate keys":
                     if (device.signedInAs != null && device.online && device.sync.state().enabled) {
                         try {
-                            device.sync.rotate(device.signedInAs.passkey, null);
+                            BackupSync.Rotation rotation = device.sync.rotate(device.signedInAs.passkey, null);
+                            shown(device, rotation.recoveryCode);
                             rotated++;
                         } catch (fob.backup.BackupException e) {
                             // Refused with a reason (another device rotated first, or the backup is gone): fine.
-                        } catch (ServerFailure | LocalStorageException e) {
+                        } catch (ServerFailure e) {
+                            // The answer lost: the person sees the rotation fail, and is shown no code.
+                            if (!adversary.interfered()) {
+                                return "rotating failed: " + e.getMessage();
+                            }
+                        } catch (LocalStorageException e) {
                             return "rotating failed: " + e.getMessage();
                         }
                     }
@@ -408,10 +515,12 @@ class SyncModelTest {
             if (device.sync.status() == SyncStatus.OTHER_ACCOUNT && device.online && random.nextBoolean()) {
                 try {
                     BackupSync.Enabled enabled = device.sync.switchToSignedInAccount(account.passkey);
-                    if (enabled.existing != null) {
-                        enabled.existing.apply();
+                    applied(device, enabled);
+                } catch (ServerFailure | fob.backup.BackupException e) {
+                    if (!world.adversary.interfered()) {
+                        throw new IllegalStateException("switching accounts failed", e);
                     }
-                } catch (ServerFailure | LocalStorageException | fob.backup.BackupException e) {
+                } catch (LocalStorageException e) {
                     throw new IllegalStateException("switching accounts failed", e);
                 }
             }
@@ -419,10 +528,41 @@ class SyncModelTest {
 
         private void turnOn(SimulatedWorld.Device device) throws ServerFailure, LocalStorageException,
                 fob.backup.BackupException, VaultException {
-            BackupSync.Enabled enabled = device.sync.enable(device.signedInAs.passkey);
+            applied(device, device.sync.enable(device.signedInAs.passkey));
+        }
+
+        /** After backup was turned on: the existing backup restored or merged, or the new code shown. */
+        private void applied(SimulatedWorld.Device device, BackupSync.Enabled enabled) throws LocalStorageException,
+                VaultException, fob.backup.BackupException {
+            if (enabled.existing != null && enabled.existing.needsRecoveryCode()) {
+                // The passkey has no slot in what the server sent: only a forgery lacks it. The person types the
+                // newest code they were shown, which must not open it.
+                String[] code = codeShown.get(device.signedInAs.id);
+                if (!world.adversary.interfered()) {
+                    throw new IllegalStateException("the account's passkey no longer opens its backup");
+                }
+                if (code == null) {
+                    throw new fob.backup.BackupException("the person has no recovery code for this account");
+                }
+                enabled.existing.openWithRecoveryCode(code[0]);
+            }
             if (enabled.existing != null) {
                 enabled.existing.apply();
             }
+            shown(device, enabled.recoveryCode);
+        }
+
+        /** The person saw {@code code} (null: none) for the backup {@code device} now belongs to. */
+        private void shown(SimulatedWorld.Device device, String code) {
+            if (code != null) {
+                codeShown.put(device.stored.accountId, new String[] {code, device.stored.lineage});
+            }
+        }
+
+        /** The recovery account an adversary's move aims at: the device's backup's, else its session's. */
+        private String target(SimulatedWorld.Device device) {
+            return device.stored.accountId != null ? device.stored.accountId
+                    : device.signedInAs != null ? device.signedInAs.id : world.accounts.get(0).id;
         }
 
         private Account newAccount(Random random, long now) {
@@ -451,6 +591,8 @@ class SyncModelTest {
          * ran ahead (an hour), since a stamp from the future counts as "now" on each device until then.
          */
         private String settle() {
+            // The adversary stops lying (what it wrote stays): honest devices must then come to agree.
+            world.adversary.standDown();
             world.now += 3_600_001;
             for (SimulatedWorld.Device device : world.devices) {
                 device.online = true;
@@ -482,6 +624,12 @@ class SyncModelTest {
                 if (!state.enabled || device.sync.status() == SyncStatus.OUT_OF_DATE) {
                     continue;
                 }
+                SimulatedWorld.StoredBackup current = world.current(state.accountId);
+                if (device.sync.status() == SyncStatus.KEYS_CHANGED && current != null && current.forged) {
+                    // The server holds the adversary's forgery, which this device (rightly) cannot open and will not
+                    // write over: it waits, with nothing to agree on.
+                    continue;
+                }
                 List<String> shown = new ArrayList<>();
                 for (Account account : device.vault.accounts()) {
                     shown.add(account.id() + " " + account.issuer());
@@ -511,6 +659,10 @@ class SyncModelTest {
         private String check() {
             if (!world.violations.isEmpty()) {
                 return world.violations.get(0);
+            }
+            String broken = checkAgainstAdversary();
+            if (broken != null) {
+                return broken;
             }
             for (SimulatedWorld.Device device : world.devices) {
                 device.deliverTabMessages();
@@ -572,6 +724,57 @@ class SyncModelTest {
                 }
             }
             remember();
+            return null;
+        }
+
+        /**
+         * The invariants a Byzantine server must not break: (1) no honest upload opens with a key the adversary made;
+         * (3) no device accepts, in a lineage, a revision below the highest it saw there; (4) the newest recovery
+         * code the person was shown opens the server's newest genuine backup of that lineage.
+         */
+        private String checkAgainstAdversary() {
+            List<String> uploads = world.honestUploads;
+            for (; uploadsChecked < uploads.size(); uploadsChecked++) {
+                if (world.adversary.keyOpening(uploads.get(uploadsChecked)) != null) {
+                    return "an honest device uploaded an envelope that opens with a key the adversary made (upload "
+                            + (uploadsChecked + 1) + " of " + uploads.size() + "): every secret in it is the"
+                            + " adversary's; " + states();
+                }
+            }
+            for (SimulatedWorld.Device device : world.devices) {
+                SyncState state = device.stored;
+                Map<String, Long> seen = revisionSeen.computeIfAbsent(device, d -> new HashMap<>());
+                String lineage = state.enabled && state.lineage != null ? state.accountId + "/" + state.lineage : null;
+                if (!REVISIONS_ACROSS_STOPS) {
+                    seen.keySet().removeIf(other -> !other.equals(lineage));
+                }
+                if (lineage != null) {
+                    Long highest = seen.get(lineage);
+                    if (highest != null && state.lastRevision < highest) {
+                        return device + " accepted revision " + state.lastRevision + " of backup " + lineage
+                                + " after it had seen revision " + highest + " there (a rollback); " + states();
+                    }
+                    seen.put(lineage, Math.max(state.lastRevision, highest == null ? 0 : highest));
+                }
+            }
+            for (Map.Entry<String, String[]> shown : codeShown.entrySet()) {
+                SimulatedWorld.StoredBackup current = world.current(shown.getKey());
+                if (current == null || current.forged) {
+                    continue;
+                }
+                try {
+                    fob.backup.Envelope envelope = fob.backup.Envelope.parse(current.body);
+                    if (!java.util.Objects.equals(envelope.lineage(), shown.getValue()[1])) {
+                        continue;
+                    }
+                    SimulatedWorld.CODEC.open(envelope, SimulatedWorld.CODEC.vaultKeyFromRecoveryCode(envelope,
+                            shown.getValue()[0]));
+                } catch (fob.backup.BackupException e) {
+                    return "the newest recovery code the person was shown for " + shown.getKey() + " does not open"
+                            + " the server's newest genuine backup (version " + current.version + "): "
+                            + e.getMessage() + "; " + states();
+                }
+            }
             return null;
         }
 
