@@ -478,6 +478,7 @@ public final class BackupSync {
             if (account == null) {
                 throw ServerFailure.signedOut();
             }
+            state = store.load();
             BackupServer.Stored stored = server.getToRestore();
             if (stored != null) {
                 return new Enabled(null, restoreOf(stored, key), key.prf == null);
@@ -505,7 +506,7 @@ public final class BackupSync {
                 }
                 return new Enabled(null, restoreOf(made, key), key.prf == null);
             }
-            save(SyncState.joined(account.id, account.name, lineage, header, etag, 1, now, local.vault() != snapshot));
+            save(state.joined(account.id, account.name, lineage, header, etag, 1, now, local.vault() != snapshot));
             inStep();
             return new Enabled(RecoveryCode.format(code), null, key.prf == null);
         }
@@ -650,6 +651,8 @@ public final class BackupSync {
     /** "Stop on this device": the backup stays on the server for the other devices. */
     public void stopOnThisDevice() throws LocalStorageException {
         synchronized (lock) {
+            // From storage: another tab may have seen later revisions than this one holds in memory.
+            state = store.load();
             onServer = null;
             save(state.stopped());
             status = SyncStatus.NOT_BACKED_UP;
@@ -662,6 +665,7 @@ public final class BackupSync {
     public void deleteForAllDevices() throws ServerFailure, LocalStorageException {
         synchronized (lock) {
             server.delete();
+            state = store.load();
             onServer = null;
             save(state.stopped());
             status = SyncStatus.NOT_BACKED_UP;
@@ -740,16 +744,24 @@ public final class BackupSync {
         return codec;
     }
 
-    /** The highest revision this browser has seen in {@code lineage} of {@code accountId}; 0 for another. */
+    /** The highest revision this browser has seen in {@code lineage} of {@code accountId}, now or before a switch. */
     long revisionSeen(String accountId, String lineage) {
         synchronized (lock) {
             try {
                 state = store.load();
             } catch (LocalStorageException e) {
+                // Nothing can be joined then either: joining writes this state.
                 return 0;
             }
-            return Objects.equals(state.lineage, lineage) && Objects.equals(state.accountId, accountId)
-                    ? state.lastRevision : 0;
+            return state.revisionSeen(accountId, lineage);
+        }
+    }
+
+    /** This browser's sync state as storage has it now (for a restore to join from). */
+    SyncState storedState() throws LocalStorageException {
+        synchronized (lock) {
+            state = store.load();
+            return state;
         }
     }
 

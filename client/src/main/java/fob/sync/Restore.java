@@ -74,7 +74,7 @@ public final class Restore {
             merged[0] = true;
             return VaultMerge.join(current, restored, sync.now());
         });
-        sync.joined(SyncState.joined(account.id, account.name, envelope.lineage(), envelope.header(), stored.etag,
+        sync.joined(sync.storedState().joined(account.id, account.name, envelope.lineage(), envelope.header(), stored.etag,
                 payload.revision(), sync.now(), merged[0]), merged[0]);
         return after.accounts().size() - before;
     }

@@ -28,9 +28,19 @@ public final class SyncState {
     public final boolean pending;
     /** Backup is off because another device deleted it (the status says so until backup is turned on again). */
     public final boolean deletedElsewhere;
+    /** The revisions seen in other backups (and, after a stop, this one's): rollback protection outlives a switch. */
+    public final RevisionsSeen seen;
 
     public SyncState(boolean enabled, String accountId, String accountName, String lineage, String header,
             String etag, long lastRevision, long lastBackupAt, boolean pending, boolean deletedElsewhere) {
+        this(enabled, accountId, accountName, lineage, header, etag, lastRevision, lastBackupAt, pending,
+                deletedElsewhere, RevisionsSeen.NONE);
+    }
+
+    public SyncState(boolean enabled, String accountId, String accountName, String lineage, String header,
+            String etag, long lastRevision, long lastBackupAt, boolean pending, boolean deletedElsewhere,
+            RevisionsSeen seen) {
+        this.seen = seen;
         this.enabled = enabled;
         this.accountId = accountId;
         this.accountName = accountName;
@@ -44,34 +54,45 @@ public final class SyncState {
     }
 
     /** Joined to a backup: this account's, this lineage, this version of it. */
-    static SyncState joined(String accountId, String accountName, String lineage, String header, String etag,
-            long revision, long at, boolean pending) {
-        return new SyncState(true, accountId, accountName, lineage, header, etag, revision, at, pending, false);
+    SyncState joined(String newAccountId, String newAccountName, String newLineage, String newHeader, String newEtag,
+            long revision, long at, boolean stillPending) {
+        return new SyncState(true, newAccountId, newAccountName, newLineage, newHeader, newEtag, revision, at,
+                stillPending, false, remembered());
+    }
+
+    /** What was seen, this state's own backup included. */
+    private RevisionsSeen remembered() {
+        return seen.with(accountId, lineage, lastRevision);
+    }
+
+    /** The highest revision seen in {@code lineage} of {@code accountId}, in this backup or an earlier one. */
+    long revisionSeen(String ofAccount, String inLineage) {
+        return remembered().of(ofAccount, inLineage);
     }
 
     SyncState uploaded(String newEtag, long revision, long at, boolean stillPending) {
         return new SyncState(true, accountId, accountName, lineage, header, newEtag, Math.max(lastRevision, revision),
-                at, stillPending, false);
+                at, stillPending, false, seen);
     }
 
     SyncState withServerCopy(String newHeader, String newEtag, long revision) {
         return new SyncState(enabled, accountId, accountName, lineage, newHeader, newEtag,
-                Math.max(lastRevision, revision), lastBackupAt, pending, false);
+                Math.max(lastRevision, revision), lastBackupAt, pending, false, seen);
     }
 
     SyncState withHeader(String newHeader) {
         return new SyncState(enabled, accountId, accountName, lineage, newHeader, etag, lastRevision, lastBackupAt,
-                true, deletedElsewhere);
+                true, deletedElsewhere, seen);
     }
 
     SyncState withAccount(String id, String name) {
         return new SyncState(enabled, id, name, lineage, header, etag, lastRevision, lastBackupAt, pending,
-                deletedElsewhere);
+                deletedElsewhere, seen);
     }
 
     SyncState withPending() {
         return new SyncState(enabled, accountId, accountName, lineage, header, etag, lastRevision, lastBackupAt, true,
-                deletedElsewhere);
+                deletedElsewhere, seen);
     }
 
     /**
@@ -80,7 +101,7 @@ public final class SyncState {
      * joining that backup again never accepts an older version.
      */
     SyncState stopped() {
-        return new SyncState(false, accountId, null, lineage, null, null, lastRevision, 0, false, false);
+        return new SyncState(false, accountId, null, lineage, null, null, lastRevision, 0, false, false, remembered());
     }
 
     /**
@@ -88,7 +109,7 @@ public final class SyncState {
      * (the server may lie), so the revision seen in this lineage stays, as on {@link #stopped}.
      */
     SyncState deletedOnAnotherDevice() {
-        return new SyncState(false, accountId, null, lineage, null, null, lastRevision, 0, false, true);
+        return new SyncState(false, accountId, null, lineage, null, null, lastRevision, 0, false, true, remembered());
     }
 
     /** Whether this state belongs to {@code accountId} (a state from before lineages belongs to the name). */

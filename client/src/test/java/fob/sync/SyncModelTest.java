@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * loses the answer. Against it, after every step ({@code checkAgainstAdversary}):
  * <ul>
  * <li>no envelope an honest device uploaded opens with a key the adversary made;
- * <li>no device accepts, in a lineage, a revision below the highest it saw there (while it stays on that lineage;
- * {@code -Dfob.syncModel.revisionsAcrossStops=true} also after it left it and came back);
+ * <li>no device accepts, in a lineage, a revision below the highest it saw there, also after it left that backup
+ * (stopped, deleted elsewhere, switched account) and came back;
  * <li>the newest recovery code the person was shown opens the server's newest genuine backup of that lineage (when
  * the adversary has not replaced it);
  * <li>a refusal (a BackupException, or a failure of the server) is fine only in a step where the server lied.
@@ -84,7 +84,6 @@ class SyncModelTest {
      * Invariant 3 by default holds a device to the highest revision it saw in a lineage while it stays on that
      * lineage; with this set, also after it left it (backup stopped, "deleted on another device") and came back.
      */
-    private static final boolean REVISIONS_ACROSS_STOPS = Boolean.getBoolean("fob.syncModel.revisionsAcrossStops");
 
     /** Rotations that went through, and devices that then adopted the new key: the summary shows they happened. */
     private static long rotated;
@@ -745,9 +744,6 @@ class SyncModelTest {
                 SyncState state = device.stored;
                 Map<String, Long> seen = revisionSeen.computeIfAbsent(device, d -> new HashMap<>());
                 String lineage = state.enabled && state.lineage != null ? state.accountId + "/" + state.lineage : null;
-                if (!REVISIONS_ACROSS_STOPS) {
-                    seen.keySet().removeIf(other -> !other.equals(lineage));
-                }
                 if (lineage != null) {
                     Long highest = seen.get(lineage);
                     if (highest != null && state.lastRevision < highest) {

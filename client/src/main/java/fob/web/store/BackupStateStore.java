@@ -1,6 +1,7 @@
 package fob.web.store;
 
 import fob.sync.LocalStorageException;
+import fob.sync.RevisionsSeen;
 import fob.sync.SyncState;
 import fob.sync.SyncStore;
 import fob.text.Text;
@@ -44,6 +45,9 @@ public final class BackupStateStore implements SyncStore {
         @JSProperty
         double getLastBackupAt();
 
+        @JSProperty
+        String getSeen();
+
 
     }
 
@@ -52,13 +56,13 @@ public final class BackupStateStore implements SyncStore {
     private static native boolean flag(Record record, String name);
 
     @JSBody(params = {"enabled", "accountId", "accountName", "lineage", "header", "etag", "lastRevision",
-        "lastBackupAt", "pending", "deletedElsewhere"},
+        "lastBackupAt", "pending", "deletedElsewhere", "seen"},
             script = "return {enabled: enabled, accountId: accountId, accountName: accountName, lineage: lineage,"
             + " header: header, etag: etag, lastRevision: lastRevision, lastBackupAt: lastBackupAt, pending: pending,"
-            + " deletedElsewhere: deletedElsewhere};")
+            + " deletedElsewhere: deletedElsewhere, seen: seen};")
     private static native Record record(boolean enabled, String accountId, String accountName, String lineage,
             String header, String etag, double lastRevision, double lastBackupAt, boolean pending,
-            boolean deletedElsewhere);
+            boolean deletedElsewhere, String seen);
 
     @Override
     public SyncState load() throws LocalStorageException {
@@ -70,7 +74,7 @@ public final class BackupStateStore implements SyncStore {
             return new SyncState(flag(record, "enabled"), orNull(record.getAccountId()), orNull(record.getAccountName()),
                     orNull(record.getLineage()), orNull(record.getHeader()), orNull(record.getEtag()),
                     (long) record.getLastRevision(), (long) record.getLastBackupAt(), flag(record, "pending"),
-                    flag(record, "deletedElsewhere"));
+                    flag(record, "deletedElsewhere"), RevisionsSeen.read(orNull(record.getSeen())));
         } catch (JsFailure e) {
             throw new LocalStorageException(Text.t("Fob's backup settings cannot be read ({0})", e.getMessage()));
         }
@@ -85,7 +89,7 @@ public final class BackupStateStore implements SyncStore {
         try {
             Promises.await(IndexedDb.put(db, IndexedDb.BACKUP_STATE, record(state.enabled, state.accountId,
                     state.accountName, state.lineage, state.header, state.etag, state.lastRevision,
-                    state.lastBackupAt, state.pending, state.deletedElsewhere)));
+                    state.lastBackupAt, state.pending, state.deletedElsewhere, state.seen.write())));
         } catch (JsFailure e) {
             throw new LocalStorageException(Text.t("Fob's backup settings could not be saved ({0})", e.getMessage()));
         }
