@@ -243,6 +243,28 @@ public final class BackupCodec {
         return false;
     }
 
+    /**
+     * {@code secret} sealed for this browser's own storage under {@code key}, with {@code purpose} (ASCII) as
+     * associated data: the 12-byte nonce followed by the AES-256-GCM ciphertext.
+     */
+    public byte[] sealSecret(byte[] key, String purpose, byte[] secret) {
+        byte[] nonce = crypto.random(12);
+        return concat(nonce, crypto.seal(key, nonce, purpose.getBytes(StandardCharsets.US_ASCII), secret));
+    }
+
+    /** What {@link #sealSecret} sealed; throws when {@code key} or {@code purpose} is not the one it was sealed with. */
+    public byte[] openSecret(byte[] key, String purpose, byte[] sealed) throws BackupException {
+        if (sealed.length < 12 + EnvelopeLimits.TAG_BYTES) {
+            throw new BackupException(Text.t("A secret kept in this browser is damaged"));
+        }
+        try {
+            return crypto.open(key, Arrays.copyOf(sealed, 12), purpose.getBytes(StandardCharsets.US_ASCII),
+                    Arrays.copyOfRange(sealed, 12, sealed.length));
+        } catch (DecryptionException e) {
+            throw new BackupException(Text.t("A secret kept in this browser does not open with this key"));
+        }
+    }
+
     /** A new lineage, for a backup being made for the first time. */
     public String newLineage() {
         return Header.newLineage(crypto);

@@ -18,6 +18,7 @@ import fob.text.Text;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -203,6 +204,7 @@ public final class BackupSync {
                     checkAccount();
                     return;
                 }
+                resumePendingRotation();
                 status = SyncStatus.BACKING_UP;
                 changed();
                 for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -254,6 +256,9 @@ public final class BackupSync {
             try {
                 state = store.load();
                 if (!canSync() || state.etag == null) {
+                    return;
+                }
+                if (resumePendingRotation()) {
                     return;
                 }
                 BackupServer.Stored stored = server.get(state.etag);
@@ -481,7 +486,8 @@ public final class BackupSync {
             state = store.load();
             BackupServer.Stored stored = server.getToRestore();
             if (stored != null) {
-                return new Enabled(null, restoreOf(stored, key), key.prf == null);
+                Enabled own = ownBackupMadeEarlier(stored, key);
+                return own != null ? own : new Enabled(null, restoreOf(stored, key), key.prf == null);
             }
             byte[] vaultKey = local.vaultKey();
             byte[] code = codec.newRecoveryCode();
@@ -495,21 +501,73 @@ public final class BackupSync {
             Vault snapshot = local.vault();
             long now = clock.getAsLong();
             Envelope envelope = codec.seal(vaultKey, header, new BackupPayload(1, now, snapshot).toBytes());
+            PendingCode previous = state.pendingCode;
+            // Kept before the request: should its answer be lost, the backup may exist with this code alone.
+            PendingCode pendingCode = PendingCode.forNewBackup(codec, header, vaultKey, code);
+            save(state.withPendingCode(pendingCode));
             String etag;
             try {
                 etag = server.put(envelope.toJson(), null);
             } catch (Conflict e) {
+                save(state.withPendingCode(previous));
                 BackupServer.Stored made = server.get(null);
                 if (made == null) {
                     throw new BackupException(Text.t("The backup changed on the server while it was being made; try"
                             + " again"));
                 }
                 return new Enabled(null, restoreOf(made, key), key.prf == null);
+            } catch (ServerFailure e) {
+                throw unanswered(e, previous, Text.t("The server did not answer while the backup was being made. Turn"
+                        + " Cloud backup on again when it can be reached: if the backup was made, Fob shows its"
+                        + " recovery code then."));
             }
             save(state.joined(account.id, account.name, lineage, header, etag, 1, now, local.vault() != snapshot));
             inStep();
             return new Enabled(RecoveryCode.format(code), null, key.prf == null);
         }
+    }
+
+    /**
+     * The backup this browser made itself when an earlier "turn on" lost the server's answer: its header is the one
+     * kept with the code, and this browser's key opens it. Joined, with that code to show; null for any other.
+     */
+    private Enabled ownBackupMadeEarlier(BackupServer.Stored stored, PasskeyKey key) throws BackupException,
+            LocalStorageException, VaultException {
+        PendingCode pendingCode = state.pendingCode;
+        if (pendingCode == null || pendingCode.awaitsAdoption()) {
+            return null;
+        }
+        Envelope envelope = Envelope.parse(stored.body);
+        if (!envelope.header().equals(pendingCode.header)) {
+            return null;
+        }
+        byte[] vaultKey = local.vaultKey();
+        BackupPayload remote = BackupPayload.read(codec.open(envelope, vaultKey));
+        long seen = state.revisionSeen(account.id, envelope.lineage());
+        if (remote.revision() < seen) {
+            throw new RollbackException(remote.revision(), seen);
+        }
+        String code = pendingCode.code(codec, vaultKey);
+        long now = clock.getAsLong();
+        Vault merged = local.change(current -> VaultMerge.sync(current, remote.vault(), now));
+        onServer = remote.vault();
+        save(state.joined(account.id, account.name, envelope.lineage(), envelope.header(), stored.etag,
+                remote.revision(), now, !BackupPayload.sameContent(merged, remote.vault())));
+        inStep();
+        return new Enabled(code, null, key.prf == null);
+    }
+
+    /**
+     * A write whose answer never came (offline, a server error) may have been committed: the code kept for it stays,
+     * and the person is told so. Any other refusal committed nothing: the code kept before it is back.
+     */
+    private ServerFailure unanswered(ServerFailure e, PendingCode previous, String message)
+            throws LocalStorageException {
+        if (e.kind() == ServerFailure.Kind.OFFLINE || e.kind() == ServerFailure.Kind.FAILED) {
+            return new ServerFailure(e.kind(), e.code(), message);
+        }
+        save(state.withPendingCode(previous));
+        return e;
     }
 
     /**
@@ -548,22 +606,130 @@ public final class BackupSync {
                 long revision = state.lastRevision + 1;
                 long now = clock.getAsLong();
                 Envelope envelope = codec.seal(newKey, header, new BackupPayload(revision, now, snapshot).toBytes());
+                PendingCode previous = state.pendingCode;
+                // Kept before the request: once the server commits, the old code opens nothing it keeps, so the new
+                // code and key must outlive a lost answer, a failed write to storage and a reload.
+                PendingCode pendingCode = PendingCode.forRotation(codec, header, revision, local.vaultKey(), newKey,
+                        code);
+                save(state.withPendingCode(pendingCode));
                 String etag;
                 try {
                     etag = server.rotate(envelope.toJson(), state.etag);
                 } catch (Conflict e) {
+                    save(state.withPendingCode(previous));
                     continue;
+                } catch (ServerFailure e) {
+                    throw unanswered(e, previous, Text.t("The server did not answer the key rotation. If it took the"
+                            + " new keys, Fob finishes the rotation here as soon as the server can be reached, and"
+                            + " shows your new recovery code then."));
                 }
                 // The server holds only the new key's backup now; this browser's vault follows it. Should this
-                // write fail, the old key no longer opens the backup, and a passkey sign-in adopts the new one.
+                // write fail, the kept code and key finish it later (resumePendingRotation).
                 onServer = snapshot;
                 Vault stillMine = local.adopt(newKey, current -> current);
                 save(state.withServerCopy(header, etag, revision).uploaded(etag, revision, now,
-                        !BackupPayload.sameContent(stillMine, snapshot)));
+                        !BackupPayload.sameContent(stillMine, snapshot)).withPendingCode(pendingCode.adopted()));
                 inStep();
                 return new Rotation(RecoveryCode.format(code), slots.passkeysLeftWithoutSlot());
             }
             throw new BackupException(Text.t("Other devices keep writing to the backup; try rotating the keys again"));
+        }
+    }
+
+    /**
+     * A rotation this browser asked for but has not finished (its answer was lost, or storing the new key failed):
+     * when the server holds the rotation's backup, its key is adopted and its code can be shown; when the key this
+     * browser holds still opens the backup, the rotation never happened and its code is dropped. Returns whether it
+     * adopted the new key.
+     */
+    private boolean resumePendingRotation() throws ServerFailure, LocalStorageException, BackupException,
+            VaultException {
+        PendingCode pendingCode = state.pendingCode;
+        if (pendingCode == null || !pendingCode.awaitsAdoption()) {
+            return false;
+        }
+        byte[] held = local.vaultKey();
+        byte[] newKey;
+        try {
+            newKey = pendingCode.newKey(codec, held);
+        } catch (BackupException keyChangedSince) {
+            // This browser holds another key since (adopted from a later rotation): this code opens nothing kept.
+            save(state.withPendingCode(null));
+            return false;
+        }
+        BackupServer.Stored stored = server.get(null);
+        if (stored == null || stored.body == null) {
+            return false;
+        }
+        Envelope envelope = Envelope.parse(stored.body);
+        if (envelope.header().equals(pendingCode.header)) {
+            BackupPayload remote = BackupPayload.read(codec.open(envelope, newKey));
+            long now = clock.getAsLong();
+            onServer = remote.vault();
+            Vault merged = local.adopt(newKey, current -> VaultMerge.sync(current, remote.vault(), now));
+            SyncState next = state.withServerCopy(envelope.header(), stored.etag, remote.revision())
+                    .withPendingCode(pendingCode.adopted());
+            save(BackupPayload.sameContent(merged, remote.vault()) ? next : next.withPending());
+            inStep();
+            return true;
+        }
+        try {
+            // Written under the old key at the rotation's revision or later: only possible if the rotation never
+            // committed (after it, no device can open, so none writes over, the new key's backup). An older version
+            // proves nothing: the server may be serving it in place of the rotation.
+            if (BackupPayload.read(codec.open(envelope, held)).revision() >= pendingCode.revision) {
+                save(state.withPendingCode(null));
+            }
+        } catch (BackupException notThisKey) {
+            // Rotated again since by another device (which showed its own code), or not a backup of this person's:
+            // kept, until this browser adopts another key.
+        }
+        return false;
+    }
+
+    /**
+     * The recovery code the person has not confirmed saving ("I have saved it"), to show again; null when there is
+     * none, or while the rotation that made it is not finished here.
+     */
+    public String unsavedRecoveryCode() {
+        synchronized (lock) {
+            try {
+                state = store.load();
+                PendingCode pendingCode = state.pendingCode;
+                // Only a code of the backup this browser belongs to: one kept for a backup whose making lost its
+                // answer is shown when backup is turned on again and finds it (ownBackupMadeEarlier).
+                return pendingCode == null || pendingCode.awaitsAdoption() || !state.enabled
+                        || !Objects.equals(Header.parse(pendingCode.header).lineage(), state.lineage) ? null
+                        : pendingCode.code(codec, local.vaultKey());
+            } catch (LocalStorageException | BackupException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The person confirmed saving {@code code}: it is no longer kept (a newer code, if one was made, stays). */
+    public void recoveryCodeSaved(String code) throws LocalStorageException {
+        synchronized (lock) {
+            if (code != null && code.equals(unsavedRecoveryCode())) {
+                save(state.withPendingCode(null));
+            }
+        }
+    }
+
+    /** For the model test: the code kept here, finished or not (what the person will be shown). */
+    String keptRecoveryCode() {
+        synchronized (lock) {
+            try {
+                state = store.load();
+                PendingCode pendingCode = state.pendingCode;
+                if (pendingCode == null) {
+                    return null;
+                }
+                byte[] key = local.vaultKey();
+                return pendingCode.code(codec, pendingCode.awaitsAdoption() ? pendingCode.newKey(codec, key) : key);
+            } catch (LocalStorageException | BackupException e) {
+                return null;
+            }
         }
     }
 
@@ -593,6 +759,9 @@ public final class BackupSync {
             state = store.load();
             if (!canSync()) {
                 return false;
+            }
+            if (resumePendingRotation()) {
+                return true;
             }
             BackupServer.Stored stored = server.get(null);
             if (stored == null) {
@@ -754,6 +923,31 @@ public final class BackupSync {
                 return 0;
             }
             return state.revisionSeen(accountId, lineage);
+        }
+    }
+
+    /**
+     * The code kept here as it stands once this browser holds {@code newKey} (a restore or merge is about to adopt
+     * it): a rotation of this browser's own that the adoption finishes keeps its code; a code {@code newKey} opens
+     * stays; any other opens nothing then, and goes.
+     */
+    PendingCode keptCodeAfterAdopting(byte[] newKey) {
+        synchronized (lock) {
+            try {
+                state = store.load();
+                PendingCode pendingCode = state.pendingCode;
+                if (pendingCode == null) {
+                    return null;
+                }
+                if (pendingCode.awaitsAdoption()) {
+                    return Arrays.equals(pendingCode.newKey(codec, local.vaultKey()), newKey) ? pendingCode.adopted()
+                            : null;
+                }
+                pendingCode.code(codec, newKey);
+                return pendingCode;
+            } catch (LocalStorageException | BackupException e) {
+                return null;
+            }
         }
     }
 

@@ -63,6 +63,7 @@ public final class Restore {
         Vault restored = payload.vault();
         boolean[] merged = {false};
         int before = sync.local().vault().accounts().size();
+        PendingCode keptCode = sync.keptCodeAfterAdopting(vaultKey);
         Vault after = sync.local().adopt(vaultKey, current -> {
             if (current.isEmpty()) {
                 // Through the same merge as every other copy, so that applying it again changes nothing.
@@ -74,8 +75,9 @@ public final class Restore {
             merged[0] = true;
             return VaultMerge.join(current, restored, sync.now());
         });
-        sync.joined(sync.storedState().joined(account.id, account.name, envelope.lineage(), envelope.header(), stored.etag,
-                payload.revision(), sync.now(), merged[0]), merged[0]);
+        SyncState joined = sync.storedState().joined(account.id, account.name, envelope.lineage(), envelope.header(),
+                stored.etag, payload.revision(), sync.now(), merged[0]).withPendingCode(keptCode);
+        sync.joined(joined, merged[0]);
         return after.accounts().size() - before;
     }
 }

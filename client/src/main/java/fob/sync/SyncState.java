@@ -30,17 +30,20 @@ public final class SyncState {
     public final boolean deletedElsewhere;
     /** The revisions seen in other backups (and, after a stop, this one's): rollback protection outlives a switch. */
     public final RevisionsSeen seen;
+    /** A recovery code the person has not confirmed saving yet, or null. */
+    public final PendingCode pendingCode;
 
     public SyncState(boolean enabled, String accountId, String accountName, String lineage, String header,
             String etag, long lastRevision, long lastBackupAt, boolean pending, boolean deletedElsewhere) {
         this(enabled, accountId, accountName, lineage, header, etag, lastRevision, lastBackupAt, pending,
-                deletedElsewhere, RevisionsSeen.NONE);
+                deletedElsewhere, RevisionsSeen.NONE, null);
     }
 
     public SyncState(boolean enabled, String accountId, String accountName, String lineage, String header,
             String etag, long lastRevision, long lastBackupAt, boolean pending, boolean deletedElsewhere,
-            RevisionsSeen seen) {
+            RevisionsSeen seen, PendingCode pendingCode) {
         this.seen = seen;
+        this.pendingCode = pendingCode;
         this.enabled = enabled;
         this.accountId = accountId;
         this.accountName = accountName;
@@ -56,8 +59,10 @@ public final class SyncState {
     /** Joined to a backup: this account's, this lineage, this version of it. */
     SyncState joined(String newAccountId, String newAccountName, String newLineage, String newHeader, String newEtag,
             long revision, long at, boolean stillPending) {
+        // A code kept for another recovery account's backup would be shown under this one's name: it goes.
         return new SyncState(true, newAccountId, newAccountName, newLineage, newHeader, newEtag, revision, at,
-                stillPending, false, remembered());
+                stillPending, false, remembered(), java.util.Objects.equals(newAccountId, accountId) ? pendingCode
+                        : null);
     }
 
     /** What was seen, this state's own backup included. */
@@ -72,27 +77,27 @@ public final class SyncState {
 
     SyncState uploaded(String newEtag, long revision, long at, boolean stillPending) {
         return new SyncState(true, accountId, accountName, lineage, header, newEtag, Math.max(lastRevision, revision),
-                at, stillPending, false, seen);
+                at, stillPending, false, seen, pendingCode);
     }
 
     SyncState withServerCopy(String newHeader, String newEtag, long revision) {
         return new SyncState(enabled, accountId, accountName, lineage, newHeader, newEtag,
-                Math.max(lastRevision, revision), lastBackupAt, pending, false, seen);
+                Math.max(lastRevision, revision), lastBackupAt, pending, false, seen, pendingCode);
     }
 
     SyncState withHeader(String newHeader) {
         return new SyncState(enabled, accountId, accountName, lineage, newHeader, etag, lastRevision, lastBackupAt,
-                true, deletedElsewhere, seen);
+                true, deletedElsewhere, seen, pendingCode);
     }
 
     SyncState withAccount(String id, String name) {
         return new SyncState(enabled, id, name, lineage, header, etag, lastRevision, lastBackupAt, pending,
-                deletedElsewhere, seen);
+                deletedElsewhere, seen, pendingCode);
     }
 
     SyncState withPending() {
         return new SyncState(enabled, accountId, accountName, lineage, header, etag, lastRevision, lastBackupAt, true,
-                deletedElsewhere, seen);
+                deletedElsewhere, seen, pendingCode);
     }
 
     /**
@@ -101,7 +106,8 @@ public final class SyncState {
      * joining that backup again never accepts an older version.
      */
     SyncState stopped() {
-        return new SyncState(false, accountId, null, lineage, null, null, lastRevision, 0, false, false, remembered());
+        return new SyncState(false, accountId, null, lineage, null, null, lastRevision, 0, false, false, remembered(),
+                pendingCode);
     }
 
     /**
@@ -109,7 +115,14 @@ public final class SyncState {
      * (the server may lie), so the revision seen in this lineage stays, as on {@link #stopped}.
      */
     SyncState deletedOnAnotherDevice() {
-        return new SyncState(false, accountId, null, lineage, null, null, lastRevision, 0, false, true, remembered());
+        return new SyncState(false, accountId, null, lineage, null, null, lastRevision, 0, false, true, remembered(),
+                pendingCode);
+    }
+
+    /** The same state with {@code code} (null: none) as the code the person has not confirmed saving. */
+    SyncState withPendingCode(PendingCode code) {
+        return new SyncState(enabled, accountId, accountName, lineage, header, etag, lastRevision, lastBackupAt,
+                pending, deletedElsewhere, seen, code);
     }
 
     /** Whether this state belongs to {@code accountId} (a state from before lineages belongs to the name). */

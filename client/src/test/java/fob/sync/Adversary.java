@@ -193,6 +193,11 @@ final class Adversary {
     }
 
     /** Commits the next 1 or 2 writes, of any device, and loses their answer. */
+    /** For single tests: the next {@code count} writes are committed and their answers lost. */
+    void loseNextResponses(int count) {
+        lostResponses = count;
+    }
+
     String loseResponses(Random random) {
         lostResponses = 1 + random.nextInt(2);
         count(Move.LOST_RESPONSE);

@@ -1,6 +1,7 @@
 package fob.web.store;
 
 import fob.sync.LocalStorageException;
+import fob.sync.PendingCode;
 import fob.sync.RevisionsSeen;
 import fob.sync.SyncState;
 import fob.sync.SyncStore;
@@ -48,6 +49,9 @@ public final class BackupStateStore implements SyncStore {
         @JSProperty
         String getSeen();
 
+        @JSProperty
+        String getPendingCode();
+
 
     }
 
@@ -56,13 +60,13 @@ public final class BackupStateStore implements SyncStore {
     private static native boolean flag(Record record, String name);
 
     @JSBody(params = {"enabled", "accountId", "accountName", "lineage", "header", "etag", "lastRevision",
-        "lastBackupAt", "pending", "deletedElsewhere", "seen"},
+        "lastBackupAt", "pending", "deletedElsewhere", "seen", "pendingCode"},
             script = "return {enabled: enabled, accountId: accountId, accountName: accountName, lineage: lineage,"
             + " header: header, etag: etag, lastRevision: lastRevision, lastBackupAt: lastBackupAt, pending: pending,"
-            + " deletedElsewhere: deletedElsewhere, seen: seen};")
+            + " deletedElsewhere: deletedElsewhere, seen: seen, pendingCode: pendingCode};")
     private static native Record record(boolean enabled, String accountId, String accountName, String lineage,
             String header, String etag, double lastRevision, double lastBackupAt, boolean pending,
-            boolean deletedElsewhere, String seen);
+            boolean deletedElsewhere, String seen, String pendingCode);
 
     @Override
     public SyncState load() throws LocalStorageException {
@@ -74,7 +78,8 @@ public final class BackupStateStore implements SyncStore {
             return new SyncState(flag(record, "enabled"), orNull(record.getAccountId()), orNull(record.getAccountName()),
                     orNull(record.getLineage()), orNull(record.getHeader()), orNull(record.getEtag()),
                     (long) record.getLastRevision(), (long) record.getLastBackupAt(), flag(record, "pending"),
-                    flag(record, "deletedElsewhere"), RevisionsSeen.read(orNull(record.getSeen())));
+                    flag(record, "deletedElsewhere"), RevisionsSeen.read(orNull(record.getSeen())),
+                    PendingCode.read(orNull(record.getPendingCode())));
         } catch (JsFailure e) {
             throw new LocalStorageException(Text.t("Fob's backup settings cannot be read ({0})", e.getMessage()));
         }
@@ -89,7 +94,8 @@ public final class BackupStateStore implements SyncStore {
         try {
             Promises.await(IndexedDb.put(db, IndexedDb.BACKUP_STATE, record(state.enabled, state.accountId,
                     state.accountName, state.lineage, state.header, state.etag, state.lastRevision,
-                    state.lastBackupAt, state.pending, state.deletedElsewhere, state.seen.write())));
+                    state.lastBackupAt, state.pending, state.deletedElsewhere, state.seen.write(),
+                    state.pendingCode == null ? null : state.pendingCode.write())));
         } catch (JsFailure e) {
             throw new LocalStorageException(Text.t("Fob's backup settings could not be saved ({0})", e.getMessage()));
         }

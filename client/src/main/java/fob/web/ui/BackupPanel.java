@@ -33,6 +33,8 @@ public final class BackupPanel {
     private final HTMLElement offDialog = Dom.byId("backup-off-dialog");
     /** The sign-in that found another recovery account than the one backed up to. */
     private Passkeys.Ceremony otherAccount;
+    /** The unconfirmed code last put on screen by this page, so that a change of status does not show it twice. */
+    private String offered;
 
     public BackupPanel(BackupService backup, ConfirmDialog confirm, CodeDialog codeDialog, RecoveryDialog recovery,
             HistoryDialog history, ActivityDialog activity) {
@@ -43,6 +45,8 @@ public final class BackupPanel {
         this.history = history;
         this.devices = new DevicesPanel(backup, confirm, this::showRotation);
         backup.sync().onChange(this::render);
+        backup.sync().onChange(() -> Async.run(this::offerUnsavedCode, message -> { }));
+        codeDialog.onSaved(code -> run(() -> backup.sync().recoveryCodeSaved(code)));
         toggle.addEventListener("change", (EventListener<Event>) event -> {
             if (toggle.isChecked()) {
                 turnOn();
@@ -130,11 +134,26 @@ public final class BackupPanel {
         }
     }
 
+    /**
+     * A recovery code the person has not confirmed saving (its dialog was closed otherwise, the page reloaded, or a
+     * rotation whose answer was lost has been finished since): shown again, until "I have saved it".
+     */
+    private void offerUnsavedCode() {
+        String code = backup.sync().unsavedRecoveryCode();
+        if (code == null || code.equals(offered) || code.equals(codeDialog.shown())) {
+            return;
+        }
+        offered = code;
+        codeDialog.show(code, Text.t("Fob showed you this recovery code before, but you have not confirmed that you"
+                + " saved it. It is the only code that opens your backup now; Fob shows it again until you do."));
+    }
+
     /** A rotation's new recovery code, shown once; passkeys left without a way in are named. */
     private void showRotation(BackupSync.Rotation rotation) {
         if (rotation == null) {
             return;
         }
+        offered = rotation.recoveryCode;
         codeDialog.show(rotation.recoveryCode, rotation.passkeysWithoutSlot == 0 ? Text.t("Your backup has new keys.")
                 : Text.t("Your backup has new keys. {0} of your passkeys will open it again after it next signs in on"
                         + " a device with backup on; until then, restore with this code.",
@@ -238,6 +257,7 @@ public final class BackupPanel {
             recovery.open(enabled.existing);
             return;
         }
+        offered = enabled.recoveryCode;
         codeDialog.show(enabled.recoveryCode, enabled.passkeyWithoutPrf
                 ? Text.t("Your passkey cannot open backups by itself, so restoring will need this code.") : null);
     }

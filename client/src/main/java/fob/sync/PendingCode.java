@@ -1,0 +1,93 @@
+package fob.sync;
+
+import fob.backup.BackupCodec;
+import fob.backup.BackupException;
+import fob.backup.RecoveryCode;
+import fob.codec.Base64Url;
+import fob.codec.EncodingException;
+
+/**
+ * A recovery code that the person has not yet confirmed saving, kept (encrypted) in this browser from before the
+ * request that makes it the backup's code until "I have saved it": a lost response, a failed write to storage or a
+ * reload must never leave the person without a code that opens the backup (docs/security.md, "Active server").
+ *
+ * <p>The code is sealed under the vault key it opens ({@code codeUnderNew}); for a key rotation not yet finished on
+ * this device, the new vault key is sealed under the one this browser holds ({@code newKeyUnderOld}), so that a
+ * rotation the server committed can be finished after its response was lost. {@code header} is the header the
+ * write carried: the server's backup is this write's when its header is this one. Immutable.
+ */
+public final class PendingCode {
+    private static final String CODE_DATA = "fob pending recovery code v1";
+    private static final String KEY_DATA = "fob pending vault key v1";
+
+    final String header;
+    /** The revision the write carried. */
+    final long revision;
+    private final byte[] newKeyUnderOld;
+    private final byte[] codeUnderNew;
+
+    private PendingCode(String header, long revision, byte[] newKeyUnderOld, byte[] codeUnderNew) {
+        this.header = header;
+        this.revision = revision;
+        this.newKeyUnderOld = newKeyUnderOld;
+        this.codeUnderNew = codeUnderNew;
+    }
+
+    /** For a new backup under {@code vaultKey}, the key this browser holds already. */
+    static PendingCode forNewBackup(BackupCodec codec, String header, byte[] vaultKey, byte[] code) {
+        return new PendingCode(header, 1, null, codec.sealSecret(vaultKey, CODE_DATA, code));
+    }
+
+    /** For a rotation from {@code oldKey} (held here) to {@code newKey}. */
+    static PendingCode forRotation(BackupCodec codec, String header, long revision, byte[] oldKey, byte[] newKey,
+            byte[] code) {
+        return new PendingCode(header, revision, codec.sealSecret(oldKey, KEY_DATA, newKey),
+                codec.sealSecret(newKey, CODE_DATA, code));
+    }
+
+    /** Whether this is a rotation this browser has not adopted the new key of yet. */
+    boolean awaitsAdoption() {
+        return newKeyUnderOld != null;
+    }
+
+    /** The same code, once this browser holds the key it opens. */
+    PendingCode adopted() {
+        return new PendingCode(header, revision, null, codeUnderNew);
+    }
+
+    /** The rotation's new vault key, given the key this browser held before it. */
+    byte[] newKey(BackupCodec codec, byte[] oldKey) throws BackupException {
+        return codec.openSecret(oldKey, KEY_DATA, newKeyUnderOld);
+    }
+
+    /** The code, printed, given the vault key it opens; throws when {@code vaultKey} is not that key. */
+    String code(BackupCodec codec, byte[] vaultKey) throws BackupException {
+        return RecoveryCode.format(codec.openSecret(vaultKey, CODE_DATA, codeUnderNew));
+    }
+
+    /**
+     * The stored form (docs/formats.md, the key {@code backup}): header, revision, sealed key or "-", sealed code,
+     * space-separated.
+     */
+    public String write() {
+        return header + " " + revision + " " + (newKeyUnderOld == null ? "-" : Base64Url.encode(newKeyUnderOld))
+                + " " + Base64Url.encode(codeUnderNew);
+    }
+
+    /** The stored form read back; null for none, or for a form that does not read (then no code can be shown). */
+    public static PendingCode read(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.split(" ");
+        if (parts.length != 4 || parts[0].isEmpty()) {
+            return null;
+        }
+        try {
+            return new PendingCode(parts[0], Long.parseLong(parts[1]), parts[2].equals("-") ? null
+                    : Base64Url.decode(parts[2]), Base64Url.decode(parts[3]));
+        } catch (EncodingException | NumberFormatException e) {
+            return null;
+        }
+    }
+}
