@@ -6,6 +6,7 @@ import fob.backup.BackupPayload;
 import fob.codec.Base64Url;
 import fob.codec.EncodingException;
 import fob.sync.BackupKeys;
+import fob.sync.BackupServer;
 import fob.sync.BackupSize;
 import fob.sync.BackupSync;
 import fob.sync.LocalStorageException;
@@ -96,6 +97,13 @@ public final class BackupService {
             BackupException, VaultException {
         Passkeys.Ceremony ceremony = passkeys.signIn();
         sync.signedIn(ceremony.account);
+        keepBackingUpWith(ceremony);
+        return ceremony;
+    }
+
+    /** After a sign-in to the account this browser backs up to: adopts rotated keys, and gives the passkey a slot. */
+    private void keepBackingUpWith(Passkeys.Ceremony ceremony) throws LocalStorageException, BackupException,
+            VaultException {
         if (sync.state().enabled && sync.state().belongsTo(ceremony.account.id, ceremony.account.name)) {
             try {
                 sync.adoptRotatedKey(ceremony.key);
@@ -104,6 +112,32 @@ public final class BackupService {
             }
             keys.ensurePasskeySlot(ceremony.key);
         }
+    }
+
+    /**
+     * A passkey sign-in again to {@code account}, the one the action began on (the server wants a recent sign-in):
+     * only that account's passkeys are offered, and a sign-in that comes back for another account repeats nothing.
+     * When the session has ended (this browser signed in with a passkey being removed), a sign-in from scratch, which
+     * must come back for the same account too.
+     */
+    private Passkeys.Ceremony signInAgain(BackupServer.Account account) throws OfflineException, ServerException,
+            LocalStorageException, BackupException, VaultException {
+        if (account == null) {
+            throw new ServerException(401, "not_signed_in", ServerErrors.describe("not_signed_in", "", -1));
+        }
+        Passkeys.Ceremony ceremony;
+        try {
+            ceremony = passkeys.reauthenticate(account);
+        } catch (ServerException e) {
+            if (!"not_signed_in".equals(e.code())) {
+                throw e;
+            }
+            ceremony = passkeys.signIn();
+            sync.signedIn(ceremony.account);
+            Passkeys.requireSameAccount(account, ceremony);
+        }
+        sync.signedIn(ceremony.account);
+        keepBackingUpWith(ceremony);
         return ceremony;
     }
 
@@ -115,13 +149,14 @@ public final class BackupService {
     /** Makes the request; when the server wants a recent sign-in, asks for the passkey and makes it again. */
     private <T> T withRecentSignIn(RecentCall<T> call) throws OfflineException, ServerException,
             LocalStorageException, BackupException, VaultException {
+        BackupServer.Account account = sync.account();
         try {
             return call.call();
         } catch (ServerException e) {
             if (!"reauthentication_required".equals(e.code())) {
                 throw e;
             }
-            signIn();
+            signInAgain(account);
             return call.call();
         }
     }
@@ -134,13 +169,14 @@ public final class BackupService {
      */
     public BackupSync.Rotation rotateKeys(byte[] leftOut) throws OfflineException, ServerException, ServerFailure,
             LocalStorageException, BackupException, VaultException {
+        BackupServer.Account account = sync.account();
         try {
             return sync.rotate(null, leftOut);
         } catch (ServerFailure e) {
             if (!"reauthentication_required".equals(e.code()) && e.kind() != ServerFailure.Kind.SIGNED_OUT) {
                 throw e;
             }
-            return sync.rotate(signIn().key, leftOut);
+            return sync.rotate(signInAgain(account).key, leftOut);
         }
     }
 
@@ -185,13 +221,14 @@ public final class BackupService {
      */
     public void deleteForAllDevices() throws OfflineException, ServerException, ServerFailure, LocalStorageException,
             BackupException, VaultException {
+        BackupServer.Account account = sync.account();
         try {
             sync.deleteForAllDevices();
         } catch (ServerFailure e) {
             if (!"reauthentication_required".equals(e.code())) {
                 throw e;
             }
-            signIn();
+            signInAgain(account);
             sync.deleteForAllDevices();
         }
     }

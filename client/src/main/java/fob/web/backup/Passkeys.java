@@ -61,6 +61,24 @@ public final class Passkeys {
         return ceremony(api.signIn(result.getJson()), result);
     }
 
+    /**
+     * Signs in again to {@code account}, the one signed in: only its passkeys are offered, and a verification that
+     * comes back for any other account is refused here too, before anything is repeated.
+     */
+    public Ceremony reauthenticate(BackupServer.Account account) throws OfflineException, ServerException {
+        WebAuthn.Result result = run(WebAuthn.get(api.reauthenticationOptions()));
+        Ceremony ceremony = ceremony(api.signIn(result.getJson()), result);
+        requireSameAccount(account, ceremony);
+        return ceremony;
+    }
+
+    /** Refuses a ceremony that signed in to another recovery account than {@code account}. */
+    static void requireSameAccount(BackupServer.Account account, Ceremony ceremony) throws ServerException {
+        if (!ceremony.account.id.equals(account.id)) {
+            throw new ServerException(403, "other_account", ServerErrors.describe("other_account", "", -1));
+        }
+    }
+
     /** Adds a passkey to the signed-in account (which needs a recent sign-in). */
     public Ceremony addPasskey(BackupServer.Account account) throws OfflineException, ServerException {
         WebAuthn.Result result = run(WebAuthn.create(api.addPasskeyOptions()));

@@ -149,6 +149,14 @@ public final class ServerApi {
         return account(expect(call("POST", "/api/register/verify", responseJson, null, null), 201));
     }
 
+    /**
+     * Options for a passkey sign-in again to the signed-in account only: they list its passkeys, and the server
+     * refuses another account's passkey for them (403 other_account).
+     */
+    public String reauthenticationOptions() throws OfflineException, ServerException {
+        return post("/api/signin/options", "{\"reauthenticate\":true}", 200);
+    }
+
     public String signInOptions() throws OfflineException, ServerException {
         return post("/api/signin/options", "{}", 200);
     }

@@ -17,6 +17,9 @@ final class ServerErrors {
                 return Text.t("You are signed out of your recovery account. Sign in with your passkey again.");
             case "reauthentication_required":
                 return Text.t("For this, sign in with your passkey again.");
+            case "other_account":
+                return Text.t("That passkey belongs to another recovery account. Sign in with a passkey of this one;"
+                        + " nothing was changed, and you are still signed in here.");
             case "rate_limited":
                 return Text.t("Too many attempts; try again in {0}.", waitInWords(retryAfterSeconds));
             case "too_many_accounts":

@@ -120,12 +120,14 @@ public final class BackupPanel {
 
     /** Runs an action, showing its failure in the panel. */
     private void run(Async.Task task) {
+        Messages.show("backup-switch-error", null);
         Messages.show("backup-error", null);
         Async.run(task, message -> Messages.show("backup-error", message));
     }
 
     public void opened() {
         Messages.show("backup-error", null);
+        Messages.show("backup-switch-error", null);
         Messages.show("recovery-name-error", null);
         render();
         if (backup.sync().account() != null) {
@@ -247,8 +249,17 @@ public final class BackupPanel {
         enable(null);
     }
 
+    /**
+     * Turns backup on; a failure (a refused or cancelled passkey, a backup that is not the person's, offline) is said
+     * next to the switch, which goes back to what is true.
+     */
     private void enable(Passkeys.Ceremony ceremony) {
-        run(() -> showEnabled(backup.enable(ceremony)));
+        Messages.show("backup-error", null);
+        Messages.show("backup-switch-error", null);
+        Async.run(() -> showEnabled(backup.enable(ceremony)), message -> {
+            render();
+            Messages.show("backup-switch-error", Text.t("Cloud backup was not turned on. {0}", message));
+        });
     }
 
     /** A backup found on the server goes to the recovery dialog; a new one's code is shown, once. */
