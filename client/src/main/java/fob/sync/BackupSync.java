@@ -152,6 +152,7 @@ public final class BackupSync {
                 scheduler.uploadIn(0);
             }
         }
+        new OutsideRotation(this).resume();
         pull();
     }
 
@@ -645,7 +646,7 @@ public final class BackupSync {
     private boolean resumePendingRotation() throws ServerFailure, LocalStorageException, BackupException,
             VaultException {
         PendingCode pendingCode = state.pendingCode;
-        if (pendingCode == null || !pendingCode.awaitsAdoption()) {
+        if (pendingCode == null || !pendingCode.awaitsAdoption() || pendingCode.outside) {
             return false;
         }
         byte[] held = local.vaultKey();
@@ -696,6 +697,9 @@ public final class BackupSync {
             try {
                 state = store.load();
                 PendingCode pendingCode = state.pendingCode;
+                if (pendingCode != null && pendingCode.outside) {
+                    return pendingCode.committed ? pendingCode.codeWithHeldKey(codec, local.vaultKey()) : null;
+                }
                 // Only a code of the backup this browser belongs to: one kept for a backup whose making lost its
                 // answer is shown when backup is turned on again and finds it (ownBackupMadeEarlier).
                 return pendingCode == null || pendingCode.awaitsAdoption() || !state.enabled
@@ -725,8 +729,7 @@ public final class BackupSync {
                 if (pendingCode == null) {
                     return null;
                 }
-                byte[] key = local.vaultKey();
-                return pendingCode.code(codec, pendingCode.awaitsAdoption() ? pendingCode.newKey(codec, key) : key);
+                return pendingCode.codeWithHeldKey(codec, local.vaultKey());
             } catch (LocalStorageException | BackupException e) {
                 return null;
             }
@@ -948,6 +951,22 @@ public final class BackupSync {
             } catch (LocalStorageException | BackupException e) {
                 return null;
             }
+        }
+    }
+
+    BackupServer server() {
+        return server;
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    /** Saves {@code next} as this browser's sync state, and tells listeners. */
+    void saveState(SyncState next) throws LocalStorageException {
+        synchronized (lock) {
+            save(next);
+            changed();
         }
     }
 

@@ -25,8 +25,22 @@ public final class PendingCode {
     final long revision;
     private final byte[] newKeyUnderOld;
     private final byte[] codeUnderNew;
+    /**
+     * A rotation made from a browser that does not back up to this backup (backup off here): it never adopts the new
+     * key, and its code is shown once the server is known to hold the rotation ({@link #committed}).
+     */
+    final boolean outside;
+    /** For a rotation from outside: the server is known to have taken it. */
+    final boolean committed;
 
     private PendingCode(String header, long revision, byte[] newKeyUnderOld, byte[] codeUnderNew) {
+        this(header, revision, newKeyUnderOld, codeUnderNew, false, false);
+    }
+
+    private PendingCode(String header, long revision, byte[] newKeyUnderOld, byte[] codeUnderNew, boolean outside,
+            boolean committed) {
+        this.outside = outside;
+        this.committed = committed;
         this.header = header;
         this.revision = revision;
         this.newKeyUnderOld = newKeyUnderOld;
@@ -45,14 +59,34 @@ public final class PendingCode {
                 codec.sealSecret(newKey, CODE_DATA, code));
     }
 
+    /**
+     * For a rotation from outside: the new key sealed under {@code heldKey}, this browser's own vault key (it holds
+     * none of the backup's), the code under the new key.
+     */
+    static PendingCode forRotationFromOutside(BackupCodec codec, String header, long revision, byte[] heldKey,
+            byte[] newKey, byte[] code) {
+        return new PendingCode(header, revision, codec.sealSecret(heldKey, KEY_DATA, newKey),
+                codec.sealSecret(newKey, CODE_DATA, code), true, false);
+    }
+
+    /** The same rotation from outside, now known to be held by the server. */
+    PendingCode committedOutside() {
+        return new PendingCode(header, revision, newKeyUnderOld, codeUnderNew, true, true);
+    }
+
     /** Whether this is a rotation this browser has not adopted the new key of yet. */
     boolean awaitsAdoption() {
         return newKeyUnderOld != null;
     }
 
-    /** The same code, once this browser holds the key it opens. */
+    /** The same code, once this browser holds the key it opens (it joined the backup, from outside too). */
     PendingCode adopted() {
         return new PendingCode(header, revision, null, codeUnderNew);
+    }
+
+    /** The code, printed, given the key this browser holds: the new key itself, or the one the new key is under. */
+    String codeWithHeldKey(BackupCodec codec, byte[] heldKey) throws BackupException {
+        return code(codec, awaitsAdoption() ? newKey(codec, heldKey) : heldKey);
     }
 
     /** The rotation's new vault key, given the key this browser held before it. */
@@ -67,11 +101,11 @@ public final class PendingCode {
 
     /**
      * The stored form (docs/formats.md, the key {@code backup}): header, revision, sealed key or "-", sealed code,
-     * space-separated.
+     * space-separated; then "outside" or "outside-committed" for a rotation from outside.
      */
     public String write() {
         return header + " " + revision + " " + (newKeyUnderOld == null ? "-" : Base64Url.encode(newKeyUnderOld))
-                + " " + Base64Url.encode(codeUnderNew);
+                + " " + Base64Url.encode(codeUnderNew) + (outside ? committed ? " outside-committed" : " outside" : "");
     }
 
     /** The stored form read back; null for none, or for a form that does not read (then no code can be shown). */
@@ -80,12 +114,14 @@ public final class PendingCode {
             return null;
         }
         String[] parts = text.split(" ");
-        if (parts.length != 4 || parts[0].isEmpty()) {
+        if (parts.length < 4 || parts.length > 5 || parts[0].isEmpty()) {
             return null;
         }
+        String where = parts.length == 5 ? parts[4] : "";
         try {
             return new PendingCode(parts[0], Long.parseLong(parts[1]), parts[2].equals("-") ? null
-                    : Base64Url.decode(parts[2]), Base64Url.decode(parts[3]));
+                    : Base64Url.decode(parts[2]), Base64Url.decode(parts[3]), where.startsWith("outside"),
+                    where.equals("outside-committed"));
         } catch (EncodingException | NumberFormatException e) {
             return null;
         }

@@ -3,6 +3,7 @@ package fob.web.backup;
 import fob.backup.BackupCodec;
 import fob.backup.BackupException;
 import fob.backup.BackupPayload;
+import fob.backup.PasskeyCannotOpenException;
 import fob.codec.Base64Url;
 import fob.codec.EncodingException;
 import fob.sync.BackupKeys;
@@ -10,6 +11,7 @@ import fob.sync.BackupServer;
 import fob.sync.BackupSize;
 import fob.sync.BackupSync;
 import fob.sync.LocalStorageException;
+import fob.sync.OutsideRotation;
 import fob.sync.Restore;
 import fob.sync.ServerFailure;
 import fob.sync.SyncState;
@@ -244,7 +246,7 @@ public final class BackupService {
     /**
      * Removes a passkey (the server ends every session it signed in), then rotates the backup's keys without its
      * slot: its PRF opened the old vault key. Returns the rotation, whose new recovery code must be shown, or null
-     * when backup is off here.
+     * when the account has no backup. Backup off here rotates too ({@link #rotateForRevocation}).
      */
     public BackupSync.Rotation removePasskey(String id) throws OfflineException, ServerException, ServerFailure,
             LocalStorageException, BackupException, VaultException {
@@ -258,13 +260,13 @@ public final class BackupService {
             api.removePasskey(id);
             return null;
         });
-        return sync.state().enabled ? rotateKeys(credentialId) : null;
+        return rotateForRevocation(credentialId);
     }
 
     /**
      * Signs a device out. Another device needs a recent passkey sign-in (asked for when the last is older), and then
      * the backup's keys are rotated: the device signed out still holds the old vault key. Returns the rotation, whose
-     * new recovery code must be shown, or null (this device, or backup off here).
+     * new recovery code must be shown, or null (this device, or no backup). Backup off here rotates too.
      */
     public BackupSync.Rotation signOutDevice(SecurityApi.Device device) throws OfflineException, ServerException,
             ServerFailure, LocalStorageException, BackupException, VaultException {
@@ -277,14 +279,36 @@ public final class BackupService {
             security.signOut(device.id);
             return null;
         });
-        return sync.state().enabled ? rotateKeys(null) : null;
+        return rotateForRevocation(null);
     }
 
     /** "Sign out everywhere else", then a key rotation as for one device. */
     public BackupSync.Rotation signOutEverywhereElse() throws OfflineException, ServerException, ServerFailure,
             LocalStorageException, BackupException, VaultException {
         withRecentSignIn(security::signOutEverywhereElse);
-        return sync.state().enabled ? rotateKeys(null) : null;
+        return rotateForRevocation(null);
+    }
+
+    /**
+     * After a revocation (a passkey removed, a device signed out), the backup gets new keys, whether or not this browser
+     * backs up to it: here through {@link #rotateKeys}, else from outside, opened with a passkey sign-in made now
+     * ({@link OutsideRotation}). Null when the account has no backup. When the backup cannot be given new keys from
+     * here, the person is told, in words, what still opens it and what to do.
+     */
+    private BackupSync.Rotation rotateForRevocation(byte[] leftOut) throws OfflineException, ServerException,
+            ServerFailure, LocalStorageException, BackupException, VaultException {
+        BackupServer.Account account = sync.account();
+        if (sync.state().enabled && account != null && sync.state().belongsTo(account.id, account.name)) {
+            return rotateKeys(leftOut);
+        }
+        Passkeys.Ceremony ceremony = signInAgain(account);
+        try {
+            return new OutsideRotation(sync).rotate(ceremony.key, null, leftOut);
+        } catch (PasskeyCannotOpenException e) {
+            throw new BackupException(Text.t("Done, but this browser could not give your backup new keys ({0}). Until"
+                    + " it has them, what you removed can still open your backup: turn Cloud backup on here, or choose"
+                    + " \u201cRotate keys\u201d on a device where it is on.", e.getMessage()));
+        }
     }
 
     /** Signs in and reads the account's backup, for "Begin recovery". Null when the account has no backup. */

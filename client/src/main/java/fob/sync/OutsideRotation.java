@@ -1,0 +1,120 @@
+package fob.sync;
+
+import fob.backup.BackupCodec;
+import fob.backup.BackupException;
+import fob.backup.BackupPayload;
+import fob.backup.Envelope;
+import fob.backup.Header;
+import fob.backup.PreviousKey;
+import fob.backup.RecoveryCode;
+import fob.backup.RollbackException;
+import fob.backup.VaultKeyCheck;
+import fob.text.Text;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A key rotation made from a browser that does not back up to the signed-in account's backup (Cloud backup off
+ * here): a revocation (a passkey removed, a device signed out) gives the backup new keys wherever the person makes
+ * it, or the removed passkey would open every later backup (docs/security.md, "Active server"). The backup is opened
+ * through the one check ({@link VaultKeyCheck}: a passkey sign-in just now, or the recovery code the person typed),
+ * and its contents are sealed again, as they are, under a new key. This browser's own vault is not touched and does
+ * not join the backup; the new code is kept here until the person confirms saving it, as for every rotation.
+ */
+public final class OutsideRotation {
+    private static final int MAX_ATTEMPTS = 5;
+    private final BackupSync sync;
+
+    public OutsideRotation(BackupSync sync) {
+        this.sync = sync;
+    }
+
+    /**
+     * Rotates, opening the backup with {@code key} (a passkey sign-in just now) or, when it is not null, with
+     * {@code recoveryCode}; {@code leftOut} names a passkey whose slot goes, or null. Returns null when the account has
+     * no backup. Throws {@link fob.backup.PasskeyCannotOpenException} when only the recovery code can open it.
+     */
+    public BackupSync.Rotation rotate(PasskeyKey key, String recoveryCode, byte[] leftOut) throws ServerFailure,
+            LocalStorageException, BackupException {
+        synchronized (sync.lock()) {
+            BackupServer.Account account = sync.account();
+            if (account == null) {
+                throw ServerFailure.signedOut();
+            }
+            BackupCodec codec = sync.codec();
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                BackupServer.Stored stored = sync.server().get(null);
+                if (stored == null) {
+                    return null;
+                }
+                Envelope envelope = Envelope.parse(stored.body);
+                byte[] vaultKey = recoveryCode != null
+                        ? VaultKeyCheck.throughRecoveryCode(codec, envelope, recoveryCode)
+                        : VaultKeyCheck.throughPasskey(codec, envelope, key.credentialId, key.prf, null);
+                BackupPayload payload = BackupPayload.read(codec.open(envelope, vaultKey));
+                SyncState state = sync.storedState();
+                long seen = state.revisionSeen(account.id, envelope.lineage());
+                if (payload.revision() < seen) {
+                    throw new RollbackException(payload.revision(), seen);
+                }
+                byte[] newKey = codec.newVaultKey();
+                byte[] code = codec.newRecoveryCode();
+                RotatedSlots slots = RotatedSlots.of(codec, envelope.parsedHeader(), newKey,
+                        recoveryCode != null ? null : key, leftOut);
+                slots.add(codec.recoveryCodeSlot(newKey, code));
+                List<PreviousKey> chain = new ArrayList<>();
+                chain.add(codec.previousKey(newKey, vaultKey));
+                chain.addAll(envelope.parsedHeader().previousKeys());
+                String header = new Header(envelope.lineage(), slots.slots(), chain).write();
+                long revision = payload.revision() + 1;
+                Envelope rotated = codec.seal(newKey, header, new BackupPayload(revision, sync.now(), payload.vault())
+                        .toBytes());
+                PendingCode previous = state.pendingCode;
+                PendingCode pendingCode = PendingCode.forRotationFromOutside(codec, header, revision,
+                        sync.local().vaultKey(), newKey, code);
+                sync.saveState(state.withPendingCode(pendingCode));
+                try {
+                    sync.server().rotate(rotated.toJson(), stored.etag);
+                } catch (Conflict e) {
+                    sync.saveState(sync.storedState().withPendingCode(previous));
+                    continue;
+                } catch (ServerFailure e) {
+                    if (e.kind() == ServerFailure.Kind.OFFLINE || e.kind() == ServerFailure.Kind.FAILED) {
+                        throw new ServerFailure(e.kind(), e.code(), Text.t("The server did not answer the key"
+                                + " rotation. If it took the new keys, Fob shows your new recovery code when it next"
+                                + " starts and can reach the server."));
+                    }
+                    sync.saveState(sync.storedState().withPendingCode(previous));
+                    throw e;
+                }
+                sync.saveState(sync.storedState().withPendingCode(pendingCode.committedOutside()));
+                return new BackupSync.Rotation(RecoveryCode.format(code), slots.passkeysLeftWithoutSlot());
+            }
+            throw new BackupException(Text.t("Other devices keep writing to the backup; try rotating the keys again"));
+        }
+    }
+
+    /**
+     * A rotation from outside whose answer was lost: once the server is known to hold it (its header is the one kept),
+     * its code is offered. Anything else proves nothing (the server may serve an older version or nothing at all): the
+     * code stays kept, unshown, until a later rotation or backup replaces it.
+     */
+    void resume() {
+        synchronized (sync.lock()) {
+            try {
+                SyncState state = sync.storedState();
+                PendingCode pendingCode = state.pendingCode;
+                if (pendingCode == null || !pendingCode.outside || pendingCode.committed || sync.account() == null) {
+                    return;
+                }
+                BackupServer.Stored stored = sync.server().get(null);
+                if (stored != null && stored.body != null
+                        && Envelope.parse(stored.body).header().equals(pendingCode.header)) {
+                    sync.saveState(state.withPendingCode(pendingCode.committedOutside()));
+                }
+            } catch (ServerFailure | LocalStorageException | BackupException e) {
+                // Tried again at the next start.
+            }
+        }
+    }
+}
