@@ -255,7 +255,7 @@ public final class App implements AccountListView.Actions, Preferences {
         backup = new BackupService(session, store, worker);
         new LiveEvents(backup.sync(), backup::pullQuietly);
         AppLockPanel lockPanel = new AppLockPanel(session, store, new LockPasswords(worker),
-                () -> backup.sync().state().enabled, this, this::showLockState);
+                () -> backup.sync().state().enabled, this, this::showLockState, backup::newKeysForAppLock);
         settings.attach(lockPanel);
         Dom.onClick(Dom.byId("lock-now"), this::lockNow);
         list.hideCodesUntilClicked(preferences.hideCodesUntilClicked());

@@ -34,6 +34,8 @@ public final class BackupService {
     private final SecurityApi security = new SecurityApi();
     private final Passkeys passkeys = new Passkeys(api);
     private final BackupSync sync;
+    private final SessionVault local;
+    private final BackupCodec codec;
     private final BackupKeys keys;
     private final BrowserCompression compression;
     /** The server's largest backup, once asked; -1 before. */
@@ -42,9 +44,10 @@ public final class BackupService {
     public BackupService(VaultSession session, VaultStore store, Worker worker) {
         compression = new BrowserCompression(worker);
         BrowserScheduler scheduler = new BrowserScheduler();
-        sync = new BackupSync(new HttpBackupServer(api), new SessionVault(session, store),
-                new BackupStateStore(store), scheduler, System::currentTimeMillis,
-                new BackupCodec(new WebCryptoBackend(), new WebCryptoEcdh(), compression));
+        local = new SessionVault(session, store);
+        codec = new BackupCodec(new WebCryptoBackend(), new WebCryptoEcdh(), compression);
+        sync = new BackupSync(new HttpBackupServer(api), local, new BackupStateStore(store), scheduler,
+                System::currentTimeMillis, codec);
         scheduler.attach(sync);
         sync.tellOtherTabsWith(TabSync::announceBackupChange);
         keys = new BackupKeys(sync);
@@ -309,6 +312,27 @@ public final class BackupService {
                     + " it has them, what you removed can still open your backup: turn Cloud backup on here, or choose"
                     + " \u201cRotate keys\u201d on a device where it is on.", e.getMessage()));
         }
+    }
+
+    /**
+     * Turning the app lock on gives the vault a new key: an earlier copy of the vault record, which this browser's
+     * device key opens, then opens neither the locked vault nor any backup written after. With Cloud backup on here,
+     * that is a rotation of the backup's keys (its new recovery code is offered until saved); backup on but not
+     * signed in to its account cannot rotate, and the vault keeps its key (a vault key the backup does not know would
+     * seal uploads no slot opens); with backup off, the vault alone gets the new key.
+     */
+    public void newKeysForAppLock() throws OfflineException, ServerException, ServerFailure, LocalStorageException,
+            BackupException, VaultException {
+        SyncState state = sync.state();
+        if (!state.enabled) {
+            local.adopt(codec.newVaultKey(), vault -> vault);
+            return;
+        }
+        BackupServer.Account account = sync.account();
+        if (account == null || !state.belongsTo(account.id, account.name)) {
+            throw new BackupException(Text.t("sign in to the recovery account this browser backs up to"));
+        }
+        rotateKeys(null);
     }
 
     /** Signs in and reads the account's backup, for "Begin recovery". Null when the account has no backup. */

@@ -37,10 +37,16 @@ public final class AppLockPanel {
     private final BooleanSupplier backupOn;
     private final Preferences preferences;
     private final Runnable lockChanged;
+    private final Async.Task newKeys;
     private boolean busy;
 
+    /**
+     * {@code newKeys} gives the vault (and the backup, when this browser backs up) a new key when the lock is first
+     * turned on, so that nothing kept from before the lock opens what is written after it.
+     */
     public AppLockPanel(VaultSession session, VaultStore store, LockPasswords passwords, BooleanSupplier backupOn,
-            Preferences preferences, Runnable lockChanged) {
+            Preferences preferences, Runnable lockChanged, Async.Task newKeys) {
+        this.newKeys = newKeys;
         this.session = session;
         this.store = store;
         this.passwords = passwords;
@@ -139,8 +145,10 @@ public final class AppLockPanel {
                 Messages.show("lock-setup-error", e.getMessage());
                 return;
             }
+            boolean first = store.lock() == null;
             session.storeLock(vault -> store.addLockPasskey(vault, answer.credentialId, answer.prf));
             changed(Text.t("Fob now locks with your passkey."));
+            newKeysIf(first);
         }, message -> Messages.show("lock-setup-error", message));
     }
 
@@ -165,6 +173,7 @@ public final class AppLockPanel {
             try {
                 byte[] salt = new WebCryptoBackend().random(16);
                 byte[] key = passwords.newKey(password, salt);
+                boolean first = store.lock() == null;
                 session.storeLock(vault -> store.addLockPassword(vault, key, salt, PasswordLockSlot.MEMORY_KIB,
                         PasswordLockSlot.ITERATIONS, PasswordLockSlot.PARALLELISM));
                 Dom.setValue("new-lock-password", "");
@@ -172,12 +181,30 @@ public final class AppLockPanel {
                 Dom.byId("lock-password-hint").setTextContent("");
                 Dom.show(Dom.byId("new-lock-password-rows"), false);
                 changed(Text.t("Fob now locks with your password."));
+                newKeysIf(first);
             } finally {
                 Window.clearInterval(ticker);
                 Dom.byId("lock-setup-elapsed").setTextContent("");
                 Dom.show(Dom.byId("lock-setup-progress"), false);
             }
         }, message -> Messages.show("lock-setup-error", message));
+    }
+
+    /**
+     * After the lock's first slot: new keys (docs/security.md, "Active server"). Should that fail, the lock stays on,
+     * and the person is told what the old key still opens.
+     */
+    private void newKeysIf(boolean firstSlot) {
+        if (!firstSlot) {
+            return;
+        }
+        try {
+            newKeys.run();
+        } catch (Exception e) {
+            Messages.show("lock-setup-error", Text.t("App lock is on, but Fob could not give your accounts new keys"
+                    + " ({0}). Until it does, a copy of this browser's storage from before the lock still opens them:"
+                    + " turn the lock off and on again to try again.", e.getMessage()));
+        }
     }
 
     private void changed(String toast) {
