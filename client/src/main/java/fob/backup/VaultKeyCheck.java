@@ -53,6 +53,13 @@ public final class VaultKeyCheck {
                     + " could check who made it; open it with your recovery code"));
         }
         if (!leadsTo(codec, envelope, key, anchor)) {
+            if (envelope.parsedHeader().previousKeys().size() >= EnvelopeLimits.MAX_PREVIOUS_KEYS) {
+                // The chain keeps the last rotations only: a passkey that did not sign in through all of them has an
+                // anchor it no longer reaches. Not proof of tampering; the recovery code tells (a forger's backup
+                // does not open with it either).
+                throw new PasskeyCannotOpenException(Text.t("Your passkey's key to this backup is older than its last"
+                        + " {0} key rotations; open it with your recovery code", EnvelopeLimits.MAX_PREVIOUS_KEYS));
+            }
             throw new UntrustedBackupException();
         }
         return key;

@@ -37,7 +37,7 @@ public final class RevisionsSeen {
 
     /** With {@code revision} seen in that backup (a lower one changes nothing). */
     RevisionsSeen with(String accountId, String lineage, long revision) {
-        if (accountId == null || !accountId.matches("\\S+") || revision <= of(accountId, lineage)) {
+        if (accountId == null || !isOneWord(accountId) || revision <= of(accountId, lineage)) {
             return this;
         }
         LinkedHashMap<String, Long> next = new LinkedHashMap<>(revisions);
@@ -48,6 +48,19 @@ public final class RevisionsSeen {
             next.remove(next.keySet().iterator().next());
         }
         return new RevisionsSeen(next);
+    }
+
+    /** Whether {@code text} can stand as one field of a line: not empty, no white space. */
+    private static boolean isOneWord(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The stored form. */

@@ -127,4 +127,25 @@ class VaultKeyCheckTest {
                 () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, codec.newVaultKey(), null),
                 "another passkey's PRF");
     }
+
+    /**
+     * A passkey that did not sign in through more rotations than the key chain keeps: its anchor is out of reach.
+     * That is not proof of tampering, and the recovery code is asked for, not the words for a changed backup.
+     */
+    @Test
+    void anAnchorOlderThanTheWholeKeyChainLeavesTheRecoveryCode() throws Exception {
+        byte[] key = codec.newVaultKey();
+        SealedPasskeySlot slot = genuineSlot(key);
+        java.util.List<PreviousKey> chain = new java.util.ArrayList<>();
+        for (int i = 0; i <= EnvelopeLimits.MAX_PREVIOUS_KEYS; i++) {
+            byte[] next = codec.newVaultKey();
+            chain.add(0, codec.previousKey(next, key));
+            slot = codec.resealed(slot, next);
+            key = next;
+        }
+        Envelope envelope = envelope(key, List.of(slot), chain);
+        assertThrows(PasskeyCannotOpenException.class,
+                () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, null));
+    }
 }
+
