@@ -104,10 +104,20 @@ class ActiveServerTest extends BrowserTest {
 
     /** The backup error next to the "Cloud backup" switch, once it says something. */
     private String backupError() {
-        return page.waitFor(Duration.ofSeconds(20), () -> {
-            String text = page.driver().findElement(By.id("backup-error")).getText();
-            return text.isEmpty() ? null : text;
-        });
+        return errorIn("backup-error");
+    }
+
+    /** The error the element {@code id} shows, once it says something; a page that says nothing fails the test. */
+    private String errorIn(String id) {
+        try {
+            return page.waitFor(Duration.ofSeconds(20), () -> {
+                String text = page.driver().findElement(By.id(id)).getText();
+                return text.isEmpty() ? null : text;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("#" + id + " says nothing within 20 s; the page shows " + page.describe()
+                    + ", status '" + BackupFlows.status(page) + "', accounts " + page.issuers(), e);
+        }
     }
 
     /**
@@ -211,10 +221,7 @@ class ActiveServerTest extends BrowserTest {
         page.open();
         assertEquals(List.of(), page.issuers(), "a new machine");
         WebElement dialog = BackupFlows.beginRecovery(page);
-        String error = page.waitFor(Duration.ofSeconds(20), () -> {
-            String text = page.driver().findElement(By.id("recovery-error")).getText();
-            return text.isEmpty() ? null : text;
-        });
+        String error = errorIn("recovery-error");
         assertTrue(error.contains(REFUSED + ": it was changed on the server"), error);
         assertFalse(page.isPresent(dialog, "textbox", "Recovery code"), "nothing else was offered as a way in");
         assertEquals(0, page.accounts().size(), "the vault stays empty");
