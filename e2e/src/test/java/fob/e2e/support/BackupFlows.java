@@ -22,13 +22,36 @@ public final class BackupFlows {
         page.fill(settings, "textbox", "Recovery account name", name);
         page.button(settings, "Create recovery account").click();
         WebElement codeDialog = page.waitFor(() -> page.dialog("Recovery code"));
-        String code = page.waitFor(() -> {
-            String text = page.driver().findElement(org.openqa.selenium.By.id("recovery-code-text")).getText();
-            return text.isEmpty() ? null : text;
-        });
+        String code = shownRecoveryCode(page);
         page.button(codeDialog, "I have saved it").click();
         waitForStatus(page, "Backup up to date");
         return code;
+    }
+
+    /** The code the dialog "Recovery code" shows, once it shows one. */
+    public static String shownRecoveryCode(FobPage page) {
+        return page.waitFor(() -> {
+            String text = page.driver().findElement(org.openqa.selenium.By.id("recovery-code-text")).getText();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
+    /**
+     * Every version of the backup the server returns to the page's session, newest first, version number to body,
+     * through the page's own fetch.
+     */
+    public static java.util.LinkedHashMap<Long, String> serverVersions(FobPage page) throws Exception {
+        String list = (String) page.asyncJs("var done = arguments[0]; fetch('/api/backup/versions').then(function (r)"
+                + " { return r.text(); }).then(done, function (e) { done('failed ' + e); });");
+        com.grack.nanojson.JsonArray versions = com.grack.nanojson.JsonParser.object().from(list)
+                .getArray("versions");
+        java.util.LinkedHashMap<Long, String> bodies = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < versions.size(); i++) {
+            long version = versions.getObject(i).getLong("version");
+            bodies.put(version, (String) page.asyncJs("var done = arguments[1]; fetch('/api/backup/versions/'"
+                    + " + arguments[0]).then(function (r) { return r.text(); }).then(done);", version));
+        }
+        return bodies;
     }
 
     /** The backup status line (role status in Settings), whether or not Settings is open. */

@@ -107,6 +107,54 @@ public final class FobServerProcess implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * What whoever runs the server can do with no session at all: writes {@code body} into the SQLite database as the
+     * newest version of the backup of the recovery account named {@code accountName} (which must be the only one of
+     * that name), as the server itself would store it. Returns the version written.
+     */
+    public long operatorWritesBackup(String accountName, String body) throws java.sql.SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setBusyTimeout(10_000);
+        org.sqlite.SQLiteDataSource database = new org.sqlite.SQLiteDataSource(config);
+        database.setUrl("jdbc:sqlite:" + dataDir.resolve("fob.db"));
+        try (java.sql.Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            String accountId;
+            long version;
+            try (java.sql.PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, backup_seq FROM accounts WHERE name = ?")) {
+                select.setString(1, accountName);
+                try (java.sql.ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new IllegalStateException("no recovery account named " + accountName);
+                    }
+                    accountId = rows.getString(1);
+                    version = rows.getLong(2) + 1;
+                    if (rows.next()) {
+                        throw new IllegalStateException("more than one recovery account named " + accountName);
+                    }
+                }
+            }
+            try (java.sql.PreparedStatement update = connection.prepareStatement(
+                    "UPDATE accounts SET backup_seq = ?, current_version = ? WHERE id = ?")) {
+                update.setLong(1, version);
+                update.setLong(2, version);
+                update.setString(3, accountId);
+                update.executeUpdate();
+            }
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO backup_versions (account_id, version, body, created_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, accountId);
+                insert.setLong(2, version);
+                insert.setBytes(3, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                insert.setLong(4, System.currentTimeMillis());
+                insert.executeUpdate();
+            }
+            connection.commit();
+            return version;
+        }
+    }
+
     public String log() throws IOException {
         return Files.readString(log);
     }
