@@ -102,7 +102,12 @@ class ActiveServerTest extends BrowserTest {
         return new Forgery(key, envelope.toJson());
     }
 
-    /** The backup error next to the "Cloud backup" switch, once it says something. */
+    /** Why the "Cloud backup" switch did not turn backup on, said next to it, once it says something. */
+    private String switchError() {
+        return errorIn("backup-switch-error");
+    }
+
+    /** The backup section's error (an action of Settings' backup part), once it says something. */
     private String backupError() {
         return errorIn("backup-error");
     }
@@ -170,8 +175,10 @@ class ActiveServerTest extends BrowserTest {
         WebElement toggle = page.byRole(settings, "switch", "Cloud backup");
         assertFalse(toggle.isSelected());
         toggle.click();
-        String error = backupError();
+        String error = switchError();
         assertTrue(error.contains(REFUSED + ": it was changed on the server"), error);
+        assertTrue(error.startsWith("Cloud backup was not turned on."), error);
+        assertFalse(page.byRole(settings, "switch", "Cloud backup").isSelected(), "the switch is back off");
         assertFalse(page.isPresent(page.driver(), "dialog", "Recover accounts"), "no restore was offered");
         assertNothingPlanted();
         assertEquals(7, page.accounts().size(), "the accounts here stay as they were");
