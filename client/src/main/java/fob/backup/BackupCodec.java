@@ -252,7 +252,7 @@ public final class BackupCodec {
         return concat(nonce, crypto.seal(key, nonce, purpose.getBytes(StandardCharsets.US_ASCII), secret));
     }
 
-    /** What {@link #sealSecret} sealed; throws when {@code key} or {@code purpose} is not the one it was sealed with. */
+    /** What {@link #sealSecret} sealed; throws when {@code key} or {@code purpose} is not what it was sealed with. */
     public byte[] openSecret(byte[] key, String purpose, byte[] sealed) throws BackupException {
         if (sealed.length < 12 + EnvelopeLimits.TAG_BYTES) {
             throw new BackupException(Text.t("A secret kept in this browser is damaged"));

@@ -38,6 +38,8 @@ public final class BackupSync {
      * person's other devices within 2 s of it, and this wait is most of that.
      */
     public static final int DEBOUNCE_MILLIS = 500;
+    /** The code of a failure whose request may have been taken by the server: its answer never came. */
+    public static final String NO_ANSWER = "no_answer";
     static final int FIRST_RETRY_MILLIS = 2000;
     static final int MAX_RETRY_MILLIS = 5 * 60 * 1000;
     private static final int MAX_ATTEMPTS = 5;
@@ -565,7 +567,7 @@ public final class BackupSync {
     private ServerFailure unanswered(ServerFailure e, PendingCode previous, String message)
             throws LocalStorageException {
         if (e.kind() == ServerFailure.Kind.OFFLINE || e.kind() == ServerFailure.Kind.FAILED) {
-            return new ServerFailure(e.kind(), e.code(), message);
+            return new ServerFailure(e.kind(), NO_ANSWER, message);
         }
         save(state.withPendingCode(previous));
         return e;

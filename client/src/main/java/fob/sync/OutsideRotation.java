@@ -80,9 +80,9 @@ public final class OutsideRotation {
                     continue;
                 } catch (ServerFailure e) {
                     if (e.kind() == ServerFailure.Kind.OFFLINE || e.kind() == ServerFailure.Kind.FAILED) {
-                        throw new ServerFailure(e.kind(), e.code(), Text.t("The server did not answer the key"
-                                + " rotation. If it took the new keys, Fob shows your new recovery code when it next"
-                                + " starts and can reach the server."));
+                        throw new ServerFailure(e.kind(), BackupSync.NO_ANSWER, Text.t("The server did not answer"
+                                + " the key rotation. If it took the new keys, Fob shows your new recovery code when"
+                                + " it next starts and can reach the server."));
                     }
                     sync.saveState(sync.storedState().withPendingCode(previous));
                     throw e;

@@ -3,7 +3,6 @@ package fob.web.backup;
 import fob.backup.BackupCodec;
 import fob.backup.BackupException;
 import fob.backup.BackupPayload;
-import fob.backup.PasskeyCannotOpenException;
 import fob.codec.Base64Url;
 import fob.codec.EncodingException;
 import fob.sync.BackupKeys;
@@ -293,25 +292,35 @@ public final class BackupService {
     }
 
     /**
-     * After a revocation (a passkey removed, a device signed out), the backup gets new keys, whether or not this browser
-     * backs up to it: here through {@link #rotateKeys}, else from outside, opened with a passkey sign-in made now
+     * After a revocation (a passkey removed, a device signed out), the backup gets new keys, whether or not this
+     * browser backs up to it: here through {@link #rotateKeys}, else from outside, opened with a passkey sign-in made now
      * ({@link OutsideRotation}). Null when the account has no backup. When the backup cannot be given new keys from
      * here, the person is told, in words, what still opens it and what to do.
      */
     private BackupSync.Rotation rotateForRevocation(byte[] leftOut) throws OfflineException, ServerException,
             ServerFailure, LocalStorageException, BackupException, VaultException {
         BackupServer.Account account = sync.account();
-        if (sync.state().enabled && account != null && sync.state().belongsTo(account.id, account.name)) {
-            return rotateKeys(leftOut);
-        }
-        Passkeys.Ceremony ceremony = signInAgain(account);
         try {
-            return new OutsideRotation(sync).rotate(ceremony.key, null, leftOut);
-        } catch (PasskeyCannotOpenException e) {
-            throw new BackupException(Text.t("Done, but this browser could not give your backup new keys ({0}). Until"
-                    + " it has them, what you removed can still open your backup: turn Cloud backup on here, or choose"
-                    + " \u201cRotate keys\u201d on a device where it is on.", e.getMessage()));
+            if (sync.state().enabled && account != null && sync.state().belongsTo(account.id, account.name)) {
+                return rotateKeys(leftOut);
+            }
+            return new OutsideRotation(sync).rotate(signInAgain(account).key, null, leftOut);
+        } catch (ServerFailure e) {
+            if (BackupSync.NO_ANSWER.equals(e.code())) {
+                // It may have been taken: what then happens is said in its own words.
+                throw e;
+            }
+            throw notRotated(e);
+        } catch (OfflineException | ServerException | BackupException e) {
+            throw notRotated(e);
         }
+    }
+
+    /** What the person must know when a revocation was made but the backup did not get new keys. */
+    private static BackupException notRotated(Exception why) {
+        return new BackupException(Text.t("Done, but your backup could not be given new keys ({0}). Until it has them,"
+                + " what you removed can still open it: turn Cloud backup on here, or choose \u201cRotate keys\u201d on"
+                + " a device where it is on.", why.getMessage()));
     }
 
     /**
