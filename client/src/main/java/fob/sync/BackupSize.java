@@ -4,7 +4,7 @@ import fob.text.Text;
 
 /** A backup's size, and the words for one the server will not take. */
 public final class BackupSize {
-    /** {"fob":4,"header":"","nonce":"<16>","ciphertext":""}: the envelope's JSON around its three strings. */
+    /** {"fob":5,"header":"","nonce":"<16>","ciphertext":""}: the envelope's JSON around its three strings. */
     static final int ENVELOPE_JSON_BYTES = 64;
 
     private BackupSize() {
