@@ -16,6 +16,13 @@ import java.util.Map;
 public final class Config {
     /** 8 MiB: a backup of 10,000 accounts, compressed, is about a tenth of it (docs/benchmarks.md). */
     static final long DEFAULT_BACKUP_MAX_BYTES = 8 << 20;
+    /**
+     * Live-sync streams one server holds: about 12 KiB of heap each (docs/benchmarks.md,
+     * live_sync.heap_1000_streams), so 10,000 take about 115 MiB, within the default heap of a 1 GiB machine.
+     */
+    static final int DEFAULT_MAX_STREAMS = 10_000;
+    /** A household's or an office's browsers behind one address, each holding one stream. */
+    static final int DEFAULT_MAX_STREAMS_PER_ADDRESS = 64;
     /** Each setting: flag, environment variable, default shown in --help, and what it means. */
     private static final String[][] OPTIONS = {
         {"--port", "FOB_PORT", "8080", "TCP port to listen on (0 picks a free one)"},
@@ -30,14 +37,23 @@ public final class Config {
         {"--rate-limit", "FOB_RATE_LIMIT", "30", "sign-in and registration requests per minute per client address,"
             + " shared by every server on the database; 0 turns off every rate limit"},
         {"--host", "FOB_HOST", "127.0.0.1 for a localhost origin, else every interface", "address to listen on"},
-        {"--trusted-proxies", "FOB_TRUSTED_PROXIES", "", "comma-separated addresses and CIDR ranges of proxies whose"
-            + " Forwarded and X-Forwarded-For headers name the client"},
+        {"--trusted-proxies", "FOB_TRUSTED_PROXIES", "", "comma-separated addresses and CIDR ranges of your proxies;"
+            + " only from them is --client-ip-header believed"},
+        {"--client-ip-header", "FOB_CLIENT_IP_HEADER", "", "the one header your proxies write the client's address"
+            + " in: X-Forwarded-For (Caddy, nginx, HAProxy, Traefik), Forwarded or X-Real-IP; needed with"
+            + " --trusted-proxies, read right to left, every other such header ignored"},
+        {"--ipv6-prefix", "FOB_IPV6_PREFIX", "64", "limits count an IPv6 client by this many leading bits of its"
+            + " address (one subscriber holds a /64), 1 to 128"},
         {"--accounts-per-hour", "FOB_ACCOUNTS_PER_HOUR", "20", "new recovery accounts per client address per hour"
             + " (0: no quota)"},
         {"--account-max-bytes", "FOB_ACCOUNT_MAX_BYTES", "backup-max-bytes times history", "bytes of backups one"
             + " recovery account keeps, current and history; the oldest history goes first"},
         {"--storage-max-bytes", "FOB_STORAGE_MAX_BYTES", "0", "bytes of backups all accounts together keep (0: no"
             + " quota)"},
+        {"--max-streams", "FOB_MAX_STREAMS", String.valueOf(DEFAULT_MAX_STREAMS), "live-sync streams this server"
+            + " holds at once (about 12 KiB of heap each); past it pages poll"},
+        {"--max-streams-per-address", "FOB_MAX_STREAMS_PER_ADDRESS", String.valueOf(DEFAULT_MAX_STREAMS_PER_ADDRESS),
+            "live-sync streams one client address holds on this server; past it its pages poll"},
         {"--activity-days", "FOB_ACTIVITY_DAYS", "90", "days an activity event (with its client address) is kept"},
         {"--metrics-port", "FOB_METRICS_PORT", "0", "port for Prometheus metrics at /metrics (0: no metrics)"},
         {"--metrics-host", "FOB_METRICS_HOST", "127.0.0.1", "address the metrics port listens on"},
@@ -61,6 +77,10 @@ public final class Config {
     /** 0: no total quota. */
     public final long storageMaxBytes;
     public final int activityDays;
+    /** The IPv6 prefix length limits count by. */
+    public final int ipv6Prefix;
+    public final int maxStreams;
+    public final int maxStreamsPerAddress;
     /** 0: no metrics served. */
     public final int metricsPort;
     public final String metricsHost;
@@ -68,7 +88,7 @@ public final class Config {
     private Config(int port, Path dataDir, String origin, String dbUrl, String dbUser, String dbPassword,
             long backupMaxBytes, int history, int rateLimit, String host, ClientAddress clientAddress,
             int accountsPerHour, long accountMaxBytes, long storageMaxBytes, int activityDays, int metricsPort,
-            String metricsHost) {
+            String metricsHost, int ipv6Prefix, int maxStreams, int maxStreamsPerAddress) {
         this.port = port;
         this.dataDir = dataDir;
         this.origin = origin;
@@ -86,6 +106,9 @@ public final class Config {
         this.activityDays = activityDays;
         this.metricsPort = metricsPort;
         this.metricsHost = metricsHost;
+        this.ipv6Prefix = ipv6Prefix;
+        this.maxStreams = maxStreams;
+        this.maxStreamsPerAddress = maxStreamsPerAddress;
     }
 
     /** Thrown for --help: not an error, but nothing to start. */
@@ -141,7 +164,12 @@ public final class Config {
         if (host != null && host.isEmpty()) {
             throw new ConfigException("--host must name an address, such as 0.0.0.0 or ::");
         }
-        ClientAddress clientAddress = ClientAddress.trusting(values.getOrDefault("--trusted-proxies", ""));
+        int ipv6Prefix = (int) number(values, "--ipv6-prefix", 64, 1, 128);
+        ClientAddress clientAddress = ClientAddress.configure(values.getOrDefault("--trusted-proxies", ""),
+                values.getOrDefault("--client-ip-header", ""), ipv6Prefix);
+        int maxStreams = (int) number(values, "--max-streams", DEFAULT_MAX_STREAMS, 1, 10_000_000);
+        int maxStreamsPerAddress = (int) number(values, "--max-streams-per-address", DEFAULT_MAX_STREAMS_PER_ADDRESS,
+                1, 10_000_000);
         int accountsPerHour = (int) number(values, "--accounts-per-hour", 20, 0, 1_000_000);
         long accountMaxBytes = number(values, "--account-max-bytes", maxBytes * history, 1024, Long.MAX_VALUE / 2);
         long storageMaxBytes = number(values, "--storage-max-bytes", 0, 0, Long.MAX_VALUE / 2);
@@ -153,7 +181,8 @@ public final class Config {
         return new Config(port, dataDir, origin, dbUrl, values.getOrDefault("--db-user", ""),
                 values.getOrDefault("--db-password", ""), maxBytes, history, rateLimit, host, clientAddress,
                 accountsPerHour, accountMaxBytes, storageMaxBytes, activityDays, metricsPort,
-                values.getOrDefault("--metrics-host", "127.0.0.1").strip());
+                values.getOrDefault("--metrics-host", "127.0.0.1").strip(), ipv6Prefix, maxStreams,
+                maxStreamsPerAddress);
     }
 
     /**

@@ -78,7 +78,8 @@ public final class FobServer implements AutoCloseable {
                 : Metrics.servedAt(config.metricsHost, config.metricsPort);
         this.changes = Stores.changeFeed(config, store);
         Sessions sessions = new Sessions(store, changes, config.isHttps());
-        this.liveSync = new LiveSync(sessions, changes, metrics, clock);
+        this.liveSync = new LiveSync(sessions, changes, metrics, clock, config.clientAddress, config.maxStreams,
+                config.maxStreamsPerAddress);
         metrics.gauge("fob.live.clients", "Pages holding a live-sync stream on this server", liveSync::clients);
         Activity activity = new Activity(store, sessions, config.clientAddress, metrics, clock);
         PasskeyLimits limits = limits(config, store);
@@ -163,6 +164,11 @@ public final class FobServer implements AutoCloseable {
     /** Live sync's keep-alive and session check, now: see {@link LiveSync#heartbeat}. */
     public void runLiveSyncChecks() {
         liveSync.heartbeat();
+    }
+
+    /** For tests: runs {@code hook} while each live-sync stream opens (see {@link LiveSync#onOpening}). */
+    public void onStreamOpening(Runnable hook) {
+        liveSync.onOpening(hook);
     }
 
     /**

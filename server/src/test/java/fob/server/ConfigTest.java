@@ -78,7 +78,8 @@ class ConfigTest {
             "--trusted-proxies", "FOB_TRUSTED_PROXIES", "--accounts-per-hour", "FOB_ACCOUNTS_PER_HOUR",
             "--account-max-bytes", "FOB_ACCOUNT_MAX_BYTES", "--storage-max-bytes", "FOB_STORAGE_MAX_BYTES",
             "--activity-days", "FOB_ACTIVITY_DAYS", "--metrics-port", "FOB_METRICS_PORT", "--metrics-host",
-            "FOB_METRICS_HOST"}) {
+            "FOB_METRICS_HOST", "--client-ip-header", "FOB_CLIENT_IP_HEADER", "--ipv6-prefix", "FOB_IPV6_PREFIX",
+            "--max-streams", "FOB_MAX_STREAMS", "--max-streams-per-address", "FOB_MAX_STREAMS_PER_ADDRESS"}) {
             assertTrue(help.getMessage().contains(name), name);
         }
     }
@@ -104,9 +105,36 @@ class ConfigTest {
     }
 
     @Test
+    void trustedProxiesNeedTheHeaderTheyWriteNamed() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(Map.of("FOB_TRUSTED_PROXIES",
+                "127.0.0.1")));
+        assertTrue(e.getMessage().contains("FOB_TRUSTED_PROXIES") && e.getMessage().contains("FOB_CLIENT_IP_HEADER"),
+                e.getMessage());
+        ConfigException other = assertThrows(ConfigException.class, () -> parse(Map.of(),
+                "--trusted-proxies=127.0.0.1", "--client-ip-header=True-Client-IP"));
+        assertTrue(other.getMessage().contains("True-Client-IP"), other.getMessage());
+        parse(Map.of("FOB_TRUSTED_PROXIES", "127.0.0.1", "FOB_CLIENT_IP_HEADER", "x-real-ip"));
+        parse(Map.of(), "--trusted-proxies=10.0.0.0/8", "--client-ip-header=FORWARDED");
+        parse(Map.of("FOB_CLIENT_IP_HEADER", "X-Forwarded-For"));
+    }
+
+    @Test
+    void streamCapsAndTheIpv6PrefixHaveDefaultsAndBounds() throws Exception {
+        Config defaults = parse(Map.of());
+        assertEquals(10_000, defaults.maxStreams);
+        assertEquals(64, defaults.maxStreamsPerAddress);
+        assertEquals(64, defaults.ipv6Prefix);
+        assertThrows(ConfigException.class, () -> parse(Map.of(), "--ipv6-prefix=0"));
+        assertThrows(ConfigException.class, () -> parse(Map.of(), "--ipv6-prefix=129"));
+        assertThrows(ConfigException.class, () -> parse(Map.of(), "--max-streams=0"));
+        assertThrows(ConfigException.class, () -> parse(Map.of(), "--max-streams-per-address=0"));
+        assertEquals(48, parse(Map.of("FOB_IPV6_PREFIX", "48")).ipv6Prefix);
+    }
+
+    @Test
     void trustedProxiesMustBeAddressesAndMetricsAnotherPort() {
         ConfigException name = assertThrows(ConfigException.class, () -> parse(Map.of(),
-                "--trusted-proxies=10.0.0.0/8,proxy.internal"));
+                "--trusted-proxies=10.0.0.0/8,proxy.internal", "--client-ip-header=X-Forwarded-For"));
         assertTrue(name.getMessage().contains("proxy.internal"), name.getMessage());
         ConfigException samePort = assertThrows(ConfigException.class, () -> parse(Map.of(), "--port=9000",
                 "--metrics-port=9000"));

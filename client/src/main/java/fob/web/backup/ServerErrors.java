@@ -28,6 +28,11 @@ final class ServerErrors {
             case "too_many_streams":
                 return Text.t("This recovery account is open on too many devices and tabs at once. Close some, then"
                         + " try again.");
+            case "too_many_streams_here":
+                return Text.t("Too many devices on your network are connected to this server at once. Changes from"
+                        + " your other devices still arrive within a minute.");
+            case "server_busy":
+                return Text.t("This server is busy. Changes from your other devices still arrive within a minute.");
             case "credential_exists":
                 return Text.t("This passkey is already registered with this account");
             case "last_passkey":

@@ -67,7 +67,7 @@ public final class PasskeyRoutes {
     }
 
     private void limitAddress(Context ctx, long now) {
-        limits.perAddress().take(clientAddress.of(ctx), now);
+        limits.perAddress().take(clientAddress.keyOf(ctx), now);
     }
 
     private byte[] newChallenge(Context ctx, Challenge.Purpose purpose, String accountId, byte[] userHandle,
@@ -112,7 +112,7 @@ public final class PasskeyRoutes {
         String name = checkedName(Json.body(ctx, Json.MAX_CEREMONY_BYTES));
         // The quota is spent on the request, before the passkey prompt: refused after it, the person's
         // authenticator would keep a passkey for an account that was never made.
-        limits.newAccounts().take(clientAddress.of(ctx), now);
+        limits.newAccounts().take(clientAddress.keyOf(ctx), now);
         byte[] userHandle = Secrets.random(32);
         byte[] challenge = newChallenge(ctx, Challenge.Purpose.REGISTER, null, userHandle, name, now);
         Json.send(ctx, 200, relyingParty.creationOptions(challenge, userHandle, name, List.of()));

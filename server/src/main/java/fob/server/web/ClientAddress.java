@@ -2,38 +2,86 @@ package fob.server.web;
 
 import fob.server.ConfigException;
 import io.javalin.http.Context;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.util.InetAddressSet;
 
 /**
  * The address of the client behind a request, for rate limits, quotas and the activity list. The TCP peer is
- * the client unless it is one of the trusted proxies ({@code FOB_TRUSTED_PROXIES}); then the client is the
- * nearest address in {@code Forwarded} (RFC 7239), or else {@code X-Forwarded-For}, that is not itself a
- * trusted proxy. Those headers are read right to left because each proxy appends to them: what lies left of
- * the last untrusted address was written by the client and proves nothing.
+ * the client unless it is one of the trusted proxies ({@code FOB_TRUSTED_PROXIES}); then the client is read from
+ * the one header the operator named ({@code FOB_CLIENT_IP_HEADER}: {@code X-Forwarded-For}, {@code Forwarded}
+ * (its {@code for=}) or {@code X-Real-IP}), every line of it taken as one list in order, and walked from the
+ * right: the first address that is not itself a trusted proxy. Proxies append to these headers (nginx and
+ * Traefik to the value, HAProxy with a line of its own), so what lies left of the last untrusted address was
+ * written by the client and proves nothing; every other forwarding header is the client's alone and is ignored.
+ *
+ * <p>Limits are keyed by {@link #key}: an IPv4 address, or an IPv6 address cut to its first
+ * {@code FOB_IPV6_PREFIX} bits (64 by default), since one subscriber holds a whole /64 and could otherwise
+ * take a fresh bucket with every address in it.
  */
 public final class ClientAddress {
+    /** The headers a proxy may be named for. */
+    public static final List<String> HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
     private static final String ATTRIBUTE = "fob.clientAddress";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final InetAddressSet trusted = new InetAddressSet();
     private final boolean anyTrusted;
+    /** One of {@link #HEADERS}, or null when none is read. */
+    private final String header;
+    private final int ipv6Prefix;
 
-    private ClientAddress(List<String> trustedProxies) {
+    private ClientAddress(List<String> trustedProxies, String header, int ipv6Prefix) {
         for (String proxy : trustedProxies) {
             trusted.add(proxy);
         }
         this.anyTrusted = !trustedProxies.isEmpty();
+        this.header = header;
+        this.ipv6Prefix = ipv6Prefix;
     }
 
-    /** Parses a comma-separated list of addresses and CIDR ranges, such as {@code 10.0.0.0/8, ::1}. */
-    public static ClientAddress trusting(String list) throws ConfigException {
+    /**
+     * From the settings: {@code trustedProxies}, a comma-separated list of addresses and CIDR ranges (such as
+     * {@code 10.0.0.0/8, ::1}); {@code header}, the one header those proxies write (any case; empty for none);
+     * and the IPv6 prefix length that limits count by.
+     */
+    public static ClientAddress configure(String trustedProxies, String header, int ipv6Prefix)
+            throws ConfigException {
+        List<String> proxies = proxies(trustedProxies);
+        String named = null;
+        String wanted = header == null ? "" : header.strip();
+        if (!wanted.isEmpty()) {
+            for (String known : HEADERS) {
+                if (known.equalsIgnoreCase(wanted)) {
+                    named = known;
+                }
+            }
+            if (named == null) {
+                throw new ConfigException("--client-ip-header: '" + wanted + "' is not one Fob reads; name the one"
+                        + " your proxy writes: X-Forwarded-For, Forwarded or X-Real-IP");
+            }
+        }
+        if (!proxies.isEmpty() && named == null) {
+            throw new ConfigException("FOB_TRUSTED_PROXIES (--trusted-proxies) is set but FOB_CLIENT_IP_HEADER"
+                    + " (--client-ip-header) is not: name the one header your proxy writes the client's address"
+                    + " in (X-Forwarded-For for Caddy, nginx, HAProxy and Traefik; Forwarded; or X-Real-IP), since"
+                    + " any other a client can write itself");
+        }
+        if (ipv6Prefix < 1 || ipv6Prefix > 128) {
+            throw new ConfigException("--ipv6-prefix must be from 1 to 128 (it is " + ipv6Prefix + ")");
+        }
+        return new ClientAddress(proxies, named, ipv6Prefix);
+    }
+
+    private static List<String> proxies(String list) throws ConfigException {
         List<String> proxies = new ArrayList<>();
         for (String part : list.split(",")) {
             String proxy = part.strip();
@@ -60,36 +108,71 @@ public final class ClientAddress {
             }
             proxies.add(proxy);
         }
-        return new ClientAddress(proxies);
+        return proxies;
     }
 
-    /** No proxy trusted: the peer is the client. */
+    /** No proxy trusted: the peer is the client; IPv6 counted per /64. */
     public static ClientAddress direct() {
-        return new ClientAddress(List.of());
+        return new ClientAddress(List.of(), null, 64);
     }
 
-    /** The client's address, worked out once per request. */
+    /** The client's whole address, worked out once per request: what the activity list shows. */
     public String of(Context ctx) {
         String cached = ctx.attribute(ATTRIBUTE);
         if (cached == null) {
-            cached = resolve(ctx.req().getRemoteAddr(), ctx.header("Forwarded"), ctx.header("X-Forwarded-For"));
+            cached = resolve(ctx.req().getRemoteAddr(), name -> Collections.list(ctx.req().getHeaders(name)));
             ctx.attribute(ATTRIBUTE, cached);
         }
         return cached;
     }
 
-    /** The client's address from the peer's and the headers' (public for tests of the rule itself). */
-    public String resolve(String peer, String forwarded, String forwardedFor) {
+    /** What limits count the request's client by: see {@link #key(String)}. */
+    public String keyOf(Context ctx) {
+        return key(of(ctx));
+    }
+
+    /**
+     * What limits count an address by: an IPv4 address as it is, an IPv6 address cut to its first
+     * {@code FOB_IPV6_PREFIX} bits and written with the prefix length ({@code 2001:db8:1:2:0:0:0:0/64}).
+     * Anything else (the peer is always a literal; this is for safety) as it is.
+     */
+    public String key(String address) {
+        InetAddress parsed = literal(address);
+        if (parsed == null) {
+            return address;
+        }
+        if (!(parsed instanceof Inet6Address)) {
+            return parsed.getHostAddress();
+        }
+        byte[] bytes = parsed.getAddress();
+        for (int bit = ipv6Prefix; bit < 128; bit++) {
+            bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/" + ipv6Prefix;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The client's address from the peer's and the header lines ({@code lines} gives every line of a header, by
+     * name, in order); public for tests of the rule itself.
+     */
+    public String resolve(String peer, Function<String, List<String>> lines) {
         InetAddress peerAddress = literal(peer);
-        if (!anyTrusted || peerAddress == null || !trusted.test(peerAddress)) {
+        if (!anyTrusted || header == null || peerAddress == null || !trusted.test(peerAddress)) {
             return normal(peer, peerAddress);
         }
-        List<String> hops = forwarded != null ? forwardedFor(forwarded) : commaList(forwardedFor);
+        List<String> hops = new ArrayList<>();
+        for (String line : lines.apply(header)) {
+            hops.addAll(header.equals("Forwarded") ? forwardedFor(line) : commaList(line));
+        }
         for (int i = hops.size() - 1; i >= 0; i--) {
             InetAddress hop = literal(hops.get(i));
             if (hop == null) {
-                // An obfuscated or unknown hop ("unknown", "_hidden"): the nearest trustworthy answer is the last
-                // proxy that named it.
+                // An obfuscated or unknown hop ("unknown", "_hidden", a name, nothing): the nearest trustworthy
+                // answer is the last proxy that named it.
                 break;
             }
             if (!trusted.test(hop)) {
@@ -104,22 +187,20 @@ public final class ClientAddress {
         return parsed == null ? peer : parsed.getHostAddress();
     }
 
-    private static List<String> commaList(String header) {
+    private static List<String> commaList(String line) {
         List<String> hops = new ArrayList<>();
-        if (header != null) {
-            for (String part : header.split(",")) {
-                hops.add(withoutPort(part.strip()));
-            }
+        for (String part : line.split(",", -1)) {
+            hops.add(withoutPort(part.strip()));
         }
         return hops;
     }
 
-    /** The {@code for=} of each element of a Forwarded header, in order. */
-    private static List<String> forwardedFor(String header) {
+    /** The {@code for=} of each element of a Forwarded line, in order (commas and semicolons in quotes kept). */
+    private static List<String> forwardedFor(String line) {
         List<String> hops = new ArrayList<>();
-        for (String element : header.split(",")) {
+        for (String element : split(line, ',')) {
             String value = null;
-            for (String pair : element.split(";")) {
+            for (String pair : split(element, ';')) {
                 int eq = pair.indexOf('=');
                 if (eq > 0 && pair.substring(0, eq).strip().toLowerCase(Locale.ROOT).equals("for")) {
                     value = pair.substring(eq + 1).strip();
@@ -135,6 +216,29 @@ public final class ClientAddress {
             hops.add(withoutPort(value));
         }
         return hops;
+    }
+
+    /** {@code text} split at {@code separator} where it is not inside a quoted string. */
+    private static List<String> split(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\\' && quoted && i + 1 < text.length()) {
+                part.append(c);
+                c = text.charAt(++i);
+            } else if (c == separator && !quoted) {
+                parts.add(part.toString());
+                part.setLength(0);
+                continue;
+            }
+            part.append(c);
+        }
+        parts.add(part.toString());
+        return parts;
     }
 
     /** {@code 1.2.3.4:5678} to {@code 1.2.3.4}, {@code [::1]:5678} to {@code ::1}. */

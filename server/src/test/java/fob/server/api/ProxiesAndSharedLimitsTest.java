@@ -8,7 +8,10 @@ import fob.server.testing.TestPostgres;
 import fob.server.testing.TestServer;
 import fob.server.web.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,10 +37,14 @@ class ProxiesAndSharedLimitsTest {
     }
 
     /** How many sign-in requests in a row the server takes from {@code address} before it answers 429. */
-    private static int acceptedFrom(ApiClient client, String address, int tries) throws Exception {
+    private static int acceptedFrom(ApiClient client, String address, int tries, String... moreHeaders)
+            throws Exception {
         for (int i = 0; i < tries; i++) {
-            ApiClient.Response response = post(client, "/api/signin/options", Json.object(),
-                    "X-Forwarded-For", address);
+            String[] headers = new String[2 + moreHeaders.length];
+            headers[0] = "X-Forwarded-For";
+            headers[1] = address;
+            System.arraycopy(moreHeaders, 0, headers, 2, moreHeaders.length);
+            ApiClient.Response response = post(client, "/api/signin/options", Json.object(), headers);
             if (response.status() == 429) {
                 assertEquals("rate_limited", response.error());
                 return i;
@@ -61,13 +68,63 @@ class ProxiesAndSharedLimitsTest {
     @Test
     void fromATrustedProxyItNamesTheClient() throws Exception {
         try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=3",
-                "--trusted-proxies=127.0.0.1, ::1")) {
+                "--trusted-proxies=127.0.0.1, ::1", "--client-ip-header=X-Forwarded-For")) {
             assertEquals("203.0.113.7", registeredAddress(server, "203.0.113.7"));
             ApiClient client = server.client();
             assertEquals(3, acceptedFrom(client, "198.51.100.1", 5));
             assertEquals(3, acceptedFrom(client, "198.51.100.2", 5), "each client its own bucket");
             assertEquals(1, acceptedFrom(client, "203.0.113.7", 5), "the registration's two requests counted");
         }
+    }
+
+    /**
+     * Issue 24's reproduction: behind Caddy, which sets X-Forwarded-For and passes the client's own Forwarded
+     * through, a client that writes a new Forwarded on every request is still one client.
+     */
+    @ParameterizedTest
+    @EnumSource(TestServer.Database.class)
+    void aClientsOwnForwardedHeaderCountsForNothing(TestServer.Database database) throws Exception {
+        try (TestServer server = TestServer.start(database, "--rate-limit=3", "--trusted-proxies=127.0.0.1",
+                "--client-ip-header=X-Forwarded-For")) {
+            ApiClient client = server.client();
+            int accepted = 0;
+            int refused = 0;
+            for (int i = 0; i < 15; i++) {
+                ApiClient.Response response = post(client, "/api/signin/options", Json.object(),
+                        "X-Forwarded-For", "203.0.113.7", "Forwarded", "for=\"198.51.100." + (i + 1) + "\"",
+                        "X-Real-IP", UUID.randomUUID().toString());
+                if (response.status() == 200) {
+                    assertEquals(i, accepted, "the answers come first, then only refusals");
+                    accepted++;
+                } else {
+                    assertEquals(429, response.status(), response.text());
+                    assertEquals("rate_limited", response.error());
+                    refused++;
+                }
+            }
+            assertEquals(3, accepted);
+            assertEquals(12, refused);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Database.class)
+    void ipv6ClientsAreLimitedPerSlash64(TestServer.Database database) throws Exception {
+        try (TestServer server = TestServer.start(database, "--rate-limit=3", "--trusted-proxies=127.0.0.1, ::1",
+                "--client-ip-header=X-Forwarded-For")) {
+            ApiClient client = server.client();
+            assertEquals(3, acceptedFrom(client, "2001:db8:1:2::1", 5));
+            assertEquals(0, acceptedFrom(client, "2001:db8:1:2:abcd::99", 5), "the same /64: the same bucket");
+            assertEquals(3, acceptedFrom(client, "2001:db8:1:3::1", 5), "the next /64: a bucket of its own");
+            assertEquals("2001:db8:1:3:0:0:0:5", registeredAddressAfterReset(server, "2001:db8:1:3::5"),
+                    "the activity list shows the whole address");
+        }
+    }
+
+    /** As {@link #registeredAddress}, on a fresh client, with the rate limits spent so far forgotten. */
+    private static String registeredAddressAfterReset(TestServer server, String address) throws Exception {
+        server.advance(java.time.Duration.ofMinutes(5));
+        return registeredAddress(server, address);
     }
 
     @Test

@@ -42,7 +42,9 @@ class LiveSyncMeasurement {
     @Test
     void latencyAcrossTwoServersWithAHundredPages() throws Exception {
         String database = TestPostgres.get().newDatabase();
-        String[] flags = {"--db-url=" + database, "--db-user=fob", "--rate-limit=0", "--accounts-per-hour=0"};
+        // Every page connects from this machine: no per-address cap on streams.
+        String[] flags = {"--db-url=" + database, "--db-user=fob", "--rate-limit=0", "--accounts-per-hour=0",
+            "--max-streams-per-address=1000000"};
         try (ServerProcess a = ServerProcess.start(flags); ServerProcess b = ServerProcess.start(flags)) {
             List<Page> pages = new ArrayList<>();
             List<EventStream> onB = new ArrayList<>();
@@ -100,7 +102,7 @@ class LiveSyncMeasurement {
     @Test
     void memoryWithAThousandOpenStreams() throws Exception {
         try (ServerProcess server = ServerProcess.start(List.of("-Xmx256m"), "--rate-limit=0",
-                "--accounts-per-hour=0")) {
+                "--accounts-per-hour=0", "--max-streams-per-address=1000000")) {
             List<ApiClient> clients = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 ApiClient client = new ApiClient(server.url());

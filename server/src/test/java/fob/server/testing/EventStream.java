@@ -17,6 +17,7 @@ public final class EventStream implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private final StringBuffer lines = new StringBuffer();
     private volatile boolean ended;
 
     EventStream(HttpResponse<Stream<String>> response) {
@@ -33,6 +34,7 @@ public final class EventStream implements AutoCloseable {
             Iterator<String> lines = response.body().iterator();
             while (lines.hasNext()) {
                 String line = lines.next();
+                this.lines.append(line).append('\n');
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
                         events.add(new Event(name, data.toString(), System.nanoTime()));
@@ -54,6 +56,18 @@ public final class EventStream implements AutoCloseable {
 
     public int status() {
         return response.statusCode();
+    }
+
+    public String header(String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    /** The error code of a refusal (a JSON body instead of a stream), once the body has been read. */
+    public String error() throws InterruptedException {
+        if (!endsWithin(Duration.ofSeconds(5))) {
+            throw new AssertionError("the answer did not end: " + status() + " " + lines);
+        }
+        return fob.server.web.Json.MAPPER.readTree(lines.toString()).path("error").asString();
     }
 
     /** The next event, waiting at most {@code timeout}; fails the test if none came. */

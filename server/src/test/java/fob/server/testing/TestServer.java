@@ -56,6 +56,11 @@ public final class TestServer implements AutoCloseable {
         return start(Database.SQLITE, args.toArray(new String[0]));
     }
 
+    /** Runs {@code hook} while each live-sync stream opens: its session checked, the stream not yet registered. */
+    public void onStreamOpening(Runnable hook) {
+        server.onStreamOpening(hook);
+    }
+
     /** Runs the janitor now rather than at its next turn. */
     public void runLiveSyncChecks() {
         server.runLiveSyncChecks();
