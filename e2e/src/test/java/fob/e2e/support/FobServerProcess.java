@@ -155,6 +155,26 @@ public final class FobServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * What the passage of time does to a session, written as the operator could: every session of the recovery account
+     * named {@code accountName} had its last passkey sign-in {@code ago} earlier than the database says. The server
+     * reads sessions from the database on each request, so the next one sees the older sign-in. Returns how many
+     * sessions were changed.
+     */
+    public int operatorAgesSignIns(String accountName, Duration ago) throws java.sql.SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setBusyTimeout(10_000);
+        org.sqlite.SQLiteDataSource database = new org.sqlite.SQLiteDataSource(config);
+        database.setUrl("jdbc:sqlite:" + dataDir.resolve("fob.db"));
+        try (java.sql.Connection connection = database.getConnection();
+                java.sql.PreparedStatement update = connection.prepareStatement("UPDATE sessions SET authenticated_at"
+                        + " = authenticated_at - ? WHERE account_id = (SELECT id FROM accounts WHERE name = ?)")) {
+            update.setLong(1, ago.toMillis());
+            update.setString(2, accountName);
+            return update.executeUpdate();
+        }
+    }
+
     public String log() throws IOException {
         return Files.readString(log);
     }
