@@ -15,7 +15,6 @@ import fob.backup.BackupException;
 import fob.backup.BouncyCastleCrypto;
 import fob.backup.BouncyCastleEcdh;
 import fob.backup.Envelope;
-import fob.codec.Base32;
 import fob.codec.Base64Url;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.BrowserTest;
@@ -49,21 +48,6 @@ class ActiveServerSessionsTest extends BrowserTest {
     private static final String BOEING = "otpauth://totp/Boeing:bea?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF"
             + "&issuer=Boeing";
     private static final String PASSWORD = "a lock password for tests";
-
-    /** {@code count} accounts, "Account 1" to "Account n", each with a secret of its own. */
-    private void addAccounts(int count) {
-        for (int i = 1; i <= count; i++) {
-            byte[] secret = new byte[20];
-            java.util.Arrays.fill(secret, (byte) (17 * i));
-            page.addLink("otpauth://totp/Account%20" + i + ":person?secret=" + Base32.encode(secret)
-                    + "&issuer=Account%20" + i, false);
-        }
-    }
-
-    private String currentBackup() {
-        return (String) page.asyncJs("var done = arguments[0]; fetch('/api/backup').then(function (r) {"
-                + " return r.text(); }).then(done, function (e) { done('error ' + e); });");
-    }
 
     /** GET /api/session, as the page's own fetch sees it. */
     private JsonObject session() throws Exception {
@@ -127,7 +111,7 @@ class ActiveServerSessionsTest extends BrowserTest {
         page.addLink(BOEING, false);
         BackupFlows.createRecoveryAccount(page, "Bea");
         byte[] bea = newestCredential(passkeys, List.of());
-        String beaBackup = currentBackup();
+        String beaBackup = BackupFlows.currentBackup(page);
         Map<Long, String> beaVersions = BackupFlows.serverVersions(page);
         WebElement settings = BackupFlows.openSettings(page);
         page.button(settings, "Sign out").click();
@@ -219,7 +203,7 @@ class ActiveServerSessionsTest extends BrowserTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertEquals(beaBackup, currentBackup(), "Bea's backup is intact");
+        assertEquals(beaBackup, BackupFlows.currentBackup(page), "Bea's backup is intact");
         assertEquals(beaVersions, BackupFlows.serverVersions(page), "and so are its versions");
     }
 
@@ -265,13 +249,13 @@ class ActiveServerSessionsTest extends BrowserTest {
         byte[] secondPrf = PrfWatch.bytes(PrfWatch.outputs(page).get(second));
         page.waitFor(Duration.ofSeconds(20), () -> {
             try {
-                return Envelope.parse(currentBackup()).slots().size() == 3;
+                return Envelope.parse(BackupFlows.currentBackup(page)).slots().size() == 3;
             } catch (BackupException e) {
                 throw new IllegalStateException(e);
             }
         });
         BackupFlows.waitForStatus(page, "Backup up to date");
-        Envelope before = Envelope.parse(currentBackup());
+        Envelope before = Envelope.parse(BackupFlows.currentBackup(page));
         byte[] oldKey = JVM.vaultKeyFromRecoveryCode(before, oldCode);
         assertArrayEquals(oldKey, JVM.vaultKeyFromPasskey(before, PrfWatch.bytes(second), secondPrf),
                 "before, the second passkey opened the backup");
@@ -280,7 +264,7 @@ class ActiveServerSessionsTest extends BrowserTest {
         page.button(page.dialog("Turn off Cloud backup?"), "Stop on this device").click();
         BackupFlows.waitForStatus(page, "Not backed up");
         assertFalse(page.byRole(settings, "switch", "Cloud backup").isSelected());
-        assertEquals(before.toJson(), currentBackup(), "the backup stays on the server as it was");
+        assertEquals(before.toJson(), BackupFlows.currentBackup(page), "the backup stays on the server as it was");
 
         List<WebElement> items = list.findElements(By.tagName("li"));
         page.button(items.get(1), "Remove passkey").click();
@@ -308,7 +292,7 @@ class ActiveServerSessionsTest extends BrowserTest {
                     "the old recovery code");
             assertThrows(BackupException.class, () -> JVM.open(envelope, oldKey), "the old vault key");
         }
-        Envelope newest = Envelope.parse(currentBackup());
+        Envelope newest = Envelope.parse(BackupFlows.currentBackup(page));
         assertEquals(newest.toJson(), versions.values().iterator().next(), "the newest version is the backup");
         byte[] newKey = JVM.vaultKeyFromRecoveryCode(newest, newCode);
         assertTrue(new String(JVM.open(newest, newKey), StandardCharsets.UTF_8).contains(ZANZIBAR_SECRET),
@@ -385,7 +369,7 @@ class ActiveServerSessionsTest extends BrowserTest {
         page.addLink(ZANZIBAR, false);
         String oldCode = BackupFlows.createRecoveryAccount(page, "Locked");
         BackupFlows.waitForStatus(page, "Backup up to date");
-        Envelope before = Envelope.parse(currentBackup());
+        Envelope before = Envelope.parse(BackupFlows.currentBackup(page));
         copyVaultAndDeviceKey();
         byte[] oldKey = HexFormat.of().parseHex((String) attackWithTheCopy().get("hex"));
         assertArrayEquals(oldKey, JVM.vaultKeyFromRecoveryCode(before, oldCode),
@@ -415,7 +399,7 @@ class ActiveServerSessionsTest extends BrowserTest {
         assertEquals(2L, ((Number) attack.get("formatNow")).longValue(), "the stored record is locked now");
         assertEquals(true, attack.get("lockNow"));
         assertEquals(false, attack.get("opensNow"), "the old key does not open the locked record");
-        Envelope newest = Envelope.parse(currentBackup());
+        Envelope newest = Envelope.parse(BackupFlows.currentBackup(page));
         assertThrows(BackupException.class, () -> JVM.open(newest, oldKey), "the old key opens the newest backup");
         for (String body : BackupFlows.serverVersions(page).values()) {
             assertThrows(BackupException.class, () -> JVM.open(Envelope.parse(body), oldKey),
@@ -429,7 +413,7 @@ class ActiveServerSessionsTest extends BrowserTest {
     @Test
     void appLockOnWithBackupOffChangesTheVaultKey() throws Exception {
         page.open();
-        addAccounts(3);
+        BackupFlows.addNumberedAccounts(page, 3);
         copyVaultAndDeviceKey();
         Map<String, Object> unlocked = attackWithTheCopy();
         assertEquals(true, unlocked.get("opensNow"), "before the lock, the copy's key opens the stored record");

@@ -15,7 +15,6 @@ import fob.backup.Envelope;
 import fob.backup.Header;
 import fob.backup.SealedPasskeySlot;
 import fob.backup.Slot;
-import fob.codec.Base32;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.BrowserTest;
 import fob.e2e.support.FobPage;
@@ -55,21 +54,6 @@ class ActiveServerTest extends BrowserTest {
             this.key = key;
             this.body = body;
         }
-    }
-
-    /** {@code count} accounts, "Account 1" to "Account n", each with a secret of its own. */
-    private void addAccounts(int count) {
-        for (int i = 1; i <= count; i++) {
-            byte[] secret = new byte[20];
-            java.util.Arrays.fill(secret, (byte) (17 * i));
-            page.addLink("otpauth://totp/Account%20" + i + ":person?secret=" + Base32.encode(secret)
-                    + "&issuer=Account%20" + i, false);
-        }
-    }
-
-    private String currentBackup() {
-        return (String) page.asyncJs("var done = arguments[0]; fetch('/api/backup').then(function (r) {"
-                + " return r.text(); }).then(done, function (e) { done('error ' + e); });");
     }
 
     /**
@@ -133,7 +117,7 @@ class ActiveServerTest extends BrowserTest {
         Map<Long, String> versions = BackupFlows.serverVersions(page);
         assertFalse(versions.isEmpty());
         List<String> bodies = new ArrayList<>(versions.values());
-        bodies.add(currentBackup());
+        bodies.add(BackupFlows.currentBackup(page));
         for (String body : bodies) {
             if (body.equals(forgery.body)) {
                 continue;
@@ -159,10 +143,10 @@ class ActiveServerTest extends BrowserTest {
     void aForgedKeyIsRefusedWhenCloudBackupIsTurnedOnAgain() throws Exception {
         VirtualAuthenticator.add(browser, true);
         page.open();
-        addAccounts(7);
+        BackupFlows.addNumberedAccounts(page, 7);
         String code = BackupFlows.createRecoveryAccount(page, "Forged on again");
         BackupFlows.closeSettings(page);
-        Envelope genuine = Envelope.parse(currentBackup());
+        Envelope genuine = Envelope.parse(BackupFlows.currentBackup(page));
         assertEquals(5, Envelope.VERSION);
 
         Forgery forgery = forge(genuine, true);
@@ -218,10 +202,10 @@ class ActiveServerTest extends BrowserTest {
     void aForgedKeyIsRefusedByBeginRecovery() throws Exception {
         VirtualAuthenticator.add(browser, true);
         page.open();
-        addAccounts(3);
+        BackupFlows.addNumberedAccounts(page, 3);
         BackupFlows.createRecoveryAccount(page, "Forged recovery");
         BackupFlows.closeSettings(page);
-        Forgery forgery = forge(Envelope.parse(currentBackup()), true);
+        Forgery forgery = forge(Envelope.parse(BackupFlows.currentBackup(page)), true);
         server.operatorWritesBackup("Forged recovery", forgery.body);
 
         BackupFlows.wipe(browser, server);
@@ -254,7 +238,7 @@ class ActiveServerTest extends BrowserTest {
         page.open();
         page.addLink(ZANZIBAR, false);
         String oldCode = BackupFlows.createRecoveryAccount(page, "Lost rotation");
-        Envelope before = Envelope.parse(currentBackup());
+        Envelope before = Envelope.parse(BackupFlows.currentBackup(page));
         JVM.vaultKeyFromRecoveryCode(before, oldCode);
 
         try (LostAnswers lost = LostAnswers.to(browser, server.url(), "*/api/backup/rotation")) {
@@ -266,7 +250,7 @@ class ActiveServerTest extends BrowserTest {
             assertEquals(List.of("POST " + server.url() + "api/backup/rotation 200"), lost.lost(),
                     "the server committed the rotation; its answer was lost");
         }
-        Envelope rotated = Envelope.parse(currentBackup());
+        Envelope rotated = Envelope.parse(BackupFlows.currentBackup(page));
         assertNotEquals(before.toJson(), rotated.toJson());
         assertThrows(BackupException.class, () -> JVM.vaultKeyFromRecoveryCode(rotated, oldCode),
                 "the old recovery code no longer opens the server's backup");
@@ -278,7 +262,7 @@ class ActiveServerTest extends BrowserTest {
         String note = page.driver().findElement(By.id("code-note")).getText();
         assertTrue(note.startsWith("Fob showed you this recovery code before, but you have not confirmed that you"
                 + " saved it"), note);
-        Envelope newest = Envelope.parse(currentBackup());
+        Envelope newest = Envelope.parse(BackupFlows.currentBackup(page));
         String payload = new String(JVM.open(newest, JVM.vaultKeyFromRecoveryCode(newest, newCode)),
                 StandardCharsets.UTF_8);
         assertTrue(payload.contains("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), "the new code opens the newest backup");
@@ -291,7 +275,7 @@ class ActiveServerTest extends BrowserTest {
         page.addLink("otpauth://totp/Quokka:yolanda?secret=ONSWG4TFORZWK3DDN5WWKZLY&issuer=Quokka", false);
         page.waitFor(Duration.ofSeconds(20), () -> {
             try {
-                Envelope last = Envelope.parse(currentBackup());
+                Envelope last = Envelope.parse(BackupFlows.currentBackup(page));
                 return new String(JVM.open(last, JVM.vaultKeyFromRecoveryCode(last, newCode)),
                         StandardCharsets.UTF_8).contains("ONSWG4TFORZWK3DDN5WWKZLY");
             } catch (BackupException e) {

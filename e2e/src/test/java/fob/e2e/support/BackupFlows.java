@@ -55,6 +55,22 @@ public final class BackupFlows {
     }
 
     /** The backup status line (role status in Settings), whether or not Settings is open. */
+    /** The server's current backup, as the page's own fetch of {@code GET /api/backup} gets it. */
+    public static String currentBackup(FobPage page) {
+        return (String) page.asyncJs("var done = arguments[0]; fetch('/api/backup').then(function (r) {"
+                + " return r.text(); }).then(done, function (e) { done('error ' + e); });");
+    }
+
+    /** Adds {@code count} accounts by link, "Account 1" to "Account n", each with a secret of its own. */
+    public static void addNumberedAccounts(FobPage page, int count) {
+        for (int i = 1; i <= count; i++) {
+            byte[] secret = new byte[20];
+            java.util.Arrays.fill(secret, (byte) (17 * i));
+            page.addLink("otpauth://totp/Account%20" + i + ":person?secret=" + fob.codec.Base32.encode(secret)
+                    + "&issuer=Account%20" + i, false);
+        }
+    }
+
     public static String status(FobPage page) {
         return (String) page.js("return document.getElementById('backup-status').textContent;");
     }

@@ -107,17 +107,22 @@ public final class FobServerProcess implements AutoCloseable {
         return dataDir;
     }
 
+    /** The server's SQLite database, opened as its operator would, beside the running server. */
+    private java.sql.Connection database() throws java.sql.SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setBusyTimeout(10_000);
+        org.sqlite.SQLiteDataSource database = new org.sqlite.SQLiteDataSource(config);
+        database.setUrl("jdbc:sqlite:" + dataDir.resolve("fob.db"));
+        return database.getConnection();
+    }
+
     /**
      * What whoever runs the server can do with no session at all: writes {@code body} into the SQLite database as the
      * newest version of the backup of the recovery account named {@code accountName} (which must be the only one of
      * that name), as the server itself would store it. Returns the version written.
      */
     public long operatorWritesBackup(String accountName, String body) throws java.sql.SQLException {
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-        config.setBusyTimeout(10_000);
-        org.sqlite.SQLiteDataSource database = new org.sqlite.SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dataDir.resolve("fob.db"));
-        try (java.sql.Connection connection = database.getConnection()) {
+        try (java.sql.Connection connection = database()) {
             connection.setAutoCommit(false);
             String accountId;
             long version;
@@ -162,11 +167,7 @@ public final class FobServerProcess implements AutoCloseable {
      * sessions were changed.
      */
     public int operatorAgesSignIns(String accountName, Duration ago) throws java.sql.SQLException {
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-        config.setBusyTimeout(10_000);
-        org.sqlite.SQLiteDataSource database = new org.sqlite.SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dataDir.resolve("fob.db"));
-        try (java.sql.Connection connection = database.getConnection();
+        try (java.sql.Connection connection = database();
                 java.sql.PreparedStatement update = connection.prepareStatement("UPDATE sessions SET authenticated_at"
                         + " = authenticated_at - ? WHERE account_id = (SELECT id FROM accounts WHERE name = ?)")) {
             update.setLong(1, ago.toMillis());
