@@ -65,6 +65,35 @@ public final class VaultKeyCheck {
         return key;
     }
 
+    /**
+     * For a browser that backs up to this backup and holds its key ({@code heldKey}): the backup's new key, through
+     * the passkey's slot, only when the key chain leads from it to {@code heldKey}. Every genuine rotation chains
+     * from the key the backup had, so the slot's anchor is never needed here, and is not taken: an anchor from before
+     * a rotation could otherwise vouch for a key chained to a key that rotation shut out. A chain that is full (16
+     * links) and does not reach {@code heldKey} may have lost it to rotations: the recovery code tells.
+     */
+    public static byte[] descendingFromHeldKey(BackupCodec codec, Envelope envelope, byte[] credentialId, byte[] prf,
+            byte[] heldKey) throws BackupException {
+        if (prf == null) {
+            throw new PasskeyCannotOpenException(Text.t("This passkey cannot open backups by itself; use your recovery"
+                    + " code"));
+        }
+        byte[] key;
+        try {
+            key = codec.vaultKeyFromPasskey(envelope, credentialId, prf);
+        } catch (BackupException e) {
+            throw new PasskeyCannotOpenException(e.getMessage());
+        }
+        if (leadsTo(codec, envelope, key, heldKey)) {
+            return key;
+        }
+        if (envelope.parsedHeader().previousKeys().size() >= EnvelopeLimits.MAX_PREVIOUS_KEYS) {
+            throw new PasskeyCannotOpenException(Text.t("This browser's key to the backup is older than its last {0}"
+                    + " key rotations; open it with your recovery code", EnvelopeLimits.MAX_PREVIOUS_KEYS));
+        }
+        throw new UntrustedBackupException();
+    }
+
     /** The vault key, through the recovery-code slot and the code the person typed: the code vouches for it. */
     public static byte[] throughRecoveryCode(BackupCodec codec, Envelope envelope, String code)
             throws BackupException {

@@ -790,8 +790,9 @@ public final class BackupSync {
             byte[] newKey;
             try {
                 // Anyone can seal a key to a passkey slot's public key; only a holder of this browser's key can chain
-                // the new key to it, and only the passkey can have written the slot's anchor.
-                newKey = VaultKeyCheck.throughPasskey(codec, envelope, key.credentialId, key.prf, local.vaultKey());
+                // the new key to it.
+                newKey = VaultKeyCheck.descendingFromHeldKey(codec, envelope, key.credentialId, key.prf,
+                        local.vaultKey());
             } catch (UntrustedBackupException e) {
                 status = SyncStatus.OUT_OF_DATE;
                 problem = Text.t("the backup on the server was not made by your devices, so nothing was uploaded over"
@@ -800,13 +801,11 @@ public final class BackupSync {
                 throw e;
             } catch (PasskeyCannotOpenException e) {
                 status = SyncStatus.OUT_OF_DATE;
-                problem = Text.t("the backup's new key was not made from this browser's key, so it was not adopted");
+                problem = Text.t("the backup's new key could not be adopted with this passkey");
                 changed();
-                throw new BackupException(Text.t("The backup on the server has a new key that was not made from this"
-                        + " browser's key, so Fob did not adopt it. If you rotated the keys on another device more"
-                        + " than {0} times since, turn Cloud backup off here (\u201cStop on this device\u201d) and on"
-                        + " again, and open the backup with your recovery code; otherwise the server may have been"
-                        + " tampered with.", EnvelopeLimits.MAX_PREVIOUS_KEYS));
+                throw new BackupException(Text.t("Fob did not adopt the backup's new key: {0}. To go on backing up,"
+                        + " turn Cloud backup off here (\u201cStop on this device\u201d) and on again, and open the"
+                        + " backup with your recovery code.", e.getMessage()));
             }
             BackupPayload remote = BackupPayload.read(codec.open(envelope, newKey));
             if (remote.revision() < state.lastRevision) {

@@ -147,5 +147,34 @@ class VaultKeyCheckTest {
         assertThrows(PasskeyCannotOpenException.class,
                 () -> VaultKeyCheck.throughPasskey(codec, envelope, credentialId, prf, null));
     }
+
+    /**
+     * Someone a rotation shut out (a removed passkey, a signed-out device) still holds the key before it, K1, and the
+     * other passkey's slot is still anchored on K1. Chaining a key of their own to K1 passes the anchor, as a new
+     * machine would meet it (docs/security.md says so); but a browser that backs up and holds the current key K2
+     * adopts only keys that descend from K2, and refuses it.
+     */
+    @Test
+    void aBrowserHoldingTheCurrentKeyTakesOnlyKeysThatDescendFromIt() throws Exception {
+        byte[] k1 = codec.newVaultKey();
+        SealedPasskeySlot slot = genuineSlot(k1);
+        byte[] k2 = codec.newVaultKey();
+        Envelope rotated = envelope(k2, List.of(codec.resealed(slot, k2)), List.of(codec.previousKey(k2, k1)));
+        byte[] k3 = codec.newVaultKey();
+        Envelope next = envelope(k3, List.of(codec.resealed(slot, k3)), List.of(codec.previousKey(k3, k2),
+                codec.previousKey(k2, k1)));
+        assertArrayEquals(k3, VaultKeyCheck.descendingFromHeldKey(codec, next, credentialId, prf, k2),
+                "a genuine rotation after K2 descends from it");
+
+        byte[] forged = codec.newVaultKey();
+        Envelope chainedToK1 = envelope(forged, List.of(codec.resealed(slot, forged)),
+                List.of(codec.previousKey(forged, k1)));
+        assertArrayEquals(forged, VaultKeyCheck.throughPasskey(codec, chainedToK1, credentialId, prf, null),
+                "the residual: the anchor on K1 vouches for it on a new machine");
+        assertThrows(UntrustedBackupException.class,
+                () -> VaultKeyCheck.descendingFromHeldKey(codec, chainedToK1, credentialId, prf, k2),
+                "but not where the current key is held");
+        assertArrayEquals(k2, VaultKeyCheck.descendingFromHeldKey(codec, rotated, credentialId, prf, k2));
+    }
 }
 
