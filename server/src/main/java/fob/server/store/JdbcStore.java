@@ -351,7 +351,7 @@ abstract class JdbcStore implements Store {
                     "a backup of " + size + " bytes is more than the " + quota.accountMaxBytes() + " bytes an account"
                     + " may keep");
         }
-        if (quota.storageMaxBytes() > 0) {
+        if (quota.storageMaxBytes() != BackupQuota.UNLIMITED) {
             // LENGTH reads a blob's size from its header (SQLite) or its TOAST pointer (PostgreSQL), not the blob.
             // Writes in flight at once on several servers may each pass: the total is bounded, not exact.
             long total = query(connection, row -> row.getLong(1),
@@ -379,6 +379,12 @@ abstract class JdbcStore implements Store {
                 return;
             }
         }
+    }
+
+    @Override
+    public long storedBackupBytes() {
+        return read(connection -> query(connection, row -> row.getLong(1),
+                "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM backup_versions").get(0));
     }
 
     @Override

@@ -106,6 +106,9 @@ public interface Store extends AutoCloseable {
     /** Deletes every kept version but the current one; returns how many went. */
     int deleteHistory(String accountId);
 
+    /** The bytes of every backup version of every account together. */
+    long storedBackupBytes();
+
     /** Every kept version, newest first. */
     List<BackupSummary> backupVersions(String accountId);
 

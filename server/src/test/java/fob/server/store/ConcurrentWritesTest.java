@@ -61,7 +61,7 @@ class ConcurrentWritesTest {
         }
     }
 
-    private static final BackupQuota NO_QUOTA = new BackupQuota(Long.MAX_VALUE, 0);
+    private static final BackupQuota NO_QUOTA = new BackupQuota(Long.MAX_VALUE, BackupQuota.UNLIMITED);
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
