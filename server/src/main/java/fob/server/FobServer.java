@@ -91,6 +91,7 @@ public final class FobServer implements AutoCloseable {
         PasskeyRoutes passkeys = new PasskeyRoutes(store, new RelyingParty(origin), sessions, activity, limits,
                 config.clientAddress, new CeremonyBinding(config.isHttps()), clock);
         BackupRoutes backups = new BackupRoutes(store, sessions, activity, config.backupMaxBytes, config.history,
+                config.historyDays,
                 new BackupQuota(config.accountMaxBytes, StorageLimit.resolve(config, store, storage)), metrics,
                 changes, clock);
         SessionRoutes sessionRoutes = new SessionRoutes(store, sessions, activity, clock);
