@@ -21,6 +21,14 @@ public final class Config {
      * live_sync.heap_1000_streams), so 10,000 take about 115 MiB, within the default heap of a 1 GiB machine.
      */
     static final int DEFAULT_MAX_STREAMS = 10_000;
+    /**
+     * New recovery accounts an hour on the whole server (every server on the database): a hundred times what one
+     * address may make is the size of a launch day's busiest hour for a small public server, while the accounts
+     * that addresses beyond number can make stay bounded (2,400 a day).
+     */
+    static final int DEFAULT_SIGNUPS_PER_HOUR = 100;
+    /** {@code --storage-max-bytes} unset: worked out at start (see {@link StorageLimit}). */
+    public static final long STORAGE_DEFAULT = -1;
     /** A household's or an office's browsers behind one address, each holding one stream. */
     static final int DEFAULT_MAX_STREAMS_PER_ADDRESS = 64;
     /** Each setting: flag, environment variable, default shown in --help, and what it means. */
@@ -33,7 +41,9 @@ public final class Config {
         {"--db-password", "FOB_DB_PASSWORD", "", "database password (PostgreSQL)"},
         {"--backup-max-bytes", "FOB_BACKUP_MAX_BYTES", String.valueOf(DEFAULT_BACKUP_MAX_BYTES),
             "largest backup accepted, in bytes"},
-        {"--history", "FOB_HISTORY", "20", "backup versions kept per account"},
+        {"--history", "FOB_HISTORY", "20", "backup versions kept per account, the newest"},
+        {"--history-days", "FOB_HISTORY_DAYS", "30", "besides those, the last version of each of this many days"
+            + " (UTC, today included) is kept, within the account's quota (0: none); a key rotation deletes them"},
         {"--rate-limit", "FOB_RATE_LIMIT", "30", "sign-in and registration requests per minute per client address,"
             + " shared by every server on the database; 0 turns off every rate limit"},
         {"--host", "FOB_HOST", "127.0.0.1 for a localhost origin, else every interface", "address to listen on"},
@@ -46,10 +56,13 @@ public final class Config {
             + " address (one subscriber holds a /64), 1 to 128"},
         {"--accounts-per-hour", "FOB_ACCOUNTS_PER_HOUR", "20", "new recovery accounts per client address per hour"
             + " (0: no quota)"},
+        {"--signups-per-hour", "FOB_SIGNUPS_PER_HOUR", String.valueOf(DEFAULT_SIGNUPS_PER_HOUR), "new recovery"
+            + " accounts per hour on the whole server, from every address, counted in the database (0: no cap)"},
         {"--account-max-bytes", "FOB_ACCOUNT_MAX_BYTES", "backup-max-bytes times history", "bytes of backups one"
             + " recovery account keeps, current and history; the oldest history goes first"},
-        {"--storage-max-bytes", "FOB_STORAGE_MAX_BYTES", "0", "bytes of backups all accounts together keep (0: no"
-            + " quota)"},
+        {"--storage-max-bytes", "FOB_STORAGE_MAX_BYTES", "SQLite: the stored backups and the free space of the"
+            + " database's disk, less a tenth of the disk or 1 GiB, whichever is more; PostgreSQL: 10 GiB",
+            "bytes of backups all accounts together keep, or 'unlimited' for no quota"},
         {"--max-streams", "FOB_MAX_STREAMS", String.valueOf(DEFAULT_MAX_STREAMS), "live-sync streams this server"
             + " holds at once (about 12 KiB of heap each); past it pages poll"},
         {"--max-streams-per-address", "FOB_MAX_STREAMS_PER_ADDRESS", String.valueOf(DEFAULT_MAX_STREAMS_PER_ADDRESS),
@@ -73,8 +86,12 @@ public final class Config {
     private final String host;
     public final ClientAddress clientAddress;
     public final int accountsPerHour;
+    /** 0: no cap. */
+    public final int signupsPerHour;
+    /** 0: no daily versions kept. */
+    public final int historyDays;
     public final long accountMaxBytes;
-    /** 0: no total quota. */
+    /** {@link #STORAGE_DEFAULT}: worked out at start; {@link StorageLimit#UNLIMITED}: no total quota. */
     public final long storageMaxBytes;
     public final int activityDays;
     /** The IPv6 prefix length limits count by. */
@@ -88,7 +105,8 @@ public final class Config {
     private Config(int port, Path dataDir, String origin, String dbUrl, String dbUser, String dbPassword,
             long backupMaxBytes, int history, int rateLimit, String host, ClientAddress clientAddress,
             int accountsPerHour, long accountMaxBytes, long storageMaxBytes, int activityDays, int metricsPort,
-            String metricsHost, int ipv6Prefix, int maxStreams, int maxStreamsPerAddress) {
+            String metricsHost, int ipv6Prefix, int maxStreams, int maxStreamsPerAddress, int signupsPerHour,
+            int historyDays) {
         this.port = port;
         this.dataDir = dataDir;
         this.origin = origin;
@@ -109,6 +127,8 @@ public final class Config {
         this.ipv6Prefix = ipv6Prefix;
         this.maxStreams = maxStreams;
         this.maxStreamsPerAddress = maxStreamsPerAddress;
+        this.signupsPerHour = signupsPerHour;
+        this.historyDays = historyDays;
     }
 
     /** Thrown for --help: not an error, but nothing to start. */
@@ -172,7 +192,9 @@ public final class Config {
                 1, 10_000_000);
         int accountsPerHour = (int) number(values, "--accounts-per-hour", 20, 0, 1_000_000);
         long accountMaxBytes = number(values, "--account-max-bytes", maxBytes * history, 1024, Long.MAX_VALUE / 2);
-        long storageMaxBytes = number(values, "--storage-max-bytes", 0, 0, Long.MAX_VALUE / 2);
+        int signupsPerHour = (int) number(values, "--signups-per-hour", DEFAULT_SIGNUPS_PER_HOUR, 0, 1_000_000);
+        int historyDays = (int) number(values, "--history-days", 30, 0, 3650);
+        long storageMaxBytes = storageMaxBytes(values.get("--storage-max-bytes"));
         int activityDays = (int) number(values, "--activity-days", 90, 1, 100_000);
         int metricsPort = (int) number(values, "--metrics-port", 0, 0, 65535);
         if (metricsPort != 0 && metricsPort == port) {
@@ -182,7 +204,22 @@ public final class Config {
                 values.getOrDefault("--db-password", ""), maxBytes, history, rateLimit, host, clientAddress,
                 accountsPerHour, accountMaxBytes, storageMaxBytes, activityDays, metricsPort,
                 values.getOrDefault("--metrics-host", "127.0.0.1").strip(), ipv6Prefix, maxStreams,
-                maxStreamsPerAddress);
+                maxStreamsPerAddress, signupsPerHour, historyDays);
+    }
+
+    /** A number of bytes, 'unlimited', or unset (the default, worked out at start). 0 was once 'no quota'. */
+    private static long storageMaxBytes(String text) throws ConfigException {
+        if (text == null) {
+            return STORAGE_DEFAULT;
+        }
+        if (text.strip().equalsIgnoreCase("unlimited")) {
+            return StorageLimit.UNLIMITED;
+        }
+        if (text.strip().equals("0")) {
+            throw new ConfigException("--storage-max-bytes 0 no longer means no quota: say 'unlimited' for that, or"
+                    + " leave it unset for a default the data directory's disk can hold");
+        }
+        return number(Map.of("--storage-max-bytes", text), "--storage-max-bytes", 0, 1, Long.MAX_VALUE / 2);
     }
 
     /**

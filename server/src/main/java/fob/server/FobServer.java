@@ -67,6 +67,11 @@ public final class FobServer implements AutoCloseable {
 
     /** With a clock of its own, so that tests can let challenges and sessions expire. */
     public FobServer(Config config, Store store, Assets assets, LongSupplier clock) {
+        this(config, store, assets, clock, StorageLimit.Defaults.REAL);
+    }
+
+    /** With the figures the storage default is worked out from given, for tests of a small server. */
+    public FobServer(Config config, Store store, Assets assets, LongSupplier clock, StorageLimit.Defaults storage) {
         this.store = store;
         this.assets = assets;
         this.port = config.port == 0 ? freePort() : config.port;
@@ -86,7 +91,9 @@ public final class FobServer implements AutoCloseable {
         PasskeyRoutes passkeys = new PasskeyRoutes(store, new RelyingParty(origin), sessions, activity, limits,
                 config.clientAddress, new CeremonyBinding(config.isHttps()), clock);
         BackupRoutes backups = new BackupRoutes(store, sessions, activity, config.backupMaxBytes, config.history,
-                new BackupQuota(config.accountMaxBytes, config.storageMaxBytes), metrics, changes, clock);
+                config.historyDays,
+                new BackupQuota(config.accountMaxBytes, StorageLimit.resolve(config, store, storage)), metrics,
+                changes, clock);
         SessionRoutes sessionRoutes = new SessionRoutes(store, sessions, activity, clock);
         AccountRoutes accountRoutes = new AccountRoutes(store, sessions, limits, clock);
         PageRoutes page = new PageRoutes(assets);
@@ -136,13 +143,19 @@ public final class FobServer implements AutoCloseable {
         janitor.scheduleWithFixedDelay(this::runJanitor, 1, 10, TimeUnit.MINUTES);
     }
 
-    /** {@code --rate-limit=0} turns every rate limit off; the new-account quota has its own setting. */
+    /**
+     * {@code --rate-limit=0} turns every rate limit off; the new-account quotas, per address and for the whole
+     * server, have their own settings.
+     */
     private static PasskeyLimits limits(Config config, Store store) {
         int perAccount = config.rateLimit == 0 ? 0 : 10;
         return new PasskeyLimits(RateLimiter.perMinute(store, "address", config.rateLimit),
                 RateLimiter.perMinute(store, "account", perAccount),
                 RateLimiter.perHour(store, "accounts", config.accountsPerHour, "too_many_accounts",
-                        "Too many new recovery accounts from this network"));
+                        "Too many new recovery accounts from this network"),
+                RateLimiter.perHour(store, "signups", config.signupsPerHour, "server_signups_paused",
+                        "This server is making no new recovery accounts for now: too many were made in the last"
+                        + " hour").withStatus(503));
     }
 
     private static void notFound(Context ctx) {

@@ -79,7 +79,8 @@ class ConfigTest {
             "--account-max-bytes", "FOB_ACCOUNT_MAX_BYTES", "--storage-max-bytes", "FOB_STORAGE_MAX_BYTES",
             "--activity-days", "FOB_ACTIVITY_DAYS", "--metrics-port", "FOB_METRICS_PORT", "--metrics-host",
             "FOB_METRICS_HOST", "--client-ip-header", "FOB_CLIENT_IP_HEADER", "--ipv6-prefix", "FOB_IPV6_PREFIX",
-            "--max-streams", "FOB_MAX_STREAMS", "--max-streams-per-address", "FOB_MAX_STREAMS_PER_ADDRESS"}) {
+            "--max-streams", "FOB_MAX_STREAMS", "--max-streams-per-address", "FOB_MAX_STREAMS_PER_ADDRESS",
+            "--signups-per-hour", "FOB_SIGNUPS_PER_HOUR", "--history-days", "FOB_HISTORY_DAYS", "unlimited"}) {
             assertTrue(help.getMessage().contains(name), name);
         }
     }
@@ -94,14 +95,25 @@ class ConfigTest {
     }
 
     @Test
-    void quotasDefaultToAFullHistoryAndNoTotal() throws Exception {
+    void quotasDefaultToAFullHistoryAndATotalWorkedOutAtStart() throws Exception {
         Config defaults = parse(Map.of());
         assertEquals(20, defaults.accountsPerHour);
         assertEquals((8 << 20) * 20L, defaults.accountMaxBytes);
-        assertEquals(0, defaults.storageMaxBytes);
+        assertEquals(Config.STORAGE_DEFAULT, defaults.storageMaxBytes, "worked out at start (StorageLimit)");
+        assertEquals(100, defaults.signupsPerHour);
+        assertEquals(30, defaults.historyDays);
         assertEquals(90, defaults.activityDays);
         assertEquals(0, defaults.metricsPort, "no metrics unless asked for");
         assertEquals(4096 * 5L, parse(Map.of("FOB_BACKUP_MAX_BYTES", "4096", "FOB_HISTORY", "5")).accountMaxBytes);
+    }
+
+    @Test
+    void noStorageQuotaOnlyWhenTheOperatorSaysUnlimited() throws Exception {
+        assertEquals(StorageLimit.UNLIMITED, parse(Map.of("FOB_STORAGE_MAX_BYTES", "Unlimited")).storageMaxBytes);
+        assertEquals(5_000_000_000L, parse(Map.of(), "--storage-max-bytes=5000000000").storageMaxBytes);
+        ConfigException zero = assertThrows(ConfigException.class, () -> parse(Map.of("FOB_STORAGE_MAX_BYTES", "0")));
+        assertTrue(zero.getMessage().contains("unlimited"), "0 once meant no quota: " + zero.getMessage());
+        assertThrows(ConfigException.class, () -> parse(Map.of(), "--storage-max-bytes=lots"));
     }
 
     @Test

@@ -10,7 +10,7 @@ final class ServerErrors {
     private ServerErrors() {
     }
 
-    /** {@code retryAfterSeconds}: the wait a 429 named in its Retry-After header, or -1. */
+    /** {@code retryAfterSeconds}: the wait a 429 or 503 named in its Retry-After header, or -1. */
     static String describe(String code, String serverMessage, long retryAfterSeconds) {
         switch (code) {
             case "not_signed_in":
@@ -24,6 +24,9 @@ final class ServerErrors {
                 return Text.t("Too many attempts; try again in {0}.", waitInWords(retryAfterSeconds));
             case "too_many_accounts":
                 return Text.t("Too many new recovery accounts from this network; try again in {0}.",
+                        waitInWords(retryAfterSeconds));
+            case "server_signups_paused":
+                return Text.t("This server is taking no new recovery accounts for now; try again in {0}.",
                         waitInWords(retryAfterSeconds));
             case "too_many_streams":
                 return Text.t("This recovery account is open on too many devices and tabs at once. Close some, then"

@@ -30,18 +30,24 @@ public final class BackupRoutes {
     private final Activity activity;
     private final long maxBytes;
     private final int history;
+    private final int historyDays;
     private final BackupQuota quota;
     private final Metrics metrics;
     private final ChangeFeed changes;
     private final LongSupplier clock;
 
+    /**
+     * {@code history}: the newest versions kept; {@code historyDays}: the days whose last version is kept besides
+     * (0: none).
+     */
     public BackupRoutes(Store store, Sessions sessions, Activity activity, long maxBytes, int history,
-            BackupQuota quota, Metrics metrics, ChangeFeed changes, LongSupplier clock) {
+            int historyDays, BackupQuota quota, Metrics metrics, ChangeFeed changes, LongSupplier clock) {
         this.store = store;
         this.sessions = sessions;
         this.activity = activity;
         this.maxBytes = maxBytes;
         this.history = history;
+        this.historyDays = historyDays;
         this.quota = quota;
         this.metrics = metrics;
         this.changes = changes;
@@ -108,13 +114,13 @@ public final class BackupRoutes {
     }
 
     private void write(Context ctx) {
-        write(ctx, account(ctx), history, Activity.BACKUP_WRITTEN);
+        write(ctx, account(ctx), history, historyDays, Activity.BACKUP_WRITTEN);
     }
 
     /**
      * A key rotation: the new envelope, sealed under a new vault key, replaces the backup, and every earlier
-     * version (sealed under the old key, which the old recovery code or a removed passkey still opens) goes in
-     * the same transaction. It cannot be undone, so it needs a recent passkey sign-in.
+     * version (sealed under the old key, which the old recovery code or a removed passkey still opens), the
+     * days' last versions too, goes in the same transaction. It cannot be undone, so it needs a recent passkey sign-in.
      */
     private void rotate(Context ctx) {
         String accountId = sessions.requireRecent(ctx, clock.getAsLong()).accountId();
@@ -122,10 +128,10 @@ public final class BackupRoutes {
             throw new ApiException(428, "precondition_required", "Send If-Match with the ETag of the backup whose"
                     + " keys you are rotating");
         }
-        write(ctx, accountId, 1, Activity.KEYS_ROTATED);
+        write(ctx, accountId, 1, 0, Activity.KEYS_ROTATED);
     }
 
-    private void write(Context ctx, String accountId, int keep, String kind) {
+    private void write(Context ctx, String accountId, int keep, int keepDays, String kind) {
         String ifMatch = ctx.header("If-Match");
         String ifNoneMatch = ctx.header("If-None-Match");
         Long expected;
@@ -148,7 +154,7 @@ public final class BackupRoutes {
         }
         long version;
         try {
-            version = store.writeBackup(accountId, expected, body, keep, quota, clock.getAsLong(),
+            version = store.writeBackup(accountId, expected, body, keep, keepDays, quota, clock.getAsLong(),
                     written -> activity.event(kind, ctx, "version " + written + ", " + body.length
                             + " bytes"));
         } catch (QuotaExceededException e) {

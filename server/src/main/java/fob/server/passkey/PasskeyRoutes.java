@@ -113,6 +113,8 @@ public final class PasskeyRoutes {
         // The quota is spent on the request, before the passkey prompt: refused after it, the person's
         // authenticator would keep a passkey for an account that was never made.
         limits.newAccounts().take(clientAddress.keyOf(ctx), now);
+        // The server's own cap after the address's, so that one address past its quota spends none of everyone's.
+        limits.signups().take(PasskeyLimits.EVERYONE, now);
         byte[] userHandle = Secrets.random(32);
         byte[] challenge = newChallenge(ctx, Challenge.Purpose.REGISTER, null, userHandle, name, now);
         Json.send(ctx, 200, relyingParty.creationOptions(challenge, userHandle, name, List.of()));

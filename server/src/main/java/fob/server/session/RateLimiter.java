@@ -15,31 +15,43 @@ public final class RateLimiter {
     private final double perMilli;
     private final String code;
     private final String message;
+    private final int status;
 
-    private RateLimiter(Store store, String kind, int capacity, double perMilli, String code, String message) {
+    private RateLimiter(Store store, String kind, double capacity, double perMilli, String code, String message,
+            int status) {
         this.store = store;
         this.kind = kind;
         this.capacity = capacity;
         this.perMilli = perMilli;
         this.code = code;
         this.message = message;
+        this.status = status;
     }
 
     /** {@code perMinute} requests a minute, in bursts of as many; 0 turns this limit off. */
     public static RateLimiter perMinute(Store store, String kind, int perMinute) {
-        return new RateLimiter(store, kind, perMinute, perMinute / 60_000.0, "rate_limited", "Too many attempts");
+        return new RateLimiter(store, kind, perMinute, perMinute / 60_000.0, "rate_limited", "Too many attempts",
+                429);
     }
 
     /** A quota: {@code perHour} things an hour, in bursts of as many; 0 turns it off. */
     public static RateLimiter perHour(Store store, String kind, int perHour, String code, String message) {
-        return new RateLimiter(store, kind, perHour, perHour / 3_600_000.0, code, message);
+        return new RateLimiter(store, kind, perHour, perHour / 3_600_000.0, code, message, 429);
+    }
+
+    /**
+     * The same limit refused with {@code status}: 503 for a limit on the whole server, which no client's
+     * behaviour brought about.
+     */
+    public RateLimiter withStatus(int status) {
+        return new RateLimiter(store, kind, capacity, perMilli, code, message, status);
     }
 
     public boolean isOff() {
         return perMilli == 0;
     }
 
-    /** Takes one token for {@code key}, or throws 429 with how long to wait. */
+    /** Takes one token for {@code key}, or throws 429 (or the status given) with how long to wait. */
     public void take(String key, long now) {
         if (isOff()) {
             return;
@@ -47,7 +59,7 @@ public final class RateLimiter {
         long waitMillis = store.takeToken(bucket(key), capacity, perMilli, now);
         if (waitMillis > 0) {
             long waitSeconds = Math.max(1, (waitMillis + 999) / 1000);
-            throw new ApiException(429, code, message + "; try again in " + waitSeconds + " seconds", waitSeconds);
+            throw new ApiException(status, code, message + "; try again in " + waitSeconds + " seconds", waitSeconds);
         }
     }
 

@@ -310,8 +310,8 @@ abstract class JdbcStore implements Store {
             row.getBytes("body"), row.getLong("created_at"));
 
     @Override
-    public long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, BackupQuota quota,
-            long now, LongFunction<ActivityEvent> event) throws PreconditionFailedException {
+    public long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, int keepDays,
+            BackupQuota quota, long now, LongFunction<ActivityEvent> event) throws PreconditionFailedException {
         return writeTransaction(connection -> {
             List<long[]> state = query(connection, row -> new long[] {row.getLong("backup_seq"),
                 row.getLong("current_version"), row.wasNull() ? 1 : 0},
@@ -329,35 +329,40 @@ abstract class JdbcStore implements Store {
                         : "another device wrote a newer backup");
             }
             long version = sequence + 1;
-            checkQuota(connection, accountId, body.length, version - keep, quota);
+            List<long[]> earlier = query(connection, row -> new long[] {row.getLong(1), row.getLong(2),
+                row.getLong(3)}, "SELECT version, created_at, LENGTH(body) FROM backup_versions WHERE account_id = ?"
+                    + " ORDER BY version DESC", accountId);
+            List<long[]> dropped = Retention.dropped(earlier, version, keep, keepDays, now);
+            checkQuota(connection, accountId, body.length, dropped.stream().mapToLong(v -> v[2]).sum(), quota);
             if (update(connection, "UPDATE accounts SET backup_seq = ?, current_version = ? WHERE id = ?"
                     + " AND backup_seq = ?", version, version, accountId, sequence) != 1) {
                 throw new PreconditionFailedException("another device wrote a newer backup");
             }
             update(connection, "INSERT INTO backup_versions (account_id, version, body, created_at) VALUES (?, ?, ?, ?)",
                     accountId, version, body, now);
-            update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version <= ?", accountId,
-                    version - keep);
+            for (long[] gone : dropped) {
+                update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version = ?", accountId,
+                        gone[0]);
+            }
             trimToQuota(connection, accountId, quota.accountMaxBytes());
             insertActivity(connection, accountId, event.apply(version));
             return version;
         });
     }
 
-    private static void checkQuota(Connection connection, String accountId, long size, long droppedUpTo,
+    /** {@code freed}: the bytes of the earlier versions this write lets go. */
+    private static void checkQuota(Connection connection, String accountId, long size, long freed,
             BackupQuota quota) throws SQLException, QuotaExceededException {
         if (size > quota.accountMaxBytes()) {
             throw new QuotaExceededException(QuotaExceededException.Quota.ACCOUNT, quota.accountMaxBytes(),
                     "a backup of " + size + " bytes is more than the " + quota.accountMaxBytes() + " bytes an account"
                     + " may keep");
         }
-        if (quota.storageMaxBytes() > 0) {
+        if (quota.storageMaxBytes() != BackupQuota.UNLIMITED) {
             // LENGTH reads a blob's size from its header (SQLite) or its TOAST pointer (PostgreSQL), not the blob.
             // Writes in flight at once on several servers may each pass: the total is bounded, not exact.
             long total = query(connection, row -> row.getLong(1),
                     "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM backup_versions").get(0);
-            long freed = query(connection, row -> row.getLong(1), "SELECT COALESCE(SUM(LENGTH(body)), 0)"
-                    + " FROM backup_versions WHERE account_id = ? AND version <= ?", accountId, droppedUpTo).get(0);
             if (total - freed + size > quota.storageMaxBytes()) {
                 throw new QuotaExceededException(QuotaExceededException.Quota.STORAGE, quota.storageMaxBytes(),
                         "the server keeps at most " + quota.storageMaxBytes() + " bytes of backups, and is full");
@@ -365,7 +370,10 @@ abstract class JdbcStore implements Store {
         }
     }
 
-    /** Deletes the oldest versions until the account's versions fit its quota; the newest always stays. */
+    /**
+     * Deletes the oldest versions until the account's versions fit its quota; the newest always stays. The
+     * daily versions kept beyond the newest {@code keep} are all older than those, so they go first.
+     */
     private static void trimToQuota(Connection connection, String accountId, long maxBytes) throws SQLException {
         List<long[]> versions = query(connection, row -> new long[] {row.getLong(1), row.getLong(2)},
                 "SELECT version, LENGTH(body) FROM backup_versions WHERE account_id = ? ORDER BY version DESC",
@@ -379,6 +387,12 @@ abstract class JdbcStore implements Store {
                 return;
             }
         }
+    }
+
+    @Override
+    public long storedBackupBytes() {
+        return read(connection -> query(connection, row -> row.getLong(1),
+                "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM backup_versions").get(0));
     }
 
     @Override

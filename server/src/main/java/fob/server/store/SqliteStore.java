@@ -39,15 +39,10 @@ final class SqliteStore extends JdbcStore {
     }
 
     private static void createParentDirectory(String jdbcUrl) {
-        String file = jdbcUrl.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        if (query >= 0) {
-            file = file.substring(0, query);
-        }
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+        Path parent = Stores.sqliteDirectory(jdbcUrl).orElse(null);
+        if (parent == null) {
             return;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {

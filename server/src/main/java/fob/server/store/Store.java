@@ -81,14 +81,15 @@ public interface Store extends AutoCloseable {
     /**
      * Stores a new version in one transaction that checks the version it replaces: {@code expectedVersion} is
      * the current version (If-Match), or null when there must be no backup yet (If-None-Match: *). Keeps the
-     * newest {@code keep} versions, and records the activity event made for the new version in the same
+     * newest {@code keep} versions and the last version of each of the last {@code keepDays} days (UTC, today
+     * included; see {@link Retention}), and records the activity event made for the new version in the same
      * transaction (one durable commit, and no event for a write that did not happen). Returns the new version's
      * number. Earlier versions beyond the account's quota go, oldest first; a write that the quota cannot
      * hold at all, or that would take the total past its quota, throws {@link QuotaExceededException} and
      * changes nothing.
      */
-    long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, BackupQuota quota, long now,
-            LongFunction<ActivityEvent> event) throws PreconditionFailedException;
+    long writeBackup(String accountId, Long expectedVersion, byte[] body, int keep, int keepDays, BackupQuota quota,
+            long now, LongFunction<ActivityEvent> event) throws PreconditionFailedException;
 
     /**
      * Deletes the recovery account and everything it has: passkeys, sessions, backups and their history,
@@ -105,6 +106,9 @@ public interface Store extends AutoCloseable {
 
     /** Deletes every kept version but the current one; returns how many went. */
     int deleteHistory(String accountId);
+
+    /** The bytes of every backup version of every account together. */
+    long storedBackupBytes();
 
     /** Every kept version, newest first. */
     List<BackupSummary> backupVersions(String accountId);

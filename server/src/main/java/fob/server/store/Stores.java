@@ -1,6 +1,8 @@
 package fob.server.store;
 
 import fob.server.Config;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** Opens the store that {@code FOB_DB_URL} names, migrating its schema to the current version first. */
 public final class Stores {
@@ -23,5 +25,21 @@ public final class Stores {
             return new PostgresStore(config.dbUrl, config.dbUser, config.dbPassword);
         }
         return new SqliteStore(config.dbUrl);
+    }
+
+    /** The directory of the SQLite file {@code jdbcUrl} names, or nothing (PostgreSQL, or SQLite in memory). */
+    public static Optional<Path> sqliteDirectory(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return Optional.empty();
+        }
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(file).toAbsolutePath().getParent());
     }
 }

@@ -34,7 +34,7 @@ abstract class BackupApiContract {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(database(), "--rate-limit=0", "--accounts-per-hour=0",
+        server = TestServer.start(database(), "--rate-limit=0", "--accounts-per-hour=0", "--signups-per-hour=0",
                 "--backup-max-bytes=" + MAX_BYTES,
                 "--history=" + HISTORY);
     }

@@ -52,10 +52,14 @@ class JanitorTest {
         try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=30")) {
             Accounts.create(server, "Ann");
             server.runJanitor();
-            assertEquals(2, rateLimitRows(server), "the address's bucket and its new-account quota");
+            assertEquals(3, rateLimitRows(server), "the address's bucket, its new-account quota, and the server's"
+                    + " (signups:all, which holds no address)");
             server.advance(Duration.ofSeconds(5));
             server.runJanitor();
-            assertEquals(1, rateLimitRows(server), "two requests at 30 a minute: full again after 4 s");
+            assertEquals(2, rateLimitRows(server), "two requests at 30 a minute: full again after 4 s");
+            server.advance(Duration.ofMinutes(1));
+            server.runJanitor();
+            assertEquals(1, rateLimitRows(server), "one new account at 100 an hour: the server's full after 36 s");
             server.advance(Duration.ofHours(1));
             server.runJanitor();
             assertEquals(0, rateLimitRows(server), "and the hour's quota after an hour");

@@ -33,7 +33,7 @@ abstract class PasskeyApiContract {
     @BeforeAll
     void start() throws Exception {
         // Many accounts from one address: the new-account quota has its own test (QuotasTest).
-        server = TestServer.start(database(), "--rate-limit=0", "--accounts-per-hour=0");
+        server = TestServer.start(database(), "--rate-limit=0", "--accounts-per-hour=0", "--signups-per-hour=0");
     }
 
     @AfterAll

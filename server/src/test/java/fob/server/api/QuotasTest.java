@@ -102,7 +102,7 @@ class QuotasTest {
     }
 
     @Test
-    void theDefaultsAreNoTotalQuotaAndAnAccountQuotaThatHoldsAFullHistory() throws Exception {
+    void theDefaultAccountQuotaHoldsAFullHistory() throws Exception {
         try (TestServer server = TestServer.start(TestServer.Database.SQLITE, "--backup-max-bytes=8192",
                 "--history=3")) {
             ApiClient client = Accounts.create(server, "Ann").client();

@@ -54,7 +54,7 @@ class ScaleOutTest {
         Process process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port=" + port,
                 "--origin=" + origin, "--db-url=" + dbUrl, "--db-user=fob", "--rate-limit=0",
-                "--accounts-per-hour=0",
+                "--accounts-per-hour=0", "--signups-per-hour=0",
                 "--data-dir=" + Files.createTempDirectory("fob-node"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(process);

@@ -30,7 +30,7 @@ abstract class SessionsApiContract {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(database(), "--rate-limit=0", "--accounts-per-hour=0");
+        server = TestServer.start(database(), "--rate-limit=0", "--accounts-per-hour=0", "--signups-per-hour=0");
     }
 
     @AfterAll

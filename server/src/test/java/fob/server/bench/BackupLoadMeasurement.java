@@ -72,7 +72,7 @@ class BackupLoadMeasurement {
                 command.addAll(List.of(serverJvm.trim().split("\\s+")));
             }
             command.addAll(List.of("-jar", Paths.get("target", "fob-server.jar").toString(), "--port=" + port,
-                    "--data-dir=" + dataDir, "--rate-limit=0", "--accounts-per-hour=0",
+                    "--data-dir=" + dataDir, "--rate-limit=0", "--accounts-per-hour=0", "--signups-per-hour=0",
                     "--backup-max-bytes=" + (64 * 1024)));
             if (database.equals("postgresql")) {
                 command.add("--db-url=" + TestPostgres.get().newDatabase());

@@ -44,7 +44,7 @@ class LiveSyncMeasurement {
         String database = TestPostgres.get().newDatabase();
         // Every page connects from this machine: no per-address cap on streams.
         String[] flags = {"--db-url=" + database, "--db-user=fob", "--rate-limit=0", "--accounts-per-hour=0",
-            "--max-streams-per-address=1000000"};
+            "--signups-per-hour=0", "--max-streams-per-address=1000000"};
         try (ServerProcess a = ServerProcess.start(flags); ServerProcess b = ServerProcess.start(flags)) {
             List<Page> pages = new ArrayList<>();
             List<EventStream> onB = new ArrayList<>();
@@ -102,7 +102,7 @@ class LiveSyncMeasurement {
     @Test
     void memoryWithAThousandOpenStreams() throws Exception {
         try (ServerProcess server = ServerProcess.start(List.of("-Xmx256m"), "--rate-limit=0",
-                "--accounts-per-hour=0", "--max-streams-per-address=1000000")) {
+                "--accounts-per-hour=0", "--signups-per-hour=0", "--max-streams-per-address=1000000")) {
             List<ApiClient> clients = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 ApiClient client = new ApiClient(server.url());

@@ -25,7 +25,8 @@ class RequestBodiesFuzz {
     private static Accounts.Signed signed;
 
     private static void start() throws Exception {
-        server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=0", "--accounts-per-hour=0");
+        server = TestServer.start(TestServer.Database.SQLITE, "--rate-limit=0", "--accounts-per-hour=0",
+                "--signups-per-hour=0");
         signed = Accounts.create(server, "Fuzzed");
     }
 

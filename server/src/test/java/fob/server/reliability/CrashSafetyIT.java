@@ -69,7 +69,8 @@ class CrashSafetyIT {
 
     private void crashAndCheck(String database, List<String> databaseFlags, long[] killAfterMillis, Stop stop)
             throws Exception {
-        List<String> flags = new ArrayList<>(List.of("--rate-limit=0", "--accounts-per-hour=0", "--history=1000"));
+        List<String> flags = new ArrayList<>(List.of("--rate-limit=0", "--accounts-per-hour=0",
+                "--signups-per-hour=0", "--history=1000"));
         flags.addAll(databaseFlags);
         try (ServerProcess server = ServerProcess.start(flags.toArray(new String[0]))) {
             List<ApiClient> clients = new ArrayList<>();

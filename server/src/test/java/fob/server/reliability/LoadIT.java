@@ -50,7 +50,7 @@ class LoadIT {
     void sixtyFourClientsLoseNothingAndMemoryStaysBounded() throws Exception {
         // Sign-ins come from one address here; the per-address limit is for real networks, the per-account one stays.
         try (ServerProcess server = ServerProcess.start(List.of("-Xmx256m"), "--rate-limit=0",
-                "--accounts-per-hour=0")) {
+                "--accounts-per-hour=0", "--signups-per-hour=0")) {
             List<Client> clients = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 SoftwareAuthenticator authenticator = new SoftwareAuthenticator(server.url());

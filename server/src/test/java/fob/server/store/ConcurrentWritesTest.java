@@ -61,7 +61,7 @@ class ConcurrentWritesTest {
         }
     }
 
-    private static final BackupQuota NO_QUOTA = new BackupQuota(Long.MAX_VALUE, 0);
+    private static final BackupQuota NO_QUOTA = new BackupQuota(Long.MAX_VALUE, BackupQuota.UNLIMITED);
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
@@ -73,7 +73,8 @@ class ConcurrentWritesTest {
                 writers.add(() -> {
                     Long expected = null;
                     for (int i = 0; i < 40; i++) {
-                        expected = store.writeBackup(account, expected, body(account + " write " + i), 100, NO_QUOTA, 2,
+                        expected = store.writeBackup(account, expected, body(account + " write " + i), 100, 0,
+                                NO_QUOTA, 2,
                                 version -> new ActivityEvent(2, "backup_written", "127.0.0.1", "v" + version));
                     }
                     return expected.intValue();
@@ -97,7 +98,8 @@ class ConcurrentWritesTest {
     void writersRacingForOneBackupNeverOverwriteEachOther(String database) throws Exception {
         try (Store store = open(database)) {
             String account = newAccount(store, 99);
-            store.writeBackup(account, null, body("first"), 1000, NO_QUOTA, 1, v -> new ActivityEvent(1, "k", "a", "d"));
+            store.writeBackup(account, null, body("first"), 1000, 0, NO_QUOTA, 1,
+                    v -> new ActivityEvent(1, "k", "a", "d"));
             AtomicInteger refused = new AtomicInteger();
             List<Callable<Integer>> writers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -107,7 +109,7 @@ class ConcurrentWritesTest {
                     for (int i = 0; i < 20; i++) {
                         long current = store.currentBackup(account).orElseThrow().version();
                         try {
-                            store.writeBackup(account, current, body(writer + ":" + i), 1000, NO_QUOTA, 2,
+                            store.writeBackup(account, current, body(writer + ":" + i), 1000, 0, NO_QUOTA, 2,
                                     v -> new ActivityEvent(2, "k", "a", "d"));
                             won++;
                         } catch (PreconditionFailedException e) {

@@ -2,6 +2,7 @@ package fob.server.testing;
 
 import fob.server.Config;
 import fob.server.FobServer;
+import fob.server.StorageLimit;
 import fob.server.store.Stores;
 import fob.server.web.Assets;
 import java.nio.file.Files;
@@ -33,6 +34,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Database database, String... flags) throws Exception {
+        return start(database, StorageLimit.Defaults.REAL, flags);
+    }
+
+    /**
+     * With the figures the storage default is computed from given by the test (a disk of its own, PostgreSQL's
+     * fixed figure), so that a small server's default is reached in a few writes.
+     */
+    public static TestServer start(Database database, StorageLimit.Defaults storage, String... flags)
+            throws Exception {
         Path dataDir = Files.createTempDirectory("fob-server-test");
         List<String> args = new ArrayList<>(List.of("--port=0", "--data-dir=" + dataDir));
         if (database == Database.POSTGRESQL) {
@@ -42,18 +52,22 @@ public final class TestServer implements AutoCloseable {
         args.addAll(List.of(flags));
         Config config = Config.parse(args.toArray(new String[0]), Map.of());
         AtomicLong clock = new AtomicLong(System.currentTimeMillis());
-        FobServer server = new FobServer(config, Stores.open(config), Assets.load(), clock::get).start();
+        FobServer server = new FobServer(config, Stores.open(config), Assets.load(), clock::get, storage).start();
         return new TestServer(clock, server, dataDir, config.dbUrl);
     }
 
     /** A server on an existing database (another server's, say), given by its JDBC URL. */
     public static TestServer startOn(String dbUrl, String... flags) throws Exception {
+        return startOn(dbUrl, StorageLimit.Defaults.REAL, flags);
+    }
+
+    public static TestServer startOn(String dbUrl, StorageLimit.Defaults storage, String... flags) throws Exception {
         List<String> args = new ArrayList<>(List.of("--db-url=" + dbUrl));
         if (dbUrl.startsWith("jdbc:postgresql:")) {
             args.add("--db-user=fob");
         }
         args.addAll(List.of(flags));
-        return start(Database.SQLITE, args.toArray(new String[0]));
+        return start(Database.SQLITE, storage, args.toArray(new String[0]));
     }
 
     /** Runs {@code hook} while each live-sync stream opens: its session checked, the stream not yet registered. */
