@@ -148,7 +148,7 @@ class AccessibilityTest extends BrowserTest {
         audit("Activity");
         closeDialog("Activity", "Close");
 
-        LockFlows.setPassword(page, "correct horse battery");
+        LockFlows.setPasswordWithBackupOn(page, "correct horse battery");
         audit("Settings, with App lock");
         BackupFlows.closeSettings(page);
         page.driver().navigate().refresh();

@@ -390,6 +390,8 @@ class ActiveServerSessionsTest extends BrowserTest {
         assertNotEquals(oldCode, newCode);
         page.button(codeDialog, "I have saved it").click();
         BackupFlows.waitForStatus(page, "Backup up to date");
+        // The new keys come first, then the lock is stored over them.
+        LockFlows.waitUntilPasswordLockIsOn(page);
         assertTrue(page.byRole(settings, "switch", "App lock").isSelected());
         assertEquals("", page.driver().findElement(By.id("lock-setup-error")).getText(), "no failure was said");
 

@@ -41,7 +41,7 @@ public final class AppLockPanel {
     private boolean busy;
 
     /**
-     * {@code newKeys} gives the vault (and the backup, when this browser backs up) a new key when the lock is first
+     * {@code newKeys} gives the vault (and the backup, when this browser backs up) a new key as the lock is first
      * turned on, so that nothing kept from before the lock opens what is written after it.
      */
     public AppLockPanel(VaultSession session, VaultStore store, LockPasswords passwords, BooleanSupplier backupOn,
@@ -145,10 +145,9 @@ public final class AppLockPanel {
                 Messages.show("lock-setup-error", e.getMessage());
                 return;
             }
-            boolean first = store.lock() == null;
+            newKeysIfFirstSlot();
             session.storeLock(vault -> store.addLockPasskey(vault, answer.credentialId, answer.prf));
             changed(Text.t("Fob now locks with your passkey."));
-            newKeysIf(first);
         }, message -> Messages.show("lock-setup-error", message));
     }
 
@@ -173,7 +172,7 @@ public final class AppLockPanel {
             try {
                 byte[] salt = new WebCryptoBackend().random(16);
                 byte[] key = passwords.newKey(password, salt);
-                boolean first = store.lock() == null;
+                newKeysIfFirstSlot();
                 session.storeLock(vault -> store.addLockPassword(vault, key, salt, PasswordLockSlot.MEMORY_KIB,
                         PasswordLockSlot.ITERATIONS, PasswordLockSlot.PARALLELISM));
                 Dom.setValue("new-lock-password", "");
@@ -181,7 +180,6 @@ public final class AppLockPanel {
                 Dom.byId("lock-password-hint").setTextContent("");
                 Dom.show(Dom.byId("new-lock-password-rows"), false);
                 changed(Text.t("Fob now locks with your password."));
-                newKeysIf(first);
             } finally {
                 Window.clearInterval(ticker);
                 Dom.byId("lock-setup-elapsed").setTextContent("");
@@ -191,11 +189,12 @@ public final class AppLockPanel {
     }
 
     /**
-     * After the lock's first slot: new keys (docs/security.md, "Active server"). Should that fail, the lock stays on,
-     * and the person is told what the old key still opens.
+     * Before the lock's first slot is stored: new keys (docs/security.md, "Turning App lock on gives new keys"), so
+     * that a lock once on always sits over keys made for it, whatever reload or failure comes between. Should new keys
+     * fail, the lock still goes on, and the person is told what the old key still opens.
      */
-    private void newKeysIf(boolean firstSlot) {
-        if (!firstSlot) {
+    private void newKeysIfFirstSlot() {
+        if (store.lock() != null) {
             return;
         }
         try {

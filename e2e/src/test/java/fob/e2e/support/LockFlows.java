@@ -28,6 +28,24 @@ public final class LockFlows {
         return settings;
     }
 
+    /**
+     * Sets the lock password where Cloud backup is on: turning the lock on gives the backup new keys first, and its
+     * new recovery code is shown; the person saves it. Settings stays open.
+     */
+    public static WebElement setPasswordWithBackupOn(FobPage page, String password) {
+        WebElement settings = setPassword(page, password);
+        WebElement codeDialog = page.waitFor(java.time.Duration.ofSeconds(30), () -> page.dialog("Recovery code"));
+        page.button(codeDialog, "I have saved it").click();
+        page.waitFor(() -> !page.isPresent(page.driver(), "dialog", "Recovery code"));
+        return settings;
+    }
+
+    /** Waits until Settings says the lock is on with a password (the lock is stored). */
+    public static void waitUntilPasswordLockIsOn(FobPage page) {
+        page.waitFor(java.time.Duration.ofSeconds(30), () -> page.driver().findElement(org.openqa.selenium.By.id(
+                "app-lock-status")).getText().startsWith("On"));
+    }
+
     /** Waits for the lock screen: "Unlock" or the field "Lock password". */
     public static void waitUntilLocked(FobPage page) {
         page.waitFor(() -> page.isPresent(page.driver(), "button", "Unlock")
