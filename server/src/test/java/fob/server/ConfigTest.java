@@ -127,7 +127,9 @@ class ConfigTest {
         assertTrue(other.getMessage().contains("True-Client-IP"), other.getMessage());
         parse(Map.of("FOB_TRUSTED_PROXIES", "127.0.0.1", "FOB_CLIENT_IP_HEADER", "x-real-ip"));
         parse(Map.of(), "--trusted-proxies=10.0.0.0/8", "--client-ip-header=FORWARDED");
-        parse(Map.of("FOB_CLIENT_IP_HEADER", "X-Forwarded-For"));
+        ConfigException noProxies = assertThrows(ConfigException.class, () -> parse(Map.of("FOB_CLIENT_IP_HEADER",
+                "X-Forwarded-For")));
+        assertTrue(noProxies.getMessage().contains("FOB_TRUSTED_PROXIES"), noProxies.getMessage());
     }
 
     @Test

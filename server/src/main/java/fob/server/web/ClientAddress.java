@@ -69,6 +69,11 @@ public final class ClientAddress {
                         + " your proxy writes: X-Forwarded-For, Forwarded or X-Real-IP");
             }
         }
+        if (proxies.isEmpty() && named != null) {
+            throw new ConfigException("FOB_CLIENT_IP_HEADER (--client-ip-header) is set but FOB_TRUSTED_PROXIES"
+                    + " (--trusted-proxies) is not: name your proxy's addresses, or every client would count as the"
+                    + " proxy itself, sharing one address's limits");
+        }
         if (!proxies.isEmpty() && named == null) {
             throw new ConfigException("FOB_TRUSTED_PROXIES (--trusted-proxies) is set but FOB_CLIENT_IP_HEADER"
                     + " (--client-ip-header) is not: name the one header your proxy writes the client's address"
@@ -195,12 +200,16 @@ public final class ClientAddress {
         return hops;
     }
 
-    /** The {@code for=} of each element of a Forwarded line, in order (commas and semicolons in quotes kept). */
+    /**
+     * The {@code for=} of each element of a Forwarded line, in order. Elements are split at every comma and pairs at
+     * every semicolon, quotes or not: no address holds either, and a client's unbalanced quote must not swallow the
+     * element the proxy appended after it (the rightmost is the proxy's, and must read as itself).
+     */
     private static List<String> forwardedFor(String line) {
         List<String> hops = new ArrayList<>();
-        for (String element : split(line, ',')) {
+        for (String element : line.split(",", -1)) {
             String value = null;
-            for (String pair : split(element, ';')) {
+            for (String pair : element.split(";", -1)) {
                 int eq = pair.indexOf('=');
                 if (eq > 0 && pair.substring(0, eq).strip().toLowerCase(Locale.ROOT).equals("for")) {
                     value = pair.substring(eq + 1).strip();
@@ -216,29 +225,6 @@ public final class ClientAddress {
             hops.add(withoutPort(value));
         }
         return hops;
-    }
-
-    /** {@code text} split at {@code separator} where it is not inside a quoted string. */
-    private static List<String> split(String text, char separator) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '\\' && quoted && i + 1 < text.length()) {
-                part.append(c);
-                c = text.charAt(++i);
-            } else if (c == separator && !quoted) {
-                parts.add(part.toString());
-                part.setLength(0);
-                continue;
-            }
-            part.append(c);
-        }
-        parts.add(part.toString());
-        return parts;
     }
 
     /** {@code 1.2.3.4:5678} to {@code 1.2.3.4}, {@code [::1]:5678} to {@code ::1}. */

@@ -84,6 +84,11 @@ class ClientAddressTest {
             row("Forwarded, quoted IPv4 with port, then a trusted hop", "10.0.0.0/8", "Forwarded", "10.0.0.5",
                 CLIENT, "Forwarded", "for=\"" + CLIENT + ":4711\";proto=https, for=10.0.0.9"),
             // What is not an address is not the client: the walk stops at the proxy that wrote it.
+            // A client's unbalanced quote must not swallow the element the proxy appended on the same line.
+            row("Forwarded, client's unbalanced quote in another parameter", "10.0.0.0/8", "Forwarded", "10.0.0.5",
+                CLIENT, "Forwarded", "for=198.51.100.1;x=\", for=" + CLIENT),
+            row("Forwarded, client's unbalanced quote in its for=", "10.0.0.0/8", "Forwarded", "10.0.0.5", CLIENT,
+                "Forwarded", "for=\"198.51.100.1, for=" + CLIENT),
             row("Forwarded for=unknown", "10.0.0.0/8", "Forwarded", "10.0.0.5", "10.0.0.5",
                 "Forwarded", "for=198.51.100.1, for=unknown"),
             row("Forwarded, obfuscated", "10.0.0.0/8", "Forwarded", "10.0.0.5", "10.0.0.9",
@@ -98,8 +103,6 @@ class ClientAddressTest {
             row("an untrusted peer", "10.0.0.0/8", "X-Forwarded-For", "192.0.2.1", "192.0.2.1",
                 "X-Forwarded-For", CLIENT, "Forwarded", "for=" + CLIENT, "X-Real-IP", CLIENT),
             // With no trusted proxy (clients reach Fob directly), every header is ignored.
-            row("no trusted proxy", "", "X-Forwarded-For", "192.0.2.1", "192.0.2.1",
-                "X-Forwarded-For", CLIENT),
             row("no trusted proxy, no header named", "", "", "192.0.2.1", "192.0.2.1",
                 "X-Forwarded-For", CLIENT, "Forwarded", "for=" + CLIENT, "X-Real-IP", CLIENT));
     }
@@ -144,6 +147,11 @@ class ClientAddressTest {
         ConfigException unknown = assertThrows(ConfigException.class, () -> ClientAddress.configure("127.0.0.1",
                 "X-Client-IP", 64));
         assertTrue(unknown.getMessage().contains("X-Client-IP"), unknown.getMessage());
+        // The opposite mistake: every client would count as the proxy, sharing one address's limits.
+        ConfigException noProxies = assertThrows(ConfigException.class, () -> ClientAddress.configure("",
+                "X-Forwarded-For", 64));
+        assertTrue(noProxies.getMessage().contains("FOB_TRUSTED_PROXIES") && noProxies.getMessage().contains(
+                "FOB_CLIENT_IP_HEADER"), noProxies.getMessage());
     }
 
     @ParameterizedTest
