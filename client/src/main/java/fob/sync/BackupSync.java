@@ -487,6 +487,7 @@ public final class BackupSync {
                 throw ServerFailure.signedOut();
             }
             state = store.load();
+            refuseWhileARotationOfAnotherAccountIsUnfinished();
             BackupServer.Stored stored = server.getToRestore();
             if (stored != null) {
                 Enabled own = ownBackupMadeEarlier(stored, key);
@@ -853,8 +854,24 @@ public final class BackupSync {
      */
     public Enabled switchToSignedInAccount(PasskeyKey key) throws ServerFailure, LocalStorageException,
             BackupException, VaultException {
+        synchronized (lock) {
+            state = store.load();
+            refuseWhileARotationOfAnotherAccountIsUnfinished();
+        }
         stopOnThisDevice();
         return enable(key);
+    }
+
+    /**
+     * Joining another account's backup would replace this browser's key, under which an unfinished rotation of its
+     * own backup keeps the new key and code ({@link PendingCode}): refused until that rotation is finished.
+     */
+    private void refuseWhileARotationOfAnotherAccountIsUnfinished() throws UnfinishedRotationException {
+        PendingCode pendingCode = state.pendingCode;
+        if (pendingCode != null && pendingCode.awaitsAdoption() && !pendingCode.outside && account != null
+                && state.accountId != null && !state.accountId.equals(account.id)) {
+            throw new UnfinishedRotationException();
+        }
     }
 
     /** A change to the header's slots, given the vault key; null to leave the header as it is. */
@@ -881,6 +898,12 @@ public final class BackupSync {
     /** "Begin recovery": the signed-in account's backup, to open; null when it has none. */
     public Restore beginRestore(PasskeyKey key) throws ServerFailure, BackupException {
         synchronized (lock) {
+            try {
+                state = store.load();
+            } catch (LocalStorageException e) {
+                throw new BackupException(e.getMessage());
+            }
+            refuseWhileARotationOfAnotherAccountIsUnfinished();
             BackupServer.Stored stored = server.getToRestore();
             return stored == null ? null : restoreOf(stored, key);
         }

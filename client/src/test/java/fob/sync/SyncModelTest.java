@@ -395,6 +395,8 @@ class SyncModelTest {
                     if (device.signedInAs != null && device.online && !device.sync.state().enabled) {
                         try {
                             turnOn(device);
+                        } catch (UnfinishedRotationException e) {
+                            refusedForAnUnfinishedRotation(device);
                         } catch (ServerFailure | fob.backup.BackupException e) {
                             // Refused, or the answer lost: fine only when the server lied to this step.
                             if (!adversary.interfered()) {
@@ -537,6 +539,8 @@ class SyncModelTest {
                 try {
                     BackupSync.Enabled enabled = device.sync.switchToSignedInAccount(account.passkey);
                     applied(device, enabled);
+                } catch (UnfinishedRotationException e) {
+                    refusedForAnUnfinishedRotation(device);
                 } catch (ServerFailure | fob.backup.BackupException e) {
                     if (!world.adversary.interfered()) {
                         throw new IllegalStateException("switching accounts failed", e);
@@ -544,6 +548,14 @@ class SyncModelTest {
                 } catch (LocalStorageException e) {
                     throw new IllegalStateException("switching accounts failed", e);
                 }
+            }
+        }
+
+        /** A refusal to join another account while a rotation is unfinished: only where one truly is. */
+        private static void refusedForAnUnfinishedRotation(SimulatedWorld.Device device) {
+            PendingCode kept = device.stored.pendingCode;
+            if (kept == null || !kept.awaitsAdoption()) {
+                throw new IllegalStateException(device + " refused to join for a rotation it does not have");
             }
         }
 
