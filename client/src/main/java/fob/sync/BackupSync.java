@@ -696,28 +696,37 @@ public final class BackupSync {
      * none, or while the rotation that made it is not finished here.
      */
     public String unsavedRecoveryCode() {
-        synchronized (lock) {
-            try {
-                state = store.load();
-                PendingCode pendingCode = state.pendingCode;
-                if (pendingCode != null && pendingCode.outside) {
-                    return pendingCode.committed ? pendingCode.codeWithHeldKey(codec, local.vaultKey()) : null;
-                }
-                // Only a code of the backup this browser belongs to: one kept for a backup whose making lost its
-                // answer is shown when backup is turned on again and finds it (ownBackupMadeEarlier).
-                return pendingCode == null || pendingCode.awaitsAdoption() || !state.enabled
-                        || !Objects.equals(Header.parse(pendingCode.header).lineage(), state.lineage) ? null
-                        : pendingCode.code(codec, local.vaultKey());
-            } catch (LocalStorageException | BackupException e) {
-                return null;
+        // Without the lock: it only reads, and the page asks at every change of status; a thread waiting for the lock
+        // at each change made TeaVM's monitors lose a waiter's wake-up (an upload then never ran).
+        try {
+            return unsavedRecoveryCodeIn(store.load());
+        } catch (LocalStorageException e) {
+            return null;
+        }
+    }
+
+    /** The unconfirmed code in {@code stored}, as {@link #unsavedRecoveryCode} says. */
+    private String unsavedRecoveryCodeIn(SyncState stored) {
+        try {
+            PendingCode pendingCode = stored.pendingCode;
+            if (pendingCode != null && pendingCode.outside) {
+                return pendingCode.committed ? pendingCode.codeWithHeldKey(codec, local.vaultKey()) : null;
             }
+            // Only a code of the backup this browser belongs to: one kept for a backup whose making lost its answer
+            // is shown when backup is turned on again and finds it (ownBackupMadeEarlier).
+            return pendingCode == null || pendingCode.awaitsAdoption() || !stored.enabled
+                    || !Objects.equals(Header.parse(pendingCode.header).lineage(), stored.lineage) ? null
+                    : pendingCode.code(codec, local.vaultKey());
+        } catch (LocalStorageException | BackupException e) {
+            return null;
         }
     }
 
     /** The person confirmed saving {@code code}: it is no longer kept (a newer code, if one was made, stays). */
     public void recoveryCodeSaved(String code) throws LocalStorageException {
         synchronized (lock) {
-            if (code != null && code.equals(unsavedRecoveryCode())) {
+            state = store.load();
+            if (code != null && code.equals(unsavedRecoveryCodeIn(state))) {
                 save(state.withPendingCode(null));
             }
         }
@@ -725,17 +734,11 @@ public final class BackupSync {
 
     /** For the model test: the code kept here, finished or not (what the person will be shown). */
     String keptRecoveryCode() {
-        synchronized (lock) {
-            try {
-                state = store.load();
-                PendingCode pendingCode = state.pendingCode;
-                if (pendingCode == null) {
-                    return null;
-                }
-                return pendingCode.codeWithHeldKey(codec, local.vaultKey());
-            } catch (LocalStorageException | BackupException e) {
-                return null;
-            }
+        try {
+            PendingCode pendingCode = store.load().pendingCode;
+            return pendingCode == null ? null : pendingCode.codeWithHeldKey(codec, local.vaultKey());
+        } catch (LocalStorageException | BackupException e) {
+            return null;
         }
     }
 
@@ -980,10 +983,6 @@ public final class BackupSync {
 
     BackupServer server() {
         return server;
-    }
-
-    Object lock() {
-        return lock;
     }
 
     /** Saves {@code next} as this browser's sync state, and tells listeners. */

@@ -36,62 +36,63 @@ public final class OutsideRotation {
      */
     public BackupSync.Rotation rotate(PasskeyKey key, String recoveryCode, byte[] leftOut) throws ServerFailure,
             LocalStorageException, BackupException {
-        synchronized (sync.lock()) {
-            BackupServer.Account account = sync.account();
-            if (account == null) {
-                throw ServerFailure.signedOut();
-            }
-            BackupCodec codec = sync.codec();
-            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-                BackupServer.Stored stored = sync.server().get(null);
-                if (stored == null) {
-                    return null;
-                }
-                Envelope envelope = Envelope.parse(stored.body);
-                byte[] vaultKey = recoveryCode != null
-                        ? VaultKeyCheck.throughRecoveryCode(codec, envelope, recoveryCode)
-                        : VaultKeyCheck.throughPasskey(codec, envelope, key.credentialId, key.prf, null);
-                BackupPayload payload = BackupPayload.read(codec.open(envelope, vaultKey));
-                SyncState state = sync.storedState();
-                long seen = state.revisionSeen(account.id, envelope.lineage());
-                if (payload.revision() < seen) {
-                    throw new RollbackException(payload.revision(), seen);
-                }
-                byte[] newKey = codec.newVaultKey();
-                byte[] code = codec.newRecoveryCode();
-                RotatedSlots slots = RotatedSlots.of(codec, envelope.parsedHeader(), newKey,
-                        recoveryCode != null ? null : key, leftOut);
-                slots.add(codec.recoveryCodeSlot(newKey, code));
-                List<PreviousKey> chain = new ArrayList<>();
-                chain.add(codec.previousKey(newKey, vaultKey));
-                chain.addAll(envelope.parsedHeader().previousKeys());
-                String header = new Header(envelope.lineage(), slots.slots(), chain).write();
-                long revision = payload.revision() + 1;
-                Envelope rotated = codec.seal(newKey, header, new BackupPayload(revision, sync.now(), payload.vault())
-                        .toBytes());
-                PendingCode previous = state.pendingCode;
-                PendingCode pendingCode = PendingCode.forRotationFromOutside(codec, header, revision,
-                        sync.local().vaultKey(), newKey, code);
-                sync.saveState(state.withPendingCode(pendingCode));
-                try {
-                    sync.server().rotate(rotated.toJson(), stored.etag);
-                } catch (Conflict e) {
-                    sync.saveState(sync.storedState().withPendingCode(previous));
-                    continue;
-                } catch (ServerFailure e) {
-                    if (e.kind() == ServerFailure.Kind.OFFLINE || e.kind() == ServerFailure.Kind.FAILED) {
-                        throw new ServerFailure(e.kind(), BackupSync.NO_ANSWER, Text.t("The server did not answer"
-                                + " the key rotation. If it took the new keys, Fob shows your new recovery code when"
-                                + " it next starts and can reach the server."));
-                    }
-                    sync.saveState(sync.storedState().withPendingCode(previous));
-                    throw e;
-                }
-                sync.saveState(sync.storedState().withPendingCode(pendingCode.committedOutside()));
-                return new BackupSync.Rotation(RecoveryCode.format(code), slots.passkeysLeftWithoutSlot());
-            }
-            throw new BackupException(Text.t("Other devices keep writing to the backup; try rotating the keys again"));
+        // No lock of the sync core's held throughout: each step takes it (TeaVM's monitors must not be entered twice
+        // by one thread that awaits inside them). The server's ETag keeps the rotation whole against other writers,
+        // and with backup off here nothing else in this browser writes the backup.
+        BackupServer.Account account = sync.account();
+        if (account == null) {
+            throw ServerFailure.signedOut();
         }
+        BackupCodec codec = sync.codec();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            BackupServer.Stored stored = sync.server().get(null);
+            if (stored == null) {
+                return null;
+            }
+            Envelope envelope = Envelope.parse(stored.body);
+            byte[] vaultKey = recoveryCode != null
+                    ? VaultKeyCheck.throughRecoveryCode(codec, envelope, recoveryCode)
+                    : VaultKeyCheck.throughPasskey(codec, envelope, key.credentialId, key.prf, null);
+            BackupPayload payload = BackupPayload.read(codec.open(envelope, vaultKey));
+            SyncState state = sync.storedState();
+            long seen = state.revisionSeen(account.id, envelope.lineage());
+            if (payload.revision() < seen) {
+                throw new RollbackException(payload.revision(), seen);
+            }
+            byte[] newKey = codec.newVaultKey();
+            byte[] code = codec.newRecoveryCode();
+            RotatedSlots slots = RotatedSlots.of(codec, envelope.parsedHeader(), newKey,
+                    recoveryCode != null ? null : key, leftOut);
+            slots.add(codec.recoveryCodeSlot(newKey, code));
+            List<PreviousKey> chain = new ArrayList<>();
+            chain.add(codec.previousKey(newKey, vaultKey));
+            chain.addAll(envelope.parsedHeader().previousKeys());
+            String header = new Header(envelope.lineage(), slots.slots(), chain).write();
+            long revision = payload.revision() + 1;
+            Envelope rotated = codec.seal(newKey, header, new BackupPayload(revision, sync.now(), payload.vault())
+                    .toBytes());
+            PendingCode previous = state.pendingCode;
+            PendingCode pendingCode = PendingCode.forRotationFromOutside(codec, header, revision,
+                    sync.local().vaultKey(), newKey, code);
+            sync.saveState(state.withPendingCode(pendingCode));
+            try {
+                sync.server().rotate(rotated.toJson(), stored.etag);
+            } catch (Conflict e) {
+                sync.saveState(sync.storedState().withPendingCode(previous));
+                continue;
+            } catch (ServerFailure e) {
+                if (e.kind() == ServerFailure.Kind.OFFLINE || e.kind() == ServerFailure.Kind.FAILED) {
+                    throw new ServerFailure(e.kind(), BackupSync.NO_ANSWER, Text.t("The server did not answer"
+                            + " the key rotation. If it took the new keys, Fob shows your new recovery code when"
+                            + " it next starts and can reach the server."));
+                }
+                sync.saveState(sync.storedState().withPendingCode(previous));
+                throw e;
+            }
+            sync.saveState(sync.storedState().withPendingCode(pendingCode.committedOutside()));
+            return new BackupSync.Rotation(RecoveryCode.format(code), slots.passkeysLeftWithoutSlot());
+        }
+        throw new BackupException(Text.t("Other devices keep writing to the backup; try rotating the keys again"));
     }
 
     /**
@@ -100,21 +101,19 @@ public final class OutsideRotation {
      * code stays kept, unshown, until a later rotation or backup replaces it.
      */
     void resume() {
-        synchronized (sync.lock()) {
-            try {
-                SyncState state = sync.storedState();
-                PendingCode pendingCode = state.pendingCode;
-                if (pendingCode == null || !pendingCode.outside || pendingCode.committed || sync.account() == null) {
-                    return;
-                }
-                BackupServer.Stored stored = sync.server().get(null);
-                if (stored != null && stored.body != null
-                        && Envelope.parse(stored.body).header().equals(pendingCode.header)) {
-                    sync.saveState(state.withPendingCode(pendingCode.committedOutside()));
-                }
-            } catch (ServerFailure | LocalStorageException | BackupException e) {
-                // Tried again at the next start.
+        try {
+            SyncState state = sync.storedState();
+            PendingCode pendingCode = state.pendingCode;
+            if (pendingCode == null || !pendingCode.outside || pendingCode.committed || sync.account() == null) {
+                return;
             }
+            BackupServer.Stored stored = sync.server().get(null);
+            if (stored != null && stored.body != null
+                    && Envelope.parse(stored.body).header().equals(pendingCode.header)) {
+                sync.saveState(state.withPendingCode(pendingCode.committedOutside()));
+            }
+        } catch (ServerFailure | LocalStorageException | BackupException e) {
+            // Tried again at the next start.
         }
     }
 }

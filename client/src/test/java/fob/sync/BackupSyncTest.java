@@ -494,5 +494,25 @@ class BackupSyncTest {
         assertTrue(laptop.sync.state().enabled);
         assertEquals(made.lineage(), laptop.sync.state().lineage);
     }
+
+    /** A session that ended: the change waits, and goes up once the person signs in again with the passkey. */
+    @Test
+    void aChangeMadeWhileSignedOutGoesUpAfterThePasskeySignIn() throws Exception {
+        SimulatedWorld.Device laptop = backedUp(account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ"));
+        SimulatedWorld.RecoveryAccount ann = laptop.signedInAs;
+        laptop.signedInAs = null;
+        Account wwe = account("WWE", "5VAML3X35THCEBVRLV24CGBKOY");
+        laptop.personChanges(v -> v.add(wwe));
+        world.advance(0);
+        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        assertEquals(SyncStatus.OUT_OF_DATE, laptop.sync.status());
+        laptop.signedInAs = ann;
+        laptop.sync.signedIn(ann.asServerAccount());
+        laptop.sync.adoptRotatedKey(ann.passkey);
+        new BackupKeys(laptop.sync).ensurePasskeySlot(ann.passkey);
+        world.advance(0);
+        world.advance(BackupSync.DEBOUNCE_MILLIS);
+        assertEquals(SyncStatus.UP_TO_DATE, laptop.sync.status(), laptop.sync.problem());
+    }
 }
 

@@ -54,7 +54,6 @@ public final class BackupFlows {
         return bodies;
     }
 
-    /** The backup status line (role status in Settings), whether or not Settings is open. */
     /** The server's current backup, as the page's own fetch of {@code GET /api/backup} gets it. */
     public static String currentBackup(FobPage page) {
         return (String) page.asyncJs("var done = arguments[0]; fetch('/api/backup').then(function (r) {"
@@ -71,6 +70,7 @@ public final class BackupFlows {
         }
     }
 
+    /** The backup status line (role status in Settings), whether or not Settings is open. */
     public static String status(FobPage page) {
         return (String) page.js("return document.getElementById('backup-status').textContent;");
     }
@@ -79,8 +79,9 @@ public final class BackupFlows {
         try {
             page.waitFor(() -> status(page).startsWith(prefix) ? true : null);
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("the backup status is \u201c" + status(page) + "\u201d, not \u201c" + prefix
-                    + "\u2026\u201d", e);
+            throw new AssertionError("the backup status is \u201c" + status(page) + "\u201d ("
+                    + page.driver().findElement(org.openqa.selenium.By.id("backup-detail")).getAttribute("textContent")
+                    + "), not \u201c" + prefix + "\u2026\u201d", e);
         }
     }
 
