@@ -92,8 +92,8 @@ class StorageUsageTest {
             assertEquals(204, account.status(), account.text());
             assertTotal(server, "after an account deletion");
             assertEquals(query(server, "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM backup_versions WHERE"
-                    + " account_id = '" + bob.accountId() + "'"), query(server, "SELECT total_bytes FROM storage_usage"),
-                    "Bob's rotated backup is all that is left");
+                    + " account_id = '" + bob.accountId() + "'"),
+                    query(server, "SELECT total_bytes FROM storage_usage"), "Bob's rotated backup is all that is left");
         }
     }
 }
