@@ -59,7 +59,8 @@ public final class Config {
         {"--signups-per-hour", "FOB_SIGNUPS_PER_HOUR", String.valueOf(DEFAULT_SIGNUPS_PER_HOUR), "new recovery"
             + " accounts per hour on the whole server, from every address, counted in the database (0: no cap)"},
         {"--account-max-bytes", "FOB_ACCOUNT_MAX_BYTES", "backup-max-bytes times history", "bytes of backups one"
-            + " recovery account keeps, current and history; the oldest history goes first"},
+            + " recovery account keeps, current and history; the oldest history goes first, a kept day's last version"
+            + " after the others"},
         {"--storage-max-bytes", "FOB_STORAGE_MAX_BYTES", "SQLite: the stored backups and the free space of the"
             + " database's disk, less a tenth of the disk or 1 GiB, whichever is more; PostgreSQL: 10 GiB",
             "bytes of backups all accounts together keep, or 'unlimited' for no quota"},

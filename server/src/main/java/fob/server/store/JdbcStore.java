@@ -333,7 +333,8 @@ abstract class JdbcStore implements Store {
                 row.getLong(3)}, "SELECT version, created_at, LENGTH(body) FROM backup_versions WHERE account_id = ?"
                     + " ORDER BY version DESC", accountId);
             List<long[]> dropped = Retention.dropped(earlier, version, keep, keepDays, now);
-            checkQuota(connection, accountId, body.length, dropped.stream().mapToLong(v -> v[2]).sum(), quota);
+            long freed = dropped.stream().mapToLong(v -> v[2]).sum();
+            checkQuota(connection, accountId, body.length, freed, quota);
             if (update(connection, "UPDATE accounts SET backup_seq = ?, current_version = ? WHERE id = ?"
                     + " AND backup_seq = ?", version, version, accountId, sequence) != 1) {
                 throw new PreconditionFailedException("another device wrote a newer backup");
@@ -344,14 +345,27 @@ abstract class JdbcStore implements Store {
                 update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version = ?", accountId,
                         gone[0]);
             }
-            trimToQuota(connection, accountId, quota.accountMaxBytes());
+            // What stays: the new version first, then the earlier ones not dropped, newest first.
+            List<long[]> kept = new ArrayList<>();
+            kept.add(new long[] {version, now, body.length});
+            for (long[] v : earlier) {
+                if (!dropped.contains(v)) {
+                    kept.add(v);
+                }
+            }
+            for (long[] gone : Retention.overQuota(kept, quota.accountMaxBytes(), keepDays, now)) {
+                update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version = ?", accountId,
+                        gone[0]);
+                freed += gone[2];
+            }
+            addStoredBytes(connection, body.length - freed);
             insertActivity(connection, accountId, event.apply(version));
             return version;
         });
     }
 
     /** {@code freed}: the bytes of the earlier versions this write lets go. */
-    private static void checkQuota(Connection connection, String accountId, long size, long freed,
+    private void checkQuota(Connection connection, String accountId, long size, long freed,
             BackupQuota quota) throws SQLException, QuotaExceededException {
         if (size > quota.accountMaxBytes()) {
             throw new QuotaExceededException(QuotaExceededException.Quota.ACCOUNT, quota.accountMaxBytes(),
@@ -359,10 +373,9 @@ abstract class JdbcStore implements Store {
                     + " may keep");
         }
         if (quota.storageMaxBytes() != BackupQuota.UNLIMITED) {
-            // LENGTH reads a blob's size from its header (SQLite) or its TOAST pointer (PostgreSQL), not the blob.
-            // Writes in flight at once on several servers may each pass: the total is bounded, not exact.
-            long total = query(connection, row -> row.getLong(1),
-                    "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM backup_versions").get(0);
+            // One row, kept by every write and deletion. Locking it (PostgreSQL; SQLite has one writer already)
+            // makes the checks of writes in flight on several servers take turns, each seeing the others' bytes.
+            long total = storedBytes(connection, lockForUpdate());
             if (total - freed + size > quota.storageMaxBytes()) {
                 throw new QuotaExceededException(QuotaExceededException.Quota.STORAGE, quota.storageMaxBytes(),
                         "the server keeps at most " + quota.storageMaxBytes() + " bytes of backups, and is full");
@@ -370,39 +383,53 @@ abstract class JdbcStore implements Store {
         }
     }
 
+    /** The bytes of every backup version stored (storage_usage, kept with each insert and delete of a version). */
+    private static long storedBytes(Connection connection, String lock) throws SQLException {
+        return query(connection, row -> row.getLong(1), "SELECT total_bytes FROM storage_usage WHERE id = 1" + lock)
+                .get(0);
+    }
+
     /**
-     * Deletes the oldest versions until the account's versions fit its quota; the newest always stays. The
-     * daily versions kept beyond the newest {@code keep} are all older than those, so they go first.
+     * Adds {@code delta} bytes to the stored total, in the transaction that inserts or deletes them. Every caller
+     * locks the account's row first, then this one, so that on PostgreSQL two writers never wait on each other
+     * in a cycle.
      */
-    private static void trimToQuota(Connection connection, String accountId, long maxBytes) throws SQLException {
-        List<long[]> versions = query(connection, row -> new long[] {row.getLong(1), row.getLong(2)},
-                "SELECT version, LENGTH(body) FROM backup_versions WHERE account_id = ? ORDER BY version DESC",
-                accountId);
-        long kept = 0;
-        for (int i = 0; i < versions.size(); i++) {
-            kept += versions.get(i)[1];
-            if (i > 0 && kept > maxBytes) {
-                update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version <= ?", accountId,
-                        versions.get(i)[0]);
-                return;
-            }
+    private static void addStoredBytes(Connection connection, long delta) throws SQLException {
+        if (delta != 0) {
+            update(connection, "UPDATE storage_usage SET total_bytes = total_bytes + ? WHERE id = 1", delta);
         }
+    }
+
+    /** Locks the account's row until the transaction ends (PostgreSQL), before the stored total's. */
+    private void lockAccount(Connection connection, String accountId) throws SQLException {
+        query(connection, row -> null, "SELECT id FROM accounts WHERE id = ?" + lockForUpdate(), accountId);
+    }
+
+    /** Deletes the account's versions that match {@code condition}, and their bytes from the total. */
+    private static int deleteVersions(Connection connection, String condition, Object... parameters)
+            throws SQLException {
+        List<Long> sizes = query(connection, row -> row.getLong(1), "DELETE FROM backup_versions WHERE " + condition
+                + " RETURNING LENGTH(body)", parameters);
+        addStoredBytes(connection, -sizes.stream().mapToLong(Long::longValue).sum());
+        return sizes.size();
     }
 
     @Override
     public long storedBackupBytes() {
-        return read(connection -> query(connection, row -> row.getLong(1),
-                "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM backup_versions").get(0));
+        return read(connection -> storedBytes(connection, ""));
     }
 
     @Override
     public boolean deleteAccount(String accountId, List<String> buckets) {
         boolean existed = write(connection -> {
+            lockAccount(connection, accountId);
             for (String bucket : buckets) {
                 update(connection, "DELETE FROM rate_limits WHERE bucket = ?", bucket);
             }
             update(connection, "DELETE FROM challenges WHERE account_id = ?", accountId);
-            // Passkeys, sessions, backup versions and activity go with it (ON DELETE CASCADE).
+            // Its versions here, for their bytes to leave the total.
+            deleteVersions(connection, "account_id = ?", accountId);
+            // Passkeys, sessions and activity go with it (ON DELETE CASCADE).
             return update(connection, "DELETE FROM accounts WHERE id = ?", accountId) == 1;
         });
         eraseFreedBytes();
@@ -424,7 +451,8 @@ abstract class JdbcStore implements Store {
     @Override
     public boolean deleteBackup(String accountId) {
         boolean deleted = write(connection -> {
-            int versions = update(connection, "DELETE FROM backup_versions WHERE account_id = ?", accountId);
+            lockAccount(connection, accountId);
+            int versions = deleteVersions(connection, "account_id = ?", accountId);
             int current = update(connection, "UPDATE accounts SET current_version = NULL WHERE id = ?"
                     + " AND current_version IS NOT NULL", accountId);
             return versions + current > 0;
@@ -435,8 +463,11 @@ abstract class JdbcStore implements Store {
 
     @Override
     public int deleteHistory(String accountId) {
-        return write(connection -> update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version"
-                + " <> COALESCE((SELECT current_version FROM accounts WHERE id = ?), -1)", accountId, accountId));
+        return write(connection -> {
+            lockAccount(connection, accountId);
+            return deleteVersions(connection, "account_id = ? AND version <> COALESCE((SELECT current_version"
+                    + " FROM accounts WHERE id = ?), -1)", accountId, accountId);
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fob.server.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,8 @@ import java.util.Set;
  * for each of the last {@code keepDays} days (UTC, today included), the last version written that day: the
  * backup as it stood at the end of that day. A run of quick writes, from a stolen session say, replaces only the
  * newest versions and today's; each earlier day's last version stays until it is {@code keepDays} days old (or
- * the account's quota needs its room, oldest first). A rotation keeps 1 and no days: every earlier version goes.
+ * the account's quota needs its room: see {@link #overQuota}). A rotation keeps 1 and no days: every earlier
+ * version goes.
  */
 final class Retention {
     static final long DAY_MILLIS = 86_400_000L;
@@ -39,5 +41,53 @@ final class Retention {
             }
         }
         return dropped;
+    }
+
+    /**
+     * Which versions go so that the account's versions fit {@code maxBytes}. {@code versions}: all of them as
+     * {version, createdAt, size}, newest first, the current one first. The current version always stays. First go
+     * the versions that are not a kept day's last (oldest first), so that a burst of large writes replaces its own
+     * versions rather than the earlier days'; only if that is not enough, the days' last versions (oldest first).
+     * Returns those that go, in the order they go.
+     */
+    static List<long[]> overQuota(List<long[]> versions, long maxBytes, int keepDays, long now) {
+        long total = 0;
+        for (long[] v : versions) {
+            total += v[2];
+        }
+        if (total <= maxBytes || versions.size() < 2) {
+            return List.of();
+        }
+        long today = Math.floorDiv(now, DAY_MILLIS);
+        Set<Long> daysSeen = new HashSet<>();
+        List<long[]> others = new ArrayList<>();
+        List<long[]> daily = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            long[] v = versions.get(i);
+            long day = Math.floorDiv(v[1], DAY_MILLIS);
+            boolean lastOfItsDay = daysSeen.add(day);
+            if (i == 0) {
+                continue;
+            }
+            if (keepDays > 0 && lastOfItsDay && day > today - keepDays) {
+                daily.add(v);
+            } else {
+                others.add(v);
+            }
+        }
+        // Oldest first within each.
+        Collections.reverse(others);
+        Collections.reverse(daily);
+        List<long[]> order = new ArrayList<>(others);
+        order.addAll(daily);
+        List<long[]> gone = new ArrayList<>();
+        for (long[] v : order) {
+            if (total <= maxBytes) {
+                break;
+            }
+            gone.add(v);
+            total -= v[2];
+        }
+        return gone;
     }
 }

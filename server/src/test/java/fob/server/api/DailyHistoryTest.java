@@ -2,6 +2,7 @@ package fob.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fob.server.testing.Accounts;
 import fob.server.testing.ApiClient;
@@ -111,18 +112,75 @@ class DailyHistoryTest {
 
     @ParameterizedTest
     @EnumSource(TestServer.Database.class)
-    void theDailyVersionsCountInTheAccountsQuotaOldestFirst(TestServer.Database database) throws Exception {
+    void aFullQuotaLetsTheBurstsOwnVersionsGoBeforeTheDailyOnes(TestServer.Database database) throws Exception {
         int size = Envelopes.envelope(Envelopes.header(), CIPHERTEXT).toString().getBytes(StandardCharsets.UTF_8)
                 .length;
-        // Room for the newest 20 and one more.
+        // Room for 21 of the 22 versions kept.
         try (TestServer server = TestServer.start(database, "--history=20",
                 "--account-max-bytes=" + (size * 21 + size / 2))) {
             toNoon(server);
             ApiClient client = Accounts.create(server, "Kit").client();
             threeDaysAndABurst(server, client);
-            List<Long> expected = newest(11, 30);
+            List<Long> expected = newest(12, 30);
             expected.add(4L);
-            assertEquals(expected, versions(client), "day 1's version went first; the newest 20 stay");
+            expected.add(2L);
+            assertEquals(expected, versions(client), "the burst's oldest (11) went, not a day's last");
+        }
+    }
+
+    /**
+     * The security review's case: a stolen session writes versions as large as the account's quota allows, to push
+     * the earlier days' versions out through the quota rather than the count.
+     */
+    @ParameterizedTest
+    @EnumSource(TestServer.Database.class)
+    void aBurstOfLargeWritesFillingTheQuotaLeavesTheEarlierDaysVersions(TestServer.Database database)
+            throws Exception {
+        ObjectNode header = Envelopes.header();
+        int small = Envelopes.envelope(header, CIPHERTEXT).toString().getBytes(StandardCharsets.UTF_8).length;
+        int largeCiphertext = 30_000;
+        int large = Envelopes.envelope(header, largeCiphertext).toString().getBytes(StandardCharsets.UTF_8).length;
+        long quota = 4L * large + 4L * small;
+        try (TestServer server = TestServer.start(database, "--account-max-bytes=" + quota)) {
+            toNoon(server);
+            ApiClient client = Accounts.create(server, "Kit").client();
+            Map<Long, byte[]> bodies = new TreeMap<>();
+            String etag = null;
+            for (int day = 0; day < 2; day++) {
+                for (int i = 0; i < 2; i++) {
+                    byte[] body = Envelopes.envelope(header, CIPHERTEXT).toString().getBytes(StandardCharsets.UTF_8);
+                    ApiClient.Response written = etag == null ? client.put("/api/backup", body, "If-None-Match", "*")
+                            : client.put("/api/backup", body, "If-Match", etag);
+                    assertEquals(etag == null ? 201 : 200, written.status(), written.text());
+                    etag = written.header("ETag");
+                    bodies.put(written.json().path("version").asLong(), body);
+                    server.advance(Duration.ofMinutes(1));
+                }
+                server.advance(Duration.ofDays(1));
+            }
+            for (int i = 0; i < 20; i++) {
+                byte[] body = Envelopes.envelope(header, largeCiphertext).toString()
+                        .getBytes(StandardCharsets.UTF_8);
+                ApiClient.Response written = client.put("/api/backup", body, "If-Match", etag);
+                assertEquals(200, written.status(), written.text());
+                etag = written.header("ETag");
+                bodies.put(written.json().path("version").asLong(), body);
+            }
+
+            List<Long> listed = versions(client);
+            assertEquals(List.of(24L, 23L, 22L, 21L, 4L, 2L), listed,
+                    "the current version, the burst's newest that fit, and each earlier day's last");
+            long kept = 0;
+            for (JsonNode version : client.get("/api/backup/versions").json().path("versions")) {
+                kept += version.path("size").asLong();
+            }
+            assertTrue(kept <= quota, kept + " bytes kept, quota " + quota);
+            for (long day : List.of(2L, 4L)) {
+                ApiClient.Response read = client.get("/api/backup/versions/" + day);
+                assertEquals(200, read.status(), read.text());
+                assertArrayEquals(bodies.get(day), read.body(), "version " + day + " byte for byte");
+            }
+            assertArrayEquals(bodies.get(24L), client.get("/api/backup").body());
         }
     }
 
