@@ -27,18 +27,7 @@ public final class VaultKeyCheck {
      */
     public static byte[] throughPasskey(BackupCodec codec, Envelope envelope, byte[] credentialId, byte[] prf,
             byte[] heldKey) throws BackupException {
-        if (prf == null) {
-            throw new PasskeyCannotOpenException(Text.t("This passkey cannot open backups by itself; use your recovery"
-                    + " code"));
-        }
-        byte[] key;
-        try {
-            key = codec.vaultKeyFromPasskey(envelope, credentialId, prf);
-        } catch (UntrustedBackupException e) {
-            throw e;
-        } catch (BackupException e) {
-            throw new PasskeyCannotOpenException(e.getMessage());
-        }
+        byte[] key = keyInTheSlot(codec, envelope, credentialId, prf);
         SealedPasskeySlot sealed = sealedSlot(envelope, credentialId);
         if (sealed == null) {
             // An unsealed slot: its key was wrapped under the PRF itself.
@@ -74,16 +63,7 @@ public final class VaultKeyCheck {
      */
     public static byte[] descendingFromHeldKey(BackupCodec codec, Envelope envelope, byte[] credentialId, byte[] prf,
             byte[] heldKey) throws BackupException {
-        if (prf == null) {
-            throw new PasskeyCannotOpenException(Text.t("This passkey cannot open backups by itself; use your recovery"
-                    + " code"));
-        }
-        byte[] key;
-        try {
-            key = codec.vaultKeyFromPasskey(envelope, credentialId, prf);
-        } catch (BackupException e) {
-            throw new PasskeyCannotOpenException(e.getMessage());
-        }
+        byte[] key = keyInTheSlot(codec, envelope, credentialId, prf);
         if (leadsTo(codec, envelope, key, heldKey)) {
             return key;
         }
@@ -98,6 +78,23 @@ public final class VaultKeyCheck {
     public static byte[] throughRecoveryCode(BackupCodec codec, Envelope envelope, String code)
             throws BackupException {
         return codec.vaultKeyFromRecoveryCode(envelope, code);
+    }
+
+    /**
+     * The key the passkey's slot gives, vouched for by nothing yet; a passkey without PRF, without a slot, or whose PRF
+     * does not open its slot leaves only the recovery code.
+     */
+    private static byte[] keyInTheSlot(BackupCodec codec, Envelope envelope, byte[] credentialId, byte[] prf)
+            throws PasskeyCannotOpenException {
+        if (prf == null) {
+            throw new PasskeyCannotOpenException(Text.t("This passkey cannot open backups by itself; use your recovery"
+                    + " code"));
+        }
+        try {
+            return codec.vaultKeyFromPasskey(envelope, credentialId, prf);
+        } catch (BackupException e) {
+            throw new PasskeyCannotOpenException(e.getMessage());
+        }
     }
 
     /** Whether {@code key} is {@code trusted} or descends from it through the envelope's key chain. */
