@@ -2,6 +2,11 @@ package fob.web;
 
 import fob.device.DevicePreferences;
 import fob.json.Json;
+import fob.local.LockedVaultException;
+import fob.local.StorageException;
+import fob.local.UnreadableVaultException;
+import fob.local.VaultKeeper;
+import fob.local.VaultSession;
 import fob.lock.IdleLock;
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
@@ -21,11 +26,8 @@ import fob.web.js.ServiceWorkers;
 import fob.web.js.TabSync;
 import fob.web.lock.LockPasswords;
 import fob.web.store.BackupStateStore;
-import fob.web.store.LockedVaultException;
+import fob.web.store.BrowserVaults;
 import fob.web.store.PreferencesStore;
-import fob.web.store.StorageException;
-import fob.web.store.UnreadableVaultException;
-import fob.web.store.VaultStore;
 import fob.web.ui.AccountDialog;
 import fob.web.ui.AccountListView;
 import fob.web.ui.AccountRow;
@@ -56,7 +58,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 /** The page: opens the vault, shows the accounts, and wires the controls. */
 public final class App implements AccountListView.Actions, Preferences {
     private final VaultSession session;
-    private final VaultStore store;
+    private final VaultKeeper store;
     private final Worker worker;
     private final AccountListView list;
     private final ConfirmDialog confirm = new ConfirmDialog();
@@ -68,12 +70,12 @@ public final class App implements AccountListView.Actions, Preferences {
     private BackupService backup;
     private UnreadableVaultPanel unreadablePanel;
 
-    private App(VaultStore store, Vault vault, Worker worker) {
+    private App(VaultKeeper store, Vault vault, Worker worker) {
         this.store = store;
         this.worker = worker;
         this.session = new VaultSession(store, vault, this::afterSave);
         this.list = new AccountListView(this);
-        this.preferencesStore = new PreferencesStore(store);
+        this.preferencesStore = new PreferencesStore();
         this.preferences = DevicePreferences.read(store.preferencesJson());
         this.idleLock = new IdleLock(System.currentTimeMillis(), idleMillis(preferences), preferences.lockWhenHidden());
     }
@@ -91,19 +93,19 @@ public final class App implements AccountListView.Actions, Preferences {
         Json.useFastParser(new BrowserJson());
         ServiceWorkers.register("/sw.js", () -> Dom.show(Dom.byId("update-banner"), true));
         Dom.onClick(Dom.byId("reload-button"), Browser::reload);
-        VaultStore store;
+        VaultKeeper store;
         try {
-            store = VaultStore.open();
+            store = BrowserVaults.open();
         } catch (StorageException e) {
             showAppError(e.getMessage());
             return;
         }
-        Localisation.start(DevicePreferences.read(PreferencesStore.readJson(store)));
+        Localisation.start(DevicePreferences.read(PreferencesStore.readJson()));
         openVault(store, new Worker());
     }
 
     /** Opens the vault and starts the page, or shows the lock screen, which comes back here once unlocked. */
-    private static void openVault(VaultStore store, Worker worker) {
+    private static void openVault(VaultKeeper store, Worker worker) {
         Vault vault;
         try {
             vault = store.load();
@@ -121,10 +123,10 @@ public final class App implements AccountListView.Actions, Preferences {
         new App(store, vault, worker).start();
     }
 
-    private static void showLockScreen(VaultStore store, Worker worker) {
+    private static void showLockScreen(VaultKeeper store, Worker worker) {
         boolean backupOn;
         try {
-            backupOn = new BackupStateStore(store).load().enabled;
+            backupOn = new BackupStateStore().load().enabled;
         } catch (fob.sync.LocalStorageException e) {
             backupOn = false;
         }

@@ -5,6 +5,8 @@ import fob.backup.BackupException;
 import fob.backup.BackupPayload;
 import fob.codec.Base64Url;
 import fob.codec.EncodingException;
+import fob.local.VaultKeeper;
+import fob.local.VaultSession;
 import fob.sync.BackupKeys;
 import fob.sync.BackupServer;
 import fob.sync.BackupSize;
@@ -18,10 +20,8 @@ import fob.text.Text;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.Async;
-import fob.web.VaultSession;
 import fob.web.js.TabSync;
 import fob.web.store.BackupStateStore;
-import fob.web.store.VaultStore;
 import fob.web.worker.Worker;
 
 /**
@@ -40,12 +40,12 @@ public final class BackupService {
     /** The server's largest backup, once asked; -1 before. */
     private long backupLimit = -1;
 
-    public BackupService(VaultSession session, VaultStore store, Worker worker) {
+    public BackupService(VaultSession session, VaultKeeper store, Worker worker) {
         compression = new BrowserCompression(worker);
         BrowserScheduler scheduler = new BrowserScheduler();
         local = new SessionVault(session, store);
         codec = new BackupCodec(new WebCryptoBackend(), new WebCryptoEcdh(), compression);
-        sync = new BackupSync(new HttpBackupServer(api), local, new BackupStateStore(store), scheduler,
+        sync = new BackupSync(new HttpBackupServer(api), local, new BackupStateStore(), scheduler,
                 System::currentTimeMillis, codec);
         scheduler.attach(sync);
         sync.tellOtherTabsWith(TabSync::announceBackupChange);

@@ -1,19 +1,19 @@
 package fob.web.backup;
 
+import fob.local.StorageException;
+import fob.local.VaultKeeper;
+import fob.local.VaultSession;
 import fob.sync.LocalStorageException;
 import fob.sync.LocalVault;
 import fob.vault.Vault;
 import fob.vault.VaultException;
-import fob.web.VaultSession;
-import fob.web.store.StorageException;
-import fob.web.store.VaultStore;
 
 /** The sync core's vault: the page's VaultSession, its storage failures turned into the core's. */
 final class SessionVault implements LocalVault {
     private final VaultSession session;
-    private final VaultStore store;
+    private final VaultKeeper store;
 
-    SessionVault(VaultSession session, VaultStore store) {
+    SessionVault(VaultSession session, VaultKeeper store) {
         this.session = session;
         this.store = store;
     }

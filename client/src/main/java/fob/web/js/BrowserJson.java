@@ -38,6 +38,11 @@ public final class BrowserJson implements Json.FastParser {
         return decode(Int8Array.fromJavaArray(bytes));
     }
 
+    /** {@link #utf8(byte[])} of bytes the browser holds. */
+    public static String utf8(Int8Array bytes) {
+        return decode(bytes);
+    }
+
     /** A parsed value as the core reads it; objects are converted field by field as they are read. */
     static Object toJava(JSObject value, int depth) {
         switch (kind(value)) {

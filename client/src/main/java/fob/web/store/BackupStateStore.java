@@ -18,11 +18,7 @@ import org.teavm.jso.JSProperty;
  * core adopts the account at the next sign-in (docs/formats.md).
  */
 public final class BackupStateStore implements SyncStore {
-    private final IndexedDb.Database db;
-
-    public BackupStateStore(VaultStore vaultStore) {
-        this.db = vaultStore.db;
-    }
+    private final IndexedDb.Database db = IndexedDbRecords.database();
 
     private interface Record extends JSObject {
         @JSProperty

@@ -1,6 +1,7 @@
 package fob.web.store;
 
 import fob.device.DevicePreferences;
+import fob.local.StorageException;
 import fob.text.Text;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
@@ -9,19 +10,15 @@ import org.teavm.jso.core.JSString;
 /** This browser's {@link DevicePreferences}, as JSON text under the key {@code preferences} (nothing secret). */
 public final class PreferencesStore {
     private static final String KEY = "preferences";
-    private final IndexedDb.Database db;
-
-    public PreferencesStore(VaultStore vaultStore) {
-        this.db = vaultStore.db;
-    }
+    private final IndexedDb.Database db = IndexedDbRecords.database();
 
     /**
      * The stored preferences as JSON text, or null: read on their own before the vault, because the language
      * must be known before anything shows.
      */
-    public static String readJson(VaultStore vaultStore) {
+    public static String readJson() {
         try {
-            JSString stored = Promises.await(IndexedDb.get(vaultStore.db, KEY));
+            JSString stored = Promises.await(IndexedDb.get(IndexedDbRecords.database(), KEY));
             return stored == null || isUndefined(stored) ? null : stored.stringValue();
         } catch (JsFailure e) {
             return null;

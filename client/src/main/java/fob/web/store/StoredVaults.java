@@ -12,14 +12,14 @@ final class StoredVaults {
     @JSBody(params = {"revision", "keyNonce", "wrappedKey", "nonce", "ciphertext"}, script = "return {format: 1,"
             + " revision: revision, keyNonce: keyNonce, wrappedKey: wrappedKey, nonce: nonce, ciphertext: ciphertext,"
             + " savedAt: Date.now()};")
-    static native StoredVault create(double revision, Int8Array keyNonce, Int8Array wrappedKey, Int8Array nonce,
+    static native StoredVault plain(double revision, Int8Array keyNonce, Int8Array wrappedKey, Int8Array nonce,
             Int8Array ciphertext);
 
     /** Format 2: locked; the device-wrapped vault key is only inside {@code lock}. */
     @JSBody(params = {"revision", "keyNonce", "lock", "nonce", "ciphertext"}, script = "return {format: 2,"
             + " revision: revision, keyNonce: keyNonce, lock: lock, nonce: nonce, ciphertext: ciphertext,"
             + " savedAt: Date.now()};")
-    static native StoredVault createLocked(double revision, Int8Array keyNonce, String lock, Int8Array nonce,
+    static native StoredVault locked(double revision, Int8Array keyNonce, String lock, Int8Array nonce,
             Int8Array ciphertext);
 
     /**

@@ -1,17 +1,17 @@
 package fob.web.ui;
 
+import fob.local.VaultKeeper;
+import fob.local.VaultSession;
 import fob.lock.AppLock;
 import fob.lock.PasswordLockSlot;
 import fob.lock.PasswordStrength;
 import fob.lock.WrongSecretException;
 import fob.text.Text;
 import fob.web.Async;
-import fob.web.VaultSession;
 import fob.web.backup.WebCryptoBackend;
 import fob.web.js.Browser;
 import fob.web.lock.LockPasskeys;
 import fob.web.lock.LockPasswords;
-import fob.web.store.VaultStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -31,7 +31,7 @@ public final class AppLockPanel {
     private final HTMLInputElement whenHidden = Dom.byId("lock-when-hidden");
     private final HTMLElement offDialog = Dom.byId("lock-off-dialog");
     private final VaultSession session;
-    private final VaultStore store;
+    private final VaultKeeper store;
     private final LockPasswords passwords;
     private final LockPasskeys passkeys = new LockPasskeys();
     private final BooleanSupplier backupOn;
@@ -44,7 +44,7 @@ public final class AppLockPanel {
      * {@code newKeys} gives the vault (and the backup, when this browser backs up) a new key as the lock is first
      * turned on, so that nothing kept from before the lock opens what is written after it.
      */
-    public AppLockPanel(VaultSession session, VaultStore store, LockPasswords passwords, BooleanSupplier backupOn,
+    public AppLockPanel(VaultSession session, VaultKeeper store, LockPasswords passwords, BooleanSupplier backupOn,
             Preferences preferences, Runnable lockChanged, Async.Task newKeys) {
         this.newKeys = newKeys;
         this.session = session;

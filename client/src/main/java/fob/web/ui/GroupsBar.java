@@ -1,10 +1,10 @@
 package fob.web.ui;
 
+import fob.local.VaultSession;
 import fob.text.Text;
 import fob.vault.Group;
 import fob.vault.Vault;
 import fob.web.Async;
-import fob.web.VaultSession;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**

@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.local.VaultKeeper;
 import fob.lock.AppLock;
 import fob.lock.PasswordLockSlot;
 import fob.lock.WrongSecretException;
@@ -9,7 +10,6 @@ import fob.web.js.Browser;
 import fob.web.js.TabSync;
 import fob.web.lock.LockPasskeys;
 import fob.web.lock.LockPasswords;
-import fob.web.store.VaultStore;
 import java.util.List;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
@@ -25,14 +25,14 @@ public final class LockScreen {
 
     private final HTMLElement screen = Dom.byId("lock-screen");
     private final TypedConfirmation resetConfirmation = new TypedConfirmation("reset", Text.t("reset"));
-    private final VaultStore store;
+    private final VaultKeeper store;
     private final LockPasswords passwords;
     private final LockPasskeys passkeys = new LockPasskeys();
     private final Runnable unlocked;
     private boolean busy;
 
     /** {@code unlocked} runs once the store holds the lock key: it opens the vault and starts the page. */
-    public LockScreen(VaultStore store, LockPasswords passwords, Runnable unlocked) {
+    public LockScreen(VaultKeeper store, LockPasswords passwords, Runnable unlocked) {
         this.store = store;
         this.passwords = passwords;
         this.unlocked = unlocked;

@@ -1,10 +1,10 @@
 package fob.web.ui;
 
+import fob.local.VaultSession;
 import fob.text.Text;
 import fob.vault.Deleted;
 import fob.vault.Vault;
 import fob.web.Async;
-import fob.web.VaultSession;
 import fob.web.js.Browser;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLElement;

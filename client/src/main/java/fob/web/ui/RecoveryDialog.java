@@ -1,9 +1,9 @@
 package fob.web.ui;
 
+import fob.local.VaultSession;
 import fob.sync.Restore;
 import fob.text.Text;
 import fob.web.Async;
-import fob.web.VaultSession;
 import fob.web.backup.BackupService;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.html.HTMLElement;

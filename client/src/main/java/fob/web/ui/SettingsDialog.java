@@ -1,10 +1,10 @@
 package fob.web.ui;
 
+import fob.local.VaultSession;
 import fob.text.Text;
 import fob.vault.Settings;
 import fob.vault.SortOrder;
 import fob.web.Async;
-import fob.web.VaultSession;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;

@@ -1,8 +1,8 @@
 package fob.web.ui;
 
+import fob.local.VaultSession;
 import fob.text.Text;
 import fob.web.Async;
-import fob.web.VaultSession;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.html.HTMLElement;
 

@@ -1,16 +1,14 @@
-package fob.web;
+package fob.local;
 
 import fob.vault.Vault;
 import fob.vault.VaultException;
-import fob.web.store.StorageException;
-import fob.web.store.UnreadableVaultException;
-import fob.web.store.VaultStore;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The vault this page shows, and the only way to change it: each change is applied to the newest vault,
- * stored, and only then shown. Changes run one at a time, so two quick clicks never lose one another.
+ * stored, and only then shown. Changes run one at a time, so two quick clicks never lose one another; a change
+ * that meets another tab's write is applied once more to what that tab saved ({@link #retryingOnce}).
  */
 public final class VaultSession {
     /** A change to the vault; it may refuse with a message. */
@@ -18,15 +16,25 @@ public final class VaultSession {
         Vault apply(Vault current) throws VaultException;
     }
 
-    private final VaultStore store;
+    /** A write of the app lock with the vault as it is (the keeper seals both in one record). */
+    public interface LockWrite {
+        void write(Vault current) throws Exception;
+    }
+
+    /** One attempt at a write from the newest vault; returns the vault now stored. */
+    private interface Attempt<E extends Exception> {
+        Vault run(Vault current) throws E, StorageException;
+    }
+
+    private final VaultKeeper keeper;
     private final Runnable afterSave;
     private final List<Runnable> listeners = new ArrayList<>();
     private final Object lock = new Object();
     private Vault vault;
 
     /** {@code afterSave} runs after each change this page stores (to tell other tabs), not after a reload. */
-    public VaultSession(VaultStore store, Vault vault, Runnable afterSave) {
-        this.store = store;
+    public VaultSession(VaultKeeper keeper, Vault vault, Runnable afterSave) {
+        this.keeper = keeper;
         this.vault = vault;
         this.afterSave = afterSave;
     }
@@ -41,17 +49,17 @@ public final class VaultSession {
 
     /** Whether the stored vault cannot be opened: then every change is refused, and {@link #vault()} is what this tab last read. */
     public boolean isUnreadable() {
-        return store.isUnreadable();
+        return keeper.isUnreadable();
     }
 
     /** Whether the last reload found the vault under another key than this tab had (another tab replaced it). */
     public boolean vaultKeyReplaced() {
-        return store.vaultKeyReplaced();
+        return keeper.vaultKeyReplaced();
     }
 
     /** Why the stored vault cannot be opened, as the page says it; null when it can. */
     public String unreadableMessage() {
-        return store.unreadableMessage();
+        return keeper.unreadableMessage();
     }
 
     /**
@@ -59,21 +67,11 @@ public final class VaultSession {
      * again to what that tab saved. On failure nothing changes and the exception says why.
      */
     public Vault change(Change change) throws VaultException, StorageException {
-        synchronized (lock) {
-            Vault next = change.apply(vault);
-            try {
-                store.save(next);
-            } catch (StorageException e) {
-                if (!e.isConflict()) {
-                    throw e;
-                }
-                loadAndShow();
-                next = change.apply(vault);
-                store.save(next);
-            }
-            saved(next);
+        return this.<VaultException>retryingOnce(current -> {
+            Vault next = change.apply(current);
+            keeper.save(next);
             return next;
-        }
+        });
     }
 
     /**
@@ -82,26 +80,11 @@ public final class VaultSession {
      * cannot be opened, it is a recovery into a new vault that keeps the unreadable one aside.
      */
     public Vault adopt(byte[] vaultKey, Change restored) throws VaultException, StorageException {
-        synchronized (lock) {
-            Vault next = restored.apply(vault);
-            try {
-                store.adoptVaultKey(vaultKey, next);
-            } catch (StorageException e) {
-                if (!e.isConflict()) {
-                    throw e;
-                }
-                loadAndShow();
-                next = restored.apply(vault);
-                store.adoptVaultKey(vaultKey, next);
-            }
-            saved(next);
+        return this.<VaultException>retryingOnce(current -> {
+            Vault next = restored.apply(current);
+            keeper.adoptVaultKey(vaultKey, next);
             return next;
-        }
-    }
-
-    /** A write of the app lock with the vault as it is (the store seals both in one record). */
-    public interface LockWrite {
-        void write(Vault current) throws Exception;
+        });
     }
 
     /**
@@ -109,18 +92,10 @@ public final class VaultSession {
      * If another tab saved in between, this reads its vault and writes again; any other failure changes nothing.
      */
     public void storeLock(LockWrite write) throws Exception {
-        synchronized (lock) {
-            try {
-                write.write(vault);
-            } catch (StorageException e) {
-                if (!e.isConflict()) {
-                    throw e;
-                }
-                loadAndShow();
-                write.write(vault);
-            }
-            saved(vault);
-        }
+        this.<Exception>retryingOnce(current -> {
+            write.write(current);
+            return current;
+        });
     }
 
     /**
@@ -131,11 +106,8 @@ public final class VaultSession {
     public void startOver() throws StorageException {
         synchronized (lock) {
             try {
-                store.startOver(vault);
-            } catch (StorageException e) {
-                if (!e.isConflict()) {
-                    throw e;
-                }
+                keeper.startOver(vault);
+            } catch (ConflictException e) {
                 loadAndShow();
                 return;
             }
@@ -150,9 +122,27 @@ public final class VaultSession {
         }
     }
 
+    /**
+     * Runs {@code attempt} on the vault shown; when another tab wrote first, reads what it wrote and runs it once
+     * more on that (a second conflict is reported: the person tries again). Then shows what was stored.
+     */
+    private <E extends Exception> Vault retryingOnce(Attempt<E> attempt) throws E, StorageException {
+        synchronized (lock) {
+            Vault next;
+            try {
+                next = attempt.run(vault);
+            } catch (ConflictException e) {
+                loadAndShow();
+                next = attempt.run(vault);
+            }
+            saved(next);
+            return next;
+        }
+    }
+
     private void loadAndShow() throws StorageException {
         try {
-            vault = store.load();
+            vault = keeper.load();
         } catch (UnreadableVaultException e) {
             notifyListeners();
             throw e;

@@ -1,4 +1,4 @@
-package fob.web.store;
+package fob.local;
 
 import fob.text.Text;
 

@@ -1,5 +1,6 @@
-package fob.web.store;
+package fob.local;
 
+import fob.backup.BackupCrypto;
 import fob.lock.AppLock;
 import fob.lock.AppLockJson;
 import fob.lock.LockFormatException;
@@ -9,101 +10,94 @@ import fob.text.Text;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.vault.VaultJson;
-import fob.web.backup.WebCryptoBackend;
-import fob.web.js.Browser;
-import fob.web.js.BrowserJson;
-import fob.web.js.JsFailure;
-import fob.web.js.Promises;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
-import org.teavm.jso.typedarrays.ArrayBuffer;
-import org.teavm.jso.typedarrays.Int8Array;
+import java.util.function.LongSupplier;
 
 /**
- * The vault in IndexedDB, encrypted with AES-256-GCM under a random vault key; the vault key is wrapped by a
- * non-extractable WebCrypto key that never leaves the browser. Nothing goes to localStorage. With an app lock,
- * the wrapped vault key is sealed once more under the lock key ({@link LockKeeper}), which only an unlocked page
- * holds: a locked page reads nothing and writes nothing.
+ * The vault's keys and record in this browser, for one page: the vault is encrypted with AES-256-GCM under a
+ * random vault key; the vault key is wrapped by a device key that never leaves the browser ({@link DeviceKeys}).
+ * With an app lock, the wrapped vault key is sealed once more under the lock key ({@link LockKeeper}), which only
+ * an unlocked page holds: a locked page reads nothing and writes nothing. Every decision about what is read and
+ * written lives here; {@link RecordStorage} and {@link DeviceKeys} only carry it out.
  */
-public final class VaultStore {
+public final class VaultKeeper {
     private static final byte[] VAULT_KEY_CONTEXT = "fob vault key v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VAULT_CONTEXT = "fob vault v1".getBytes(StandardCharsets.US_ASCII);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
-    final IndexedDb.Database db;
-    private CryptoKey deviceKey;
+    private final RecordStorage storage;
+    private final DeviceKeys keys;
+    private final BackupCrypto crypto;
+    private final LongSupplier clock;
+    private final LockKeeper lockKeeper;
+    private DeviceKeys.Key deviceKey;
     /**
-     * A device key made by this tab for the browser's first vault, written with it. Every load forgets it when
-     * storage already has one: whichever tab writes first makes the browser's keys, and the others adopt them.
+     * A device key made by this page for the browser's first vault, written with it. Every load forgets it when
+     * storage already has one: whichever page writes first makes the browser's keys, and the others adopt them.
      */
-    private CryptoKey unsavedDeviceKey;
-    private CryptoKey vaultKey;
-    private Int8Array keyNonce;
-    private Int8Array wrappedKey;
-    private double revision;
+    private DeviceKeys.Key unsavedDeviceKey;
+    private DeviceKeys.Key vaultKey;
+    private byte[] keyNonce;
+    private byte[] wrappedKey;
+    private long revision;
     /** Whether {@link #wrappedKey} was read from storage (not made for a first vault that is not stored yet). */
     private boolean keyFromStorage;
     private boolean vaultKeyReplaced;
     /** Set when the stored vault cannot be opened: then nothing but a replacement that keeps it aside writes. */
     private String unreadable;
-    private final LockKeeper lockKeeper = new LockKeeper(new WebCryptoBackend());
     private String preferencesJson;
 
-    private VaultStore(IndexedDb.Database db) {
-        this.db = db;
-    }
-
-    public static VaultStore open() throws StorageException {
-        try {
-            return new VaultStore(Promises.await(IndexedDb.open("fob")));
-        } catch (JsFailure e) {
-            throw new StorageException(Text.t("Fob cannot open this browser's storage ({0}). In a private window, or"
-                    + " with storage blocked for this site, Fob cannot keep accounts.", e.getMessage()));
-        }
+    /**
+     * {@code crypto} seals the app lock and gives the nonces; {@code clock} (milliseconds) names a record set
+     * aside.
+     */
+    public VaultKeeper(RecordStorage storage, DeviceKeys keys, BackupCrypto crypto, LongSupplier clock) {
+        this.storage = storage;
+        this.keys = keys;
+        this.crypto = crypto;
+        this.clock = clock;
+        this.lockKeeper = new LockKeeper(crypto);
     }
 
     /**
-     * Reads and decrypts the vault; an empty vault the first time. Never writes. Every key this store writes with
+     * Reads and decrypts the vault; an empty vault the first time. Never writes. Every key this keeper writes with
      * afterwards comes from this read.
      */
     public Vault load() throws StorageException {
-        IndexedDb.Stored stored;
+        RecordStorage.Snapshot stored;
         try {
-            stored = Promises.await(IndexedDb.read(db));
-        } catch (JsFailure e) {
+            stored = storage.read();
+        } catch (StorageFailure e) {
             throw new StorageException(Text.t("Fob cannot read this browser's storage ({0}). Nothing was changed.",
                     e.getMessage()));
         }
-        Browser.mark("fob-vault-read");
-        StoredVault record = stored.getVault();
-        preferencesJson = stored.getPreferences();
-        Int8Array storedWrappedKey = null;
+        VaultRecord record = stored.record;
+        preferencesJson = stored.preferences;
+        byte[] storedWrappedKey = null;
         if (record != null) {
             try {
-                String lockJson = StoredVaults.lockOf(record);
+                String lockJson = record.lock();
                 lockKeeper.read(lockJson == null ? null : AppLockJson.read(lockJson));
-                storedWrappedKey = lockJson == null ? record.getWrappedKey()
-                        : lockKeeper.state() == LockKeeper.State.UNLOCKED
-                        ? Int8Array.copyFromJavaArray(lockKeeper.deviceWrappedKey()) : null;
+                storedWrappedKey = lockJson == null ? record.wrappedKey()
+                        : lockKeeper.state() == LockKeeper.State.UNLOCKED ? lockKeeper.deviceWrappedKey() : null;
             } catch (LockFormatException | WrongSecretException e) {
                 lockKeeper.read(null);
-                revision = record.getRevision();
+                revision = record.revision();
                 throw unreadable(Text.t("its app lock cannot be read ({0})", e.getMessage()));
             }
         } else {
             lockKeeper.read(null);
         }
-        // A tab that could not open the vault, or opened it under another key, holds state (backup settings) that
+        // A page that could not open the vault, or opened it under another key, holds state (backup settings) that
         // belongs to the old key: once the vault opens under another key, the page starts afresh.
         boolean hadOtherKey = unreadable != null || keyFromStorage && storedWrappedKey != null
-                && (record == null || !sameBytes(storedWrappedKey, wrappedKey));
+                && (record == null || !Arrays.equals(storedWrappedKey, wrappedKey));
         vaultKeyReplaced = false;
         keyFromStorage = false;
-        revision = record == null ? 0 : record.getRevision();
+        revision = record == null ? 0 : record.revision();
         unreadable = null;
         unsavedDeviceKey = null;
-        deviceKey = stored.getDeviceKey();
+        deviceKey = stored.deviceKey;
         if (lockKeeper.state() == LockKeeper.State.LOCKED) {
             vaultKey = null;
             throw new LockedVaultException();
@@ -119,27 +113,25 @@ public final class VaultStore {
             }
             byte[] rawKey;
             try {
-                rawKey = decrypt(deviceKey, record.getKeyNonce(), VAULT_KEY_CONTEXT, storedWrappedKey);
-            } catch (JsFailure e) {
+                rawKey = keys.open(deviceKey, record.keyNonce(), VAULT_KEY_CONTEXT, storedWrappedKey);
+            } catch (StorageFailure e) {
                 throw unreadable(Text.t("the key this browser keeps for it does not open it"));
             }
-            vaultKey = Promises.await(WebCrypto.importKey(Int8Array.copyFromJavaArray(rawKey)));
+            vaultKey = keys.importKey(rawKey);
             Arrays.fill(rawKey, (byte) 0);
-            keyNonce = record.getKeyNonce();
+            keyNonce = record.keyNonce();
             wrappedKey = storedWrappedKey;
             keyFromStorage = true;
-            byte[] json;
+            String json;
             try {
-                json = decrypt(vaultKey, record.getNonce(), VAULT_CONTEXT, record.getCiphertext());
-            } catch (JsFailure e) {
+                json = keys.openText(vaultKey, record.nonce(), VAULT_CONTEXT, record.ciphertext());
+            } catch (StorageFailure e) {
                 throw unreadable(Text.t("its contents do not decrypt"));
             }
-            Browser.mark("fob-vault-decrypted");
-            Vault vault = VaultJson.read(BrowserJson.utf8(json));
-            Browser.mark("fob-vault-parsed");
+            Vault vault = VaultJson.read(json);
             vaultKeyReplaced = hadOtherKey;
             return vault;
-        } catch (JsFailure e) {
+        } catch (StorageFailure e) {
             throw new StorageException(Text.t("Fob's vault in this browser cannot be read ({0}). Nothing was changed.",
                     e.getMessage()));
         } catch (VaultException e) {
@@ -154,15 +146,11 @@ public final class VaultStore {
     }
 
     /**
-     * Whether the last load found the vault key replaced since this store last read or wrote it: another tab
+     * Whether the last load found the vault key replaced since this keeper last read or wrote it: another tab
      * restored a backup into this browser or started a new vault.
      */
     public boolean vaultKeyReplaced() {
         return vaultKeyReplaced;
-    }
-
-    private static boolean sameBytes(Int8Array a, Int8Array b) {
-        return b != null && Arrays.equals(a.copyToJavaArray(), b.copyToJavaArray());
     }
 
     /** Whether the last load found a vault it cannot open. */
@@ -176,29 +164,29 @@ public final class VaultStore {
     }
 
     /** Fresh keys for a first vault; the device key is kept if storage has one, made (unsaved) if not. */
-    private void startNewVault() throws JsFailure {
+    private void startNewVault() throws StorageFailure {
         if (deviceKey == null) {
-            deviceKey = Promises.await(WebCrypto.generateNonExtractableKey());
+            deviceKey = keys.newDeviceKey();
             unsavedDeviceKey = deviceKey;
         }
         newVaultKey(deviceKey);
     }
 
-    private void newVaultKey(CryptoKey wrappingKey) throws JsFailure {
-        byte[] rawKey = random(32);
+    private void newVaultKey(DeviceKeys.Key wrappingKey) throws StorageFailure {
+        byte[] rawKey = crypto.random(32);
         wrapVaultKey(wrappingKey, rawKey);
         Arrays.fill(rawKey, (byte) 0);
     }
 
-    private void wrapVaultKey(CryptoKey wrappingKey, byte[] rawKey) throws JsFailure {
-        vaultKey = Promises.await(WebCrypto.importKey(Int8Array.copyFromJavaArray(rawKey)));
-        keyNonce = Int8Array.copyFromJavaArray(random(12));
-        wrappedKey = encrypt(wrappingKey, keyNonce, VAULT_KEY_CONTEXT, rawKey);
+    private void wrapVaultKey(DeviceKeys.Key wrappingKey, byte[] rawKey) throws StorageFailure {
+        vaultKey = keys.importKey(rawKey);
+        keyNonce = crypto.random(12);
+        wrappedKey = keys.seal(wrappingKey, keyNonce, VAULT_KEY_CONTEXT, rawKey);
     }
 
     /**
      * Encrypts and stores the vault in one transaction. On any failure the stored vault is the previous one,
-     * and the exception says why: a full disk, another tab that saved first ({@link StorageException#isConflict}),
+     * and the exception says why: a full disk, another tab that saved first ({@link ConflictException}),
      * or a stored vault that cannot be opened ({@link UnreadableVaultException}), which nothing here overwrites.
      */
     public void save(Vault vault) throws StorageException {
@@ -213,14 +201,14 @@ public final class VaultStore {
             throws StorageException {
         refuseIfUnreadable();
         try {
-            Promises.await(IndexedDb.putVault(db, revision, seal(vault, revision + 1, lock), unsavedDeviceKey));
+            storage.putVault(revision, seal(vault, revision + 1, lock), unsavedDeviceKey);
             revision++;
             unsavedDeviceKey = null;
             keyFromStorage = true;
             if (lockChanged) {
                 lockKeeper.written(change);
             }
-        } catch (JsFailure e) {
+        } catch (StorageFailure e) {
             throw writeFailure(e);
         }
     }
@@ -234,12 +222,12 @@ public final class VaultStore {
         }
     }
 
-    private StoredVault seal(Vault vault, double newRevision, AppLock lock) throws JsFailure {
-        Int8Array nonce = Int8Array.copyFromJavaArray(random(12));
-        Int8Array ciphertext = encrypt(vaultKey, nonce, VAULT_CONTEXT,
+    private VaultRecord seal(Vault vault, long newRevision, AppLock lock) throws StorageFailure {
+        byte[] nonce = crypto.random(12);
+        byte[] ciphertext = keys.seal(vaultKey, nonce, VAULT_CONTEXT,
                 VaultJson.write(vault).getBytes(StandardCharsets.UTF_8));
-        return lock == null ? StoredVaults.create(newRevision, keyNonce, wrappedKey, nonce, ciphertext)
-                : StoredVaults.createLocked(newRevision, keyNonce, AppLockJson.write(lock), nonce, ciphertext);
+        return lock == null ? VaultRecord.plain(newRevision, keyNonce, wrappedKey, nonce, ciphertext)
+                : VaultRecord.locked(newRevision, keyNonce, AppLockJson.write(lock), nonce, ciphertext);
     }
 
     /** This browser's preferences as the last load read them (JSON text), or null. */
@@ -279,15 +267,15 @@ public final class VaultStore {
     public void addLockPassword(Vault vault, byte[] passwordKey, byte[] salt, int memoryKiB, int iterations,
             int parallelism) throws StorageException, WrongSecretException {
         refuseIfUnreadable();
-        LockKeeper.Change change = lockKeeper.withPassword(wrappedKey.copyToJavaArray(), passwordKey, salt,
-                memoryKiB, iterations, parallelism);
+        LockKeeper.Change change = lockKeeper.withPassword(wrappedKey, passwordKey, salt, memoryKiB, iterations,
+                parallelism);
         write(vault, change.lock, change, true);
     }
 
     public void addLockPasskey(Vault vault, byte[] credentialId, byte[] prf)
             throws StorageException, WrongSecretException, LockFormatException {
         refuseIfUnreadable();
-        LockKeeper.Change change = lockKeeper.withPasskey(wrappedKey.copyToJavaArray(), credentialId, prf);
+        LockKeeper.Change change = lockKeeper.withPasskey(wrappedKey, credentialId, prf);
         write(vault, change.lock, change, true);
     }
 
@@ -308,23 +296,24 @@ public final class VaultStore {
      */
     public void wipe() throws StorageException {
         try {
-            Promises.await(IndexedDb.clear(db));
-        } catch (JsFailure e) {
+            storage.clear();
+        } catch (StorageFailure e) {
             throw new StorageException(Text.t("Fob could not reset this browser's storage ({0}). Nothing was changed.",
                     e.getMessage()));
         }
     }
 
-    private static StorageException writeFailure(JsFailure e) {
-        if (IndexedDb.CONFLICT.equals(e.name())) {
-            return new StorageException(Text.t("Fob was changed in another tab."), true);
+    private static StorageException writeFailure(StorageFailure e) {
+        switch (e.kind()) {
+            case CONFLICT:
+                return new ConflictException();
+            case NO_ROOM:
+                return new StorageException(Text.t("Your browser has no room left for Fob's data, so the change was"
+                        + " not saved. Free some disk space or allow this site more storage, then try again."));
+            default:
+                return new StorageException(Text.t("The change could not be saved ({0}). Your accounts are as they"
+                        + " were before it.", e.getMessage()));
         }
-        if ("QuotaExceededError".equals(e.name())) {
-            return new StorageException(Text.t("Your browser has no room left for Fob's data, so the change was not"
-                    + " saved. Free some disk space or allow this site more storage, then try again."));
-        }
-        return new StorageException(Text.t("The change could not be saved ({0}). Your accounts are as they were before"
-                + " it.", e.getMessage()));
     }
 
     /**
@@ -337,28 +326,27 @@ public final class VaultStore {
             throw new IllegalStateException(Text.t("the vault can be read; it is not replaced"));
         }
         try {
-            CryptoKey newDeviceKey = Promises.await(WebCrypto.generateNonExtractableKey());
+            DeviceKeys.Key newDeviceKey = keys.newDeviceKey();
             if (rawVaultKey == null) {
                 newVaultKey(newDeviceKey);
             } else {
                 wrapVaultKey(newDeviceKey, rawVaultKey);
             }
-            String asideKey = "unreadable-vault-" + (long) revision + "-" + System.currentTimeMillis();
-            Promises.await(IndexedDb.replaceUnreadable(db, revision, asideKey, seal(vault, revision + 1, null),
-                    newDeviceKey));
+            String asideKey = "unreadable-vault-" + revision + "-" + clock.getAsLong();
+            storage.replaceUnreadable(revision, asideKey, seal(vault, revision + 1, null), newDeviceKey);
             lockKeeper.written(null);
             deviceKey = newDeviceKey;
             unsavedDeviceKey = null;
             revision++;
             unreadable = null;
             keyFromStorage = true;
-        } catch (JsFailure e) {
+        } catch (StorageFailure e) {
             vaultKey = null;
             throw writeFailure(e);
         }
     }
 
-    /** "Start a new vault": {@code vault} (what this tab still shows, or nothing) replaces an unreadable one. */
+    /** "Start a new vault": {@code vault} (what this page still shows, or nothing) replaces an unreadable one. */
     public void startOver(Vault vault) throws StorageException {
         replaceUnreadable(vault, null);
     }
@@ -370,8 +358,8 @@ public final class VaultStore {
     public byte[] exportVaultKey() throws StorageException {
         refuseIfUnreadable();
         try {
-            return decrypt(deviceKey, keyNonce, VAULT_KEY_CONTEXT, wrappedKey);
-        } catch (JsFailure e) {
+            return keys.open(deviceKey, keyNonce, VAULT_KEY_CONTEXT, wrappedKey);
+        } catch (StorageFailure e) {
             throw new StorageException(Text.t("Fob's key in this browser cannot be read ({0})", e.getMessage()));
         }
     }
@@ -387,40 +375,20 @@ public final class VaultStore {
             return;
         }
         refuseIfUnreadable();
-        CryptoKey previousKey = vaultKey;
-        Int8Array previousNonce = keyNonce;
-        Int8Array previousWrapped = wrappedKey;
+        DeviceKeys.Key previousKey = vaultKey;
+        byte[] previousNonce = keyNonce;
+        byte[] previousWrapped = wrappedKey;
         try {
             wrapVaultKey(deviceKey, rawKey);
             // With an app lock, the lock is sealed anew over the new key, in the same write.
-            LockKeeper.Change resealed = lockKeeper.resealed(wrappedKey.copyToJavaArray());
+            LockKeeper.Change resealed = lockKeeper.resealed(wrappedKey);
             write(vault, resealed == null ? null : resealed.lock, resealed, resealed != null);
-        } catch (JsFailure | StorageException | WrongSecretException e) {
+        } catch (StorageFailure | StorageException | WrongSecretException e) {
             vaultKey = previousKey;
             keyNonce = previousNonce;
             wrappedKey = previousWrapped;
             throw e instanceof StorageException ? (StorageException) e
                     : new StorageException(Text.t("The restored key could not be stored ({0})", e.getMessage()));
         }
-    }
-
-    private static Int8Array encrypt(CryptoKey key, Int8Array nonce, byte[] context, byte[] plaintext)
-            throws JsFailure {
-        ArrayBuffer sealed = Promises.await(WebCrypto.encrypt(key, nonce, Int8Array.copyFromJavaArray(context),
-                Int8Array.copyFromJavaArray(plaintext)));
-        return new Int8Array(sealed);
-    }
-
-    private static byte[] decrypt(CryptoKey key, Int8Array nonce, byte[] context, Int8Array ciphertext)
-            throws JsFailure {
-        ArrayBuffer opened = Promises.await(WebCrypto.decrypt(key, nonce, Int8Array.copyFromJavaArray(context),
-                ciphertext));
-        return new Int8Array(opened).copyToJavaArray();
-    }
-
-    private static byte[] random(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 }
