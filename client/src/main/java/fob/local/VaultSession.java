@@ -101,15 +101,22 @@ public final class VaultSession {
     /**
      * "Start a new vault" over one that cannot be opened: what this tab still shows (nothing, in a tab that
      * could never read it) goes into the new vault; the unreadable one is kept aside. When another tab has already
-     * replaced it, this tab only shows that tab's vault.
+     * replaced it, this tab only shows that tab's vault; when the record changed but still cannot be opened, that
+     * one is replaced and kept aside.
      */
     public void startOver() throws StorageException {
         synchronized (lock) {
             try {
                 keeper.startOver(vault);
             } catch (ConflictException e) {
-                loadAndShow();
-                return;
+                try {
+                    loadAndShow();
+                    return;
+                } catch (UnreadableVaultException stillUnreadable) {
+                    // The record changed since this tab read it but cannot be opened either: the person's answer
+                    // holds for it too, and it is kept aside like the first.
+                    keeper.startOver(vault);
+                }
             }
             saved(vault);
         }

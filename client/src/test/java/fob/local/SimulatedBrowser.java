@@ -4,9 +4,9 @@ import fob.backup.BackupCrypto;
 import fob.backup.BouncyCastleCrypto;
 import fob.backup.DecryptionException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * One browser's IndexedDB and WebCrypto as the page's adapters give them to {@link VaultKeeper}: every call is one
  * transaction (a read sees one write's record and key, a write is all or nothing), the revision check and the
  * first device key are decided inside the write's transaction, and keys are handles whose bytes no keeper sees.
- * Tests may queue {@link #beforeNextTransaction} actions (another tab's work landing between two of this tab's
+ * Tests may queue {@link #beforeTransaction} actions (another tab's work landing between two of this tab's
  * transactions) and {@link #failNextWrite} failures (a full disk, an aborted transaction).
  */
 final class SimulatedBrowser implements RecordStorage, DeviceKeys {
@@ -40,12 +40,24 @@ final class SimulatedBrowser implements RecordStorage, DeviceKeys {
     boolean backupSettings;
     /** Records set aside by "Start a new vault", by their key. */
     final Map<String, VaultRecord> aside = new LinkedHashMap<>();
-    private final Deque<Interleaved> interleaved = new ArrayDeque<>();
+    /** Actions waiting for a page's transaction, each after so many more of them. */
+    private final List<Object[]> interleaved = new ArrayList<>();
+    private int interleaving;
     private StorageFailure nextWriteFailure;
     int transactions;
 
-    void beforeNextTransaction(Interleaved action) {
-        interleaved.add(action);
+    /**
+     * Runs {@code action} just before the page's transaction that comes after {@code skipped} more of them
+     * (transactions of the action itself do not count): another page's work landing in between.
+     */
+    void beforeTransaction(int skipped, Interleaved action) {
+        interleaved.add(new Object[] {skipped, action});
+    }
+
+    /** Forgets actions and failures that no transaction met. */
+    void settle() {
+        interleaved.clear();
+        nextWriteFailure = null;
     }
 
     void failNextWrite(StorageFailure.Kind kind) {
@@ -53,16 +65,33 @@ final class SimulatedBrowser implements RecordStorage, DeviceKeys {
                 : "AbortError: the write was aborted");
     }
 
-    private void transaction() throws StorageFailure {
+    private void transaction() {
         transactions++;
-        while (!interleaved.isEmpty()) {
-            try {
-                interleaved.poll().run();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("an interleaved action failed: " + e, e);
+        if (interleaving > 0) {
+            return;
+        }
+        List<Interleaved> due = new ArrayList<>();
+        for (int i = 0; i < interleaved.size(); i++) {
+            Object[] pending = interleaved.get(i);
+            int skipped = (Integer) pending[0];
+            if (skipped == 0) {
+                due.add((Interleaved) pending[1]);
+                interleaved.remove(i--);
+            } else {
+                pending[0] = skipped - 1;
             }
+        }
+        interleaving++;
+        try {
+            for (Interleaved action : due) {
+                action.run();
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("an interleaved action failed: " + e, e);
+        } finally {
+            interleaving--;
         }
     }
 
