@@ -186,8 +186,13 @@ public final class Config {
             throw new ConfigException("--host must name an address, such as 0.0.0.0 or ::");
         }
         int ipv6Prefix = (int) number(values, "--ipv6-prefix", 64, 1, 128);
-        ClientAddress clientAddress = ClientAddress.configure(values.getOrDefault("--trusted-proxies", ""),
-                values.getOrDefault("--client-ip-header", ""), ipv6Prefix);
+        ClientAddress clientAddress;
+        try {
+            clientAddress = ClientAddress.configure(values.getOrDefault("--trusted-proxies", ""),
+                    values.getOrDefault("--client-ip-header", ""), ipv6Prefix);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         int maxStreams = (int) number(values, "--max-streams", DEFAULT_MAX_STREAMS, 1, 10_000_000);
         int maxStreamsPerAddress = (int) number(values, "--max-streams-per-address", DEFAULT_MAX_STREAMS_PER_ADDRESS,
                 1, 10_000_000);

@@ -1,6 +1,7 @@
 package fob.server;
 
 import fob.server.account.AccountRoutes;
+import fob.server.account.SessionRoutes;
 import fob.server.activity.Activity;
 import fob.server.backup.BackupRoutes;
 import fob.server.live.LiveSync;
@@ -8,15 +9,15 @@ import fob.server.metrics.Metrics;
 import fob.server.passkey.CeremonyBinding;
 import fob.server.passkey.PasskeyLimits;
 import fob.server.passkey.PasskeyRoutes;
-import fob.server.session.SessionRoutes;
 import fob.server.passkey.RelyingParty;
 import fob.server.session.RateLimiter;
 import fob.server.session.RequestGuard;
 import fob.server.session.Sessions;
 import fob.server.store.BackupQuota;
 import fob.server.store.ChangeFeed;
-import fob.server.store.Store;
-import fob.server.store.Stores;
+import fob.server.store.RateLimits;
+import fob.server.store.jdbc.Store;
+import fob.server.store.jdbc.Stores;
 import fob.server.web.ApiErrors;
 import fob.server.web.ApiException;
 import fob.server.web.Assets;
@@ -31,9 +32,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -49,17 +47,11 @@ public final class FobServer implements AutoCloseable {
     private final Assets assets;
     private final int port;
     private final String origin;
-    private final Duration activityKept;
-    private final LongSupplier clock;
     private final Metrics metrics;
     private final ChangeFeed changes;
     private final LiveSync liveSync;
     private final Javalin app;
-    private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "fob-janitor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Janitor janitor;
 
     public FobServer(Config config, Store store, Assets assets) {
         this(config, store, assets, System::currentTimeMillis);
@@ -78,24 +70,24 @@ public final class FobServer implements AutoCloseable {
         this.origin = config.origin(port);
         SecurityHeaders headers = new SecurityHeaders(config.isHttps());
         RequestGuard guard = new RequestGuard(origin);
-        this.activityKept = Duration.ofDays(config.activityDays);
         this.metrics = config.metricsPort == 0 ? Metrics.unserved()
                 : Metrics.servedAt(config.metricsHost, config.metricsPort);
-        this.changes = Stores.changeFeed(config, store);
-        Sessions sessions = new Sessions(store, changes, config.isHttps());
+        this.changes = Stores.changeFeed(store);
+        Sessions sessions = new Sessions(store.sessionTokens(), changes, config.isHttps());
         this.liveSync = new LiveSync(sessions, changes, metrics, clock, config.clientAddress, config.maxStreams,
                 config.maxStreamsPerAddress);
         metrics.gauge("fob.live.clients", "Pages holding a live-sync stream on this server", liveSync::clients);
-        Activity activity = new Activity(store, sessions, config.clientAddress, metrics, clock);
-        PasskeyLimits limits = limits(config, store);
-        PasskeyRoutes passkeys = new PasskeyRoutes(store, new RelyingParty(origin), sessions, activity, limits,
-                config.clientAddress, new CeremonyBinding(config.isHttps()), clock);
-        BackupRoutes backups = new BackupRoutes(store, sessions, activity, config.backupMaxBytes, config.history,
-                config.historyDays,
-                new BackupQuota(config.accountMaxBytes, StorageLimit.resolve(config, store, storage)), metrics,
-                changes, clock);
-        SessionRoutes sessionRoutes = new SessionRoutes(store, sessions, activity, clock);
-        AccountRoutes accountRoutes = new AccountRoutes(store, sessions, limits, clock);
+        Activity activity = new Activity(store.activity(), sessions, config.clientAddress, metrics, clock);
+        PasskeyLimits limits = limits(config, store.rateLimits());
+        PasskeyRoutes passkeys = new PasskeyRoutes(store.accounts(), store.passkeys(), store.challenges(),
+                new RelyingParty(origin), sessions, activity, limits, config.clientAddress,
+                new CeremonyBinding(config.isHttps()), clock);
+        BackupQuota quota = new BackupQuota(config.accountMaxBytes,
+                StorageLimit.resolve(config, store.storageUsage(), storage));
+        BackupRoutes backups = new BackupRoutes(store.backups(), sessions, activity, config.backupMaxBytes,
+                config.history, config.historyDays, quota, metrics, changes, clock);
+        SessionRoutes sessionRoutes = new SessionRoutes(store.signedInDevices(), sessions, activity, clock);
+        AccountRoutes accountRoutes = new AccountRoutes(store.accountDeletion(), sessions, limits, clock);
         PageRoutes page = new PageRoutes(assets);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -139,21 +131,21 @@ public final class FobServer implements AutoCloseable {
             });
             javalin.routes.exception(Exception.class, this::unexpected);
         });
-        this.clock = clock;
-        janitor.scheduleWithFixedDelay(this::runJanitor, 1, 10, TimeUnit.MINUTES);
+        this.janitor = new Janitor(store.expiry(), Duration.ofDays(config.activityDays), clock);
+        janitor.start();
     }
 
     /**
      * {@code --rate-limit=0} turns every rate limit off; the new-account quotas, per address and for the whole
      * server, have their own settings.
      */
-    private static PasskeyLimits limits(Config config, Store store) {
+    private static PasskeyLimits limits(Config config, RateLimits buckets) {
         int perAccount = config.rateLimit == 0 ? 0 : 10;
-        return new PasskeyLimits(RateLimiter.perMinute(store, "address", config.rateLimit),
-                RateLimiter.perMinute(store, "account", perAccount),
-                RateLimiter.perHour(store, "accounts", config.accountsPerHour, "too_many_accounts",
+        return new PasskeyLimits(RateLimiter.perMinute(buckets, "address", config.rateLimit),
+                RateLimiter.perMinute(buckets, "account", perAccount),
+                RateLimiter.perHour(buckets, "accounts", config.accountsPerHour, "too_many_accounts",
                         "Too many new recovery accounts from this network"),
-                RateLimiter.perHour(store, "signups", config.signupsPerHour, "server_signups_paused",
+                RateLimiter.perHour(buckets, "signups", config.signupsPerHour, "server_signups_paused",
                         "This server is making no new recovery accounts for now: too many were made in the last"
                         + " hour").withStatus(503));
     }
@@ -189,13 +181,7 @@ public final class FobServer implements AutoCloseable {
      * {@code --activity-days}. Runs every 10 minutes; public so that tests need not wait for it.
      */
     public void runJanitor() {
-        long now = clock.getAsLong();
-        try {
-            store.purgeExpired(now - Sessions.IDLE.toMillis(), now - Sessions.ABSOLUTE.toMillis(), now);
-            store.deleteActivityBefore(now - activityKept.toMillis());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not purge expired sessions, challenges and activity: {}", e.getMessage());
-        }
+        janitor.run();
     }
 
     private void health(Context ctx) {
@@ -235,7 +221,7 @@ public final class FobServer implements AutoCloseable {
     /** Stops gracefully: no new requests, those in progress answered, then the store closed. */
     @Override
     public void close() {
-        janitor.shutdownNow();
+        janitor.close();
         // Open streams would hold the graceful stop for its whole timeout: they end first, and their pages
         // reconnect elsewhere or poll.
         liveSync.close();

@@ -1,6 +1,6 @@
 package fob.server;
 
-import fob.server.store.Stores;
+import fob.server.store.jdbc.Stores;
 import fob.server.web.Assets;
 
 /** Starts Fob: {@code java -jar fob-server.jar [--help]}. */
@@ -25,7 +25,8 @@ public final class Main {
             return;
         }
         try {
-            FobServer server = new FobServer(config, Stores.open(config), Assets.load()).start();
+            FobServer server = new FobServer(config, Stores.open(config.dbUrl, config.dbUser, config.dbPassword),
+                    Assets.load()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();

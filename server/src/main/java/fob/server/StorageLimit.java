@@ -1,8 +1,8 @@
 package fob.server;
 
 import fob.server.store.BackupQuota;
-import fob.server.store.Store;
-import fob.server.store.Stores;
+import fob.server.store.StorageUsage;
+import fob.server.store.jdbc.Stores;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -73,8 +73,11 @@ public final class StorageLimit {
         public static final Defaults REAL = new Defaults(null, POSTGRESQL_DEFAULT);
     }
 
-    /** The bound for {@code config} on {@code store}: the operator's figure, {@link #UNLIMITED}, or the default. */
-    public static long resolve(Config config, Store store, Defaults defaults) {
+    /**
+     * The bound for {@code config}, with what {@code usage} says is stored: the operator's figure,
+     * {@link #UNLIMITED}, or the default.
+     */
+    public static long resolve(Config config, StorageUsage usage, Defaults defaults) {
         if (config.storageMaxBytes != Config.STORAGE_DEFAULT) {
             return config.storageMaxBytes;
         }
@@ -96,7 +99,7 @@ public final class StorageLimit {
                     + " (" + e.getMessage() + "); set FOB_STORAGE_MAX_BYTES to the bytes of backups to keep", e);
         }
         long margin = Math.max(total / 10, MIN_MARGIN);
-        long stored = store.storedBackupBytes();
+        long stored = usage.storedBackupBytes();
         long limit = Math.max(0, stored + usable - margin);
         LOG.info("Backups may keep {} bytes in all (FOB_STORAGE_MAX_BYTES unset: the {} they hold, and the {} free"
                 + " on the disk of {} less {} left free)", limit, stored, usable, directory.get(), margin);

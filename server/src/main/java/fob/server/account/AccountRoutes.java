@@ -2,8 +2,8 @@ package fob.server.account;
 
 import fob.server.passkey.PasskeyLimits;
 import fob.server.session.Sessions;
+import fob.server.store.AccountDeletion;
 import fob.server.store.Session;
-import fob.server.store.Store;
 import fob.server.web.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -15,13 +15,13 @@ import java.util.function.LongSupplier;
  * what the rate limits keep about it. It cannot be undone, so it needs a passkey sign-in within 5 minutes.
  */
 public final class AccountRoutes {
-    private final Store store;
+    private final AccountDeletion accounts;
     private final Sessions sessions;
     private final PasskeyLimits limits;
     private final LongSupplier clock;
 
-    public AccountRoutes(Store store, Sessions sessions, PasskeyLimits limits, LongSupplier clock) {
-        this.store = store;
+    public AccountRoutes(AccountDeletion accounts, Sessions sessions, PasskeyLimits limits, LongSupplier clock) {
+        this.accounts = accounts;
         this.sessions = sessions;
         this.limits = limits;
         this.clock = clock;
@@ -34,7 +34,7 @@ public final class AccountRoutes {
     private void delete(Context ctx) {
         long now = clock.getAsLong();
         Session session = sessions.requireRecent(ctx, now);
-        if (!store.deleteAccount(session.accountId(), List.of(limits.perAccount().bucket(session.accountId())))) {
+        if (!accounts.deleteAccount(session.accountId(), List.of(limits.perAccount().bucket(session.accountId())))) {
             throw new ApiException(401, "not_signed_in", "The account no longer exists");
         }
         // The sessions went with the account: every server closes their streams, and this clears the cookie.

@@ -3,7 +3,8 @@ package fob.server.activity;
 import fob.server.metrics.Metrics;
 import fob.server.session.Sessions;
 import fob.server.store.ActivityEvent;
-import fob.server.store.Store;
+import fob.server.store.ActivityLog;
+import fob.server.store.BackupVersions;
 import fob.server.web.ClientAddress;
 import fob.server.web.Json;
 import io.javalin.config.RoutesConfig;
@@ -32,15 +33,15 @@ public final class Activity {
     public static final String DEVICE_RENAMED = "device_renamed";
     private static final int SHOWN = 100;
 
-    private final Store store;
+    private final ActivityLog log;
     private final Sessions sessions;
     private final ClientAddress clientAddress;
     private final Metrics metrics;
     private final LongSupplier clock;
 
-    public Activity(Store store, Sessions sessions, ClientAddress clientAddress, Metrics metrics,
+    public Activity(ActivityLog log, Sessions sessions, ClientAddress clientAddress, Metrics metrics,
             LongSupplier clock) {
-        this.store = store;
+        this.log = log;
         this.sessions = sessions;
         this.clientAddress = clientAddress;
         this.metrics = metrics;
@@ -48,12 +49,12 @@ public final class Activity {
     }
 
     public void record(String accountId, String kind, Context ctx, String detail) {
-        store.recordActivity(accountId, event(kind, ctx, detail));
+        log.recordActivity(accountId, event(kind, ctx, detail));
         metrics.event(kind);
     }
 
     /**
-     * An event to record as part of another write (see {@link Store#writeBackup}); the caller counts it with
+     * An event to record as part of another write (see {@link BackupVersions#writeBackup}); the caller counts it with
      * {@link #counted} once that write succeeded.
      */
     public ActivityEvent event(String kind, Context ctx, String detail) {
@@ -69,7 +70,7 @@ public final class Activity {
         routes.get("/api/activity", ctx -> {
             String accountId = sessions.require(ctx, clock.getAsLong()).accountId();
             ArrayNode events = Json.MAPPER.createArrayNode();
-            for (ActivityEvent event : store.activity(accountId, SHOWN)) {
+            for (ActivityEvent event : log.activity(accountId, SHOWN)) {
                 events.addObject().put("at", event.at()).put("kind", event.kind()).put("address", event.address())
                         .put("detail", event.detail());
             }

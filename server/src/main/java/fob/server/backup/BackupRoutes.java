@@ -6,10 +6,10 @@ import fob.server.session.Sessions;
 import fob.server.store.BackupQuota;
 import fob.server.store.BackupSummary;
 import fob.server.store.BackupVersion;
+import fob.server.store.BackupVersions;
 import fob.server.store.ChangeFeed;
 import fob.server.store.PreconditionFailedException;
 import fob.server.store.QuotaExceededException;
-import fob.server.store.Store;
 import fob.server.web.ApiException;
 import fob.server.web.Bodies;
 import fob.server.web.Json;
@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * delete with its history, and earlier versions. Bodies are opaque envelopes, stored byte for byte.
  */
 public final class BackupRoutes {
-    private final Store store;
+    private final BackupVersions backups;
     private final Sessions sessions;
     private final Activity activity;
     private final long maxBytes;
@@ -40,9 +40,9 @@ public final class BackupRoutes {
      * {@code history}: the newest versions kept; {@code historyDays}: the days whose last version is kept besides
      * (0: none).
      */
-    public BackupRoutes(Store store, Sessions sessions, Activity activity, long maxBytes, int history,
+    public BackupRoutes(BackupVersions backups, Sessions sessions, Activity activity, long maxBytes, int history,
             int historyDays, BackupQuota quota, Metrics metrics, ChangeFeed changes, LongSupplier clock) {
-        this.store = store;
+        this.backups = backups;
         this.sessions = sessions;
         this.activity = activity;
         this.maxBytes = maxBytes;
@@ -96,7 +96,7 @@ public final class BackupRoutes {
 
     private void read(Context ctx) {
         String accountId = account(ctx);
-        BackupVersion current = store.currentBackup(accountId)
+        BackupVersion current = backups.currentBackup(accountId)
                 .orElseThrow(() -> new ApiException(404, "no_backup", "There is no backup yet"));
         ctx.header("ETag", etag(current.version()));
         // A device that already has this version asks with If-None-Match, to check cheaply for news.
@@ -154,13 +154,13 @@ public final class BackupRoutes {
         }
         long version;
         try {
-            version = store.writeBackup(accountId, expected, body, keep, keepDays, quota, clock.getAsLong(),
+            version = backups.writeBackup(accountId, expected, body, keep, keepDays, quota, clock.getAsLong(),
                     written -> activity.event(kind, ctx, "version " + written + ", " + body.length
                             + " bytes"));
         } catch (QuotaExceededException e) {
             throw quotaError(e, body.length);
         } catch (PreconditionFailedException e) {
-            store.currentBackup(accountId).ifPresent(current -> ctx.header("ETag", etag(current.version())));
+            backups.currentBackup(accountId).ifPresent(current -> ctx.header("ETag", etag(current.version())));
             throw new ApiException(412, "precondition_failed", "The backup changed since you read it ("
                     + e.getMessage() + "); read it again and merge");
         }
@@ -186,7 +186,7 @@ public final class BackupRoutes {
      * says, and when If-Match names no current version the answer is that same 412, so nothing is checked here.
      */
     private void requireRecentForNewKeys(Context ctx, String accountId, long expected, byte[] body) {
-        Optional<BackupVersion> current = store.currentBackup(accountId);
+        Optional<BackupVersion> current = backups.currentBackup(accountId);
         if (current.isPresent() && current.get().version() == expected
                 && !HeaderKeys.same(current.get().body(), body)) {
             sessions.requireRecent(ctx, clock.getAsLong());
@@ -205,7 +205,7 @@ public final class BackupRoutes {
     /** Deleting every version, for every device, cannot be undone: it needs a passkey sign-in within 5 minutes. */
     private void delete(Context ctx) {
         String accountId = sessions.requireRecent(ctx, clock.getAsLong()).accountId();
-        if (!store.deleteBackup(accountId)) {
+        if (!backups.deleteBackup(accountId)) {
             throw new ApiException(404, "no_backup", "There is no backup to delete");
         }
         activity.record(accountId, Activity.BACKUP_DELETED, ctx, "the backup and its history");
@@ -216,7 +216,7 @@ public final class BackupRoutes {
     /** Earlier versions go for good: like deleting the backup, it needs a recent passkey sign-in. */
     private void deleteHistory(Context ctx) {
         String accountId = sessions.requireRecent(ctx, clock.getAsLong()).accountId();
-        int deleted = store.deleteHistory(accountId);
+        int deleted = backups.deleteHistory(accountId);
         activity.record(accountId, Activity.HISTORY_DELETED, ctx, deleted + " earlier versions");
         ObjectNode result = Json.object();
         result.put("deleted", deleted);
@@ -225,9 +225,9 @@ public final class BackupRoutes {
 
     private void versions(Context ctx) {
         String accountId = account(ctx);
-        Optional<BackupVersion> current = store.currentBackup(accountId);
+        Optional<BackupVersion> current = backups.currentBackup(accountId);
         ArrayNode list = Json.MAPPER.createArrayNode();
-        for (BackupSummary summary : store.backupVersions(accountId)) {
+        for (BackupSummary summary : backups.backupVersions(accountId)) {
             list.addObject().put("version", summary.version()).put("size", summary.size())
                     .put("createdAt", summary.createdAt())
                     .put("current", current.isPresent() && current.get().version() == summary.version());
@@ -245,7 +245,7 @@ public final class BackupRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("invalid_version", "A version is a whole number");
         }
-        BackupVersion version = store.backupVersion(accountId, number)
+        BackupVersion version = backups.backupVersion(accountId, number)
                 .orElseThrow(() -> new ApiException(404, "no_such_version", "There is no version " + number));
         recordRestore(ctx, accountId, Activity.VERSION_READ_TO_RESTORE, number);
         sendBody(ctx, version);

@@ -8,13 +8,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks that a backup is a well-formed envelope (docs/formats.md, "The backup envelope"): version 1 to 5, its
- * fields, their base64url, their sizes, a header's lineage (from version 2), sealed passkey slots and the key chain
- * (from version 3), a sealed slot's anchor (from version 5), and 1 to 16 slots. Version 5 is read as version 4.
- * Slots of the known types are checked field by field (fields they do not name are let through, except a sealed
- * slot's anchor before version 5); a slot of another type (a newer Fob's) needs only its type, and is kept. The
- * server cannot decrypt the envelope and does not try; it stores what passed byte for byte. The limits are the client's
- * (fob.backup.EnvelopeLimits), which EnvelopeLimitsTest pins to these.
+ * Checks that a backup is a well-formed envelope (docs/formats.md, "The backup envelope"): {@code "fob"} 1 to
+ * {@link #NEWEST_VERSION} (5), its fields, their base64url, their sizes, a header's lineage (from version 2), sealed
+ * passkey slots and the key chain (from version 3), a sealed slot's anchor (from version 5), and 1 to 16 slots. What a
+ * version brings is refused in an earlier one. Version 4 differs from 3 only inside the ciphertext (the payload is
+ * compressed), which the server cannot see, so the two are checked alike. Slots of the known types are checked field by
+ * field (fields they do not name are let through, except a sealed slot's anchor before version 5); a slot of another
+ * type (a newer Fob's) needs only its type, and is kept. The server cannot decrypt the envelope and does not try; it
+ * stores what passed byte for byte. The limits are the client's (fob.backup.EnvelopeLimits), which EnvelopeLimitsTest
+ * pins to these.
  */
 public final class EnvelopeValidator {
     public static final int MAX_SLOTS = 16;

@@ -6,9 +6,11 @@ import fob.server.session.Secrets;
 import fob.server.session.Sessions;
 import fob.server.store.Account;
 import fob.server.store.Challenge;
+import fob.server.store.Challenges;
 import fob.server.store.Passkey;
+import fob.server.store.Passkeys;
+import fob.server.store.RecoveryAccounts;
 import fob.server.store.Session;
-import fob.server.store.Store;
 import fob.server.web.ApiException;
 import fob.server.web.Base64Url;
 import fob.server.web.ClientAddress;
@@ -32,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PasskeyRoutes {
     public static final int MAX_NAME = 64;
 
-    private final Store store;
+    private final RecoveryAccounts accounts;
+    private final Passkeys passkeys;
+    private final Challenges challenges;
     private final RelyingParty relyingParty;
     private final Sessions sessions;
     private final Activity activity;
@@ -41,9 +45,12 @@ public final class PasskeyRoutes {
     private final CeremonyBinding binding;
     private final LongSupplier clock;
 
-    public PasskeyRoutes(Store store, RelyingParty relyingParty, Sessions sessions, Activity activity,
-            PasskeyLimits limits, ClientAddress clientAddress, CeremonyBinding binding, LongSupplier clock) {
-        this.store = store;
+    public PasskeyRoutes(RecoveryAccounts accounts, Passkeys passkeys, Challenges challenges,
+            RelyingParty relyingParty, Sessions sessions, Activity activity, PasskeyLimits limits,
+            ClientAddress clientAddress, CeremonyBinding binding, LongSupplier clock) {
+        this.accounts = accounts;
+        this.passkeys = passkeys;
+        this.challenges = challenges;
         this.relyingParty = relyingParty;
         this.sessions = sessions;
         this.activity = activity;
@@ -73,7 +80,7 @@ public final class PasskeyRoutes {
     private byte[] newChallenge(Context ctx, Challenge.Purpose purpose, String accountId, byte[] userHandle,
             String name, long now) {
         byte[] challenge = Secrets.random(32);
-        store.saveChallenge(new Challenge(challenge, purpose, accountId, userHandle, name, binding.issue(ctx),
+        challenges.saveChallenge(new Challenge(challenge, purpose, accountId, userHandle, name, binding.issue(ctx),
                 now + RelyingParty.TIMEOUT_MILLIS));
         return challenge;
     }
@@ -83,7 +90,7 @@ public final class PasskeyRoutes {
      * finds nothing.
      */
     private Challenge consume(Context ctx, ObjectNode response, Challenge.Purpose purpose, long now) {
-        return store.consumeChallenge(RelyingParty.challengeOf(response), purpose, binding.of(ctx), now)
+        return challenges.consumeChallenge(RelyingParty.challengeOf(response), purpose, binding.of(ctx), now)
                 .orElseThrow(() -> new CeremonyException(400, "challenge_expired",
                         "This passkey request expired, was already used, or was begun in another browser;"
                         + " start again"));
@@ -129,7 +136,7 @@ public final class PasskeyRoutes {
         refuseKnownCredential(verified.credentialId());
         Account account = new Account(HexFormat.of().formatHex(Secrets.random(16)), challenge.name(),
                 challenge.userHandle(), now);
-        store.createAccount(account, passkey(verified, account.id(), now));
+        accounts.createAccount(account, passkey(verified, account.id(), now));
         Session session = sessions.start(ctx, account.id(), verified.credentialId(), now);
         activity.record(account.id(), Activity.ACCOUNT_CREATED, ctx, "passkey " + shortId(verified.credentialId())
                 + ", " + session.device());
@@ -137,7 +144,7 @@ public final class PasskeyRoutes {
     }
 
     private void refuseKnownCredential(byte[] credentialId) {
-        if (store.findPasskey(credentialId).isPresent()) {
+        if (passkeys.findPasskey(credentialId).isPresent()) {
             throw new ApiException(409, "credential_exists", "This passkey is already registered");
         }
     }
@@ -168,7 +175,7 @@ public final class PasskeyRoutes {
         }
         Account account = requireAccount(sessions.require(ctx, now));
         byte[] challenge = newChallenge(ctx, Challenge.Purpose.SIGN_IN, account.id(), null, null, now);
-        Json.send(ctx, 200, relyingParty.requestOptions(challenge, store.passkeys(account.id())));
+        Json.send(ctx, 200, relyingParty.requestOptions(challenge, passkeys.passkeys(account.id())));
     }
 
     private void signInVerify(Context ctx) {
@@ -177,9 +184,9 @@ public final class PasskeyRoutes {
         ObjectNode response = Json.body(ctx, Json.MAX_CEREMONY_BYTES);
         AuthenticationData data = relyingParty.parseSignIn(response);
         Challenge challenge = consume(ctx, response, Challenge.Purpose.SIGN_IN, now);
-        Passkey passkey = store.findPasskey(data.getCredentialId()).orElseThrow(() -> CeremonyException.failed(
+        Passkey passkey = passkeys.findPasskey(data.getCredentialId()).orElseThrow(() -> CeremonyException.failed(
                 "unknown_credential", "This passkey is not registered with Fob (was it removed?)"));
-        Account account = store.findAccount(passkey.accountId()).orElseThrow(() -> CeremonyException.failed(
+        Account account = accounts.findAccount(passkey.accountId()).orElseThrow(() -> CeremonyException.failed(
                 "unknown_credential", "This passkey's account no longer exists"));
         // A re-authentication's challenge names the signed-in account (signInOptions).
         String stayOn = challenge.accountId();
@@ -204,7 +211,7 @@ public final class PasskeyRoutes {
         // throttle its owner.
         limits.perAccount().take(passkey.accountId(), now);
         // Step 22's counter check held for the counter as read; two sign-ins at once must not both pass it.
-        if (!store.recordPasskeyUse(passkey.credentialId(), passkey.signCount(), verified.signCount(),
+        if (!passkeys.recordPasskeyUse(passkey.credentialId(), passkey.signCount(), verified.signCount(),
                 verified.backupState(), now)) {
             throw CeremonyException.failed("counter_regressed",
                     "The passkey's signature counter was used by another sign-in at the same moment: it may have"
@@ -231,7 +238,7 @@ public final class PasskeyRoutes {
     private void session(Context ctx) {
         long now = clock.getAsLong();
         Optional<Session> session = sessions.current(ctx, now);
-        Optional<Account> account = session.flatMap(current -> store.findAccount(current.accountId()));
+        Optional<Account> account = session.flatMap(current -> accounts.findAccount(current.accountId()));
         if (account.isEmpty()) {
             Json.send(ctx, 200, Json.object().put("signedIn", false));
             return;
@@ -243,7 +250,7 @@ public final class PasskeyRoutes {
     }
 
     private Account requireAccount(Session session) {
-        return store.findAccount(session.accountId()).orElseThrow(() -> new ApiException(401, "not_signed_in",
+        return accounts.findAccount(session.accountId()).orElseThrow(() -> new ApiException(401, "not_signed_in",
                 "The account no longer exists"));
     }
 
@@ -257,7 +264,7 @@ public final class PasskeyRoutes {
     private void listPasskeys(Context ctx) {
         Session session = sessions.require(ctx, clock.getAsLong());
         ArrayNode list = Json.MAPPER.createArrayNode();
-        for (Passkey passkey : store.passkeys(session.accountId())) {
+        for (Passkey passkey : passkeys.passkeys(session.accountId())) {
             list.add(passkeyJson(passkey));
         }
         ObjectNode body = Json.object();
@@ -292,7 +299,7 @@ public final class PasskeyRoutes {
         Json.body(ctx, Json.MAX_CEREMONY_BYTES);
         Account account = requireAccount(session);
         List<byte[]> existing = new ArrayList<>();
-        for (Passkey passkey : store.passkeys(account.id())) {
+        for (Passkey passkey : passkeys.passkeys(account.id())) {
             existing.add(passkey.credentialId());
         }
         byte[] challenge = newChallenge(ctx, Challenge.Purpose.ADD_PASSKEY, account.id(), account.userHandle(),
@@ -312,7 +319,7 @@ public final class PasskeyRoutes {
         VerifiedRegistration verified = relyingParty.verifyRegistration(response, challenge.value());
         refuseKnownCredential(verified.credentialId());
         Passkey passkey = passkey(verified, session.accountId(), now);
-        store.addPasskey(passkey);
+        passkeys.addPasskey(passkey);
         activity.record(session.accountId(), Activity.PASSKEY_ADDED, ctx, "passkey "
                 + shortId(verified.credentialId()));
         Json.send(ctx, 201, passkeyJson(passkey));
@@ -322,12 +329,12 @@ public final class PasskeyRoutes {
         long now = clock.getAsLong();
         Session session = sessions.requireRecent(ctx, now);
         byte[] credentialId = Base64Url.decode(ctx.pathParam("id"));
-        Passkey passkey = credentialId == null ? null : store.findPasskey(credentialId)
+        Passkey passkey = credentialId == null ? null : passkeys.findPasskey(credentialId)
                 .filter(p -> p.accountId().equals(session.accountId())).orElse(null);
         if (passkey == null) {
             throw new ApiException(404, "unknown_passkey", "This account has no such passkey");
         }
-        if (!store.removePasskey(session.accountId(), credentialId)) {
+        if (!passkeys.removePasskey(session.accountId(), credentialId)) {
             throw new ApiException(409, "last_passkey",
                     "This is the account's only passkey; add another before removing it");
         }

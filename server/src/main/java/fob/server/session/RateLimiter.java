@@ -1,6 +1,6 @@
 package fob.server.session;
 
-import fob.server.store.Store;
+import fob.server.store.RateLimits;
 import fob.server.web.ApiException;
 
 /**
@@ -9,7 +9,7 @@ import fob.server.web.ApiException;
  * one limit.
  */
 public final class RateLimiter {
-    private final Store store;
+    private final RateLimits buckets;
     private final String kind;
     private final double capacity;
     private final double perMilli;
@@ -17,9 +17,9 @@ public final class RateLimiter {
     private final String message;
     private final int status;
 
-    private RateLimiter(Store store, String kind, double capacity, double perMilli, String code, String message,
+    private RateLimiter(RateLimits buckets, String kind, double capacity, double perMilli, String code, String message,
             int status) {
-        this.store = store;
+        this.buckets = buckets;
         this.kind = kind;
         this.capacity = capacity;
         this.perMilli = perMilli;
@@ -29,14 +29,14 @@ public final class RateLimiter {
     }
 
     /** {@code perMinute} requests a minute, in bursts of as many; 0 turns this limit off. */
-    public static RateLimiter perMinute(Store store, String kind, int perMinute) {
-        return new RateLimiter(store, kind, perMinute, perMinute / 60_000.0, "rate_limited", "Too many attempts",
+    public static RateLimiter perMinute(RateLimits buckets, String kind, int perMinute) {
+        return new RateLimiter(buckets, kind, perMinute, perMinute / 60_000.0, "rate_limited", "Too many attempts",
                 429);
     }
 
     /** A quota: {@code perHour} things an hour, in bursts of as many; 0 turns it off. */
-    public static RateLimiter perHour(Store store, String kind, int perHour, String code, String message) {
-        return new RateLimiter(store, kind, perHour, perHour / 3_600_000.0, code, message, 429);
+    public static RateLimiter perHour(RateLimits buckets, String kind, int perHour, String code, String message) {
+        return new RateLimiter(buckets, kind, perHour, perHour / 3_600_000.0, code, message, 429);
     }
 
     /**
@@ -44,7 +44,7 @@ public final class RateLimiter {
      * behaviour brought about.
      */
     public RateLimiter withStatus(int status) {
-        return new RateLimiter(store, kind, capacity, perMilli, code, message, status);
+        return new RateLimiter(buckets, kind, capacity, perMilli, code, message, status);
     }
 
     public boolean isOff() {
@@ -56,7 +56,7 @@ public final class RateLimiter {
         if (isOff()) {
             return;
         }
-        long waitMillis = store.takeToken(bucket(key), capacity, perMilli, now);
+        long waitMillis = buckets.takeToken(bucket(key), capacity, perMilli, now);
         if (waitMillis > 0) {
             long waitSeconds = Math.max(1, (waitMillis + 999) / 1000);
             throw new ApiException(status, code, message + "; try again in " + waitSeconds + " seconds", waitSeconds);

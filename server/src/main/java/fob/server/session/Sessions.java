@@ -2,7 +2,7 @@ package fob.server.session;
 
 import fob.server.store.ChangeFeed;
 import fob.server.store.Session;
-import fob.server.store.Store;
+import fob.server.store.SessionTokens;
 import fob.server.web.ApiException;
 import fob.server.web.Base64Url;
 import io.javalin.http.Context;
@@ -22,13 +22,13 @@ public final class Sessions {
     /** last_seen is written at most this often, so that reads do not become writes. */
     private static final long TOUCH_EVERY_MILLIS = Duration.ofMinutes(5).toMillis();
 
-    private final Store store;
+    private final SessionTokens tokens;
     private final ChangeFeed changes;
     private final boolean https;
     private final String cookieName;
 
-    public Sessions(Store store, ChangeFeed changes, boolean https) {
-        this.store = store;
+    public Sessions(SessionTokens tokens, ChangeFeed changes, boolean https) {
+        this.tokens = tokens;
         this.changes = changes;
         this.https = https;
         this.cookieName = https ? "__Host-fob_session" : "fob_session";
@@ -40,13 +40,13 @@ public final class Sessions {
      */
     public Session start(Context ctx, String accountId, byte[] credentialId, long now) {
         current(ctx, now).ifPresent(old -> {
-            store.deleteSession(old.tokenHash());
+            tokens.deleteSession(old.tokenHash());
             ended(old.accountId());
         });
         byte[] token = Secrets.random(32);
         Session session = new Session(HexFormat.of().formatHex(Secrets.random(16)), Secrets.sha256(token),
                 accountId, credentialId, DeviceLabel.of(ctx.header("User-Agent")), now, now, now);
-        store.createSession(session);
+        tokens.createSession(session);
         setCookie(ctx, Base64Url.encode(token), ABSOLUTE.toSeconds());
         return session;
     }
@@ -59,24 +59,24 @@ public final class Sessions {
             return Optional.empty();
         }
         byte[] hash = Secrets.sha256(raw);
-        Optional<Session> found = store.findSession(hash);
+        Optional<Session> found = tokens.findSession(hash);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Session session = found.get();
         if (expired(session, now)) {
-            store.deleteSession(hash);
+            tokens.deleteSession(hash);
             return Optional.empty();
         }
         if (now - session.lastSeenAt() > TOUCH_EVERY_MILLIS) {
-            store.touchSession(hash, now);
+            tokens.touchSession(hash, now);
         }
         return found;
     }
 
     /** Whether the session with this token hash still exists and has not expired (without touching it). */
     public boolean isLive(byte[] tokenHash, long now) {
-        return store.findSession(tokenHash).filter(session -> !expired(session, now)).isPresent();
+        return tokens.findSession(tokenHash).filter(session -> !expired(session, now)).isPresent();
     }
 
     private static boolean expired(Session session, long now) {
@@ -103,7 +103,7 @@ public final class Sessions {
 
     public void end(Context ctx, long now) {
         current(ctx, now).ifPresent(session -> {
-            store.deleteSession(session.tokenHash());
+            tokens.deleteSession(session.tokenHash());
             ended(session.accountId());
         });
         setCookie(ctx, "", 0);

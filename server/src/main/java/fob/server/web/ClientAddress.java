@@ -1,6 +1,5 @@
 package fob.server.web;
 
-import fob.server.ConfigException;
 import io.javalin.http.Context;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -51,10 +50,10 @@ public final class ClientAddress {
     /**
      * From the settings: {@code trustedProxies}, a comma-separated list of addresses and CIDR ranges (such as
      * {@code 10.0.0.0/8, ::1}); {@code header}, the one header those proxies write (any case; empty for none);
-     * and the IPv6 prefix length that limits count by.
+     * and the IPv6 prefix length that limits count by. Settings Fob cannot start with throw
+     * {@link IllegalArgumentException}, whose message tells the operator which and why.
      */
-    public static ClientAddress configure(String trustedProxies, String header, int ipv6Prefix)
-            throws ConfigException {
+    public static ClientAddress configure(String trustedProxies, String header, int ipv6Prefix) {
         List<String> proxies = proxies(trustedProxies);
         String named = null;
         String wanted = header == null ? "" : header.strip();
@@ -65,28 +64,28 @@ public final class ClientAddress {
                 }
             }
             if (named == null) {
-                throw new ConfigException("--client-ip-header: '" + wanted + "' is not one Fob reads; name the one"
-                        + " your proxy writes: X-Forwarded-For, Forwarded or X-Real-IP");
+                throw new IllegalArgumentException("--client-ip-header: '" + wanted + "' is not one Fob reads; name"
+                        + " the one your proxy writes: X-Forwarded-For, Forwarded or X-Real-IP");
             }
         }
         if (proxies.isEmpty() && named != null) {
-            throw new ConfigException("FOB_CLIENT_IP_HEADER (--client-ip-header) is set but FOB_TRUSTED_PROXIES"
-                    + " (--trusted-proxies) is not: name your proxy's addresses, or every client would count as the"
+            throw new IllegalArgumentException("FOB_CLIENT_IP_HEADER (--client-ip-header) is set but"
+                    + " FOB_TRUSTED_PROXIES (--trusted-proxies) is not: name your proxy's addresses, or every client would count as the"
                     + " proxy itself, sharing one address's limits");
         }
         if (!proxies.isEmpty() && named == null) {
-            throw new ConfigException("FOB_TRUSTED_PROXIES (--trusted-proxies) is set but FOB_CLIENT_IP_HEADER"
+            throw new IllegalArgumentException("FOB_TRUSTED_PROXIES (--trusted-proxies) is set but FOB_CLIENT_IP_HEADER"
                     + " (--client-ip-header) is not: name the one header your proxy writes the client's address"
                     + " in (X-Forwarded-For for Caddy, nginx, HAProxy and Traefik; Forwarded; or X-Real-IP), since"
                     + " any other a client can write itself");
         }
         if (ipv6Prefix < 1 || ipv6Prefix > 128) {
-            throw new ConfigException("--ipv6-prefix must be from 1 to 128 (it is " + ipv6Prefix + ")");
+            throw new IllegalArgumentException("--ipv6-prefix must be from 1 to 128 (it is " + ipv6Prefix + ")");
         }
         return new ClientAddress(proxies, named, ipv6Prefix);
     }
 
-    private static List<String> proxies(String list) throws ConfigException {
+    private static List<String> proxies(String list) {
         List<String> proxies = new ArrayList<>();
         for (String part : list.split(",")) {
             String proxy = part.strip();
@@ -97,7 +96,7 @@ public final class ClientAddress {
             String address = slash < 0 ? proxy : proxy.substring(0, slash);
             InetAddress parsed = literal(address);
             if (parsed == null) {
-                throw new ConfigException("--trusted-proxies: '" + proxy + "' is not an address or CIDR range"
+                throw new IllegalArgumentException("--trusted-proxies: '" + proxy + "' is not an address or CIDR range"
                         + " (names are not accepted)");
             }
             if (slash >= 0) {
@@ -108,7 +107,7 @@ public final class ClientAddress {
                     bits = -1;
                 }
                 if (bits < 0 || bits > parsed.getAddress().length * 8) {
-                    throw new ConfigException("--trusted-proxies: '" + proxy + "' has a bad prefix length");
+                    throw new IllegalArgumentException("--trusted-proxies: '" + proxy + "' has a bad prefix length");
                 }
             }
             proxies.add(proxy);

@@ -3,7 +3,7 @@ package fob.server.testing;
 import fob.server.Config;
 import fob.server.FobServer;
 import fob.server.StorageLimit;
-import fob.server.store.Stores;
+import fob.server.store.jdbc.Stores;
 import fob.server.web.Assets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,8 @@ public final class TestServer implements AutoCloseable {
         args.addAll(List.of(flags));
         Config config = Config.parse(args.toArray(new String[0]), Map.of());
         AtomicLong clock = new AtomicLong(System.currentTimeMillis());
-        FobServer server = new FobServer(config, Stores.open(config), Assets.load(), clock::get, storage).start();
+        FobServer server = new FobServer(config, Stores.open(config.dbUrl, config.dbUser, config.dbPassword),
+                Assets.load(), clock::get, storage).start();
         return new TestServer(clock, server, dataDir, config.dbUrl);
     }
 

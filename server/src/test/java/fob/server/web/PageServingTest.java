@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fob.server.Config;
 import fob.server.FobServer;
-import fob.server.store.Stores;
+import fob.server.store.jdbc.Stores;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +36,8 @@ class PageServingTest {
         Config config = Config.parse(new String[] {"--port=0", "--data-dir=" + dataDir}, Map.of());
         Assets assets = Assets.load();
         version = assets.version();
-        server = new FobServer(config, Stores.open(config), assets).start();
+        server = new FobServer(config, Stores.open(config.dbUrl, config.dbUser, config.dbPassword), assets)
+                .start();
     }
 
     @AfterAll

@@ -1,10 +1,16 @@
-package fob.server.store;
+package fob.server.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fob.server.store.Account;
+import fob.server.store.ActivityEvent;
+import fob.server.store.BackupQuota;
+import fob.server.store.Passkey;
+import fob.server.store.PreconditionFailedException;
+import fob.server.store.StoreException;
 import fob.server.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,14 +38,14 @@ class ConcurrentWritesTest {
 
     private static Store open(String database) throws Exception {
         if (database.equals("postgresql")) {
-            return new PostgresStore(TestPostgres.get().newDatabase(), "fob", "");
+            return new Store(new PostgresDatabase(TestPostgres.get().newDatabase(), "fob", ""));
         }
-        return new SqliteStore("jdbc:sqlite:" + Files.createTempDirectory("fob-store").resolve("fob.db"));
+        return new Store(new SqliteDatabase("jdbc:sqlite:" + Files.createTempDirectory("fob-store").resolve("fob.db")));
     }
 
     private static String newAccount(Store store, int n) {
         String id = "account-" + n;
-        store.createAccount(new Account(id, "Writer " + n, new byte[] {(byte) n}, 1),
+        store.accounts().createAccount(new Account(id, "Writer " + n, new byte[] {(byte) n}, 1),
                 new Passkey(new byte[] {(byte) n, 1}, id, new byte[] {1}, 0, true, false, false, "", 1, null));
         return id;
     }
@@ -73,7 +79,7 @@ class ConcurrentWritesTest {
                 writers.add(() -> {
                     Long expected = null;
                     for (int i = 0; i < 40; i++) {
-                        expected = store.writeBackup(account, expected, body(account + " write " + i), 100, 0,
+                        expected = store.backups().writeBackup(account, expected, body(account + " write " + i), 100, 0,
                                 NO_QUOTA, 2,
                                 version -> new ActivityEvent(2, "backup_written", "127.0.0.1", "v" + version));
                     }
@@ -83,12 +89,13 @@ class ConcurrentWritesTest {
             assertEquals(List.of(), inParallel(writers).stream().filter(last -> last != 40).toList());
             for (int t = 0; t < THREADS; t++) {
                 String account = "account-" + t;
-                assertEquals(40, store.backupVersions(account).size());
+                assertEquals(40, store.backups().backupVersions(account).size());
                 for (int i = 0; i < 40; i++) {
-                    assertArrayEquals(body(account + " write " + i), store.backupVersion(account, i + 1).orElseThrow()
-                            .body());
+                    assertArrayEquals(body(account + " write " + i),
+                            store.backups().backupVersion(account, i + 1).orElseThrow().body());
                 }
-                assertEquals(40, store.activity(account, 100).size(), "one event per write, in its transaction");
+                assertEquals(40, store.activity().activity(account, 100).size(),
+                        "one event per write, in its transaction");
             }
         }
     }
@@ -98,7 +105,7 @@ class ConcurrentWritesTest {
     void writersRacingForOneBackupNeverOverwriteEachOther(String database) throws Exception {
         try (Store store = open(database)) {
             String account = newAccount(store, 99);
-            store.writeBackup(account, null, body("first"), 1000, 0, NO_QUOTA, 1,
+            store.backups().writeBackup(account, null, body("first"), 1000, 0, NO_QUOTA, 1,
                     v -> new ActivityEvent(1, "k", "a", "d"));
             AtomicInteger refused = new AtomicInteger();
             List<Callable<Integer>> writers = new ArrayList<>();
@@ -107,9 +114,9 @@ class ConcurrentWritesTest {
                 writers.add(() -> {
                     int won = 0;
                     for (int i = 0; i < 20; i++) {
-                        long current = store.currentBackup(account).orElseThrow().version();
+                        long current = store.backups().currentBackup(account).orElseThrow().version();
                         try {
-                            store.writeBackup(account, current, body(writer + ":" + i), 1000, 0, NO_QUOTA, 2,
+                            store.backups().writeBackup(account, current, body(writer + ":" + i), 1000, 0, NO_QUOTA, 2,
                                     v -> new ActivityEvent(2, "k", "a", "d"));
                             won++;
                         } catch (PreconditionFailedException e) {
@@ -123,8 +130,8 @@ class ConcurrentWritesTest {
             assertEquals(THREADS * 20, won + refused.get());
             assertTrue(won > 0);
             // Each winner replaced exactly the version it had read: one version per win, no gaps, none lost.
-            assertEquals(won + 1, store.currentBackup(account).orElseThrow().version());
-            assertEquals(won + 1, store.backupVersions(account).size());
+            assertEquals(won + 1, store.backups().currentBackup(account).orElseThrow().version());
+            assertEquals(won + 1, store.backups().backupVersions(account).size());
         }
     }
 
@@ -188,12 +195,13 @@ class ConcurrentWritesTest {
             byte[] credential = {42, 1};
             List<Callable<Boolean>> signIns = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                signIns.add(() -> store.recordPasskeyUse(credential, 0, 7, true, 5));
+                signIns.add(() -> store.passkeys().recordPasskeyUse(credential, 0, 7, true, 5));
             }
             assertEquals(1, inParallel(signIns).stream().filter(recorded -> recorded).count());
-            assertEquals(7, store.findPasskey(credential).orElseThrow().signCount());
-            assertEquals(false, store.recordPasskeyUse(credential, 0, 8, true, 6), "a stale counter is refused");
-            assertEquals(7, store.findPasskey(credential).orElseThrow().signCount(), "and changes nothing");
+            assertEquals(7, store.passkeys().findPasskey(credential).orElseThrow().signCount());
+            assertEquals(false, store.passkeys().recordPasskeyUse(credential, 0, 8, true, 6),
+                    "a stale counter is refused");
+            assertEquals(7, store.passkeys().findPasskey(credential).orElseThrow().signCount(), "and changes nothing");
         }
     }
 
@@ -203,15 +211,15 @@ class ConcurrentWritesTest {
         try (Store store = open(database)) {
             List<Callable<Long>> takers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                takers.add(() -> store.takeToken("address:192.0.2.1", 5, 5 / 60_000.0, 1_000));
+                takers.add(() -> store.rateLimits().takeToken("address:192.0.2.1", 5, 5 / 60_000.0, 1_000));
             }
             assertEquals(5, inParallel(takers).stream().filter(wait -> wait == 0).count(),
                     "a burst of five, however many ask at once");
-            long wait = store.takeToken("address:192.0.2.1", 5, 5 / 60_000.0, 1_000);
+            long wait = store.rateLimits().takeToken("address:192.0.2.1", 5, 5 / 60_000.0, 1_000);
             assertTrue(wait >= 12_000 && wait <= 12_001, "the next token comes in 12 s: " + wait);
-            assertEquals(0, store.takeToken("address:192.0.2.1", 5, 5 / 60_000.0, 13_001));
-            assertEquals(0, store.purgeExpired(0, 0, 61_000), "not full again yet: kept");
-            assertEquals(1, store.purgeExpired(0, 0, 74_000), "full again: it says nothing, and goes");
+            assertEquals(0, store.rateLimits().takeToken("address:192.0.2.1", 5, 5 / 60_000.0, 13_001));
+            assertEquals(0, store.expiry().purgeExpired(0, 0, 61_000), "not full again yet: kept");
+            assertEquals(1, store.expiry().purgeExpired(0, 0, 74_000), "full again: it says nothing, and goes");
         }
     }
 }

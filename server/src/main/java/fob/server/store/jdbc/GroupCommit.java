@@ -1,5 +1,7 @@
-package fob.server.store;
+package fob.server.store.jdbc;
 
+import fob.server.store.PreconditionFailedException;
+import fob.server.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -23,10 +25,10 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_BATCH = 64;
 
     private static final class Pending<T> {
-        final JdbcStore.Work<T> work;
+        final Database.Work<T> work;
         final CompletableFuture<T> result = new CompletableFuture<>();
 
-        Pending(JdbcStore.Work<T> work) {
+        Pending(Database.Work<T> work) {
             this.work = work;
         }
 
@@ -57,7 +59,7 @@ final class GroupCommit implements AutoCloseable {
         writer.start();
     }
 
-    <T> T run(JdbcStore.Work<T> work) throws PreconditionFailedException {
+    <T> T run(Database.Work<T> work) throws PreconditionFailedException {
         if (closed) {
             throw new StoreException("the database is closed", null);
         }

@@ -1,4 +1,6 @@
-package fob.server.store;
+package fob.server.store.jdbc;
+
+import fob.server.store.ChangeFeed;
 
 /** SQLite's feed: one server per database file, so a change is heard in the same process. */
 final class InProcessChangeFeed implements ChangeFeed {

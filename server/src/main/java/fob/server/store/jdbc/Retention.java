@@ -1,4 +1,4 @@
-package fob.server.store;
+package fob.server.store.jdbc;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
-package fob.server.store;
+package fob.server.store.jdbc;
 
+import fob.server.store.ChangeFeed;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

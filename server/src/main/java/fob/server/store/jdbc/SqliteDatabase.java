@@ -1,7 +1,8 @@
-package fob.server.store;
+package fob.server.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fob.server.store.PreconditionFailedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,13 +24,13 @@ import org.sqlite.SQLiteDataSource;
  * pool; writes go through one connection in {@link GroupCommit}, so they never wait on the file's lock, and
  * writes that arrive together share one transaction and one sync.
  */
-final class SqliteStore extends JdbcStore {
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+final class SqliteDatabase extends Database {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
     private final HikariDataSource readers;
     private final HikariDataSource writers;
     private final GroupCommit groupCommit;
 
-    SqliteStore(String jdbcUrl) {
+    SqliteDatabase(String jdbcUrl) {
         createParentDirectory(jdbcUrl);
         Flyway.configure().dataSource(dataSource(jdbcUrl, false)).locations("classpath:db/sqlite")
                 .load().migrate();
@@ -76,17 +77,17 @@ final class SqliteStore extends JdbcStore {
     }
 
     @Override
-    protected DataSource readers() {
+    DataSource readers() {
         return readers;
     }
 
     @Override
-    protected DataSource writers() {
+    DataSource writers() {
         return writers;
     }
 
     @Override
-    protected <T> T writeTransaction(Work<T> work) throws PreconditionFailedException {
+    <T> T writeTransaction(Work<T> work) throws PreconditionFailedException {
         return groupCommit.run(work);
     }
 
@@ -98,7 +99,7 @@ final class SqliteStore extends JdbcStore {
      * finishes the job.
      */
     @Override
-    protected void eraseFreedBytes() {
+    void eraseFreedBytes() {
         for (int attempt = 0; attempt < 5; attempt++) {
             try (Connection connection = readers.getConnection(); Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
@@ -114,7 +115,7 @@ final class SqliteStore extends JdbcStore {
     }
 
     @Override
-    protected String lockForUpdate() {
+    String lockForUpdate() {
         // The one writer connection and IMMEDIATE transactions already serialise every write.
         return "";
     }

@@ -1,4 +1,4 @@
-package fob.server.store;
+package fob.server.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

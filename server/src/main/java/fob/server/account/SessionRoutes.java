@@ -1,8 +1,10 @@
-package fob.server.session;
+package fob.server.account;
 
 import fob.server.activity.Activity;
+import fob.server.session.DeviceLabel;
+import fob.server.session.Sessions;
 import fob.server.store.Session;
-import fob.server.store.Store;
+import fob.server.store.SignedInDevices;
 import fob.server.web.ApiException;
 import fob.server.web.Json;
 import io.javalin.config.RoutesConfig;
@@ -18,13 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
  * one's own is signing out.
  */
 public final class SessionRoutes {
-    private final Store store;
+    private final SignedInDevices devices;
     private final Sessions sessions;
     private final Activity activity;
     private final LongSupplier clock;
 
-    public SessionRoutes(Store store, Sessions sessions, Activity activity, LongSupplier clock) {
-        this.store = store;
+    public SessionRoutes(SignedInDevices devices, Sessions sessions, Activity activity, LongSupplier clock) {
+        this.devices = devices;
         this.sessions = sessions;
         this.activity = activity;
         this.clock = clock;
@@ -40,7 +42,7 @@ public final class SessionRoutes {
     private void list(Context ctx) {
         Session current = sessions.require(ctx, clock.getAsLong());
         ArrayNode list = Json.MAPPER.createArrayNode();
-        for (Session session : store.sessions(current.accountId())) {
+        for (Session session : devices.sessions(current.accountId())) {
             list.addObject().put("id", session.id()).put("device", session.device())
                     .put("createdAt", session.createdAt()).put("lastSeenAt", session.lastSeenAt())
                     .put("current", session.id().equals(current.id()));
@@ -58,7 +60,7 @@ public final class SessionRoutes {
             throw ApiException.badRequest("invalid_device", "A device name has 1 to " + DeviceLabel.MAX_LENGTH
                     + " characters, without control characters");
         }
-        if (!store.renameSession(current.accountId(), ctx.pathParam("id"), device)) {
+        if (!devices.renameSession(current.accountId(), ctx.pathParam("id"), device)) {
             throw new ApiException(404, "unknown_session", "This account has no such signed-in device");
         }
         activity.record(current.accountId(), Activity.DEVICE_RENAMED, ctx, device);
@@ -76,10 +78,10 @@ public final class SessionRoutes {
             return;
         }
         sessions.requireRecent(ctx, now);
-        String device = store.sessions(current.accountId()).stream().filter(s -> s.id().equals(id))
+        String device = devices.sessions(current.accountId()).stream().filter(s -> s.id().equals(id))
                 .map(Session::device).findFirst()
                 .orElseThrow(() -> new ApiException(404, "unknown_session", "This account has no such signed-in device"));
-        if (store.deleteSession(current.accountId(), id)) {
+        if (devices.deleteSession(current.accountId(), id)) {
             sessions.ended(current.accountId());
             activity.record(current.accountId(), Activity.SESSION_ENDED, ctx, device);
         }
@@ -88,7 +90,7 @@ public final class SessionRoutes {
 
     private void endOthers(Context ctx) {
         Session current = sessions.requireRecent(ctx, clock.getAsLong());
-        int ended = store.deleteOtherSessions(current.accountId(), current.id());
+        int ended = devices.deleteOtherSessions(current.accountId(), current.id());
         sessions.ended(current.accountId());
         activity.record(current.accountId(), Activity.SESSION_ENDED, ctx, "every other device (" + ended + ")");
         ObjectNode body = Json.object();

@@ -1,6 +1,6 @@
-package fob.server.store;
+package fob.server.store.jdbc;
 
-import fob.server.Config;
+import fob.server.store.ChangeFeed;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -13,18 +13,19 @@ public final class Stores {
      * How the servers on {@code store}'s database hear of each other's backup changes: PostgreSQL's
      * LISTEN/NOTIFY, or, for SQLite (one server), the process itself.
      */
-    public static ChangeFeed changeFeed(Config config, Store store) {
-        if (store instanceof PostgresStore postgres) {
-            return new PostgresChangeFeed(postgres.pool(), config.dbUrl, config.dbUser, config.dbPassword);
+    public static ChangeFeed changeFeed(Store store) {
+        if (store.database() instanceof PostgresDatabase postgres) {
+            return postgres.changeFeed();
         }
         return new InProcessChangeFeed();
     }
 
-    public static Store open(Config config) {
-        if (config.dbUrl.startsWith("jdbc:postgresql:")) {
-            return new PostgresStore(config.dbUrl, config.dbUser, config.dbPassword);
+    /** {@code user} and {@code password} are PostgreSQL's (empty: none); SQLite has none. */
+    public static Store open(String jdbcUrl, String user, String password) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return new Store(new PostgresDatabase(jdbcUrl, user, password));
         }
-        return new SqliteStore(config.dbUrl);
+        return new Store(new SqliteDatabase(jdbcUrl));
     }
 
     /** The directory of the SQLite file {@code jdbcUrl} names, or nothing (PostgreSQL, or SQLite in memory). */
