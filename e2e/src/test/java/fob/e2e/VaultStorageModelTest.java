@@ -21,19 +21,22 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
 /**
- * A model-based test of the vault in the browser's storage (issue 16): in a fresh browser profile, two or three
+ * The smoke test of the browser's storage adapters (IndexedDB, WebCrypto, the tab-sync channel) under the real page:
+ * the vault's decisions are model-tested on the JVM at length ({@code fob.local.StorageModelTest}, over the shipped
+ * VaultKeeper and VaultSession); these few sequences check that the page's adapters give them IndexedDB's real
+ * transactions. In a fresh browser profile, two or three
  * tabs of the real page take random turns opening, reloading, closing, adding, editing, deleting and reordering
  * accounts, some pairs of changes at the same moment, starting from an origin with no vault or with one. After
  * every step a new tab opens the vault and must show every account that was added and not deleted, in the order
  * the last change left. A failure names its seed and the steps so far.
  *
- * <p>{@code -Dfob.storageModel.sequences=N} runs N sequences from a fresh origin (and N/10 from one with a vault;
- * CI: 12 and 1, of 5 random steps each after the tabs open, about 11 s a sequence; {@code bin/model} runs more),
- * {@code -Dfob.storageModel.steps=M} sets the steps; {@code -Dfob.storageModel.seed=S} replays one sequence.
+ * <p>{@code -Dfob.browserStorageModel.sequences=N} runs N sequences from a fresh origin (and N/10 from one with a vault;
+ * CI: 3 and 1, of 5 random steps each after the tabs open, about 11 s a sequence; {@code bin/model} runs more),
+ * {@code -Dfob.browserStorageModel.steps=M} sets the steps; {@code -Dfob.browserStorageModel.seed=S} replays one sequence.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VaultStorageModelTest {
-    private static final int STEPS = Integer.getInteger("fob.storageModel.steps", 5);
+    private static final int STEPS = Integer.getInteger("fob.browserStorageModel.steps", 5);
     private static final int MAX_TABS = 3;
 
     private FobServerProcess server;
@@ -50,12 +53,12 @@ class VaultStorageModelTest {
 
     @Test
     void randomSequencesOfTabsNeverLoseOrReorderAnAccount() throws Exception {
-        Long replay = Long.getLong("fob.storageModel.seed");
+        Long replay = Long.getLong("fob.browserStorageModel.seed");
         if (replay != null) {
             new Sequence(replay, replay % 5 == 4).run();
             return;
         }
-        int sequences = Integer.getInteger("fob.storageModel.sequences", 12);
+        int sequences = Integer.getInteger("fob.browserStorageModel.sequences", 3);
         long base = new Random().nextLong() & 0xffff_ffffL;
         int fromVault = Math.max(1, sequences / 10);
         List<String> ran = new ArrayList<>();
@@ -110,7 +113,7 @@ class VaultStorageModelTest {
                 }
             } catch (Throwable e) {
                 throw new AssertionError("VaultStorageModelTest failed with seed " + seed + " (replay with"
-                        + " -Dfob.storageModel.seed=" + seed + ") after the steps: " + String.join(", ", steps)
+                        + " -Dfob.browserStorageModel.seed=" + seed + ") after the steps: " + String.join(", ", steps)
                         + "\nexpected " + expected + "; " + whatTheTabShows() + "\n" + e, e);
             } finally {
                 browser.close();
