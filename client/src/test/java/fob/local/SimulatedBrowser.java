@@ -180,6 +180,11 @@ final class SimulatedBrowser implements RecordStorage, DeviceKeys {
         return new String(open(key, nonce, associatedData, sealed), StandardCharsets.UTF_8);
     }
 
+    /** The stored device key's bytes, which only a test looks at (a page's WebCrypto key never gives them). */
+    byte[] deviceKeyBytes() {
+        return deviceKey.bytes.clone();
+    }
+
     /** What is stored, to tell whether a step changed it. */
     String snapshot() {
         return record == null ? "no record" : record.format() + "/" + record.revision() + "/"
