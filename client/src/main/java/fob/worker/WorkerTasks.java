@@ -2,7 +2,7 @@ package fob.worker;
 
 import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonWriter;
-import fob.backup.BouncyCastleCrypto;
+import fob.crypto.BouncyCastleAead;
 import fob.imports.BouncyCastleKdf;
 import fob.imports.ImportEntries;
 import fob.imports.ImportException;
@@ -34,7 +34,7 @@ public final class WorkerTasks {
                 answer.put("needsPassword", true);
             } else {
                 answer.put("entries", ImportEntries.toJson(file.needsPassword()
-                        ? file.decrypt(password, new BouncyCastleKdf(), new BouncyCastleCrypto()) : file.entries()));
+                        ? file.decrypt(password, new BouncyCastleKdf(), new BouncyCastleAead()) : file.entries()));
             }
         } catch (ImportException e) {
             answer.put("error", e.getMessage());

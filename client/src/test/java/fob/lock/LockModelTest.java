@@ -2,9 +2,9 @@ package fob.lock;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import fob.backup.BackupCrypto;
-import fob.backup.BouncyCastleCrypto;
-import fob.backup.DecryptionException;
+import fob.crypto.Aead;
+import fob.crypto.BouncyCastleAead;
+import fob.crypto.DecryptionException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +37,7 @@ class LockModelTest {
         "unlock with wrong passkey", "time passes", "input", "hide tab", "restore", "reload", "reset",
         "write from a locked tab"};
 
-    private static final BackupCrypto CRYPTO = new BouncyCastleCrypto();
+    private static final Aead CRYPTO = new BouncyCastleAead();
 
     /** What IndexedDB holds: the record (plain wrapped key xor lock), and the device key. */
     private static final class Storage {
