@@ -4,6 +4,7 @@ import fob.backup.BackupException;
 import fob.backup.GzipCompression;
 import fob.imports.BouncyCastleKdf;
 import fob.imports.ImportException;
+import fob.json.Json;
 import fob.json.JsonFormatException;
 import fob.kdf.Argon2id;
 import fob.text.Catalogue;
@@ -53,7 +54,7 @@ public final class KdfWorker {
     public static void useLanguage(String tag, String catalogueJson) {
         Language language = Language.ofTag(tag);
         try {
-            Text.use(language == null ? Language.ENGLISH : language, Catalogue.read(catalogueJson));
+            Text.use(language == null ? Language.ENGLISH : language, Catalogue.read(Json.parseObject(catalogueJson)));
         } catch (JsonFormatException e) {
             Text.use(Language.ENGLISH, Collections.emptyMap());
         }
