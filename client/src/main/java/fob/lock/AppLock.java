@@ -158,11 +158,6 @@ public final class AppLock {
         return ids;
     }
 
-    /** Whether anything can open it: a lock without slots is never stored. */
-    public boolean hasSlots() {
-        return !slots.isEmpty();
-    }
-
     byte[] nonce() {
         return nonce.clone();
     }
