@@ -15,12 +15,12 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * The worker's entry points (static/kdf-worker.js calls them), compiled to WebAssembly: the slow key
+ * The worker's entry points (static/worker.js calls them), compiled to WebAssembly: the slow key
  * derivations, where Wasm's native 64-bit integers matter, and the work of {@link WorkerTasks}, which keeps
  * the page's thread free and its script small.
  */
-public final class KdfWorker {
-    private KdfWorker() {
+public final class WorkerExports {
+    private WorkerExports() {
     }
 
     public static void main(String[] args) {
