@@ -66,7 +66,7 @@ public final class Report {
                 }
             }
         }
-        for (String file : new String[] {"app.js", "kdf.wasm", "kdf-runtime.js"}) {
+        for (String file : new String[] {"app.js", "worker.wasm", "worker-runtime.js"}) {
             byte[] bytes = Files.readAllBytes(web.resolve(file));
             String key = file.replace('.', '_').replace('-', '_');
             figures.put("size." + key + "_gzip", new Figure("size." + key + "_gzip", gzip(bytes).length / 1024.0,

@@ -1,5 +1,10 @@
 package fob.backup;
 
+import fob.crypto.Aead;
+import fob.crypto.DecryptionException;
+import fob.crypto.EcKeyPair;
+import fob.crypto.Ecdh;
+import fob.crypto.InvalidPointException;
 import fob.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -33,20 +38,20 @@ public final class BackupCodec {
     private static final byte[] PREVIOUS_KEY_DATA = "fob previous key v3".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NO_DATA = new byte[0];
 
-    private final BackupCrypto crypto;
+    private final Aead crypto;
     /** Null where sealed slots are never met (the import worker). */
     private final Ecdh ecdh;
     private final Compression compression;
 
-    public BackupCodec(BackupCrypto crypto) {
+    public BackupCodec(Aead crypto) {
         this(crypto, null);
     }
 
-    public BackupCodec(BackupCrypto crypto, Ecdh ecdh) {
+    public BackupCodec(Aead crypto, Ecdh ecdh) {
         this(crypto, ecdh, GzipCompression.INSTANCE);
     }
 
-    public BackupCodec(BackupCrypto crypto, Ecdh ecdh, Compression compression) {
+    public BackupCodec(Aead crypto, Ecdh ecdh, Compression compression) {
         this.crypto = crypto;
         this.ecdh = ecdh;
         this.compression = compression;
@@ -75,6 +80,15 @@ public final class BackupCodec {
         byte[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
+    }
+
+    private byte[] sharedSecret(EcKeyPair own, byte[] peerPublic) throws BackupException {
+        try {
+            return ecdh().sharedSecret(own, peerPublic);
+        } catch (InvalidPointException e) {
+            throw new BackupException(e.getMessage() == null ? Text.t("A passkey slot's key is not a P-256 point")
+                    : Text.t("A passkey slot's key is not a P-256 point ({0})", e.getMessage()));
+        }
     }
 
     private byte[] sealedSlotKey(byte[] sharedSecret, byte[] ephemeralKey, byte[] publicKey, byte[] credentialId) {
@@ -145,7 +159,7 @@ public final class BackupCodec {
     private SealedPasskeySlot sealTo(byte[] credentialId, byte[] publicKey, byte[] privateKeyNonce,
             byte[] wrappedPrivateKey, byte[] vaultKey, byte[] anchorNonce, byte[] anchor) throws BackupException {
         EcKeyPair ephemeral = ecdh().newKeyPair();
-        byte[] key = sealedSlotKey(ecdh().sharedSecret(ephemeral, publicKey), ephemeral.publicKey(), publicKey,
+        byte[] key = sealedSlotKey(sharedSecret(ephemeral, publicKey), ephemeral.publicKey(), publicKey,
                 credentialId);
         byte[] nonce = crypto.random(12);
         return new SealedPasskeySlot(credentialId, publicKey, privateKeyNonce, wrappedPrivateKey,
@@ -158,7 +172,7 @@ public final class BackupCodec {
         try {
             byte[] privateKey = crypto.open(wrappingKey, slot.privateKeyNonce(), slot.publicKey(),
                     slot.wrappedPrivateKey());
-            byte[] shared = ecdh().sharedSecret(new EcKeyPair(privateKey, slot.publicKey()), slot.ephemeralKey());
+            byte[] shared = sharedSecret(new EcKeyPair(privateKey, slot.publicKey()), slot.ephemeralKey());
             return crypto.open(sealedSlotKey(shared, slot.ephemeralKey(), slot.publicKey(), credentialId),
                     slot.nonce(), NO_DATA, slot.wrappedKey());
         } catch (DecryptionException e) {

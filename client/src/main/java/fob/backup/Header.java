@@ -5,6 +5,7 @@ import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonWriter;
 import fob.codec.Base64Url;
 import fob.codec.EncodingException;
+import fob.crypto.Aead;
 import fob.json.Json;
 import fob.json.JsonFormatException;
 import fob.text.Text;
@@ -37,7 +38,7 @@ public final class Header {
     }
 
     /** A new lineage: 16 random bytes, base64url. */
-    public static String newLineage(BackupCrypto crypto) {
+    public static String newLineage(Aead crypto) {
         return Base64Url.encode(crypto.random(EnvelopeLimits.LINEAGE_BYTES));
     }
 

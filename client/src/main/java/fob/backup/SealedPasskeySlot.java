@@ -6,7 +6,7 @@ package fob.backup;
  * ephemeral key, so any device can seal a new vault key to it. Because anyone can, the key sealed to it proves
  * nothing by itself: from version 5 the slot also carries an <em>anchor</em>, a vault key of the backup sealed
  * under the passkey's PRF, which only a device holding that passkey can have written. A sealed key is trusted only
- * when it is the anchor or the key chain leads from it to the anchor ({@code fob.sync.VaultKeyCheck}).
+ * when it is the anchor or the key chain leads from it to the anchor ({@link VaultKeyCheck}).
  */
 public final class SealedPasskeySlot extends Slot {
     public static final String TYPE = "passkey-sealed";

@@ -2,10 +2,10 @@ package fob.imports;
 
 import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
-import fob.backup.BackupCrypto;
-import fob.backup.DecryptionException;
 import fob.codec.EncodingException;
 import fob.codec.Hex;
+import fob.crypto.Aead;
+import fob.crypto.DecryptionException;
 import fob.json.Json;
 import fob.json.JsonFormatException;
 import fob.text.Text;
@@ -38,7 +38,7 @@ final class AegisImporter {
         throw new ImportException(Text.t("This Aegis file is damaged: its db is neither an object nor encrypted text"));
     }
 
-    private static List<ImportEntry> decrypt(JsonObject root, String password, Kdf kdf, BackupCrypto crypto)
+    private static List<ImportEntry> decrypt(JsonObject root, String password, Kdf kdf, Aead crypto)
             throws ImportException {
         try {
             JsonObject header = Json.object(root, "header");

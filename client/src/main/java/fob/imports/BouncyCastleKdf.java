@@ -7,7 +7,7 @@ import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.bouncycastle.crypto.params.KeyParameter;
 
-/** {@link Kdf} with BouncyCastle: the JVM's implementation, and the worker's (through kdf.wasm). */
+/** {@link Kdf} with BouncyCastle: the JVM's implementation, and the worker's (through worker.wasm). */
 public final class BouncyCastleKdf implements Kdf {
     /** scrypt's cost is 128 * n * r bytes of memory; a crafted file must not ask for more than a browser has. */
     public static final long MAX_SCRYPT_BYTES = 1L << 30;

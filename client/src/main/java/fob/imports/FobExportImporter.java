@@ -1,12 +1,12 @@
 package fob.imports;
 
 import fob.backup.BackupCodec;
-import fob.backup.BackupCrypto;
 import fob.backup.BackupException;
 import fob.backup.BackupPayload;
 import fob.backup.Envelope;
 import fob.backup.PasswordSlot;
 import fob.backup.Slot;
+import fob.crypto.Aead;
 import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.Group;
@@ -41,7 +41,7 @@ final class FobExportImporter {
     }
 
     private static List<ImportEntry> open(Envelope envelope, PasswordSlot slot, String password, Kdf kdf,
-            BackupCrypto crypto) throws ImportException {
+            Aead crypto) throws ImportException {
         byte[] key = kdf.argon2id(password.getBytes(StandardCharsets.UTF_8), slot.salt(), slot.memoryKiB(),
                 slot.iterations(), slot.parallelism(), 32);
         BackupCodec codec = new BackupCodec(crypto);

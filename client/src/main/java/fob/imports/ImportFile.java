@@ -2,7 +2,7 @@ package fob.imports;
 
 import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
-import fob.backup.BackupCrypto;
+import fob.crypto.Aead;
 import fob.json.Json;
 import fob.json.JsonFormatException;
 import fob.text.Text;
@@ -23,7 +23,7 @@ public final class ImportFile {
 
     /** Opens an encrypted file. */
     public interface Decryptor {
-        List<ImportEntry> decrypt(String password, Kdf kdf, BackupCrypto crypto) throws ImportException;
+        List<ImportEntry> decrypt(String password, Kdf kdf, Aead crypto) throws ImportException;
     }
 
     private final String format;
@@ -65,7 +65,7 @@ public final class ImportFile {
     }
 
     /** The accounts of an encrypted file; a wrong password says so and changes nothing. */
-    public List<ImportEntry> decrypt(String password, Kdf kdf, BackupCrypto crypto) throws ImportException {
+    public List<ImportEntry> decrypt(String password, Kdf kdf, Aead crypto) throws ImportException {
         if (password == null || password.isEmpty()) {
             throw new ImportException(Text.t("Enter the file's password"));
         }

@@ -11,11 +11,19 @@ import fob.vault.VaultException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The preview of an import: for each entry, whether it will be added, is already in the vault (same secret and
- * type, or the same account from a Fob export), or cannot be imported and why. Applying it adds the chosen
- * entries in one change: all of them or, if anything fails, none.
+ * What an import does with each entry: add it, leave it because it is already in the vault, or refuse it and say
+ * why. The import dialog shows it as a preview and applies the lines a person chose; the paste box adds every line
+ * it can at once ({@link #addAll}). Applying adds in one change: all of the chosen lines or, if anything fails,
+ * none.
+ *
+ * <p>One rule for "already in Fob", for both: an entry is already there when an account has the same secret and
+ * type (a placeholder never counts), or when it is an account of a Fob export whose id the vault holds, even if
+ * its secret was changed since; and an entry repeated in the same import is already there once the first one is.
+ * The id check only matters for Fob's own exports, which a paste never holds; without it, importing an export
+ * back after a secret was edited would duplicate the account.
  */
 public final class ImportPlan {
     /** What happens to one entry. */
@@ -45,12 +53,23 @@ public final class ImportPlan {
     }
 
     private final List<Line> lines;
+    private final AccountKind kind;
 
-    private ImportPlan(List<Line> lines) {
+    private ImportPlan(List<Line> lines, AccountKind kind) {
         this.lines = Collections.unmodifiableList(lines);
+        this.kind = kind;
     }
 
+    /** The plan of an import file: its accounts are {@link AccountKind#STANDARD} (a Fob export's keep their own). */
     public static ImportPlan of(Vault vault, List<ImportEntry> entries) {
+        return of(vault, entries, AccountKind.STANDARD);
+    }
+
+    /**
+     * The plan of adding {@code entries} to {@code vault} as accounts of {@code kind} (a Fob export's keep their
+     * own). An entry the vault would refuse (it is full) cannot be imported, with the vault's reason.
+     */
+    public static ImportPlan of(Vault vault, List<ImportEntry> entries, AccountKind kind) {
         List<Line> lines = new ArrayList<>();
         Vault seen = vault;
         for (ImportEntry entry : entries) {
@@ -58,7 +77,7 @@ public final class ImportPlan {
                 lines.add(new Line(entry, Outcome.CANNOT_IMPORT));
                 continue;
             }
-            Account candidate = toAccount(entry, "preview-" + lines.size(), 0);
+            Account candidate = toAccount(entry, kind, "preview-" + lines.size(), 0);
             if (seen.findSameCredential(candidate) != null
                     || (entry.original() != null && seen.find(entry.original().id()) != null)) {
                 lines.add(new Line(entry, Outcome.ALREADY_PRESENT));
@@ -73,7 +92,7 @@ public final class ImportPlan {
                         Outcome.CANNOT_IMPORT));
             }
         }
-        return new ImportPlan(lines);
+        return new ImportPlan(lines, kind);
     }
 
     public List<Line> lines() {
@@ -90,13 +109,13 @@ public final class ImportPlan {
         return count;
     }
 
-    private static Account toAccount(ImportEntry entry, String id, long now) {
+    private static Account toAccount(ImportEntry entry, AccountKind kind, String id, long now) {
         Account original = entry.original();
         if (original != null) {
             return original;
         }
-        return new Account(id, AccountKind.STANDARD, entry.account().issuer(), entry.account().name(),
-                entry.account().parameters(), entry.note(), now, now);
+        return new Account(id, kind, entry.account().issuer(), entry.account().name(), entry.account().parameters(),
+                entry.note(), now, now);
     }
 
     /**
@@ -105,28 +124,49 @@ public final class ImportPlan {
      * can no longer be added.
      */
     public Vault apply(Vault vault, List<Integer> chosen, long now) throws VaultException {
-        return apply(vault, chosen, now, java.util.Collections.emptyMap());
+        return apply(vault, chosen, now, Collections.emptyMap());
     }
 
     /**
      * As {@link #apply(Vault, List, long)}, with the icons the page drew from the lines' source images (by line
      * index); a line without one keeps its account's icon (automatic, or a Fob export's).
      */
-    public Vault apply(Vault vault, List<Integer> chosen, long now, java.util.Map<Integer, AccountIcon> icons)
+    public Vault apply(Vault vault, List<Integer> chosen, long now, Map<Integer, AccountIcon> icons)
             throws VaultException {
+        return add(vault, chosen, now, icons, true).vault;
+    }
+
+    /**
+     * The paste box's "Add": every "Add" line, added to {@code vault} (the one planned on) in one change, without
+     * the groups its source named (the box chooses the groups itself, and would otherwise leave the source's
+     * behind, empty).
+     */
+    public Added addAll(Vault vault, long now) throws VaultException {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).outcome == Outcome.ADD) {
+                all.add(i);
+            }
+        }
+        return add(vault, all, now, Collections.emptyMap(), false);
+    }
+
+    private Added add(Vault vault, List<Integer> chosen, long now, Map<Integer, AccountIcon> icons,
+            boolean inSourceGroups) throws VaultException {
         Vault next = vault;
+        List<Account> added = new ArrayList<>();
         for (int index : chosen) {
             Line line = lines.get(index);
             if (line.outcome != Outcome.ADD) {
                 throw new VaultException(Text.t("{0} cannot be imported: {1}", line.entry.label(), line.verdict()));
             }
-            Account account = toAccount(line.entry, Ids.random(), now);
+            Account account = toAccount(line.entry, kind, Ids.random(), now);
             if (line.entry.original() != null && next.find(account.id()) != null) {
                 account = new Account(Ids.random(), account.kind(), account.issuer(), account.name(), account.otp(),
                         account.note(), account.created(), account.updated());
             }
             List<String> groupIds = new ArrayList<>();
-            for (String name : line.entry.groups()) {
+            for (String name : inSourceGroups ? line.entry.groups() : Collections.<String>emptyList()) {
                 Group group = next.groupNamed(name);
                 if (group == null) {
                     String id = Ids.random();
@@ -139,8 +179,61 @@ public final class ImportPlan {
             Account grouped = account.withGroups(groupIds, account.updated());
             AccountIcon icon = icons.containsKey(index) ? icons.get(index)
                     : line.entry.letterIcon() ? AccountIcon.LETTER : null;
-            next = next.add(icon == null ? grouped : grouped.withIcon(icon, grouped.updated()));
+            Account made = icon == null ? grouped : grouped.withIcon(icon, grouped.updated());
+            next = next.add(made);
+            added.add(made);
         }
-        return next;
+        return new Added(next, added);
+    }
+
+    /** What {@link #addAll} did: the vault after it, the accounts it added (in order), and a sentence saying so. */
+    public final class Added {
+        private final Vault vault;
+        private final List<Account> accounts;
+
+        private Added(Vault vault, List<Account> accounts) {
+            this.vault = vault;
+            this.accounts = Collections.unmodifiableList(accounts);
+        }
+
+        /** The vault with the new accounts at the end. */
+        public Vault vault() {
+            return vault;
+        }
+
+        public List<Account> accounts() {
+            return accounts;
+        }
+
+        /** One sentence a person can read: what happened to each entry. */
+        public String summary() {
+            StringBuilder text = new StringBuilder();
+            if (accounts.size() == 1) {
+                text.append(Text.t("Added {0}.", Vault.describe(accounts.get(0))));
+            } else if (!accounts.isEmpty()) {
+                text.append(Text.t("Added {0} accounts.", accounts.size()));
+            } else {
+                text.append(Text.t("Nothing was added."));
+            }
+            List<String> alreadyPresent = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Line line : lines) {
+                if (line.outcome == Outcome.ALREADY_PRESENT) {
+                    alreadyPresent.add(line.entry.label());
+                } else if (line.outcome == Outcome.CANNOT_IMPORT) {
+                    problems.add(line.entry.label() + ": " + line.entry.problem());
+                }
+            }
+            if (!alreadyPresent.isEmpty()) {
+                text.append(' ').append(alreadyPresent.size() == 1
+                        ? Text.t("Already in Fob: {0}.", alreadyPresent.get(0))
+                        : Text.t("Already in Fob ({0}): {1}.", alreadyPresent.size(),
+                                String.join(", ", alreadyPresent)));
+            }
+            if (!problems.isEmpty()) {
+                text.append(' ').append(Text.t("Cannot add {0}.", String.join("; ", problems)));
+            }
+            return text.toString();
+        }
     }
 }

@@ -2,9 +2,9 @@ package fob.imports;
 
 import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
-import fob.backup.BackupCrypto;
-import fob.backup.DecryptionException;
 import fob.codec.TextSplit;
+import fob.crypto.Aead;
+import fob.crypto.DecryptionException;
 import fob.json.Json;
 import fob.json.JsonFormatException;
 import fob.text.Text;
@@ -44,7 +44,7 @@ final class TwoFasImporter {
         }
     }
 
-    private static JsonArray decrypt(String encrypted, String password, Kdf kdf, BackupCrypto crypto)
+    private static JsonArray decrypt(String encrypted, String password, Kdf kdf, Aead crypto)
             throws ImportException {
         // Not String.split: its regular expressions would be compiled into the worker.
         String[] parts = TextSplit.split(encrypted, ':').toArray(new String[0]);

@@ -7,7 +7,8 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  * BouncyCastle: BouncyCastle's generator, compiled by TeaVM, took 2.1 times as long as hash-wasm in the same
  * Chromium (see docs/benchmarks.md); this one keeps the memory in one long[] and the compression function in
  * local variables. Its answers are pinned by RFC 9106's vector, by the reference implementation's, and by
- * BouncyCastle's own on random parameters (Argon2idTest). BLAKE2b, for the short hashes, is BouncyCastle's.
+ * BouncyCastle's own on random parameters (Argon2idTest). BLAKE2b, for the short hashes, is BouncyCastle's. Over
+ * 400 lines because its round is written out in local variables, one line per step, for the speed it exists for.
  */
 public final class Argon2id {
     public static final int MIN_MEMORY_KIB = 8;

@@ -1,6 +1,6 @@
 package fob.local;
 
-import fob.backup.BackupCrypto;
+import fob.crypto.Aead;
 import fob.lock.AppLock;
 import fob.lock.AppLockJson;
 import fob.lock.LockFormatException;
@@ -27,7 +27,7 @@ public final class VaultKeeper {
 
     private final RecordStorage storage;
     private final DeviceKeys keys;
-    private final BackupCrypto crypto;
+    private final Aead crypto;
     private final LongSupplier clock;
     private final LockKeeper lockKeeper;
     private DeviceKeys.Key deviceKey;
@@ -51,7 +51,7 @@ public final class VaultKeeper {
      * {@code crypto} seals the app lock and gives the nonces; {@code clock} (milliseconds) names a record set
      * aside.
      */
-    public VaultKeeper(RecordStorage storage, DeviceKeys keys, BackupCrypto crypto, LongSupplier clock) {
+    public VaultKeeper(RecordStorage storage, DeviceKeys keys, Aead crypto, LongSupplier clock) {
         this.storage = storage;
         this.keys = keys;
         this.crypto = crypto;

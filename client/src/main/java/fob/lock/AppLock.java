@@ -1,7 +1,7 @@
 package fob.lock;
 
-import fob.backup.BackupCrypto;
-import fob.backup.DecryptionException;
+import fob.crypto.Aead;
+import fob.crypto.DecryptionException;
 import fob.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,25 +31,25 @@ public final class AppLock {
     }
 
     /** A new random lock key: the key every slot wraps. */
-    public static byte[] newLockKey(BackupCrypto crypto) {
+    public static byte[] newLockKey(Aead crypto) {
         return crypto.random(KEY_LENGTH);
     }
 
     /** A lock over {@code deviceWrappedKey} (the vault key as the device key wraps it) with no slot yet. */
-    public static AppLock over(BackupCrypto crypto, byte[] lockKey, byte[] deviceWrappedKey) {
+    public static AppLock over(Aead crypto, byte[] lockKey, byte[] deviceWrappedKey) {
         byte[] nonce = crypto.random(12);
         return new AppLock(nonce, crypto.seal(lockKey, nonce, SEALED_KEY_DATA, deviceWrappedKey),
                 Collections.emptyList());
     }
 
     /** The same slots over another device-wrapped vault key (a restore replaced the vault key). */
-    public AppLock resealed(BackupCrypto crypto, byte[] lockKey, byte[] deviceWrappedKey) {
+    public AppLock resealed(Aead crypto, byte[] lockKey, byte[] deviceWrappedKey) {
         byte[] newNonce = crypto.random(12);
         return new AppLock(newNonce, crypto.seal(lockKey, newNonce, SEALED_KEY_DATA, deviceWrappedKey), slots);
     }
 
     /** The device-wrapped vault key; throws when {@code lockKey} is not this lock's. */
-    public byte[] deviceWrappedKey(BackupCrypto crypto, byte[] lockKey) throws WrongSecretException {
+    public byte[] deviceWrappedKey(Aead crypto, byte[] lockKey) throws WrongSecretException {
         try {
             return crypto.open(lockKey, nonce, SEALED_KEY_DATA, sealedKey);
         } catch (DecryptionException e) {
@@ -58,7 +58,7 @@ public final class AppLock {
     }
 
     /** With a password slot for {@code passwordKey} (Argon2id of the password), replacing any earlier password. */
-    public AppLock withPassword(BackupCrypto crypto, byte[] lockKey, byte[] passwordKey, byte[] salt, int memoryKiB,
+    public AppLock withPassword(Aead crypto, byte[] lockKey, byte[] passwordKey, byte[] salt, int memoryKiB,
             int iterations, int parallelism) {
         byte[] slotNonce = crypto.random(12);
         List<LockSlot> next = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class AppLock {
     }
 
     /** With a slot for the passkey {@code credentialId}, whose PRF output is {@code prf}, replacing its earlier one. */
-    public AppLock withPasskey(BackupCrypto crypto, byte[] lockKey, byte[] credentialId, byte[] prf)
+    public AppLock withPasskey(Aead crypto, byte[] lockKey, byte[] credentialId, byte[] prf)
             throws LockFormatException {
         List<LockSlot> next = new ArrayList<>();
         int passkeys = 1;
@@ -93,12 +93,12 @@ public final class AppLock {
         return new AppLock(nonce, sealedKey, next);
     }
 
-    private static byte[] passkeyKey(BackupCrypto crypto, byte[] credentialId, byte[] prf) {
+    private static byte[] passkeyKey(Aead crypto, byte[] credentialId, byte[] prf) {
         return crypto.hkdf(prf, new byte[0], PasskeyLockSlot.hkdfInfo(credentialId), KEY_LENGTH);
     }
 
     /** The lock key, through the password slot; {@code passwordKey} is Argon2id of the password at its parameters. */
-    public byte[] openWithPassword(BackupCrypto crypto, byte[] passwordKey) throws WrongSecretException {
+    public byte[] openWithPassword(Aead crypto, byte[] passwordKey) throws WrongSecretException {
         PasswordLockSlot slot = passwordSlot();
         if (slot == null) {
             throw new WrongSecretException(Text.t("Fob's lock has no password"));
@@ -111,7 +111,7 @@ public final class AppLock {
     }
 
     /** The lock key, through the slot of the passkey {@code credentialId} and its PRF output. */
-    public byte[] openWithPasskey(BackupCrypto crypto, byte[] credentialId, byte[] prf) throws WrongSecretException {
+    public byte[] openWithPasskey(Aead crypto, byte[] credentialId, byte[] prf) throws WrongSecretException {
         for (PasskeyLockSlot slot : passkeySlots()) {
             if (slot.isFor(credentialId)) {
                 try {
@@ -156,11 +156,6 @@ public final class AppLock {
             ids.add(slot.credentialId());
         }
         return ids;
-    }
-
-    /** Whether anything can open it: a lock without slots is never stored. */
-    public boolean hasSlots() {
-        return !slots.isEmpty();
     }
 
     byte[] nonce() {

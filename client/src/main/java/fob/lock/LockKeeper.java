@@ -1,6 +1,6 @@
 package fob.lock;
 
-import fob.backup.BackupCrypto;
+import fob.crypto.Aead;
 import fob.text.Text;
 
 /**
@@ -29,11 +29,11 @@ public final class LockKeeper {
         }
     }
 
-    private final BackupCrypto crypto;
+    private final Aead crypto;
     private AppLock lock;
     private byte[] lockKey;
 
-    public LockKeeper(BackupCrypto crypto) {
+    public LockKeeper(Aead crypto) {
         this.crypto = crypto;
     }
 

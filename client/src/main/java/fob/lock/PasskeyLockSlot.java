@@ -1,6 +1,5 @@
 package fob.lock;
 
-import fob.codec.Base64Url;
 import fob.codec.EncodingException;
 import fob.codec.Hex;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +42,6 @@ public final class PasskeyLockSlot extends LockSlot {
 
     public byte[] credentialId() {
         return credentialId.clone();
-    }
-
-    /** The credential id as WebAuthn's JSON forms carry it. */
-    public String credentialIdBase64Url() {
-        return Base64Url.encode(credentialId);
     }
 
     boolean isFor(byte[] otherCredentialId) {

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Finds and reads a QR code in a grayscale image, with ZXing. Under TeaVM ZXing needs one class-library
- * patch ({@link fob.teavm.CharsetIsSupportedPatch}); on the JVM it runs as it is.
+ * patch ({@code fob.teavm.CharsetIsSupportedPatch}); on the JVM it runs as it is.
  */
 public final class QrDecoder {
     private static final Map<DecodeHintType, Object> HINTS = new EnumMap<>(DecodeHintType.class);

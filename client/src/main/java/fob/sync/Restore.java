@@ -5,9 +5,9 @@ import fob.backup.BackupPayload;
 import fob.backup.Envelope;
 import fob.backup.RollbackException;
 import fob.backup.VaultKeyCheck;
-import fob.backup.VaultMerge;
 import fob.vault.Vault;
 import fob.vault.VaultException;
+import fob.vault.VaultMerge;
 
 /**
  * A backup read from the server, on its way into this browser: opened with a passkey or the recovery code, then

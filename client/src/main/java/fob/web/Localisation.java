@@ -1,6 +1,7 @@
 package fob.web;
 
 import fob.device.DevicePreferences;
+import fob.json.Json;
 import fob.json.JsonFormatException;
 import fob.text.Catalogue;
 import fob.text.Language;
@@ -25,8 +26,8 @@ final class Localisation {
         Map<String, String> catalogue = Collections.emptyMap();
         if (language != Language.ENGLISH) {
             try {
-                catalogue = Catalogue.read(Languages.fetchCatalogue("/v/" + Browser.meta("fob-version") + "/i18n/"
-                        + language.tag() + ".json"));
+                catalogue = Catalogue.read(Json.parseObject(Languages.fetchCatalogue("/v/" + Browser.meta("fob-version")
+                        + "/i18n/" + language.tag() + ".json")));
             } catch (JsFailure | JsonFormatException e) {
                 Browser.logError(e.getMessage());
                 language = Language.ENGLISH;

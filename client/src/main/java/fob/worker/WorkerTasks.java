@@ -2,22 +2,73 @@ package fob.worker;
 
 import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonWriter;
-import fob.backup.BouncyCastleCrypto;
+import fob.backup.BackupException;
+import fob.backup.GzipCompression;
+import fob.crypto.BouncyCastleAead;
 import fob.imports.BouncyCastleKdf;
 import fob.imports.ImportEntries;
 import fob.imports.ImportException;
 import fob.imports.ImportFile;
+import fob.json.Json;
+import fob.json.JsonFormatException;
+import fob.kdf.Argon2id;
 import fob.qr.NoQrCodeException;
 import fob.qr.QrDecoder;
 import fob.qr.QrEncoder;
+import fob.text.Catalogue;
+import fob.text.Language;
+import fob.text.Text;
+import java.util.Collections;
 
 /**
- * What the worker does for the page, in plain Java (tested on the JVM): reading and decrypting import files,
- * and reading and drawing QR codes. Off the page's thread, and out of its script: ZXing and the importers
- * would be a fifth of app.js.
+ * What the worker does for the page, in plain Java (tested on the JVM): the slow key derivations, where Wasm's
+ * native 64-bit integers matter; reading and decrypting import files; reading and drawing QR codes; gzip. Off the
+ * page's thread, and out of its script: ZXing and the importers would be a fifth of app.js. A refusal is an
+ * IllegalArgumentException whose message is for people: the worker script passes it to the page as it is.
  */
 public final class WorkerTasks {
     private WorkerTasks() {
+    }
+
+    /** Argon2id; {@code secret} and {@code associatedData} may be null. Throws on parameters out of bounds. */
+    public static byte[] argon2id(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, int memoryKiB,
+            int iterations, int parallelism, int length) {
+        return Argon2id.derive(password, salt, secret, associatedData, memoryKiB, iterations, parallelism, length);
+    }
+
+    /** scrypt, for Aegis vaults; throws on settings beyond what a browser can give it. */
+    public static byte[] scrypt(byte[] password, byte[] salt, int n, int r, int p, int length) {
+        try {
+            return new BouncyCastleKdf().scrypt(password, salt, n, r, p, length);
+        } catch (ImportException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /**
+     * Speaks the language of {@code tag} from now on, with the catalogue in {@code catalogueJson}: the importers'
+     * messages are shown on the page. A catalogue that does not read leaves the worker in English.
+     */
+    public static void useLanguage(String tag, String catalogueJson) {
+        Language language = Language.ofTag(tag);
+        try {
+            Text.use(language == null ? Language.ENGLISH : language, Catalogue.read(Json.parseObject(catalogueJson)));
+        } catch (JsonFormatException e) {
+            Text.use(Language.ENGLISH, Collections.emptyMap());
+        }
+    }
+
+    public static byte[] gzip(byte[] data) {
+        return GzipCompression.INSTANCE.compress(data);
+    }
+
+    /** Throws on damaged data or data that expands past {@code maxBytes}. */
+    public static byte[] gunzip(byte[] gzip, int maxBytes) {
+        try {
+            return GzipCompression.INSTANCE.expand(gzip, maxBytes);
+        } catch (BackupException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 
     /**
@@ -34,7 +85,7 @@ public final class WorkerTasks {
                 answer.put("needsPassword", true);
             } else {
                 answer.put("entries", ImportEntries.toJson(file.needsPassword()
-                        ? file.decrypt(password, new BouncyCastleKdf(), new BouncyCastleCrypto()) : file.entries()));
+                        ? file.decrypt(password, new BouncyCastleKdf(), new BouncyCastleAead()) : file.entries()));
             }
         } catch (ImportException e) {
             answer.put("error", e.getMessage());

@@ -3,6 +3,7 @@ package fob.backup;
 import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonWriter;
 import fob.codec.Base64Url;
+import fob.crypto.FixedAead;
 import fob.link.OtpAuthLink;
 import fob.vault.Account;
 import fob.vault.AccountKind;
@@ -61,7 +62,7 @@ final class BackupVector {
 
     /** The envelope of format {@code version} as the reference implementation makes it from the fixed inputs. */
     static Envelope envelope(int version) throws Exception {
-        BackupCodec codec = new BackupCodec(new FixedCrypto(), new FixedEcdh());
+        BackupCodec codec = new BackupCodec(new FixedAead(), new FixedEcdh());
         Slot passkey = version >= 5 ? codec.sealedPasskeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT)
                 : version >= 3 ? codec.sealedPasskeySlotWithoutAnchor(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT)
                 : codec.passkeySlot(VAULT_KEY, CREDENTIAL_ID, PRF_OUTPUT);

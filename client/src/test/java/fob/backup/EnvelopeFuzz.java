@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonParser;
+import fob.crypto.BouncyCastleAead;
 import fob.fuzz.Edits;
 import fob.fuzz.FuzzStats;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(FuzzStats.class)
 class EnvelopeFuzz {
-    private static final BackupCodec CODEC = new BackupCodec(new BouncyCastleCrypto());
+    private static final BackupCodec CODEC = new BackupCodec(new BouncyCastleAead());
     private static JsonObject vector;
 
     @FuzzTest

@@ -1,5 +1,10 @@
 package fob.backup;
 
+import fob.crypto.BouncyCastleEcdh;
+import fob.crypto.EcKeyPair;
+import fob.crypto.Ecdh;
+import fob.crypto.InvalidPointException;
+
 /** BouncyCastle's ECDH with fixed private keys in turn, in place of random ones: for the version-3 vector. */
 final class FixedEcdh implements Ecdh {
     private final BouncyCastleEcdh real = new BouncyCastleEcdh();
@@ -11,7 +16,7 @@ final class FixedEcdh implements Ecdh {
     }
 
     @Override
-    public byte[] sharedSecret(EcKeyPair own, byte[] peerPublic) throws BackupException {
+    public byte[] sharedSecret(EcKeyPair own, byte[] peerPublic) throws InvalidPointException {
         return real.sharedSecret(own, peerPublic);
     }
 }

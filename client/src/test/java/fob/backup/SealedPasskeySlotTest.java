@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.grack.nanojson.JsonObject;
 import fob.codec.Base64Url;
+import fob.crypto.BouncyCastleAead;
+import fob.crypto.BouncyCastleEcdh;
 import fob.json.Json;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * AES-GCM, so that the reference implementation is not checked against itself alone.
  */
 class SealedPasskeySlotTest {
-    private final BackupCodec codec = new BackupCodec(new BouncyCastleCrypto(), new BouncyCastleEcdh());
+    private final BackupCodec codec = new BackupCodec(new BouncyCastleAead(), new BouncyCastleEcdh());
 
     private static JsonObject vector() throws Exception {
         return Json.parseObject(Files.readString(Path.of("src/test/resources/fob/backup/vector-3.json")));
@@ -53,7 +55,7 @@ class SealedPasskeySlotTest {
         SealedPasskeySlot slot = sealedSlot(Envelope.parse(vector.getString("envelope")));
         byte[] credentialId = Base64Url.decode(vector.getString("credentialId"));
         byte[] prf = Base64Url.decode(vector.getString("prfOutput"));
-        BouncyCastleCrypto hkdf = new BouncyCastleCrypto();
+        BouncyCastleAead hkdf = new BouncyCastleAead();
 
         byte[] wrapping = hkdf.hkdf(prf, new byte[0], concat("fob passkey key pair v3", credentialId), 32);
         byte[] privateKey = jdkOpen(wrapping, slot.privateKeyNonce(), slot.publicKey(), slot.wrappedPrivateKey());
@@ -107,7 +109,7 @@ class SealedPasskeySlotTest {
         SealedPasskeySlot slot = sealedSlot(Envelope.parse(vector.getString("envelope")));
         byte[] credentialId = Base64Url.decode(vector.getString("credentialId"));
         byte[] prf = Base64Url.decode(vector.getString("prfOutput"));
-        byte[] anchorKey = new BouncyCastleCrypto().hkdf(prf, new byte[0], concat("fob passkey anchor v5",
+        byte[] anchorKey = new BouncyCastleAead().hkdf(prf, new byte[0], concat("fob passkey anchor v5",
                 credentialId), 32);
         assertArrayEquals(Base64Url.decode(vector.getString("anchoredKey")), jdkOpen(anchorKey, slot.anchorNonce(),
                 slot.publicKey(), slot.anchor()));
@@ -163,7 +165,7 @@ class SealedPasskeySlotTest {
         assertArrayEquals(slot.publicKey(), resealed.publicKey(), "the same passkey's key pair");
         assertFalse(Arrays.equals(slot.ephemeralKey(), resealed.ephemeralKey()), "a fresh ephemeral key");
 
-        Envelope envelope = codec.seal(newKey, new Header(Header.newLineage(new BouncyCastleCrypto()),
+        Envelope envelope = codec.seal(newKey, new Header(Header.newLineage(new BouncyCastleAead()),
                 List.of(resealed)), "accounts".getBytes(StandardCharsets.UTF_8));
         Envelope read = Envelope.parse(envelope.toJson());
         assertTrue(envelope.toJson().startsWith("{\"fob\":5,"), "written as version 5");
@@ -191,12 +193,20 @@ class SealedPasskeySlotTest {
     }
 
     @Test
-    void aPointOffTheCurveIsRefusedAsAKey() {
+    void aSlotWhoseEphemeralKeyIsOffTheCurveIsRefused() throws Exception {
+        byte[] credentialId = {9, 9};
+        byte[] prf = codec.newVaultKey();
+        byte[] vaultKey = codec.newVaultKey();
+        SealedPasskeySlot slot = codec.sealedPasskeySlot(vaultKey, credentialId, prf);
         byte[] notOnCurve = new byte[65];
         notOnCurve[0] = 4;
         notOnCurve[64] = 1;
-        EcKeyPair own = new BouncyCastleEcdh().newKeyPair();
-        assertThrows(BackupException.class, () -> new BouncyCastleEcdh().sharedSecret(own, notOnCurve));
+        SealedPasskeySlot bad = new SealedPasskeySlot(credentialId, slot.publicKey(), slot.privateKeyNonce(),
+                slot.wrappedPrivateKey(), notOnCurve, slot.nonce(), slot.wrappedKey());
+        Envelope envelope = codec.seal(vaultKey, List.of(bad), new byte[] {1});
+        BackupException refused = assertThrows(BackupException.class,
+                () -> codec.vaultKeyFromPasskey(envelope, credentialId, prf));
+        assertEquals("A passkey slot's key is not a P-256 point", refused.getMessage());
     }
 
     @Test

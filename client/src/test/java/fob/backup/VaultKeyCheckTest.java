@@ -3,6 +3,8 @@ package fob.backup;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import fob.crypto.BouncyCastleAead;
+import fob.crypto.BouncyCastleEcdh;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * vault key. Everything they can make is refused; every honest way in is taken.
  */
 class VaultKeyCheckTest {
-    private final BackupCodec codec = new BackupCodec(new BouncyCastleCrypto(), new BouncyCastleEcdh());
+    private final BackupCodec codec = new BackupCodec(new BouncyCastleAead(), new BouncyCastleEcdh());
     private final byte[] credentialId = {5, 6, 7};
     private final byte[] prf = codec.newVaultKey();
 

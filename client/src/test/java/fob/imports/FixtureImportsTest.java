@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fob.backup.BouncyCastleCrypto;
 import fob.codec.Base32;
+import fob.crypto.BouncyCastleAead;
 import fob.link.OtpAuthLink;
 import fob.otp.OtpParameters;
 import fob.otp.OtpType;
@@ -87,7 +87,7 @@ class FixtureImportsTest {
         assertEquals(format, imported.format());
         assertEquals(password != null, imported.needsPassword());
         List<ImportEntry> entries = password == null ? imported.entries()
-                : imported.decrypt(password, new BouncyCastleKdf(), new BouncyCastleCrypto());
+                : imported.decrypt(password, new BouncyCastleKdf(), new BouncyCastleAead());
         assertEquals(count, entries.size());
         UnaryOperator<OtpAuthLink> adjust = adjustment(file);
         for (ImportEntry entry : entries) {
@@ -106,10 +106,10 @@ class FixtureImportsTest {
     void aWrongPasswordSaysSo(String file) throws Exception {
         ImportFile imported = ImportFile.read(Files.readAllBytes(Fixtures.path("aegis-importers/" + file)));
         ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
-                () -> imported.decrypt("wrong", new BouncyCastleKdf(), new BouncyCastleCrypto()));
+                () -> imported.decrypt("wrong", new BouncyCastleKdf(), new BouncyCastleAead()));
         assertTrue(e.getMessage().startsWith("The password is wrong"), e.getMessage());
         org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
-                () -> imported.decrypt("", new BouncyCastleKdf(), new BouncyCastleCrypto()));
+                () -> imported.decrypt("", new BouncyCastleKdf(), new BouncyCastleAead()));
     }
 
     @ParameterizedTest
@@ -123,7 +123,7 @@ class FixtureImportsTest {
             ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> {
                 ImportFile read = ImportFile.read(truncated);
                 if (read.needsPassword()) {
-                    read.decrypt("test", new BouncyCastleKdf(), new BouncyCastleCrypto());
+                    read.decrypt("test", new BouncyCastleKdf(), new BouncyCastleAead());
                 }
             }, file + " cut at " + cut);
             assertNotNull(e.getMessage());

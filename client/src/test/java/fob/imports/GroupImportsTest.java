@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fob.backup.BackupCodec;
 import fob.backup.BackupPayload;
-import fob.backup.BouncyCastleCrypto;
+import fob.crypto.BouncyCastleAead;
 import fob.link.OtpAuthLink;
 import fob.testing.Fixtures;
 import fob.vault.Account;
@@ -125,7 +125,7 @@ class GroupImportsTest {
                 "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno"), AccountKind.STANDARD, 1);
         Vault exported = new Vault(List.of(deno), Settings.DEFAULTS).addGroup("g1", "Work", 1)
                 .addGroup("g2", "Old", 1).setGroups("a1", List.of("g1", "g2"), 2).deleteGroup("g2", 3);
-        BackupCodec codec = new BackupCodec(new BouncyCastleCrypto());
+        BackupCodec codec = new BackupCodec(new BouncyCastleAead());
         byte[] key = codec.newVaultKey();
         byte[] salt = java.util.Arrays.copyOf(codec.newRecoveryCode(), 16);
         byte[] passwordKey = new BouncyCastleKdf().argon2id("correct horse".getBytes(StandardCharsets.UTF_8), salt,
@@ -133,7 +133,7 @@ class GroupImportsTest {
         String export = codec.seal(key, List.of(codec.passwordSlot(key, passwordKey, 64, 1, 1, salt)),
                 BackupPayload.export(exported, 5).toBytes()).toJson();
         List<ImportEntry> entries = ImportFile.read(export).decrypt("correct horse", new BouncyCastleKdf(),
-                new BouncyCastleCrypto());
+                new BouncyCastleAead());
         assertEquals(List.of("Work"), entries.get(0).groups(), "a deleted group is not brought back");
         Vault elsewhere = Vault.EMPTY.addGroup("w", "Work", 1);
         ImportPlan plan = ImportPlan.of(elsewhere, entries);

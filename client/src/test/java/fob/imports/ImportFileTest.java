@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fob.backup.BackupCodec;
 import fob.backup.BackupPayload;
-import fob.backup.BouncyCastleCrypto;
+import fob.crypto.BouncyCastleAead;
 import fob.link.OtpAuthLink;
 import fob.testing.Fixtures;
 import fob.vault.Account;
@@ -59,7 +59,7 @@ class ImportFileTest {
             i++;
         }
         Vault vault = new Vault(accounts, Settings.DEFAULTS);
-        BackupCodec codec = new BackupCodec(new BouncyCastleCrypto());
+        BackupCodec codec = new BackupCodec(new BouncyCastleAead());
         byte[] key = codec.newVaultKey();
         byte[] salt = codec.newRecoveryCode();
         byte[] passwordKey = new BouncyCastleKdf().argon2id("correct horse".getBytes(StandardCharsets.UTF_8),
@@ -70,8 +70,8 @@ class ImportFileTest {
         ImportFile file = ImportFile.read(export);
         assertEquals("Fob", file.format());
         assertTrue(file.needsPassword());
-        assertThrows(ImportException.class, () -> file.decrypt("wrong", new BouncyCastleKdf(), new BouncyCastleCrypto()));
-        List<ImportEntry> entries = file.decrypt("correct horse", new BouncyCastleKdf(), new BouncyCastleCrypto());
+        assertThrows(ImportException.class, () -> file.decrypt("wrong", new BouncyCastleKdf(), new BouncyCastleAead()));
+        List<ImportEntry> entries = file.decrypt("correct horse", new BouncyCastleKdf(), new BouncyCastleAead());
         ImportPlan plan = ImportPlan.of(Vault.EMPTY, entries);
         List<Integer> all = new ArrayList<>();
         for (int n = 0; n < plan.lines().size(); n++) {

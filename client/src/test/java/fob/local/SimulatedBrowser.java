@@ -1,13 +1,13 @@
 package fob.local;
 
-import fob.backup.BackupCrypto;
-import fob.backup.BouncyCastleCrypto;
-import fob.backup.DecryptionException;
+import fob.crypto.Aead;
+import fob.crypto.BouncyCastleAead;
+import fob.crypto.DecryptionException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +18,7 @@ import java.util.Map;
  * transactions) and {@link #failNextWrite} failures (a full disk, an aborted transaction).
  */
 final class SimulatedBrowser implements RecordStorage, DeviceKeys {
-    static final BackupCrypto CRYPTO = new BouncyCastleCrypto();
+    static final Aead CRYPTO = new BouncyCastleAead();
 
     /** A key handle: its bytes stay in this simulated browser. */
     static final class SimulatedKey implements DeviceKeys.Key {

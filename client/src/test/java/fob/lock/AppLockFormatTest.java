@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.grack.nanojson.JsonObject;
-import fob.backup.BouncyCastleCrypto;
 import fob.codec.Base64Url;
+import fob.crypto.BouncyCastleAead;
 import fob.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class AppLockFormatTest {
     private static final Path VECTOR = Path.of("src/test/resources/fob/lock/lock-vector-1.json");
-    private final BouncyCastleCrypto crypto = new BouncyCastleCrypto();
+    private final BouncyCastleAead crypto = new BouncyCastleAead();
 
     private static JsonObject vector() throws Exception {
         return Json.parseObject(Files.readString(VECTOR));

@@ -33,7 +33,7 @@ final class LockVector {
     }
 
     static String json() throws Exception {
-        fob.backup.FixedCrypto crypto = new fob.backup.FixedCrypto();
+        fob.crypto.FixedAead crypto = new fob.crypto.FixedAead();
         LockKeeper keeper = new LockKeeper(crypto);
         byte[] passwordKey = Argon2id.derive(PASSWORD.getBytes(StandardCharsets.UTF_8), SALT, null, null,
                 PasswordLockSlot.MEMORY_KIB, PasswordLockSlot.ITERATIONS, PasswordLockSlot.PARALLELISM, 32);

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import fob.backup.BackupCodec;
-import fob.backup.BouncyCastleCrypto;
 import fob.backup.GzipCompression;
 import fob.backup.Header;
+import fob.crypto.BouncyCastleAead;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class BackupSizeTest {
     /** The estimate against envelopes the codec really seals, of several sizes, with a recovery-code slot. */
     @Test
     void anEnvelopesBytesAreKnownFromItsCompressedPayloadAndHeader() throws Exception {
-        BackupCodec codec = new BackupCodec(new BouncyCastleCrypto());
+        BackupCodec codec = new BackupCodec(new BouncyCastleAead());
         byte[] key = codec.newVaultKey();
         Header header = new Header(codec.newLineage(), List.of(codec.recoveryCodeSlot(key, codec.newRecoveryCode())));
         java.util.Random random = new java.util.Random(7);

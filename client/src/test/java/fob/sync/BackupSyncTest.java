@@ -338,7 +338,7 @@ class BackupSyncTest {
         laptop.personChanges(v -> v.add(deno));
         laptop.sync.enable(laptop.signedInAs.passkey);
         String forged = forgeWithTheSlotsPublicKey(laptop, fob.backup.Header.newLineage(
-                new fob.backup.BouncyCastleCrypto()));
+                new fob.crypto.BouncyCastleAead()));
         byte[] keyBefore = laptop.vaultKey.clone();
 
         laptop.sync.pull();

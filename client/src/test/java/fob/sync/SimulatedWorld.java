@@ -2,9 +2,9 @@ package fob.sync;
 
 import fob.backup.BackupCodec;
 import fob.backup.BackupException;
-import fob.backup.BouncyCastleCrypto;
-import fob.backup.BouncyCastleEcdh;
 import fob.backup.Envelope;
+import fob.crypto.BouncyCastleAead;
+import fob.crypto.BouncyCastleEcdh;
 import fob.vault.Account;
 import fob.vault.Vault;
 import fob.vault.VaultException;
@@ -22,7 +22,7 @@ import java.util.Random;
  * on every write, that the writer could open what it replaces and writes to the account its state belongs to.
  */
 final class SimulatedWorld {
-    static final BackupCodec CODEC = new BackupCodec(new BouncyCastleCrypto(), new BouncyCastleEcdh());
+    static final BackupCodec CODEC = new BackupCodec(new BouncyCastleAead(), new BouncyCastleEcdh());
 
     /** A recovery account: its id, name and its one passkey (synced to every device, with PRF). */
     static final class RecoveryAccount {

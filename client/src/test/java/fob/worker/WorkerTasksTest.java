@@ -1,8 +1,10 @@
 package fob.worker;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.grack.nanojson.JsonObject;
@@ -12,11 +14,15 @@ import fob.imports.ImportEntry;
 import fob.imports.ImportFile;
 import fob.qr.QrEncoder;
 import fob.testing.Fixtures;
+import fob.text.Language;
+import fob.text.Text;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The worker's answers, which the page reads: their JSON must carry every entry across unchanged. */
+/** The worker's work on the JVM: its answers carry every entry across unchanged, and its refusals are for people. */
 class WorkerTasksTest {
     private static JsonObject answer(String json) throws Exception {
         return JsonParser.object().from(json);
@@ -95,5 +101,35 @@ class WorkerTasksTest {
         }
         assertEquals(link, WorkerTasks.decodeQr(rgba, width, width));
         assertNull(WorkerTasks.decodeQr(new byte[width * width * 4], width, width));
+    }
+
+    @Test
+    void scryptSettingsBeyondABrowserAreRefusedInWordsForPeople() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> WorkerTasks.scrypt(new byte[1], new byte[16], 3, 8, 1, 32));
+        assertEquals("The file asks for scrypt settings Fob will not run (n=3, r=8, p=1)", refused.getMessage());
+    }
+
+    @Test
+    void whatItGzipsItExpandsAndDamagedDataIsRefused() {
+        byte[] data = "the same words again and again and again".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(data, WorkerTasks.gunzip(WorkerTasks.gzip(data), 1 << 20));
+        assertThrows(IllegalArgumentException.class, () -> WorkerTasks.gunzip(new byte[] {1, 2, 3}, 1 << 20));
+        assertThrows(IllegalArgumentException.class, () -> WorkerTasks.gunzip(WorkerTasks.gzip(data), 10),
+                "past the limit");
+    }
+
+    @Test
+    void itSpeaksThePagesLanguageAndEnglishWhenTheCatalogueDoesNotRead() {
+        try {
+            WorkerTasks.useLanguage("de-AT", "{\"Add\": \"Hinzuf\u00fcgen\"}");
+            assertEquals(Language.GERMAN, Text.language());
+            assertEquals("Hinzuf\u00fcgen", Text.t("Add"));
+            WorkerTasks.useLanguage("de", "not JSON");
+            assertEquals(Language.ENGLISH, Text.language());
+            assertEquals("Add", Text.t("Add"));
+        } finally {
+            Text.use(Language.ENGLISH, Collections.emptyMap());
+        }
     }
 }

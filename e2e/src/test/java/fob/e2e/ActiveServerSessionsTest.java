@@ -12,10 +12,10 @@ import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonParser;
 import fob.backup.BackupCodec;
 import fob.backup.BackupException;
-import fob.backup.BouncyCastleCrypto;
-import fob.backup.BouncyCastleEcdh;
 import fob.backup.Envelope;
 import fob.codec.Base64Url;
+import fob.crypto.BouncyCastleAead;
+import fob.crypto.BouncyCastleEcdh;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.BrowserTest;
 import fob.e2e.support.FobPage;
@@ -41,7 +41,7 @@ import org.openqa.selenium.WebElement;
  * while turning Cloud backup on is said next to the switch.
  */
 class ActiveServerSessionsTest extends BrowserTest {
-    private static final BackupCodec JVM = new BackupCodec(new BouncyCastleCrypto(), new BouncyCastleEcdh());
+    private static final BackupCodec JVM = new BackupCodec(new BouncyCastleAead(), new BouncyCastleEcdh());
     private static final String ZANZIBAR = "otpauth://totp/Zanzibar%20Bank:quentin%40example.org?secret="
             + "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Zanzibar%20Bank";
     private static final String ZANZIBAR_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";

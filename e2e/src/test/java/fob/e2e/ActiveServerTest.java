@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fob.backup.BackupCodec;
 import fob.backup.BackupException;
 import fob.backup.BackupPayload;
-import fob.backup.BouncyCastleCrypto;
-import fob.backup.BouncyCastleEcdh;
 import fob.backup.Envelope;
 import fob.backup.Header;
 import fob.backup.SealedPasskeySlot;
 import fob.backup.Slot;
+import fob.crypto.BouncyCastleAead;
+import fob.crypto.BouncyCastleEcdh;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.BrowserTest;
 import fob.e2e.support.FobPage;
@@ -40,7 +40,7 @@ import org.openqa.selenium.WebElement;
  * forged key opens. A key rotation whose answer is lost is finished later, and its code shown again.
  */
 class ActiveServerTest extends BrowserTest {
-    private static final BackupCodec JVM = new BackupCodec(new BouncyCastleCrypto(), new BouncyCastleEcdh());
+    private static final BackupCodec JVM = new BackupCodec(new BouncyCastleAead(), new BouncyCastleEcdh());
     private static final String ZANZIBAR = "otpauth://totp/Zanzibar%20Bank:quentin%40example.org?secret="
             + "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Zanzibar%20Bank";
     private static final String REFUSED = "This backup was not made by your devices";
@@ -79,7 +79,7 @@ class ActiveServerTest extends BrowserTest {
                 + "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Planted");
         Vault vault = Vault.EMPTY.add(Account.fromLink("planted", planted, AccountKind.STANDARD,
                 System.currentTimeMillis()));
-        Envelope envelope = JVM.seal(key, new Header(Header.newLineage(new BouncyCastleCrypto()), slots),
+        Envelope envelope = JVM.seal(key, new Header(Header.newLineage(new BouncyCastleAead()), slots),
                 new BackupPayload(1000, System.currentTimeMillis(), vault).toBytes());
         assertTrue(new String(JVM.open(envelope, key), StandardCharsets.UTF_8).contains("Planted"),
                 "K opens the forgery");

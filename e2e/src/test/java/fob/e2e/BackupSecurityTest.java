@@ -10,9 +10,9 @@ import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonParser;
 import fob.backup.BackupCodec;
 import fob.backup.BackupPayload;
-import fob.backup.BouncyCastleCrypto;
 import fob.backup.Envelope;
 import fob.codec.Base32;
+import fob.crypto.BouncyCastleAead;
 import fob.e2e.support.AccountItem;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.BrowserTest;
@@ -67,7 +67,7 @@ class BackupSecurityTest extends BrowserTest {
         String code = BackupFlows.createRecoveryAccount(page, "Recovery Name");
 
         Envelope envelope = Envelope.parse(fetchBackup());
-        BackupCodec jvm = new BackupCodec(new BouncyCastleCrypto());
+        BackupCodec jvm = new BackupCodec(new BouncyCastleAead());
         Vault restored = BackupPayload.read(jvm.open(envelope, jvm.vaultKeyFromRecoveryCode(envelope, code))).vault();
         List<Account> accounts = restored.accounts();
         assertEquals(3, accounts.size());
@@ -158,7 +158,7 @@ class BackupSecurityTest extends BrowserTest {
         page.open();
         page.addLink(ZANZIBAR, false);
         String oldCode = BackupFlows.createRecoveryAccount(page, "Codes");
-        BackupCodec jvm = new BackupCodec(new BouncyCastleCrypto());
+        BackupCodec jvm = new BackupCodec(new BouncyCastleAead());
         byte[] vaultKey = jvm.vaultKeyFromRecoveryCode(Envelope.parse(fetchBackup()), oldCode);
         WebElement settings = page.dialog("Settings");
         page.button(settings, "Show recovery code").click();

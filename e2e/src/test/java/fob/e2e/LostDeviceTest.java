@@ -10,11 +10,11 @@ import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonParser;
 import fob.backup.BackupCodec;
 import fob.backup.BackupException;
-import fob.backup.BouncyCastleCrypto;
-import fob.backup.BouncyCastleEcdh;
 import fob.backup.Envelope;
 import fob.backup.RecoveryCode;
 import fob.codec.Base32;
+import fob.crypto.BouncyCastleAead;
+import fob.crypto.BouncyCastleEcdh;
 import fob.e2e.support.AccountItem;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.BrowserTest;
@@ -42,7 +42,7 @@ class LostDeviceTest extends BrowserTest {
             + "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Zanzibar%20Bank";
     private static final String VELOCIRAPTOR = "otpauth://hotp/Velociraptor%20Mail:xanthe?secret="
             + "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Velociraptor%20Mail&counter=3";
-    private static final BackupCodec JVM = new BackupCodec(new BouncyCastleCrypto(), new BouncyCastleEcdh());
+    private static final BackupCodec JVM = new BackupCodec(new BouncyCastleAead(), new BouncyCastleEcdh());
 
     @Override
     protected boolean recordsTraffic() {

@@ -73,11 +73,11 @@ class SecurityTest extends BrowserTest {
         assertEquals(404, get("/api/nothing").statusCode());
         assertTrue(new String(get("/api/nothing").body()).contains("\"error\":\"not_found\""));
 
-        HttpResponse<byte[]> wasm = get("/v/" + version + "/kdf.wasm");
+        HttpResponse<byte[]> wasm = get("/v/" + version + "/worker.wasm");
         assertEquals("application/wasm", wasm.headers().firstValue("Content-Type").orElse(null));
         assertEquals("public, max-age=31536000, immutable", wasm.headers().firstValue("Cache-Control").orElse(null));
         assertEquals("no-cache", get("/").headers().firstValue("Cache-Control").orElse(null));
-        String workerCsp = get("/v/" + version + "/kdf-worker.js").headers()
+        String workerCsp = get("/v/" + version + "/worker.js").headers()
                 .firstValue("Content-Security-Policy").orElse("");
         assertTrue(workerCsp.contains("'wasm-unsafe-eval'"), workerCsp);
     }

@@ -1,7 +1,7 @@
 package fob.web.backup;
 
-import fob.backup.BackupCrypto;
-import fob.backup.DecryptionException;
+import fob.crypto.Aead;
+import fob.crypto.DecryptionException;
 import fob.text.Text;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
@@ -12,10 +12,10 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * {@link BackupCrypto} with the browser's WebCrypto: native AES-GCM and HKDF. The end-to-end tests check that it
+ * {@link Aead} with the browser's WebCrypto: native AES-GCM and HKDF. The end-to-end tests check that it
  * opens the JVM's envelopes (the fixed vector) and that the JVM opens its own.
  */
-public final class WebCryptoBackend implements BackupCrypto {
+public final class WebCryptoBackend implements Aead {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @JSBody(params = {"key", "nonce", "data", "input", "encrypt"}, script = ""

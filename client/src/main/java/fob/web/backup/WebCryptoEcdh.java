@@ -1,8 +1,8 @@
 package fob.web.backup;
 
-import fob.backup.BackupException;
-import fob.backup.EcKeyPair;
-import fob.backup.Ecdh;
+import fob.crypto.EcKeyPair;
+import fob.crypto.Ecdh;
+import fob.crypto.InvalidPointException;
 import fob.text.Text;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
@@ -58,13 +58,13 @@ final class WebCryptoEcdh implements Ecdh {
     }
 
     @Override
-    public byte[] sharedSecret(EcKeyPair own, byte[] peerPublic) throws BackupException {
+    public byte[] sharedSecret(EcKeyPair own, byte[] peerPublic) throws InvalidPointException {
         try {
             return new Int8Array(Promises.await(derive(Int8Array.copyFromJavaArray(own.privateKey()),
                     Int8Array.copyFromJavaArray(own.publicKey()), Int8Array.copyFromJavaArray(peerPublic))))
                     .copyToJavaArray();
         } catch (JsFailure e) {
-            throw new BackupException(Text.t("A passkey slot's key is not a P-256 point ({0})", e.getMessage()));
+            throw new InvalidPointException(e.getMessage());
         }
     }
 }

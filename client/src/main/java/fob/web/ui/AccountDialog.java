@@ -2,6 +2,7 @@ package fob.web.ui;
 
 import fob.imports.ImportEntry;
 import fob.imports.ImportException;
+import fob.imports.ImportPlan;
 import fob.imports.LinkReader;
 import fob.link.OtpAuthLink;
 import fob.local.VaultSession;
@@ -10,7 +11,6 @@ import fob.vault.Account;
 import fob.vault.AccountForm;
 import fob.vault.AccountIcon;
 import fob.vault.AccountKind;
-import fob.vault.Additions;
 import fob.vault.Group;
 import fob.vault.Ids;
 import fob.vault.Vault;
@@ -232,17 +232,17 @@ public final class AccountDialog {
         List<String> groups = checkedGroups();
         AccountIcon chosenIcon = icon;
         Async.run(() -> {
-            Additions[] planned = new Additions[1];
+            ImportPlan.Added[] planned = new ImportPlan.Added[1];
             session.change(vault -> {
                 long now = System.currentTimeMillis();
-                planned[0] = Additions.plan(vault, entries, kind, now);
-                if (planned[0].added().isEmpty()) {
+                planned[0] = ImportPlan.of(vault, entries, kind).addAll(vault, now);
+                if (planned[0].accounts().isEmpty()) {
                     throw new VaultException(planned[0].summary());
                 }
                 Vault added = planned[0].vault();
-                for (Account account : planned[0].added()) {
+                for (Account account : planned[0].accounts()) {
                     added = added.setGroups(account.id(), stillThere(added, groups), now);
-                    if (chosenIcon.kind() != AccountIcon.Kind.AUTOMATIC && planned[0].added().size() == 1) {
+                    if (chosenIcon.kind() != AccountIcon.Kind.AUTOMATIC && planned[0].accounts().size() == 1) {
                         added = added.replace(added.find(account.id()).withIcon(chosenIcon, now));
                     }
                 }
@@ -250,7 +250,7 @@ public final class AccountDialog {
             });
             close();
             Toast.show(planned[0].summary());
-            list.reveal(planned[0].added().get(0).id());
+            list.reveal(planned[0].accounts().get(0).id());
         }, laterProblems);
         return null;
     }

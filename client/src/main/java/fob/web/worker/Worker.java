@@ -14,9 +14,9 @@ import org.teavm.jso.core.JSString;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * The page's side of Fob's worker (kdf-worker.js running kdf.wasm): Argon2id, reading import files, and
- * reading and drawing QR codes, all off the page's thread and out of app.js. The worker starts on first use
- * and stays for the page's life.
+ * The page's side of Fob's worker (worker.js running worker.wasm): Argon2id, reading import files, reading and
+ * drawing QR codes, and gzip for browsers without CompressionStream, all off the page's thread and out of app.js.
+ * The worker starts on first use and stays for the page's life.
  */
 public final class Worker {
     private JSObject worker;
@@ -64,7 +64,7 @@ public final class Worker {
 
     private JSObject worker() {
         if (worker == null) {
-            worker = start(ScriptUrls.trusted("/v/" + Browser.meta("fob-version") + "/kdf-worker.js"));
+            worker = start(ScriptUrls.trusted("/v/" + Browser.meta("fob-version") + "/worker.js"));
             if (Text.language() != Language.ENGLISH) {
                 // The worker takes its messages in order, so this comes first; its answer is not awaited.
                 call(worker, useLanguageRequest(Text.language().tag(), Catalogue.write(Text.catalogue())));

@@ -40,9 +40,9 @@ class ArgonMeasurement {
         String referenceKey;
         try (FobServerProcess server = FobServerProcess.start(); Chromium browser = Chromium.start()) {
             FobPage page = new FobPage(browser.driver(), server.url()).open();
-            // One worker, as the page keeps one: its first call loads kdf.wasm, the warm-up.
+            // One worker, as the page keeps one: its first call loads worker.wasm, the warm-up.
             page.js("var version = document.querySelector('meta[name=fob-version]').content;"
-                    + " window.fobWorker = new Worker(self.fobPolicy.createScriptURL('/v/' + version + '/kdf-worker.js'));");
+                    + " window.fobWorker = new Worker(self.fobPolicy.createScriptURL('/v/' + version + '/worker.js'));");
             Map<String, Object> run = null;
             for (int i = 0; i <= RUNS; i++) {
                 run = (Map<String, Object>) page.asyncJs("var done = arguments[arguments.length - 1];"

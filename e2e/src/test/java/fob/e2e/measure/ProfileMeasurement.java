@@ -2,8 +2,8 @@ package fob.e2e.measure;
 
 import fob.backup.BackupCodec;
 import fob.backup.BackupPayload;
-import fob.backup.BouncyCastleCrypto;
 import fob.backup.RecoveryCode;
+import fob.crypto.BouncyCastleAead;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.Chromium;
 import fob.e2e.support.FobPage;
@@ -62,7 +62,7 @@ class ProfileMeasurement {
             FobPage page = new FobPage(browser.driver(), server.url()).open();
             BackupFlows.createRecoveryAccount(page, "Profile");
             BackupFlows.closeSettings(page);
-            BackupCodec codec = new BackupCodec(new BouncyCastleCrypto());
+            BackupCodec codec = new BackupCodec(new BouncyCastleAead());
             byte[] vaultKey = codec.newVaultKey();
             byte[] code = codec.newRecoveryCode();
             String envelope = codec.seal(vaultKey, List.of(codec.recoveryCodeSlot(vaultKey, code)),

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fob.backup.BackupCodec;
 import fob.backup.BackupPayload;
-import fob.backup.BouncyCastleCrypto;
 import fob.backup.RecoveryCode;
+import fob.crypto.BouncyCastleAead;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.Chromium;
 import fob.e2e.support.FobPage;
@@ -50,7 +50,7 @@ class RestoreMeasurement {
                     BackupFlows.createRecoveryAccount(page, "Measure " + count);
                     BackupFlows.closeSettings(page);
 
-                    BackupCodec codec = new BackupCodec(new BouncyCastleCrypto());
+                    BackupCodec codec = new BackupCodec(new BouncyCastleAead());
                     byte[] vaultKey = codec.newVaultKey();
                     byte[] code = codec.newRecoveryCode();
                     String envelope = codec.seal(vaultKey, List.of(codec.recoveryCodeSlot(vaultKey, code)),

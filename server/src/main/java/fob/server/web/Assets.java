@@ -56,8 +56,8 @@ public final class Assets {
 
     public static Assets load() {
         Map<String, byte[]> files = readAll();
-        for (String required : new String[] {"index.html", "sw.js", "app.js", "start.js", "kdf.wasm",
-            "kdf-runtime.js", "kdf-worker.js", "manifest.webmanifest"}) {
+        for (String required : new String[] {"index.html", "sw.js", "app.js", "start.js", "worker.wasm",
+            "worker-runtime.js", "worker.js", "manifest.webmanifest"}) {
             if (!files.containsKey(required)) {
                 throw new IllegalStateException("The page's file " + required + " is missing from the jar: build it"
                         + " with 'mvn package'");

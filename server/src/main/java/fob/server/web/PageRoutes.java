@@ -34,7 +34,7 @@ public final class PageRoutes {
             ctx.status(404).contentType("text/plain; charset=utf-8").result("Not found");
             return;
         }
-        if (asset.path.equals("kdf-worker.js")) {
+        if (asset.path.equals("worker.js")) {
             ctx.header("Content-Security-Policy", SecurityHeaders.WORKER_POLICY);
         }
         send(ctx, asset, IMMUTABLE);

@@ -13,8 +13,8 @@ public final class SecurityHeaders {
             + "base-uri 'none'; frame-ancestors 'none'; form-action 'none'; "
             + "require-trusted-types-for 'script'; trusted-types fob";
     /**
-     * The key-derivation worker only: TeaVM's Wasm-GC runtime (kdf-runtime.js) builds its JavaScript glue with
-     * {@code new Function} when it loads kdf.wasm, so the worker needs 'unsafe-eval' besides 'wasm-unsafe-eval'.
+     * Fob's worker only (worker.js): TeaVM's Wasm-GC runtime (worker-runtime.js) builds its JavaScript glue with
+     * {@code new Function} when it loads worker.wasm, so the worker needs 'unsafe-eval' besides 'wasm-unsafe-eval'.
      * A dedicated worker obeys the CSP of its own script, so the page itself still allows no eval.
      */
     public static final String WORKER_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' "

@@ -77,9 +77,9 @@ class PageServingTest {
     @Test
     void versionedFilesAreImmutableWithTheirTypes() throws Exception {
         Map<String, String> types = Map.of("app.js", "text/javascript; charset=utf-8",
-                "kdf.wasm", "application/wasm", "app.css", "text/css; charset=utf-8",
+                "worker.wasm", "application/wasm", "app.css", "text/css; charset=utf-8",
                 "manifest.webmanifest", "application/manifest+json", "icons/icon-192.png", "image/png",
-                "icons/icon.svg", "image/svg+xml", "kdf-runtime.js", "text/javascript; charset=utf-8");
+                "icons/icon.svg", "image/svg+xml", "worker-runtime.js", "text/javascript; charset=utf-8");
         for (Map.Entry<String, String> entry : types.entrySet()) {
             HttpResponse<byte[]> response = get("/v/" + version + "/" + entry.getKey());
             assertEquals(200, response.statusCode(), entry.getKey());
@@ -107,12 +107,12 @@ class PageServingTest {
     @Test
     void headAnswersLikeGetWithoutABody() throws Exception {
         HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
-                + "/v/" + version + "/kdf.wasm")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                + "/v/" + version + "/worker.wasm")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, head.statusCode());
         assertEquals("application/wasm", contentType(head));
         assertEquals(0, head.body().length);
-        assertEquals(String.valueOf(get("/v/" + version + "/kdf.wasm").body().length),
+        assertEquals(String.valueOf(get("/v/" + version + "/worker.wasm").body().length),
                 head.headers().firstValue("Content-Length").orElse(null));
     }
 
@@ -127,7 +127,7 @@ class PageServingTest {
     void theServiceWorkerListsEveryVersionedFile() throws Exception {
         String sw = text(get("/sw.js"));
         assertTrue(sw.contains("const VERSION = \"" + version + "\""), sw);
-        assertTrue(sw.contains("\"/v/" + version + "/kdf.wasm\""), sw);
+        assertTrue(sw.contains("\"/v/" + version + "/worker.wasm\""), sw);
         assertTrue(sw.contains("\"/\""), sw);
         assertFalse(sw.contains("%FOB_"), sw);
     }
@@ -171,7 +171,7 @@ class PageServingTest {
             assertEquals("same-origin", response.headers().firstValue("Cross-Origin-Opener-Policy").orElse(null));
             assertFalse(response.headers().firstValue("Strict-Transport-Security").isPresent(), "no HSTS on http");
         }
-        assertEquals(SecurityHeaders.WORKER_POLICY, get("/v/" + version + "/kdf-worker.js").headers()
+        assertEquals(SecurityHeaders.WORKER_POLICY, get("/v/" + version + "/worker.js").headers()
                 .firstValue("Content-Security-Policy").orElse(null));
     }
 

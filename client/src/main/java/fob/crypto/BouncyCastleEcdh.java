@@ -1,6 +1,5 @@
-package fob.backup;
+package fob.crypto;
 
-import fob.text.Text;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -31,19 +30,19 @@ public final class BouncyCastleEcdh implements Ecdh {
     }
 
     @Override
-    public byte[] sharedSecret(EcKeyPair own, byte[] peerPublic) throws BackupException {
+    public byte[] sharedSecret(EcKeyPair own, byte[] peerPublic) throws InvalidPointException {
         ECPoint peer;
         try {
             peer = CURVE.getCurve().decodePoint(peerPublic);
         } catch (IllegalArgumentException e) {
-            throw new BackupException(Text.t("A passkey slot's key is not a P-256 point"));
+            throw new InvalidPointException();
         }
         if (peerPublic.length != 65 || peer.isInfinity() || !peer.isValid()) {
-            throw new BackupException(Text.t("A passkey slot's key is not a P-256 point"));
+            throw new InvalidPointException();
         }
         ECPoint shared = peer.multiply(new BigInteger(1, own.privateKey())).normalize();
         if (shared.isInfinity()) {
-            throw new BackupException(Text.t("A passkey slot's key is not a P-256 point"));
+            throw new InvalidPointException();
         }
         return BigIntegers.asUnsignedByteArray(32, shared.getAffineXCoord().toBigInteger());
     }

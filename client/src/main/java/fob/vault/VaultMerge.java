@@ -1,12 +1,8 @@
-package fob.backup;
+package fob.vault;
 
 import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
 import fob.otp.OtpType;
-import fob.vault.Account;
-import fob.vault.Deleted;
-import fob.vault.Group;
-import fob.vault.Vault;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
-package fob.backup;
+package fob.crypto;
 
 /**
- * The primitives a backup envelope needs. Two implementations: {@link BouncyCastleCrypto} (the JVM, and the
- * reference for the test vectors) and the browser's WebCrypto (fob.web.backup), which must agree with it byte
- * for byte.
+ * Symmetric sealing as Fob's formats use it: AES-256-GCM, with HKDF-SHA256 to derive its keys and a source of
+ * random bytes for its keys and nonces. Two implementations: {@link BouncyCastleAead} (the JVM, and the reference
+ * for the test vectors) and the browser's WebCrypto (in the browser layer), which must agree with it byte for byte.
  */
-public interface BackupCrypto {
+public interface Aead {
     /** AES-256-GCM with a 12-byte nonce; the result is the ciphertext followed by the 16-byte tag. */
     byte[] seal(byte[] key, byte[] nonce, byte[] associatedData, byte[] plaintext);
 

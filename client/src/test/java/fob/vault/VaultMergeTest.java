@@ -1,14 +1,10 @@
-package fob.backup;
+package fob.vault;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fob.link.OtpAuthLink;
-import fob.vault.Account;
-import fob.vault.AccountKind;
-import fob.vault.Settings;
-import fob.vault.Vault;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

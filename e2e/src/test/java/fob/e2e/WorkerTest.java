@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** kdf.wasm in its Web Worker, loaded as the page loads it, against Argon2id's known answers. */
-class KdfWorkerTest extends BrowserTest {
+/** worker.wasm in its Web Worker, loaded as the page loads it, against Argon2id's known answers. */
+class WorkerTest extends BrowserTest {
     /** Runs one request through a new worker made with the page's own Trusted Types policy. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> argon2id(String password, String salt, int secretByte, int secretLength,
@@ -19,7 +19,7 @@ class KdfWorkerTest extends BrowserTest {
                 + " var bytes = function (t) { return t.charAt(0) === '#' ? fill(parseInt(t.substring(1, 3), 16),"
                 + "  parseInt(t.substring(4))) : new TextEncoder().encode(t); };"
                 + " var version = document.querySelector('meta[name=fob-version]').content;"
-                + " var worker = new Worker(self.fobPolicy.createScriptURL('/v/' + version + '/kdf-worker.js'));"
+                + " var worker = new Worker(self.fobPolicy.createScriptURL('/v/' + version + '/worker.js'));"
                 + " worker.onerror = function (e) { done({ok: false, error: 'worker: ' + e.message}); };"
                 + " worker.onmessage = function (e) { var r = e.data; worker.terminate();"
                 + "  done({ok: r.ok, error: r.error || null, millis: r.millis || 0,"

@@ -1,8 +1,8 @@
-package fob.backup;
+package fob.crypto;
 
 /** BouncyCastle with a counter in place of randomness: the same inputs give the same envelope, for vectors. */
-public final class FixedCrypto implements BackupCrypto {
-    private final BouncyCastleCrypto real = new BouncyCastleCrypto();
+public final class FixedAead implements Aead {
+    private final BouncyCastleAead real = new BouncyCastleAead();
     private int next;
 
     @Override

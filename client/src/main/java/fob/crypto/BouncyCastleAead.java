@@ -1,17 +1,17 @@
-package fob.backup;
+package fob.crypto;
 
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
-/** {@link BackupCrypto} with BouncyCastle's lightweight API: the JVM's implementation and the reference one. */
-public final class BouncyCastleCrypto implements BackupCrypto {
+/** {@link Aead} with BouncyCastle's lightweight API: the JVM's implementation and the reference one. */
+public final class BouncyCastleAead implements Aead {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override

@@ -1,9 +1,9 @@
-package fob.backup;
+package fob.crypto;
 
 /**
  * ECDH on P-256, for sealing a new vault key to a passkey slot without that passkey at hand. Two implementations:
- * {@link BouncyCastleEcdh} (the JVM, and the reference for the test vector) and WebCrypto's (fob.web.backup). It is
- * apart from {@link BackupCrypto} so that the import worker, which never meets a sealed slot, does not carry it.
+ * {@link BouncyCastleEcdh} (the JVM, and the reference for the test vector) and WebCrypto's (in the browser layer).
+ * It is apart from {@link Aead} so that the import worker, which never meets a sealed slot, does not carry it.
  */
 public interface Ecdh {
     EcKeyPair newKeyPair();
@@ -12,5 +12,5 @@ public interface Ecdh {
      * The shared secret: the 32-byte x-coordinate of own.private times peerPublic. Throws when peerPublic is not a
      * point on the curve.
      */
-    byte[] sharedSecret(EcKeyPair own, byte[] peerPublic) throws BackupException;
+    byte[] sharedSecret(EcKeyPair own, byte[] peerPublic) throws InvalidPointException;
 }

@@ -1,4 +1,4 @@
-package fob.backup;
+package fob.crypto;
 
 /**
  * A P-256 key pair for ECDH: the 32-byte private scalar (big-endian) and the 65-byte uncompressed public point.

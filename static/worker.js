@@ -1,6 +1,6 @@
 "use strict";
-// Fob's worker. It runs kdf.wasm (Java compiled by TeaVM) off the page's thread: key derivations, reading
-// import files, and reading and drawing QR codes.
+// Fob's worker. It runs worker.wasm (Java compiled by TeaVM) off the page's thread: key derivations, reading
+// import files, reading and drawing QR codes, and gzip.
 // Messages in:  {id, op: "argon2id", password, salt, secret?, associatedData?, memoryKiB, iterations,
 //                parallelism, length}, {id, op: "scrypt", password, salt, n, r, p, length},
 //                {id, op: "readImport", bytes?, text?, password?}, {id, op: "decodeQr", rgba, width, height},
@@ -10,9 +10,9 @@
 // Messages out: {id, ok: true, result, millis} or {id, ok: false, error: "<message>"}; result is a Uint8Array
 //               for the derivations and gzip, a string (or null) for the others.
 // This script's response carries its own CSP: TeaVM's Wasm runtime builds its JS glue with new Function.
-importScripts("kdf-runtime.js");
+importScripts("worker-runtime.js");
 
-const ready = TeaVM.wasmGC.load("kdf.wasm");
+const ready = TeaVM.wasmGC.load("worker.wasm");
 const bytes = (value) => value == null ? null : new Int8Array(value.buffer, value.byteOffset, value.byteLength);
 
 self.onmessage = async (event) => {
