@@ -259,7 +259,7 @@ public final class App implements AccountListView.Actions, Preferences {
         settings.attach(lockPanel);
         Dom.onClick(Dom.byId("lock-now"), this::lockNow);
         list.hideCodesUntilClicked(preferences.hideCodesUntilClicked());
-        RecoveryDialog recovery = new RecoveryDialog(backup, session);
+        RecoveryDialog recovery = new RecoveryDialog(backup);
         settings.attach(new BackupPanel(backup, confirm, new CodeDialog(), recovery,
                 new HistoryDialog(backup, confirm), new ActivityDialog(backup)));
         Dom.onClick(Dom.byId("begin-recovery"), recovery::open);

@@ -90,8 +90,8 @@ class BackupSyncTest {
         Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
         first.personChanges(v -> v.add(deno));
         second.readsBeforeOthersWrite = 1;
-        BackupSync.Enabled won = first.sync.enable(first.signedInAs.passkey);
-        BackupSync.Enabled lost = second.sync.enable(second.signedInAs.passkey);
+        Enabled won = first.sync.enable(first.signedInAs.passkey);
+        Enabled lost = second.sync.enable(second.signedInAs.passkey);
         assertNotNull(won.recoveryCode);
         assertNull(lost.recoveryCode, "no code for a backup that the server does not hold");
         assertNotNull(lost.existing, "the backup made first is offered instead");
@@ -134,7 +134,7 @@ class BackupSyncTest {
                 problem);
         assertTrue(problem.contains("FOB_BACKUP_MAX_BYTES"), problem);
         assertEquals(etag, device.get(null).etag, "nothing reached the server");
-        assertEquals(21, device.sync.local().vault().accounts().size(), "and every account is here");
+        assertEquals(21, device.vault.accounts().size(), "and every account is here");
     }
 
     /** docs/security.md: copying a code (its time of use, for "Recently used") uploads nothing. */
@@ -149,7 +149,7 @@ class BackupSyncTest {
         world.advance(BackupSync.MAX_RETRY_MILLIS);
         assertEquals(etag, device.get(null).etag, "no write followed the copy");
         assertEquals(SyncStatus.UP_TO_DATE, device.sync.status());
-        assertEquals(Long.valueOf(1_000), device.sync.local().vault().usedAt().get(deno.id()), "kept here");
+        assertEquals(Long.valueOf(1_000), device.vault.usedAt().get(deno.id()), "kept here");
         device.personChanges(v -> v.replace(v.find(deno.id()).edited(deno.kind(), "Deno Land", deno.name(),
                 deno.otp(), "", 2_000)));
         world.advance(0);
@@ -198,7 +198,7 @@ class BackupSyncTest {
         assertNull(device.get(null), "Bo's account holds no backup: nothing was uploaded to it");
         assertEquals(SyncStatus.OTHER_ACCOUNT, device.sync.status());
 
-        BackupSync.Enabled enabled = device.sync.switchToSignedInAccount(device.signedInAs.passkey);
+        Enabled enabled = device.sync.switchToSignedInAccount(device.signedInAs.passkey);
         assertNotNull(enabled.recoveryCode, "Bo had no backup: a new one, from this browser's accounts");
         assertEquals("acct-b", device.sync.state().accountId);
     }
@@ -243,11 +243,11 @@ class BackupSyncTest {
         Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
         Account wwe = account("WWE", "5VAML3X35THCEBVRLV24CGBKOY");
         laptop.personChanges(v -> v.add(deno));
-        BackupSync.Enabled enabled = laptop.sync.enable(laptop.signedInAs.passkey);
+        Enabled enabled = laptop.sync.enable(laptop.signedInAs.passkey);
         phone.sync.beginRestore(phone.signedInAs.passkey).apply();
         PasskeyKey lost = new PasskeyKey(new byte[] {7, 7, 7}, new byte[32]);
         random.nextBytes(lost.prf);
-        new BackupKeys(laptop.sync).ensurePasskeySlot(lost);
+        laptop.sync.ensurePasskeySlot(lost);
         for (int i = 0; i < 4; i++) {
             world.advance(BackupSync.DEBOUNCE_MILLIS);
         }
@@ -258,7 +258,7 @@ class BackupSyncTest {
 
         phone.online = false;
         phone.personChanges(v -> v.add(wwe));
-        BackupSync.Rotation rotation = laptop.sync.rotate(null, lost.credentialId);
+        Rotation rotation = laptop.sync.rotate(null, lost.credentialId);
         Envelope rotated = Envelope.parse(laptop.get(null).body);
 
         assertThrows(fob.backup.BackupException.class, () -> SimulatedWorld.CODEC.vaultKeyFromRecoveryCode(rotated,
@@ -451,7 +451,7 @@ class BackupSyncTest {
         SimulatedWorld.Device laptop = signedInDevice();
         Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
         laptop.personChanges(v -> v.add(deno));
-        BackupSync.Enabled enabled = laptop.sync.enable(laptop.signedInAs.passkey);
+        Enabled enabled = laptop.sync.enable(laptop.signedInAs.passkey);
         laptop.sync.recoveryCodeSaved(enabled.recoveryCode);
         laptop.online = false;
         assertThrows(ServerFailure.class, () -> laptop.sync.rotate(null, null));
@@ -466,7 +466,7 @@ class BackupSyncTest {
     @Test
     void anUnconfirmedCodeIsOfferedAgainAfterAReload() throws Exception {
         SimulatedWorld.Device laptop = backedUp(account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ"));
-        BackupSync.Rotation rotation = laptop.sync.rotate(null, null);
+        Rotation rotation = laptop.sync.rotate(null, null);
         BackupSync reloaded = new BackupSync(laptop, laptop, laptop, laptop, laptop::clock, SimulatedWorld.CODEC);
         reloaded.start();
         assertEquals(rotation.recoveryCode, reloaded.unsavedRecoveryCode());
@@ -486,7 +486,7 @@ class BackupSyncTest {
         world.adversary.loseNextResponses(1);
         assertThrows(ServerFailure.class, () -> laptop.sync.enable(laptop.signedInAs.passkey));
         assertFalse(laptop.sync.state().enabled);
-        BackupSync.Enabled again = laptop.sync.enable(laptop.signedInAs.passkey);
+        Enabled again = laptop.sync.enable(laptop.signedInAs.passkey);
         assertNull(again.existing);
         assertNotNull(again.recoveryCode);
         Envelope made = Envelope.parse(laptop.get(null).body);
@@ -509,7 +509,7 @@ class BackupSyncTest {
         laptop.signedInAs = ann;
         laptop.sync.signedIn(ann.asServerAccount());
         laptop.sync.adoptRotatedKey(ann.passkey);
-        new BackupKeys(laptop.sync).ensurePasskeySlot(ann.passkey);
+        laptop.sync.ensurePasskeySlot(ann.passkey);
         world.advance(0);
         world.advance(BackupSync.DEBOUNCE_MILLIS);
         assertEquals(SyncStatus.UP_TO_DATE, laptop.sync.status(), laptop.sync.problem());

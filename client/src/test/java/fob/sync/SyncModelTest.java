@@ -470,7 +470,7 @@ class SyncModelTest {
                 case "rotate keys":
                     if (device.signedInAs != null && device.online && device.sync.state().enabled) {
                         try {
-                            BackupSync.Rotation rotation = device.sync.rotate(device.signedInAs.passkey, null);
+                            Rotation rotation = device.sync.rotate(device.signedInAs.passkey, null);
                             shown(device, rotation.recoveryCode);
                             rotated++;
                         } catch (fob.backup.BackupException e) {
@@ -537,7 +537,7 @@ class SyncModelTest {
             passkeySignIn(device, account);
             if (device.sync.status() == SyncStatus.OTHER_ACCOUNT && device.online && random.nextBoolean()) {
                 try {
-                    BackupSync.Enabled enabled = device.sync.switchToSignedInAccount(account.passkey);
+                    Enabled enabled = device.sync.switchToSignedInAccount(account.passkey);
                     applied(device, enabled);
                 } catch (UnfinishedRotationException e) {
                     refusedForAnUnfinishedRotation(device);
@@ -565,7 +565,7 @@ class SyncModelTest {
         }
 
         /** After backup was turned on: the existing backup restored or merged, or the new code shown. */
-        private void applied(SimulatedWorld.Device device, BackupSync.Enabled enabled) throws LocalStorageException,
+        private void applied(SimulatedWorld.Device device, Enabled enabled) throws LocalStorageException,
                 VaultException, fob.backup.BackupException {
             if (enabled.existing != null && enabled.existing.needsRecoveryCode()) {
                 // The passkey has no slot in what the server sent: only a forgery lacks it. The person types the
