@@ -90,6 +90,11 @@ public final class BackupSync {
         return tab.canSync();
     }
 
+    /** Whether Cloud backup is on and someone is signed in: a live-sync stream ({@link LiveUpdates}) is wanted. */
+    public boolean isOnAndSignedIn() {
+        return tab.state.enabled && tab.account != null;
+    }
+
     // Background work (SyncLoop): its failures only show in the status.
 
     /** {@link SyncLoop#start}. */

@@ -25,6 +25,7 @@ class BackupOverviewTest {
         assertFalse(overview.ownBackup);
         assertFalse(overview.needsAttention);
         assertEquals("", overview.detail(at -> "then"));
+        assertFalse(device.sync.isOnAndSignedIn(), "no live-sync stream");
     }
 
     @Test
@@ -34,6 +35,7 @@ class BackupOverviewTest {
         assertEquals("Backup up to date", overview.status);
         assertTrue(overview.ownBackup);
         assertEquals("Last good backup: then.", overview.detail(at -> "then"));
+        assertTrue(device.sync.isOnAndSignedIn(), "a live-sync stream");
 
         device.online = false;
         fob.vault.Account wwe = account("WWE", "5VAML3X35THCEBVRLV24CGBKOY");
