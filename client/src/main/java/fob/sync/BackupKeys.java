@@ -5,6 +5,7 @@ import fob.backup.Header;
 import fob.backup.PasskeySlot;
 import fob.backup.SealedPasskeySlot;
 import fob.backup.Slot;
+import fob.local.StorageException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,14 +13,35 @@ import java.util.List;
 /**
  * A passkey's way into the backup, kept in its header: a PRF-capable passkey without a sealed slot gets one (an
  * older unsealed slot of it is replaced). Replacing the recovery code and removing a passkey are key rotations
- * ({@link BackupSync#rotate}): editing the header alone would leave the old code or passkey opening the same key.
+ * ({@link KeyRotation#rotate}): editing the header alone would leave the old code or passkey opening the same key.
  * Slots of types this version does not know stay as they are.
  */
-public final class BackupKeys {
-    private final BackupSync sync;
+final class BackupKeys {
+    private final SyncTab tab;
 
-    public BackupKeys(BackupSync sync) {
-        this.sync = sync;
+    BackupKeys(SyncTab tab) {
+        this.tab = tab;
+    }
+
+    /** A change to the header's slots, given the vault key; null to leave the header as it is. */
+    private interface HeaderEdit {
+        Header apply(Header header, byte[] vaultKey) throws BackupException;
+    }
+
+    /** Rewrites the header of the backup this browser belongs to (uploaded soon after); false when backup is off. */
+    private boolean editHeader(HeaderEdit edit) throws StorageException, BackupException {
+        synchronized (tab.lock) {
+            SyncState state = tab.load();
+            if (!state.enabled || state.header == null) {
+                return false;
+            }
+            Header next = edit.apply(Header.parse(state.header), tab.local.vaultKey());
+            if (next != null) {
+                tab.save(state.withHeader(next.write()));
+                tab.scheduler.uploadIn(0);
+            }
+            return true;
+        }
     }
 
     /**
@@ -27,11 +49,11 @@ public final class BackupKeys {
      * is not anchored on the key this browser holds (written before anchors, or before a rotation) gets a new slot
      * anchored on it, so that its key chain back to the anchor starts anew and never outgrows the header.
      */
-    public void ensurePasskeySlot(PasskeyKey key) throws LocalStorageException, BackupException {
+    void ensurePasskeySlot(PasskeyKey key) throws StorageException, BackupException {
         if (key.prf == null) {
             return;
         }
-        sync.editHeader((header, vaultKey) -> {
+        editHeader((header, vaultKey) -> {
             List<Slot> slots = new ArrayList<>();
             for (Slot slot : header.slots()) {
                 if (slot instanceof SealedPasskeySlot && Arrays.equals(((SealedPasskeySlot) slot).credentialId(),
@@ -42,14 +64,14 @@ public final class BackupKeys {
                     slots.add(slot);
                 }
             }
-            slots.add(0, sync.codec().sealedPasskeySlot(vaultKey, key.credentialId, key.prf));
+            slots.add(0, tab.codec.sealedPasskeySlot(vaultKey, key.credentialId, key.prf));
             return header.withSlots(slots);
         });
     }
 
     private boolean anchoredOn(SealedPasskeySlot slot, byte[] vaultKey, byte[] prf) {
         try {
-            return Arrays.equals(sync.codec().anchorOf(slot, prf), vaultKey);
+            return Arrays.equals(tab.codec.anchorOf(slot, prf), vaultKey);
         } catch (BackupException notThisPasskeys) {
             return false;
         }

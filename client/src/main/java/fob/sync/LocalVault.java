@@ -1,5 +1,6 @@
 package fob.sync;
 
+import fob.local.StorageException;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 
@@ -13,11 +14,11 @@ public interface LocalVault {
     Vault vault();
 
     /** Applies the change to the newest vault and stores it; returns what was stored. */
-    Vault change(Change change) throws VaultException, LocalStorageException;
+    Vault change(Change change) throws VaultException, StorageException;
 
     /** Makes {@code vaultKey} this vault's key and stores the change's result under it, in one write. */
-    Vault adopt(byte[] vaultKey, Change change) throws VaultException, LocalStorageException;
+    Vault adopt(byte[] vaultKey, Change change) throws VaultException, StorageException;
 
     /** The vault key's bytes, for the backup's slots and payload. */
-    byte[] vaultKey() throws LocalStorageException;
+    byte[] vaultKey() throws StorageException;
 }

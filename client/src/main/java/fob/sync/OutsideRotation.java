@@ -9,6 +9,7 @@ import fob.backup.PreviousKey;
 import fob.backup.RecoveryCode;
 import fob.backup.RollbackException;
 import fob.backup.VaultKeyCheck;
+import fob.local.StorageException;
 import fob.text.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,27 @@ import java.util.List;
  * and its contents are sealed again, as they are, under a new key. This browser's own vault is not touched and does
  * not join the backup; the new code is kept here until the person confirms saving it, as for every rotation.
  */
-public final class OutsideRotation {
+final class OutsideRotation {
     private static final int MAX_ATTEMPTS = 5;
-    private final BackupSync sync;
+    private final SyncTab tab;
 
-    public OutsideRotation(BackupSync sync) {
-        this.sync = sync;
+    OutsideRotation(SyncTab tab) {
+        this.tab = tab;
+    }
+
+    /** This browser's sync state as storage has it now; takes the lock for this step alone. */
+    private SyncState storedState() throws StorageException {
+        synchronized (tab.lock) {
+            return tab.load();
+        }
+    }
+
+    /** Saves {@code next} as this browser's sync state, and tells listeners; takes the lock for this step alone. */
+    private void saveState(SyncState next) throws StorageException {
+        synchronized (tab.lock) {
+            tab.save(next);
+            tab.changed();
+        }
     }
 
     /**
@@ -34,18 +50,18 @@ public final class OutsideRotation {
      * {@code recoveryCode}; {@code leftOut} names a passkey whose slot goes, or null. Returns null when the account has
      * no backup. Throws {@link fob.backup.PasskeyCannotOpenException} when only the recovery code can open it.
      */
-    public BackupSync.Rotation rotate(PasskeyKey key, String recoveryCode, byte[] leftOut) throws ServerFailure,
-            LocalStorageException, BackupException {
+    Rotation rotate(PasskeyKey key, String recoveryCode, byte[] leftOut) throws ServerFailure,
+            StorageException, BackupException {
         // No lock of the sync core's held throughout: each step takes it (TeaVM's monitors must not be entered twice
         // by one thread that awaits inside them). The server's ETag keeps the rotation whole against other writers,
         // and with backup off here nothing else in this browser writes the backup.
-        BackupServer.Account account = sync.account();
+        BackupServer.Account account = tab.account;
         if (account == null) {
             throw ServerFailure.signedOut();
         }
-        BackupCodec codec = sync.codec();
+        BackupCodec codec = tab.codec;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            BackupServer.Stored stored = sync.server().get(null);
+            BackupServer.Stored stored = tab.server.get(null);
             if (stored == null) {
                 return null;
             }
@@ -54,7 +70,7 @@ public final class OutsideRotation {
                     ? VaultKeyCheck.throughRecoveryCode(codec, envelope, recoveryCode)
                     : VaultKeyCheck.throughPasskey(codec, envelope, key.credentialId, key.prf, null);
             BackupPayload payload = BackupPayload.read(codec.open(envelope, vaultKey));
-            SyncState state = sync.storedState();
+            SyncState state = storedState();
             long seen = state.revisionSeen(account.id, envelope.lineage());
             if (payload.revision() < seen) {
                 throw new RollbackException(payload.revision(), seen);
@@ -69,28 +85,28 @@ public final class OutsideRotation {
             chain.addAll(envelope.parsedHeader().previousKeys());
             String header = new Header(envelope.lineage(), slots.slots(), chain).write();
             long revision = payload.revision() + 1;
-            Envelope rotated = codec.seal(newKey, header, new BackupPayload(revision, sync.now(), payload.vault())
+            Envelope rotated = codec.seal(newKey, header, new BackupPayload(revision, tab.now(), payload.vault())
                     .toBytes());
             PendingCode previous = state.pendingCode;
             PendingCode pendingCode = PendingCode.forRotationFromOutside(codec, header, revision,
-                    sync.local().vaultKey(), newKey, code);
-            sync.saveState(state.withPendingCode(pendingCode));
+                    tab.local.vaultKey(), newKey, code);
+            saveState(state.withPendingCode(pendingCode));
             try {
-                sync.server().rotate(rotated.toJson(), stored.etag);
+                tab.server.rotate(rotated.toJson(), stored.etag);
             } catch (Conflict e) {
-                sync.saveState(sync.storedState().withPendingCode(previous));
+                saveState(storedState().withPendingCode(previous));
                 continue;
             } catch (ServerFailure e) {
-                if (e.kind() == ServerFailure.Kind.OFFLINE || e.kind() == ServerFailure.Kind.FAILED) {
-                    throw new ServerFailure(e.kind(), BackupSync.NO_ANSWER, Text.t("The server did not answer"
+                if (e.mayHaveBeenTaken()) {
+                    throw new ServerFailure(e.kind(), ServerFailure.NO_ANSWER, Text.t("The server did not answer"
                             + " the key rotation. If it took the new keys, Fob shows your new recovery code when"
                             + " it next starts and can reach the server."));
                 }
-                sync.saveState(sync.storedState().withPendingCode(previous));
+                saveState(storedState().withPendingCode(previous));
                 throw e;
             }
-            sync.saveState(sync.storedState().withPendingCode(pendingCode.committedOutside()));
-            return new BackupSync.Rotation(RecoveryCode.format(code), slots.passkeysLeftWithoutSlot());
+            saveState(storedState().withPendingCode(pendingCode.committedOutside()));
+            return new Rotation(RecoveryCode.format(code), slots.passkeysLeftWithoutSlot());
         }
         throw new BackupException(Text.t("Other devices keep writing to the backup; try rotating the keys again"));
     }
@@ -102,17 +118,17 @@ public final class OutsideRotation {
      */
     void resume() {
         try {
-            SyncState state = sync.storedState();
+            SyncState state = storedState();
             PendingCode pendingCode = state.pendingCode;
-            if (pendingCode == null || !pendingCode.outside || pendingCode.committed || sync.account() == null) {
+            if (pendingCode == null || !pendingCode.outside || pendingCode.committed || tab.account == null) {
                 return;
             }
-            BackupServer.Stored stored = sync.server().get(null);
+            BackupServer.Stored stored = tab.server.get(null);
             if (stored != null && stored.body != null
                     && Envelope.parse(stored.body).header().equals(pendingCode.header)) {
-                sync.saveState(state.withPendingCode(pendingCode.committedOutside()));
+                saveState(state.withPendingCode(pendingCode.committedOutside()));
             }
-        } catch (ServerFailure | LocalStorageException | BackupException e) {
+        } catch (ServerFailure | StorageException | BackupException e) {
             // Tried again at the next start.
         }
     }

@@ -1,9 +1,13 @@
 package fob.sync;
 
-import fob.text.Text;
-
-/** A request to Fob's server that did not get the answer it asked for, by what a person can do about it. */
+/**
+ * A request to Fob's server that did not get the answer it asked for, by what a person can do about it: the one
+ * type for every such failure, from the sync core's requests and the page's alike.
+ */
 public final class ServerFailure extends Exception {
+    /** The code of a failure whose request may have been taken by the server: its answer never came. */
+    public static final String NO_ANSWER = "no_answer";
+
     /** Why. */
     public enum Kind {
         /** No answer: offline, or the server is down. Tried again later. */
@@ -12,7 +16,7 @@ public final class ServerFailure extends Exception {
         SIGNED_OUT,
         /** The backup is larger than the server takes (413). */
         TOO_LARGE,
-        /** Refused for another reason (4xx); the message says which. */
+        /** Refused for another reason (4xx, 507); the message says which. */
         REFUSED,
         /** The server failed (5xx). Tried again later. */
         FAILED
@@ -38,18 +42,31 @@ public final class ServerFailure extends Exception {
         return new ServerFailure(Kind.TOO_LARGE, "too_large", message, limit);
     }
 
+    /**
+     * The server's refusal with HTTP {@code status}, its error {@code code} and {@code message} in the page's words.
+     * A 507 is a quota: trying again changes nothing until room is made, so it is a refusal, not a failure.
+     */
+    public static ServerFailure answered(int status, String code, String message, long limit) {
+        if (status == 401 && "not_signed_in".equals(code)) {
+            return new ServerFailure(Kind.SIGNED_OUT, code, message);
+        }
+        if (status == 413) {
+            return tooLarge(limit, message);
+        }
+        return new ServerFailure(status >= 500 && status != 507 ? Kind.FAILED : Kind.REFUSED, code, message);
+    }
+
     /** For {@link Kind#TOO_LARGE}: the most the server takes, in bytes; -1 when unknown. */
     public long limit() {
         return limit;
     }
 
     public static ServerFailure offline() {
-        return new ServerFailure(Kind.OFFLINE, "offline", Text.t("Fob's server cannot be reached (offline?)"));
+        return new ServerFailure(Kind.OFFLINE, "offline", ServerErrors.offline());
     }
 
     public static ServerFailure signedOut() {
-        return new ServerFailure(Kind.SIGNED_OUT, "not_signed_in",
-                Text.t("you are signed out of your recovery account"));
+        return new ServerFailure(Kind.SIGNED_OUT, "not_signed_in", ServerErrors.describe("not_signed_in", "", -1));
     }
 
     public Kind kind() {
@@ -61,7 +78,13 @@ public final class ServerFailure extends Exception {
         return code;
     }
 
-    public boolean isRetriable() {
+    /** Whether the server may have taken the request: no answer came (offline), or the server failed midway. */
+    public boolean mayHaveBeenTaken() {
         return kind == Kind.OFFLINE || kind == Kind.FAILED;
+    }
+
+    /** The server wants a passkey sign-in within the last 5 minutes before it does this (403). */
+    public boolean needsRecentSignIn() {
+        return "reauthentication_required".equals(code);
     }
 }

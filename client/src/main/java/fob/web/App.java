@@ -127,7 +127,7 @@ public final class App implements AccountListView.Actions, Preferences {
         boolean backupOn;
         try {
             backupOn = new BackupStateStore().load().enabled;
-        } catch (fob.sync.LocalStorageException e) {
+        } catch (StorageException e) {
             backupOn = false;
         }
         boolean backupWaits = backupOn;
@@ -261,7 +261,7 @@ public final class App implements AccountListView.Actions, Preferences {
         settings.attach(lockPanel);
         Dom.onClick(Dom.byId("lock-now"), this::lockNow);
         list.hideCodesUntilClicked(preferences.hideCodesUntilClicked());
-        RecoveryDialog recovery = new RecoveryDialog(backup, session);
+        RecoveryDialog recovery = new RecoveryDialog(backup);
         settings.attach(new BackupPanel(backup, confirm, new CodeDialog(), recovery,
                 new HistoryDialog(backup, confirm), new ActivityDialog(backup)));
         Dom.onClick(Dom.byId("begin-recovery"), recovery::open);

@@ -47,10 +47,10 @@ class OutsideRotationTest {
         SimulatedWorld.Device phone = signedIn();
         Account deno = account("Deno", "4SJHB4GSD43FZBAI7C2HLRJGPQ");
         phone.personChanges(v -> v.add(deno));
-        BackupSync.Enabled enabled = phone.sync.enable(phone.signedInAs.passkey);
+        Enabled enabled = phone.sync.enable(phone.signedInAs.passkey);
         PasskeyKey removed = new PasskeyKey(new byte[] {4, 4, 4}, new byte[32]);
         random.nextBytes(removed.prf);
-        new BackupKeys(phone.sync).ensurePasskeySlot(removed);
+        phone.sync.ensurePasskeySlot(removed);
         world.advance(0);
         world.advance(BackupSync.DEBOUNCE_MILLIS);
         byte[] oldKey = phone.vaultKey.clone();
@@ -58,7 +58,7 @@ class OutsideRotationTest {
         SimulatedWorld.Device laptop = signedIn();
         assertFalse(laptop.sync.state().enabled, "backup is off on the laptop");
         byte[] laptopKey = laptop.vaultKey.clone();
-        BackupSync.Rotation rotation = new OutsideRotation(laptop.sync).rotate(laptop.signedInAs.passkey, null,
+        Rotation rotation = laptop.sync.rotateFromOutside(laptop.signedInAs.passkey, null,
                 removed.credentialId);
         assertNotNull(rotation);
 
@@ -98,7 +98,7 @@ class OutsideRotationTest {
 
         SimulatedWorld.Device laptop = signedIn();
         assertThrows(fob.backup.UntrustedBackupException.class,
-                () -> new OutsideRotation(laptop.sync).rotate(laptop.signedInAs.passkey, null, null));
+                () -> laptop.sync.rotateFromOutside(laptop.signedInAs.passkey, null, null));
         assertEquals(forged, laptop.get(null).body, "nothing written");
         assertNull(laptop.sync.unsavedRecoveryCode());
     }
@@ -111,7 +111,7 @@ class OutsideRotationTest {
         SimulatedWorld.Device laptop = signedIn();
         world.adversary.loseNextResponses(1);
         assertThrows(ServerFailure.class,
-                () -> new OutsideRotation(laptop.sync).rotate(laptop.signedInAs.passkey, null, null));
+                () -> laptop.sync.rotateFromOutside(laptop.signedInAs.passkey, null, null));
         assertNull(laptop.sync.unsavedRecoveryCode(), "not shown while it is not known to be on the server");
         BackupSync reloaded = new BackupSync(laptop, laptop, laptop, laptop, laptop::clock, SimulatedWorld.CODEC);
         reloaded.start();

@@ -113,6 +113,12 @@ final class SimulatedWorld {
         boolean online = true;
         RecoveryAccount signedInAs;
         long uploadAt = -1;
+        /**
+         * Whether the server wants a passkey sign-in within the last 5 minutes for a rotation or a deletion, as the
+         * real one does; off unless a test turns it on ({@link #signedInRecently} then says whether there was one).
+         */
+        boolean requiresRecentSignIn;
+        boolean signedInRecently;
         /** How many reads still answer "no backup", as a read made just before another device's write would. */
         int readsBeforeOthersWrite;
         final ArrayDeque<Runnable> soon = new ArrayDeque<>();
@@ -312,6 +318,7 @@ final class SimulatedWorld {
             } catch (BackupException expected) {
                 // The old key opens nothing the rotation wrote.
             }
+            requireRecentSignIn();
             String written = write(envelopeJson, etag);
             rotations++;
             adversary.afterWrite();
@@ -321,6 +328,7 @@ final class SimulatedWorld {
         @Override
         public boolean delete() throws ServerFailure {
             String account = requireSignedIn();
+            requireRecentSignIn();
             boolean deleted = backups.remove(account) != null;
             adversary.afterWrite();
             return deleted;
@@ -329,6 +337,14 @@ final class SimulatedWorld {
         private void requireOnline() throws ServerFailure {
             if (!online) {
                 throw ServerFailure.offline();
+            }
+        }
+
+        /** The real server's 403 for a request that needs a recent passkey sign-in (docs/api.md); signed in only. */
+        void requireRecentSignIn() throws ServerFailure {
+            if (requiresRecentSignIn && signedInAs != null && online && !signedInRecently) {
+                throw ServerFailure.answered(403, "reauthentication_required", "For this, sign in with your passkey"
+                        + " again.", -1);
             }
         }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import fob.imports.ImportEntry;
 import fob.imports.ImportPlan;
 import fob.link.OtpAuthLink;
+import fob.local.StorageException;
 import fob.otp.InvalidOtpException;
 import fob.vault.Account;
 import fob.vault.AccountKind;
@@ -372,7 +373,7 @@ class SyncModelTest {
                     if (device.otherTab.state().enabled) {
                         try {
                             device.otherTab.stopOnThisDevice();
-                        } catch (LocalStorageException e) {
+                        } catch (StorageException e) {
                             return "stopping failed: " + e.getMessage();
                         }
                     }
@@ -402,7 +403,7 @@ class SyncModelTest {
                             if (!adversary.interfered()) {
                                 return "turning backup on failed: " + e.getMessage();
                             }
-                        } catch (LocalStorageException e) {
+                        } catch (StorageException e) {
                             return "turning backup on failed: " + e.getMessage();
                         }
                     }
@@ -410,7 +411,7 @@ class SyncModelTest {
                 case "stop on this device":
                     try {
                         device.sync.stopOnThisDevice();
-                    } catch (LocalStorageException e) {
+                    } catch (StorageException e) {
                         return e.getMessage();
                     }
                     break;
@@ -422,7 +423,7 @@ class SyncModelTest {
                             if (!adversary.interfered()) {
                                 return "deleting failed: " + e.getMessage();
                             }
-                        } catch (LocalStorageException e) {
+                        } catch (StorageException e) {
                             return "deleting failed: " + e.getMessage();
                         }
                     }
@@ -462,7 +463,7 @@ class SyncModelTest {
                             if (!adversary.interfered()) {
                                 return "restore failed: " + e.getMessage();
                             }
-                        } catch (LocalStorageException e) {
+                        } catch (StorageException e) {
                             return "restore failed: " + e.getMessage();
                         }
                     }
@@ -470,7 +471,7 @@ class SyncModelTest {
                 case "rotate keys":
                     if (device.signedInAs != null && device.online && device.sync.state().enabled) {
                         try {
-                            BackupSync.Rotation rotation = device.sync.rotate(device.signedInAs.passkey, null);
+                            Rotation rotation = device.sync.rotate(device.signedInAs.passkey, null);
                             shown(device, rotation.recoveryCode);
                             rotated++;
                         } catch (fob.backup.BackupException e) {
@@ -480,7 +481,7 @@ class SyncModelTest {
                             if (!adversary.interfered()) {
                                 return "rotating failed: " + e.getMessage();
                             }
-                        } catch (LocalStorageException e) {
+                        } catch (StorageException e) {
                             return "rotating failed: " + e.getMessage();
                         }
                     }
@@ -510,7 +511,7 @@ class SyncModelTest {
                     if (random.nextInt(3) > 0) {
                         try {
                             each.sync.recoveryCodeSaved(unsaved);
-                        } catch (LocalStorageException e) {
+                        } catch (StorageException e) {
                             throw new IllegalStateException(e);
                         }
                     }
@@ -527,7 +528,7 @@ class SyncModelTest {
                 if (device.sync.adoptRotatedKey(account.passkey)) {
                     adopted++;
                 }
-            } catch (ServerFailure | LocalStorageException | fob.backup.BackupException e) {
+            } catch (ServerFailure | StorageException | fob.backup.BackupException e) {
                 // Offline, or refused with a reason (a rollback): the status says so.
             }
         }
@@ -537,7 +538,7 @@ class SyncModelTest {
             passkeySignIn(device, account);
             if (device.sync.status() == SyncStatus.OTHER_ACCOUNT && device.online && random.nextBoolean()) {
                 try {
-                    BackupSync.Enabled enabled = device.sync.switchToSignedInAccount(account.passkey);
+                    Enabled enabled = device.sync.switchToSignedInAccount(account.passkey);
                     applied(device, enabled);
                 } catch (UnfinishedRotationException e) {
                     refusedForAnUnfinishedRotation(device);
@@ -545,7 +546,7 @@ class SyncModelTest {
                     if (!world.adversary.interfered()) {
                         throw new IllegalStateException("switching accounts failed", e);
                     }
-                } catch (LocalStorageException e) {
+                } catch (StorageException e) {
                     throw new IllegalStateException("switching accounts failed", e);
                 }
             }
@@ -559,13 +560,13 @@ class SyncModelTest {
             }
         }
 
-        private void turnOn(SimulatedWorld.Device device) throws ServerFailure, LocalStorageException,
+        private void turnOn(SimulatedWorld.Device device) throws ServerFailure, StorageException,
                 fob.backup.BackupException, VaultException {
             applied(device, device.sync.enable(device.signedInAs.passkey));
         }
 
         /** After backup was turned on: the existing backup restored or merged, or the new code shown. */
-        private void applied(SimulatedWorld.Device device, BackupSync.Enabled enabled) throws LocalStorageException,
+        private void applied(SimulatedWorld.Device device, Enabled enabled) throws StorageException,
                 VaultException, fob.backup.BackupException {
             if (enabled.existing != null && enabled.existing.needsRecoveryCode()) {
                 // The passkey has no slot in what the server sent: only a forgery lacks it. The person types the

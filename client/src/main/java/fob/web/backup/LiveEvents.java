@@ -21,7 +21,7 @@ public final class LiveEvents implements LiveUpdates.Stream, LiveUpdates.Timer {
 
     public LiveEvents(BackupSync sync, Runnable pull) {
         this.live = new LiveUpdates(this, this, pull);
-        sync.onChange(() -> live.setBackupOn(sync.state().enabled && sync.account() != null));
+        sync.onChange(() -> live.setBackupOn(sync.isOnAndSignedIn()));
         EventStreams.lead(() -> live.setLeader(true));
     }
 

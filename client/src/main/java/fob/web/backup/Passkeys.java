@@ -1,88 +1,69 @@
 package fob.web.backup;
 
 import fob.sync.BackupServer;
+import fob.sync.PasskeyCeremonies;
+import fob.sync.PasskeyFailure;
 import fob.sync.PasskeyKey;
-import fob.text.Text;
+import fob.sync.ServerApi;
+import fob.sync.ServerFailure;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
 import fob.web.js.WebAuthn;
+import org.teavm.jso.core.JSPromise;
 
-/** The passkey ceremonies, each from the server's options to its verification. */
-public final class Passkeys {
-    /** A verified ceremony: the account, the passkey used, and its PRF output (null if it gave none). */
-    public static final class Ceremony {
-        public final BackupServer.Account account;
-        public final PasskeyKey key;
-
-        Ceremony(BackupServer.Account account, byte[] credentialId, byte[] prf) {
-            this.account = account;
-            this.key = new PasskeyKey(credentialId, prf);
-        }
-    }
-
+/**
+ * The recovery account's passkey ceremonies with the browser's WebAuthn, each from the server's options to its
+ * verification; what follows them is {@link fob.sync.RecoveryAccount}'s to decide.
+ */
+final class Passkeys implements PasskeyCeremonies {
     private final ServerApi api;
 
-    public Passkeys(ServerApi api) {
+    Passkeys(ServerApi api) {
         this.api = api;
     }
 
-    private static WebAuthn.Result run(org.teavm.jso.core.JSPromise<WebAuthn.Result> ceremony) throws ServerException {
+    private static WebAuthn.Result run(JSPromise<WebAuthn.Result> ceremony) throws PasskeyFailure {
         if (!WebAuthn.available()) {
-            throw new ServerException(0, "no_passkeys", Text.t("This browser cannot use passkeys here"));
+            throw PasskeyFailure.unavailable();
         }
         try {
             return Promises.await(ceremony);
         } catch (JsFailure e) {
-            if ("NotAllowedError".equals(e.name()) || "AbortError".equals(e.name())) {
-                throw new ServerException(0, "cancelled", Text.t("The passkey request was cancelled or timed out"));
-            }
-            if ("InvalidStateError".equals(e.name())) {
-                throw new ServerException(0, "exists", Text.t("This passkey is already registered with this account"));
-            }
-            throw new ServerException(0, "passkey_failed", Text.t("The passkey could not be used ({0})",
-                    e.getMessage()));
+            throw PasskeyFailure.of(e.name(), e.getMessage());
         }
     }
 
-    private static Ceremony ceremony(BackupServer.Account account, WebAuthn.Result result) {
-        return new Ceremony(account, result.getCredentialId().copyToJavaArray(),
+    private static PasskeyKey key(WebAuthn.Result result) {
+        return new PasskeyKey(result.getCredentialId().copyToJavaArray(),
                 result.getPrf() == null ? null : result.getPrf().copyToJavaArray());
     }
 
-    /** Creates a recovery account with a new passkey, and signs in to it. */
-    public Ceremony createAccount(String name) throws OfflineException, ServerException {
+    private static Ceremony ceremony(BackupServer.Account account, WebAuthn.Result result) {
+        return new Ceremony(account, key(result));
+    }
+
+    @Override
+    public Ceremony createAccount(String name) throws ServerFailure, PasskeyFailure {
         WebAuthn.Result result = run(WebAuthn.create(api.registrationOptions(name)));
         return ceremony(api.register(result.getJson()), result);
     }
 
-    /** Signs in with any of the user's passkeys for Fob. */
-    public Ceremony signIn() throws OfflineException, ServerException {
+    @Override
+    public Ceremony signIn() throws ServerFailure, PasskeyFailure {
         WebAuthn.Result result = run(WebAuthn.get(api.signInOptions()));
         return ceremony(api.signIn(result.getJson()), result);
     }
 
-    /**
-     * Signs in again to {@code account}, the one signed in: only its passkeys are offered, and a verification that
-     * comes back for any other account is refused here too, before anything is repeated.
-     */
-    public Ceremony reauthenticate(BackupServer.Account account) throws OfflineException, ServerException {
+    @Override
+    public Ceremony reauthenticate() throws ServerFailure, PasskeyFailure {
         WebAuthn.Result result = run(WebAuthn.get(api.reauthenticationOptions()));
-        Ceremony ceremony = ceremony(api.signIn(result.getJson()), result);
-        requireSameAccount(account, ceremony);
-        return ceremony;
+        return ceremony(api.signIn(result.getJson()), result);
     }
 
-    /** Refuses a ceremony that signed in to another recovery account than {@code account}. */
-    static void requireSameAccount(BackupServer.Account account, Ceremony ceremony) throws ServerException {
-        if (!ceremony.account.id.equals(account.id)) {
-            throw new ServerException(403, "other_account", ServerErrors.describe("other_account", "", -1));
-        }
-    }
-
-    /** Adds a passkey to the signed-in account (which needs a recent sign-in). */
-    public Ceremony addPasskey(BackupServer.Account account) throws OfflineException, ServerException {
+    @Override
+    public PasskeyKey addPasskey() throws ServerFailure, PasskeyFailure {
         WebAuthn.Result result = run(WebAuthn.create(api.addPasskeyOptions()));
         api.addPasskey(result.getJson());
-        return ceremony(account, result);
+        return key(result);
     }
 }

@@ -1,7 +1,7 @@
 package fob.web.lock;
 
 import fob.lock.LockPasskeyOptions;
-import fob.text.Text;
+import fob.lock.LockPasskeyWords;
 import fob.web.backup.WebCryptoBackend;
 import fob.web.js.JsFailure;
 import fob.web.js.Promises;
@@ -45,8 +45,7 @@ public final class LockPasskeys {
     public Answer get(List<byte[]> credentialIds) throws PasskeyException {
         WebAuthn.Result result = run(WebAuthn.get(LockPasskeyOptions.request(random.random(32), credentialIds)));
         if (result.getPrf() == null) {
-            throw new PasskeyException(Text.t("This passkey cannot lock Fob: it does not offer the PRF extension that"
-                    + " Fob needs. Choose a lock password, or another passkey."));
+            throw new PasskeyException(LockPasskeyWords.withoutPrf());
         }
         return new Answer(result.getCredentialId().copyToJavaArray(), result.getPrf().copyToJavaArray());
     }
@@ -54,18 +53,12 @@ public final class LockPasskeys {
     private static WebAuthn.Result run(org.teavm.jso.core.JSPromise<WebAuthn.Result> ceremony)
             throws PasskeyException {
         if (!WebAuthn.available()) {
-            throw new PasskeyException(Text.t("This browser cannot use passkeys here. Choose a lock password."));
+            throw new PasskeyException(LockPasskeyWords.unavailable());
         }
         try {
             return Promises.await(ceremony);
         } catch (JsFailure e) {
-            if ("NotAllowedError".equals(e.name()) || "AbortError".equals(e.name())) {
-                throw new PasskeyException(
-                        Text.t("The passkey request was cancelled or timed out. Nothing was changed."));
-            }
-            throw new PasskeyException(Text.t("The passkey could not be used ({0}). Nothing was changed.",
-                    e.getMessage()));
+            throw new PasskeyException(LockPasskeyWords.refused(e.name(), e.getMessage()));
         }
     }
-
 }

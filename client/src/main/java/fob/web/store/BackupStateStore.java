@@ -1,6 +1,6 @@
 package fob.web.store;
 
-import fob.sync.LocalStorageException;
+import fob.local.StorageException;
 import fob.sync.PendingCode;
 import fob.sync.RevisionsSeen;
 import fob.sync.SyncState;
@@ -65,7 +65,7 @@ public final class BackupStateStore implements SyncStore {
             boolean deletedElsewhere, String seen, String pendingCode);
 
     @Override
-    public SyncState load() throws LocalStorageException {
+    public SyncState load() throws StorageException {
         try {
             Record record = Promises.await(IndexedDb.get(db, IndexedDb.BACKUP_STATE));
             if (record == null) {
@@ -77,7 +77,7 @@ public final class BackupStateStore implements SyncStore {
                     flag(record, "deletedElsewhere"), RevisionsSeen.read(orNull(record.getSeen())),
                     PendingCode.read(orNull(record.getPendingCode())));
         } catch (JsFailure e) {
-            throw new LocalStorageException(Text.t("Fob's backup settings cannot be read ({0})", e.getMessage()));
+            throw new StorageException(Text.t("Fob's backup settings cannot be read ({0})", e.getMessage()));
         }
     }
 
@@ -86,14 +86,14 @@ public final class BackupStateStore implements SyncStore {
     private static native String orNull(String value);
 
     @Override
-    public void save(SyncState state) throws LocalStorageException {
+    public void save(SyncState state) throws StorageException {
         try {
             Promises.await(IndexedDb.put(db, IndexedDb.BACKUP_STATE, record(state.enabled, state.accountId,
                     state.accountName, state.lineage, state.header, state.etag, state.lastRevision,
                     state.lastBackupAt, state.pending, state.deletedElsewhere, state.seen.write(),
                     state.pendingCode == null ? null : state.pendingCode.write())));
         } catch (JsFailure e) {
-            throw new LocalStorageException(Text.t("Fob's backup settings could not be saved ({0})", e.getMessage()));
+            throw new StorageException(Text.t("Fob's backup settings could not be saved ({0})", e.getMessage()));
         }
     }
 }

@@ -1,14 +1,14 @@
 package fob.web.ui;
 
-import fob.sync.BackupServer;
-import fob.sync.BackupSync;
-import fob.sync.SyncState;
-import fob.sync.SyncStatus;
+import fob.sync.BackupOverview;
+import fob.sync.Enabled;
+import fob.sync.PasskeyCeremonies;
+import fob.sync.PasskeyInfo;
+import fob.sync.RecoveryAccount;
+import fob.sync.Rotation;
 import fob.text.Text;
 import fob.web.Async;
 import fob.web.backup.BackupService;
-import fob.web.backup.Passkeys;
-import fob.web.backup.ServerApi;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
@@ -24,6 +24,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  */
 public final class BackupPanel {
     private final BackupService backup;
+    private final RecoveryAccount account;
     private final ConfirmDialog confirm;
     private final CodeDialog codeDialog;
     private final RecoveryDialog recovery;
@@ -32,13 +33,14 @@ public final class BackupPanel {
     private final HTMLInputElement toggle = Dom.byId("backup-switch");
     private final HTMLElement offDialog = Dom.byId("backup-off-dialog");
     /** The sign-in that found another recovery account than the one backed up to. */
-    private Passkeys.Ceremony otherAccount;
+    private PasskeyCeremonies.Ceremony otherAccount;
     /** The unconfirmed code last put on screen by this page, so that a change of status does not show it twice. */
     private String offered;
 
     public BackupPanel(BackupService backup, ConfirmDialog confirm, CodeDialog codeDialog, RecoveryDialog recovery,
             HistoryDialog history, ActivityDialog activity) {
         this.backup = backup;
+        this.account = backup.account();
         this.confirm = confirm;
         this.codeDialog = codeDialog;
         this.recovery = recovery;
@@ -65,29 +67,26 @@ public final class BackupPanel {
             confirm.ask(Text.t("Delete backup for all devices?"), Text.t("The backup and every earlier version of it"
                     + " will be deleted from the server, for every device, and those devices stop backing up. The"
                     + " accounts in this browser stay."), Text.t("Delete backup for all devices"),
-                    () -> run(backup::deleteForAllDevices));
+                    () -> run(account::deleteForAllDevices));
         });
         Dom.onClick(Dom.byId("backup-off-cancel"), () -> Browser.closeDialog(offDialog));
         Dom.onClick(Dom.byId("other-account-switch"), () -> {
-            Passkeys.Ceremony ceremony = otherAccount;
+            PasskeyCeremonies.Ceremony ceremony = otherAccount;
             run(() -> {
-                // After a reload the sign-in that found the other account is gone: a passkey gives its key again.
-                BackupSync.Enabled enabled = backup.switchAccount(ceremony != null ? ceremony : backup.signIn());
+                Enabled enabled = account.switchAccount(ceremony);
                 otherAccount = null;
                 showEnabled(enabled);
             });
         });
         Dom.onClick(Dom.byId("other-account-cancel"), () -> run(() -> {
             otherAccount = null;
-            backup.signOut();
+            account.signOut();
         }));
         Dom.onClick(Dom.byId("create-account"), this::createAccount);
         Dom.onClick(Dom.byId("settings-sign-in"), this::signIn);
-        Dom.onClick(Dom.byId("sign-out"), () -> run(backup::signOut));
+        Dom.onClick(Dom.byId("sign-out"), () -> run(account::signOut));
         Dom.onClick(Dom.byId("add-passkey"), () -> run(() -> {
-            boolean opensAlone = backup.addPasskey();
-            Toast.show(opensAlone ? Text.t("Passkey added.") : Text.t("Passkey added. It gave no key for backups, so"
-                    + " restoring with it alone will need the recovery code."));
+            Toast.show(RecoveryAccount.passkeyAdded(account.addPasskey()));
             loadPasskeys();
         }));
         Dom.onClick(Dom.byId("show-recovery-code"), () -> confirm.ask(Text.t("Make a new recovery code?"),
@@ -95,12 +94,12 @@ public final class BackupPanel {
                         + " your backup gets new keys, and its earlier versions are deleted."),
                 Text.t("Show recovery code"),
 
-                () -> run(() -> showRotation(backup.rotateKeys(null)))));
+                () -> run(() -> showRotation(account.rotateKeys(null)))));
         Dom.onClick(Dom.byId("rotate-keys"), () -> confirm.ask(Text.t("Rotate keys?"), Text.t("Your backup gets a new"
                 + " key: your passkeys open it as before, you get a new recovery code (the old one stops working), and"
                 + " every earlier version of the backup is deleted. Your other devices ask for a passkey sign-in"
                 + " once."),
-                Text.t("Rotate keys"), () -> run(() -> showRotation(backup.rotateKeys(null)))));
+                Text.t("Rotate keys"), () -> run(() -> showRotation(account.rotateKeys(null)))));
         Dom.onClick(Dom.byId("keys-sign-in"), this::signIn);
         TypedConfirmation deleteAccount = new TypedConfirmation("delete-account", Text.t("delete"));
         Dom.onClick(Dom.byId("delete-recovery-account"), deleteAccount::open);
@@ -108,7 +107,7 @@ public final class BackupPanel {
         Dom.onClick(Dom.byId("delete-account-yes"), () -> {
             if (deleteAccount.confirmed()) {
                 Async.run(() -> {
-                    backup.deleteRecoveryAccount();
+                    account.deleteRecoveryAccount();
                     deleteAccount.close();
                     Toast.show(Text.t("Recovery account deleted. Your accounts stay in this browser."));
                 }, deleteAccount::showError);
@@ -151,74 +150,47 @@ public final class BackupPanel {
     }
 
     /** A rotation's new recovery code, shown once; passkeys left without a way in are named. */
-    private void showRotation(BackupSync.Rotation rotation) {
+    private void showRotation(Rotation rotation) {
         if (rotation == null) {
             return;
         }
         offered = rotation.recoveryCode;
-        codeDialog.show(rotation.recoveryCode, rotation.passkeysWithoutSlot == 0 ? Text.t("Your backup has new keys.")
-                : Text.t("Your backup has new keys. {0} of your passkeys will open it again after it next signs in on"
-                        + " a device with backup on; until then, restore with this code.",
-                        rotation.passkeysWithoutSlot));
+        codeDialog.show(rotation.recoveryCode, rotation.note());
     }
 
     private void render() {
-        BackupSync sync = backup.sync();
-        SyncStatus status = sync.status();
-        SyncState state = sync.state();
-        Dom.byId("backup-status").setTextContent(status.text());
-        StringBuilder detail = new StringBuilder();
-        if (!sync.problem().isEmpty()) {
-            detail.append(capitalised(sync.problem())).append(". ");
-        }
-        if (state.enabled && state.lastBackupAt > 0) {
-            detail.append(Text.t("Last good backup: {0}.", DateTimes.of(state.lastBackupAt)));
-        }
-        Dom.byId("backup-detail").setTextContent(detail.toString());
-        toggle.setChecked(state.enabled);
-        BackupServer.Account account = sync.account();
-        Dom.show(Dom.byId("signed-out-panel"), account == null);
-        Dom.show(Dom.byId("signed-in-panel"), account != null);
-        Dom.byId("account-name").setTextContent(account == null ? "" : account.name);
-        boolean ownAccount = state.enabled && account != null && state.belongsTo(account.id, account.name);
+        BackupOverview overview = BackupOverview.of(backup.sync());
+        Dom.byId("backup-status").setTextContent(overview.status);
+        Dom.byId("backup-detail").setTextContent(overview.detail(DateTimes::of));
+        toggle.setChecked(overview.backupOn);
+        Dom.show(Dom.byId("signed-out-panel"), overview.accountName == null);
+        Dom.show(Dom.byId("signed-in-panel"), overview.accountName != null);
+        Dom.byId("account-name").setTextContent(overview.accountName == null ? "" : overview.accountName);
         for (String id : new String[] {"show-recovery-code", "backup-history", "rotate-keys"}) {
-            Dom.show(Dom.byId(id), ownAccount);
+            Dom.show(Dom.byId(id), overview.ownBackup);
         }
-        Dom.show(Dom.byId("keys-changed-panel"), status == SyncStatus.KEYS_CHANGED && account != null);
-        boolean other = status == SyncStatus.OTHER_ACCOUNT && account != null;
-        Dom.show(Dom.byId("other-account-panel"), other);
-        if (other) {
-            Dom.byId("other-account-text").setTextContent(Text.t("This browser backs up to the recovery account"
-                    + " \u201c{0}\u201d. You signed in to \u201c{1}\u201d, which may hold another backup. Nothing is"
-                    + " uploaded to it unless you choose: \u201cRestore or merge\u201d backs up to \u201c{1}\u201d"
-                    + " from now on, bringing its accounts here if it has a backup; \u201cCancel\u201d signs out of"
-                    + " it.",
-                    state.accountName, account.name));
+        Dom.show(Dom.byId("keys-changed-panel"), overview.keysChanged);
+        Dom.show(Dom.byId("other-account-panel"), overview.otherAccount != null);
+        if (overview.otherAccount != null) {
+            Dom.byId("other-account-text").setTextContent(overview.otherAccount);
         }
         HTMLElement settings = Dom.byId("settings-button");
-        if (status.needsAttention()) {
+        if (overview.needsAttention) {
             settings.getClassList().add("attention");
-            settings.setAttribute("aria-description", status.text());
+            settings.setAttribute("aria-description", overview.status);
         } else {
             settings.getClassList().remove("attention");
             settings.removeAttribute("aria-description");
         }
     }
 
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
     private void loadPasskeys() {
         HTMLElement list = Dom.byId("passkey-list");
         Async.run(() -> {
             list.clear();
-            for (ServerApi.PasskeyInfo passkey : backup.api().passkeys()) {
+            for (PasskeyInfo passkey : backup.api().passkeys()) {
                 HTMLElement item = Dom.element("li", null);
-                item.appendChild(Dom.text("span", null, passkey.lastUsedAt > 0
-                        ? Text.t("Passkey added {0}, last used {1}", DateTimes.of(passkey.createdAt),
-                                DateTimes.of(passkey.lastUsedAt))
-                        : Text.t("Passkey added {0}, never used to sign in", DateTimes.of(passkey.createdAt))));
+                item.appendChild(Dom.text("span", null, passkey.describe(DateTimes::of)));
 
                 item.appendChild(Dom.button(Text.t("Remove passkey"), null, () -> confirm.ask(
                         Text.t("Remove this passkey?"),
@@ -228,7 +200,7 @@ public final class BackupPanel {
                                 + " and earlier versions of the backup are deleted."), Text.t("Remove passkey"),
 
                         () -> run(() -> {
-                            BackupSync.Rotation rotation = backup.removePasskey(passkey.id);
+                            Rotation rotation = account.removePasskey(passkey.id);
                             loadPasskeys();
                             devices.load();
                             showRotation(rotation);
@@ -240,6 +212,7 @@ public final class BackupPanel {
 
     private void turnOn() {
         if (backup.sync().account() == null) {
+            // Signed out: a recovery account comes first.
             toggle.setChecked(false);
             Messages.show("backup-error", Text.t("To back up, create a recovery account (give it a name) or sign in"
                     + " with your passkey."));
@@ -253,24 +226,23 @@ public final class BackupPanel {
      * Turns backup on; a failure (a refused or cancelled passkey, a backup that is not the person's, offline) is said
      * next to the switch, which goes back to what is true.
      */
-    private void enable(Passkeys.Ceremony ceremony) {
+    private void enable(PasskeyCeremonies.Ceremony ceremony) {
         Messages.show("backup-error", null);
         Messages.show("backup-switch-error", null);
-        Async.run(() -> showEnabled(backup.enable(ceremony)), message -> {
+        Async.run(() -> showEnabled(account.enable(ceremony)), message -> {
             render();
             Messages.show("backup-switch-error", Text.t("Cloud backup was not turned on. {0}", message));
         });
     }
 
     /** A backup found on the server goes to the recovery dialog; a new one's code is shown, once. */
-    private void showEnabled(BackupSync.Enabled enabled) {
+    private void showEnabled(Enabled enabled) {
         if (enabled.existing != null) {
             recovery.open(enabled.existing);
             return;
         }
         offered = enabled.recoveryCode;
-        codeDialog.show(enabled.recoveryCode, enabled.passkeyWithoutPrf
-                ? Text.t("Your passkey cannot open backups by itself, so restoring will need this code.") : null);
+        codeDialog.show(enabled.recoveryCode, enabled.note());
     }
 
     private void createAccount() {
@@ -282,29 +254,30 @@ public final class BackupPanel {
         }
         Messages.show("recovery-name-error", null);
         run(() -> {
-            Passkeys.Ceremony created = backup.createAccount(name);
+            PasskeyCeremonies.Ceremony created = account.createAccount(name);
             loadPasskeys();
             devices.load();
-            if (backup.sync().status() == SyncStatus.OTHER_ACCOUNT) {
-                otherAccount = created;
-                render();
-            } else if (!backup.sync().state().enabled) {
-                enable(created);
-            }
+            afterSignIn(created);
         });
     }
 
     private void signIn() {
         run(() -> {
-            Passkeys.Ceremony ceremony = backup.signIn();
-            if (backup.sync().status() == SyncStatus.OTHER_ACCOUNT) {
-                otherAccount = ceremony;
-                render();
-            } else if (!backup.sync().state().enabled) {
-                enable(ceremony);
-            }
+            afterSignIn(account.signIn());
             loadPasskeys();
             devices.load();
         });
+    }
+
+    /** The choice of account, or backup turned on, as {@link RecoveryAccount#afterSignIn} says. */
+    private void afterSignIn(PasskeyCeremonies.Ceremony ceremony) {
+        switch (account.afterSignIn()) {
+            case CHOOSE_ACCOUNT -> {
+                otherAccount = ceremony;
+                render();
+            }
+            case TURN_BACKUP_ON -> enable(ceremony);
+            default -> { }
+        }
     }
 }

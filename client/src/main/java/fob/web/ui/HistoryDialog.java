@@ -1,9 +1,9 @@
 package fob.web.ui;
 
+import fob.sync.BackupVersion;
 import fob.text.Text;
 import fob.web.Async;
 import fob.web.backup.BackupService;
-import fob.web.backup.ServerApi;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -25,13 +25,9 @@ public final class HistoryDialog {
         Messages.show("history-error", null);
         Browser.showModal(dialog);
         Async.run(() -> {
-            for (ServerApi.Version version : backup.api().versions()) {
+            for (BackupVersion version : backup.api().versions()) {
                 HTMLElement item = Dom.element("li", null);
-                String date = DateTimes.of(version.createdAt);
-                long kilobytes = Math.max(1, version.size / 1024);
-                item.appendChild(Dom.text("span", null, version.current
-                        ? Text.t("Version {0}, {1}, {2} KB (current)", version.number, date, kilobytes)
-                        : Text.t("Version {0}, {1}, {2} KB", version.number, date, kilobytes)));
+                item.appendChild(Dom.text("span", null, version.describe(DateTimes::of)));
                 if (!version.current) {
                     item.appendChild(Dom.button(Text.t("Restore this version"),
                             null, () -> confirmRestore(version.number)));

@@ -16,12 +16,10 @@ import org.teavm.jso.dom.html.HTMLElement;
 public final class RecoveryDialog {
     private final HTMLElement dialog = Dom.byId("recovery-dialog");
     private final BackupService backup;
-    private final VaultSession session;
     private Restore restore;
 
-    public RecoveryDialog(BackupService backup, VaultSession session) {
+    public RecoveryDialog(BackupService backup) {
         this.backup = backup;
-        this.session = session;
         Dom.onClick(Dom.byId("recovery-sign-in"), this::signIn);
         Dom.onClick(Dom.byId("recovery-restore"), this::restoreWithCode);
         Dom.onClick(Dom.byId("recovery-merge"), this::apply);
@@ -63,7 +61,7 @@ public final class RecoveryDialog {
     private void signIn() {
         Messages.show("recovery-error", null);
         Async.run(() -> {
-            Restore found = backup.beginRestore();
+            Restore found = backup.account().beginRestore();
             if (found == null) {
                 Messages.show("recovery-error", Text.t("There is no backup for this recovery account. If you turned"
                         + " Cloud backup off, its backup was deleted."));
@@ -97,16 +95,12 @@ public final class RecoveryDialog {
     }
 
     private void opened() {
-        int here = session.vault().accounts().size();
-        if (here == 0) {
+        String question = restore.mergeQuestion();
+        if (question == null) {
             apply();
             return;
         }
-        Dom.byId("recovery-merge-text").setTextContent(Text.count("This browser already has {0} account, so Fob will"
-                + " not replace it with the backup's {1}.", "This browser already has {0} accounts, so Fob will not"
-                + " replace them with the backup's {1}.", here, restore.accountCount()) + " " + Text.t("Merge brings"
-                + " in the backup's accounts and its later changes; nothing here is lost (an account the backup"
-                + " deleted goes to Recently deleted)."));
+        Dom.byId("recovery-merge-text").setTextContent(question);
         Dom.show(Dom.byId("recovery-merge-step"), true);
         Dom.byId("recovery-merge").focus();
     }
@@ -114,12 +108,9 @@ public final class RecoveryDialog {
     private void apply() {
         Restore chosen = restore;
         Async.run(() -> {
-            int before = session.vault().accounts().size();
-            int added = chosen.apply();
+            String done = chosen.applyAndSay();
             close();
-            Toast.show(before == 0 ? Text.count("Restored {0} account.", "Restored {0} accounts.", added)
-                    : Text.count("Merged: {0} account added.", "Merged: {0} accounts added.", added));
-
+            Toast.show(done);
         }, message -> Messages.show("recovery-error", message));
     }
 }

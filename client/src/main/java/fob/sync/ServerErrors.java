@@ -1,4 +1,4 @@
-package fob.web.backup;
+package fob.sync;
 
 import fob.text.Text;
 
@@ -8,6 +8,11 @@ import fob.text.Text;
  */
 final class ServerErrors {
     private ServerErrors() {
+    }
+
+    /** No answer came: no network, or the server is down. */
+    static String offline() {
+        return Text.t("Fob's server cannot be reached; check the connection");
     }
 
     /** {@code retryAfterSeconds}: the wait a 429 or 503 named in its Retry-After header, or -1. */
