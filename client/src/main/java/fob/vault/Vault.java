@@ -238,11 +238,6 @@ public final class Vault {
         return recentlyDeleted;
     }
 
-    /** The same accounts and settings with another Recently deleted (merges and restores keep this device's). */
-    public Vault withRecentlyDeleted(List<Deleted> deleted) {
-        return new Vault(accounts, settings, tombstones, deleted, orderedAt, groups, usedAt);
-    }
-
     public boolean isEmpty() {
         return accounts.isEmpty();
     }

@@ -94,13 +94,13 @@ public final class AccountListView {
 
     public void render(Vault vault) {
         String focusedId = null;
-        String focusedAction = null;
+        String focusedButton = null;
         HTMLElement active = Dom.document().getActiveElement();
         if (active != null && Dom.contains(list, active)) {
             HTMLElement item = Dom.closest(active, "li");
-            if (item != null) {
+            if (item != null && !active.getClassName().isEmpty()) {
                 focusedId = item.getAttribute("data-id");
-                focusedAction = active.getClassName();
+                focusedButton = active.getClassName();
             }
         }
         previous.clear();
@@ -128,7 +128,7 @@ public final class AccountListView {
         if (focusedId != null) {
             for (int i = 0; i < built; i++) {
                 if (rows.get(i).account.id().equals(focusedId)) {
-                    focusEnabled(rows.get(i), focusedAction);
+                    focusAgain(rows.get(i), focusedButton);
                 }
             }
         }
@@ -189,15 +189,11 @@ public final class AccountListView {
     @JSBody(script = "return document.createDocumentFragment();")
     private static native HTMLElement fragment();
 
-    /** Keeps the keyboard where it was: on the same button, or on its neighbour if that one is now disabled. */
-    private static void focusEnabled(AccountRow row, String action) {
-        String fallback = "up".equals(action) ? "down" : "down".equals(action) ? "up" : "edit";
-        for (String candidate : new String[] {action, fallback}) {
-            HTMLElement button = row.item.querySelector("button." + candidate);
-            if (button != null && !button.hasAttribute("disabled")) {
-                button.focus();
-                return;
-            }
+    /** Keeps the keyboard where it was: on the same button of the row (its code, or "More actions"). */
+    private static void focusAgain(AccountRow row, String buttonClass) {
+        HTMLElement button = row.item.querySelector("button." + buttonClass);
+        if (button != null) {
+            button.focus();
         }
     }
 
