@@ -391,24 +391,6 @@ public final class Vault {
         return new Vault(next, settings, tombstones, recentlyDeleted, Math.max(now, orderedAt + 1), groups, usedAt);
     }
 
-    /**
-     * Turns a placeholder (a work or school account restored without its secret) back into a working account,
-     * when the link names the same issuer and account name.
-     */
-    public Vault completePlaceholder(String id, String issuer, String name, fob.otp.OtpParameters otp, long now)
-            throws VaultException {
-        Account placeholder = find(id);
-        if (placeholder == null || !placeholder.isPlaceholder()) {
-            throw new VaultException(Text.t("That account needs no setup"));
-        }
-        if (!placeholder.issuer().trim().equalsIgnoreCase(issuer.trim())
-                || !placeholder.name().trim().equalsIgnoreCase(name.trim())) {
-            throw new VaultException(Text.t("This code is for {0}, not for {1}",
-                    OtpAuthLink.displayName(issuer, name), describe(placeholder)));
-        }
-        return replace(placeholder.withOtp(otp, now));
-    }
-
     public Vault withSettings(Settings settings) {
         return new Vault(accounts, settings, tombstones, recentlyDeleted, orderedAt, groups, usedAt);
     }

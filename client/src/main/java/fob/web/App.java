@@ -3,13 +3,11 @@ package fob.web;
 import fob.device.DevicePreferences;
 import fob.json.Json;
 import fob.lock.IdleLock;
-import fob.otp.InvalidOtpException;
 import fob.otp.OtpParameters;
-import fob.otp.Totp;
 import fob.text.Text;
 import fob.vault.Account;
+import fob.vault.AccountEdits;
 import fob.vault.Vault;
-import fob.vault.VaultException;
 import fob.web.backup.BackupService;
 import fob.web.backup.LiveEvents;
 import fob.web.js.Browser;
@@ -385,10 +383,9 @@ public final class App implements AccountListView.Actions, Preferences {
     @Override
     public void copy(AccountRow row) {
         long now = System.currentTimeMillis();
-        String code = row.codeAt(now);
         OtpParameters otp = row.account().otp();
-        // A time-based code expires with its period; an HOTP code has no end, so it gets one period's grace.
-        long validFor = otp.type().isTimeBased() ? Totp.millisRemaining(now, otp.period()) : 30_000;
+        String code = otp.codeAt(now);
+        long validFor = otp.millisValidAt(now);
         Async.run(() -> {
             Promises.await(Browser.copyText(code));
             ClipboardCleaner.clearWhenExpired(code, validFor);
@@ -401,17 +398,7 @@ public final class App implements AccountListView.Actions, Preferences {
 
     @Override
     public void nextCode(Account account) {
-        change(vault -> {
-            Account current = vault.find(account.id());
-            if (current == null || current.isPlaceholder()) {
-                return vault;
-            }
-            try {
-                return vault.replace(current.withOtp(current.otp().nextCounter(), System.currentTimeMillis()));
-            } catch (InvalidOtpException e) {
-                throw new VaultException(e.getMessage());
-            }
-        });
+        change(vault -> AccountEdits.nextCode(vault, account.id(), System.currentTimeMillis()).vault());
     }
 
     @Override

@@ -2,7 +2,6 @@ package fob.web.ui;
 
 import fob.icons.IconLook;
 import fob.otp.OtpParameters;
-import fob.otp.Totp;
 import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.AccountKind;
@@ -285,11 +284,5 @@ public final class AccountRow {
 
     public Account account() {
         return account;
-    }
-
-    /** The code to copy now: worked out afresh, since a row off screen keeps none. */
-    public String codeAt(long now) {
-        OtpParameters otp = account.otp();
-        return otp.codeAtStep(otp.type().isTimeBased() ? Totp.counterAt(now, otp.period()) : otp.counter());
     }
 }
