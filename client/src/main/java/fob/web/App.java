@@ -4,6 +4,7 @@ import fob.device.DevicePreferences;
 import fob.json.Json;
 import fob.lock.IdleLock;
 import fob.otp.OtpParameters;
+import fob.screen.CodeMask;
 import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.AccountEdits;
@@ -367,7 +368,7 @@ public final class App implements AccountListView.Actions, Preferences {
     }
 
     private void applyVisibility() {
-        list.hideCodes(session.vault().settings().hideCodesWhenHidden() && Browser.isDocumentHidden());
+        list.hideCodes(CodeMask.masksAll(session.vault().settings(), Browser.isDocumentHidden()));
     }
 
     private static void showAppError(String message) {
