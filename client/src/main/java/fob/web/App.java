@@ -4,6 +4,7 @@ import fob.device.DevicePreferences;
 import fob.json.Json;
 import fob.lock.IdleLock;
 import fob.otp.OtpParameters;
+import fob.screen.AppLockOffer;
 import fob.screen.CodeMask;
 import fob.text.Text;
 import fob.vault.Account;
@@ -201,8 +202,8 @@ public final class App implements AccountListView.Actions, Preferences {
     /** After the first account, once: App lock is offered (Settings has it at any time). */
     private void offerAppLock(SettingsDialog settings, AppLockPanel lockPanel) {
         HTMLElement offer = Dom.byId("app-lock-offer");
-        Runnable update = () -> Dom.show(offer, !session.vault().isEmpty() && store.lock() == null
-                && !preferences.appLockOffered() && !session.isUnreadable());
+        Runnable update = () -> Dom.show(offer, AppLockOffer.shows(session.vault(), store.lock() != null, preferences,
+                session.isUnreadable()));
         Dom.onClick(Dom.byId("app-lock-offer-open"), () -> {
             set(preferences.withAppLockOffered());
             update.run();
