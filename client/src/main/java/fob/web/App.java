@@ -40,7 +40,7 @@ import fob.web.ui.GroupsBar;
 import fob.web.ui.HistoryDialog;
 import fob.web.ui.ImportDialog;
 import fob.web.ui.LockScreen;
-import fob.web.ui.Preferences;
+import fob.web.ui.DevicePreferencesHolder;
 import fob.web.ui.RecentlyDeletedDialog;
 import fob.web.ui.RecoveryDialog;
 import fob.web.ui.SettingsDialog;
@@ -54,7 +54,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
 /** The page: opens the vault, shows the accounts, and wires the controls. */
-public final class App implements AccountListView.Actions, Preferences {
+public final class App implements AccountListView.Actions, DevicePreferencesHolder {
     private final VaultSession session;
     private final VaultStore store;
     private final Worker worker;
@@ -75,7 +75,7 @@ public final class App implements AccountListView.Actions, Preferences {
         this.list = new AccountListView(this);
         this.preferencesStore = new PreferencesStore(store);
         this.preferences = DevicePreferences.read(store.preferencesJson());
-        this.idleLock = new IdleLock(System.currentTimeMillis(), idleMillis(preferences), preferences.lockWhenHidden());
+        this.idleLock = new IdleLock(System.currentTimeMillis(), preferences.lockAfterMillis(), preferences.lockWhenHidden());
     }
 
     /** After each change this page stored: tell the other tabs, and back it up. */
@@ -160,10 +160,6 @@ public final class App implements AccountListView.Actions, Preferences {
         });
     }
 
-    private static long idleMillis(DevicePreferences preferences) {
-        return preferences.lockAfterMinutes() * 60_000L;
-    }
-
     @Override
     public DevicePreferences get() {
         return preferences;
@@ -177,7 +173,7 @@ public final class App implements AccountListView.Actions, Preferences {
     @Override
     public void set(DevicePreferences changed, Runnable whenStored) {
         preferences = changed;
-        idleLock.configure(idleMillis(changed), changed.lockWhenHidden());
+        idleLock.configure(changed.lockAfterMillis(), changed.lockWhenHidden());
         list.hideCodesUntilClicked(changed.hideCodesUntilClicked());
         Async.run(() -> {
             preferencesStore.save(changed);

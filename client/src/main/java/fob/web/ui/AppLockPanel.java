@@ -35,7 +35,7 @@ public final class AppLockPanel {
     private final LockPasswords passwords;
     private final LockPasskeys passkeys = new LockPasskeys();
     private final BooleanSupplier backupOn;
-    private final Preferences preferences;
+    private final DevicePreferencesHolder preferences;
     private final Runnable lockChanged;
     private final Async.Task newKeys;
     private boolean busy;
@@ -45,7 +45,7 @@ public final class AppLockPanel {
      * turned on, so that nothing kept from before the lock opens what is written after it.
      */
     public AppLockPanel(VaultSession session, VaultStore store, LockPasswords passwords, BooleanSupplier backupOn,
-            Preferences preferences, Runnable lockChanged, Async.Task newKeys) {
+            DevicePreferencesHolder preferences, Runnable lockChanged, Async.Task newKeys) {
         this.newKeys = newKeys;
         this.session = session;
         this.store = store;
