@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * The changes a person makes to one account, as pure functions of the vault: "Save" of a new or an edited account,
- * "Finish setup" of a placeholder, and "Next code" of an HOTP account. Each gives the vault after it and the id of
- * the account it added or changed, or throws a {@link VaultException} that says why it cannot be made. The page runs
+ * "Finish setup" of a placeholder, "Next code" of an HOTP account, and a code copied. Each gives the vault after it
+ * (and the id of the account it added or changed), or throws a {@link VaultException} that says why it cannot be made. The page runs
  * them in its vault session, which runs one again on a newer vault when another tab saved in between: so each reads
  * all it needs from the vault it is given, and the groups chosen in a form count only while they still exist.
  */
@@ -150,6 +150,14 @@ public final class AccountEdits {
         } catch (InvalidOtpException e) {
             throw new VaultException(e.getMessage());
         }
+    }
+
+    /**
+     * A code of the account was copied now (for "Recently used", kept on this device only: see {@link Vault#usedAt}).
+     * An account deleted meanwhile leaves the vault as it is: the code was copied all the same.
+     */
+    public static Vault copied(Vault vault, String id, long now) throws VaultException {
+        return vault.find(id) == null ? vault : vault.used(id, now);
     }
 
     /** The groups that still exist: another tab or device may have deleted one while the dialog was open. */

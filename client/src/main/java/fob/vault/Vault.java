@@ -12,7 +12,8 @@ import java.util.Map;
  * The accounts in the user's order, the settings, the tombstones of deleted accounts (so that a deletion reaches
  * the user's other devices instead of being undone by them), and Recently deleted (the deleted accounts
  * themselves, restorable). Immutable: every change returns a new vault, which the page adopts only once it is
- * safely stored.
+ * safely stored. Over 400 lines because each change builds the whole vault through its one private constructor, which
+ * a class split off would need in the open.
  */
 public final class Vault {
     public static final Vault EMPTY = new Vault(Collections.emptyList(), Settings.DEFAULTS);

@@ -3,20 +3,15 @@ package fob.web;
 import fob.device.DevicePreferences;
 import fob.json.Json;
 import fob.lock.IdleLock;
-import fob.otp.OtpParameters;
 import fob.screen.AppLockOffer;
 import fob.screen.CodeMask;
 import fob.text.Text;
-import fob.vault.Account;
-import fob.vault.AccountEdits;
 import fob.vault.Vault;
 import fob.web.backup.BackupService;
 import fob.web.backup.LiveEvents;
 import fob.web.js.Browser;
 import fob.web.js.BrowserJson;
-import fob.web.js.ClipboardCleaner;
 import fob.web.js.Clock;
-import fob.web.js.Promises;
 import fob.web.js.ServiceWorkers;
 import fob.web.js.TabSync;
 import fob.web.lock.LockPasswords;
@@ -28,7 +23,7 @@ import fob.web.store.UnreadableVaultException;
 import fob.web.store.VaultStore;
 import fob.web.ui.AccountDialog;
 import fob.web.ui.AccountListView;
-import fob.web.ui.AccountRow;
+import fob.web.ui.AccountRowActions;
 import fob.web.ui.ActivityDialog;
 import fob.web.ui.AppLockPanel;
 import fob.web.ui.BackupPanel;
@@ -54,12 +49,13 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
 /** The page: opens the vault, shows the accounts, and wires the controls. */
-public final class App implements AccountListView.Actions, DevicePreferencesHolder {
+public final class App implements DevicePreferencesHolder {
     private final VaultSession session;
     private final VaultStore store;
     private final Worker worker;
     private final AccountListView list;
     private final ConfirmDialog confirm = new ConfirmDialog();
+    private final AccountRowActions rowActions;
     private final PreferencesStore preferencesStore;
     private DevicePreferences preferences;
     private final IdleLock idleLock;
@@ -72,7 +68,8 @@ public final class App implements AccountListView.Actions, DevicePreferencesHold
         this.store = store;
         this.worker = worker;
         this.session = new VaultSession(store, vault, this::afterSave);
-        this.list = new AccountListView(this);
+        this.rowActions = new AccountRowActions(session, confirm);
+        this.list = new AccountListView(rowActions);
         this.preferencesStore = new PreferencesStore(store);
         this.preferences = DevicePreferences.read(store.preferencesJson());
         this.idleLock = new IdleLock(System.currentTimeMillis(), preferences.lockAfterMillis(), preferences.lockWhenHidden());
@@ -247,6 +244,7 @@ public final class App implements AccountListView.Actions, DevicePreferencesHold
     private void start() {
         Browser.mark("fob-start");
         accountDialog = new AccountDialog(session, list, worker);
+        rowActions.useDialog(accountDialog);
         SettingsDialog settings = new SettingsDialog(session, this);
         backup = new BackupService(session, store, worker);
         new LiveEvents(backup.sync(), backup::pullQuietly);
@@ -372,59 +370,5 @@ public final class App implements AccountListView.Actions, DevicePreferencesHold
         HTMLElement error = Dom.byId("app-error");
         error.setTextContent(message);
         Dom.show(error, true);
-    }
-
-    private void change(VaultSession.Change change) {
-        Async.run(() -> session.change(change), Toast::show);
-    }
-
-    @Override
-    public void copy(AccountRow row) {
-        long now = System.currentTimeMillis();
-        OtpParameters otp = row.account().otp();
-        String code = otp.codeAt(now);
-        long validFor = otp.millisValidAt(now);
-        Async.run(() -> {
-            Promises.await(Browser.copyText(code));
-            ClipboardCleaner.clearWhenExpired(code, validFor);
-            Toast.show(Text.t("Code copied."));
-            // For "Recently used"; kept on this device only (see Vault#usedAt).
-            String id = row.account().id();
-            change(vault -> vault.find(id) == null ? vault : vault.used(id, now));
-        }, message -> Toast.show(Text.t("The browser did not let Fob copy the code.")));
-    }
-
-    @Override
-    public void nextCode(Account account) {
-        change(vault -> AccountEdits.nextCode(vault, account.id(), System.currentTimeMillis()).vault());
-    }
-
-    @Override
-    public void edit(Account account) {
-        accountDialog.openForEditing(account);
-    }
-
-    @Override
-    public void delete(Account account) {
-        confirm.ask(Text.t("Delete account?"), Text.t("Delete {0} from Fob? It goes to Recently deleted (in Settings),"
-                + " on your other devices too, where you can restore it for 30 days. Without its codes you may be"
-                + " unable to sign in to it.", Vault.describe(account)),
-                Text.t("Delete"),
-                () -> change(vault -> vault.remove(account.id(), System.currentTimeMillis())));
-    }
-
-    @Override
-    public void finishSetup(Account placeholder) {
-        accountDialog.openForFinishing(placeholder);
-    }
-
-    @Override
-    public void move(Account account, int offset) {
-        change(vault -> vault.move(account.id(), offset, System.currentTimeMillis()));
-    }
-
-    @Override
-    public void moveTo(Account account, int index) {
-        change(vault -> vault.moveTo(account.id(), index, System.currentTimeMillis()));
     }
 }

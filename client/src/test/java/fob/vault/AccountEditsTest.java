@@ -168,6 +168,14 @@ class AccountEditsTest {
     }
 
     @Test
+    void aCopiedCodeIsRememberedForRecentlyUsedUnlessItsAccountIsGone() throws Exception {
+        Vault vault = vault();
+        assertEquals(java.util.Map.of("b", 9L), AccountEdits.copied(vault, "b", 9).usedAt());
+        Vault deleted = vault.remove("b", 5);
+        assertSame(deleted, AccountEdits.copied(deleted, "b", 9));
+    }
+
+    @Test
     void nextCodeStopsAtTheLargestCounter() throws Exception {
         Vault vault = Vault.EMPTY.add(VaultTest.account("h",
                 "otpauth://hotp/H:h?secret=CCCCCCCCCCCCCCCC&counter=" + OtpParameters.MAX_COUNTER));

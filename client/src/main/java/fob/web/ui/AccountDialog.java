@@ -18,6 +18,7 @@ import fob.vault.VaultException;
 import fob.web.Async;
 import fob.web.VaultSession;
 import fob.web.js.Browser;
+import fob.web.js.Files;
 import fob.web.js.IconGraphics;
 import fob.web.js.Promises;
 import fob.web.worker.Worker;
@@ -83,7 +84,7 @@ public final class AccountDialog {
         Dom.onClick(Dom.byId("icon-automatic"), () -> setIcon(AccountIcon.AUTOMATIC, ""));
         HTMLInputElement file = Dom.byId("icon-file");
         file.addEventListener("change", (EventListener<Event>) event -> {
-            JSObject chosen = firstFile(file);
+            JSObject chosen = Files.chosen(file);
             if (chosen == null) {
                 return;
             }
@@ -102,10 +103,6 @@ public final class AccountDialog {
 
     /** Own images are drawn anew at this size: sharp at 2.5rem on a screen of twice the density. */
     static final int ICON_SIDE = 96;
-
-    @org.teavm.jso.JSBody(params = "input", script = "return input.files && input.files.length ? input.files[0] :"
-            + " null;")
-    private static native JSObject firstFile(HTMLInputElement input);
 
     private void setIcon(AccountIcon chosen, String title) {
         icon = chosen;
