@@ -1,11 +1,10 @@
 package fob.web.ui;
 
 import fob.icons.IconLook;
-import fob.otp.OtpParameters;
 import fob.screen.CodeMask;
-import fob.screen.CodeText;
 import fob.screen.Countdown;
 import fob.screen.RowAction;
+import fob.screen.RowCode;
 import fob.screen.RowPlace;
 import fob.text.Text;
 import fob.vault.Account;
@@ -30,27 +29,19 @@ public final class AccountRow {
     /** Whether {@link IconLoader} was asked for this row's icon already. */
     boolean iconAsked;
     private final RowPlace place;
-    /** Which codes show as dots: the list's, shared by its rows. */
-    private final CodeMask mask;
     private final HTMLElement code;
     private final HTMLElement next;
     private final HTMLElement seconds;
     private final HTMLElement fill;
-    private long shownStep = Long.MIN_VALUE;
-    private String currentCode = "";
-    private String nextCode;
-    private boolean shownMasked;
-    private boolean shownNext;
-    private boolean expiring;
+    private final RowCode rowCode;
     private boolean filteredOut;
-    private boolean codeChanged;
     /** Whether the list's IntersectionObserver last saw the row on screen. */
     boolean onScreen;
 
     AccountRow(Account account, RowPlace place, CodeMask mask, AccountListView.Actions actions) {
         this.account = account;
         this.place = place;
-        this.mask = mask;
+        this.rowCode = new RowCode(account.id(), account.otp(), mask);
         item = Dom.element("li", "account");
         item.setAttribute("data-id", account.id());
         String labelId = "account-" + account.id();
@@ -83,7 +74,7 @@ public final class AccountRow {
             code.setAttribute("aria-label", Text.t("Copy code"));
             code.setAttribute("aria-describedby", labelId);
             Dom.onClick(code, () -> {
-                if (mask.clickReveals(account.id(), shownStep)) {
+                if (rowCode.clickReveals()) {
                     reveal();
                 } else {
                     actions.copy(this);
@@ -199,14 +190,9 @@ public final class AccountRow {
         return filteredOut;
     }
 
-    private boolean isMasked() {
-        return mask.masked(account.id(), shownStep);
-    }
-
     /** Shows this row's code until it changes ("Hide codes until clicked"), also across a re-rendering. */
     private void reveal() {
-        mask.reveal(account.id(), shownStep);
-        codeChanged = true;
+        rowCode.reveal();
         show(null, onScreen);
     }
 
@@ -215,67 +201,39 @@ public final class AccountRow {
      * the page; cheap when the code has not changed. Answers whether it computed a new one.
      */
     boolean computeCode(Countdown countdown) {
-        OtpParameters otp = account.otp();
-        if (otp == null) {
-            return false;
-        }
-        boolean masked = isMasked();
-        long step = countdown != null ? countdown.step : otp.counter();
-        if (step == shownStep) {
-            codeChanged |= masked != shownMasked;
-            return false;
-        }
-        shownStep = step;
-        currentCode = otp.codeAtStep(step);
-        nextCode = null;
-        codeChanged = true;
-        return true;
+        return rowCode.compute(countdown);
     }
 
     /** Off screen: the code is dropped, so that no stale code stays in the page (screen readers read it). */
     void forgetCode() {
-        if (shownStep != Long.MIN_VALUE) {
-            shownStep = Long.MIN_VALUE;
+        if (rowCode.forget()) {
             code.setTextContent("");
             next.setHidden(true);
-            shownNext = false;
         }
     }
 
     /** Shows a newly computed code, and the countdown when the row is on screen (off screen, nobody sees it). */
     void show(Countdown countdown, boolean rowOnScreen) {
-        boolean masked = isMasked();
-        if (codeChanged) {
-            codeChanged = false;
-            shownMasked = masked;
-            code.setTextContent(CodeText.shown(currentCode, masked));
-            // The next code is written anew for this code (and its mask), when it is due.
-            shownNext = false;
-            next.setHidden(true);
+        RowCode.Frame frame = rowCode.frame(countdown, rowOnScreen);
+        if (frame.code != null) {
+            code.setTextContent(frame.code);
         }
-        if (countdown == null || !rowOnScreen) {
-            return;
+        if (countdown != null && rowOnScreen) {
+            seconds.setTextContent(countdown.seconds);
+            Browser.setStyle(fill, "transform", countdown.scale);
         }
-        seconds.setTextContent(countdown.seconds);
-        Browser.setStyle(fill, "transform", countdown.scale);
-        if (countdown.expiring != expiring) {
-            expiring = countdown.expiring;
-            if (expiring) {
+        if (frame.expiring != null) {
+            if (frame.expiring) {
                 item.getClassList().add("expiring");
             } else {
                 item.getClassList().remove("expiring");
             }
         }
-        boolean wantNext = countdown.nextDue && shownStep == countdown.step;
-        if (wantNext && !shownNext) {
-            if (nextCode == null) {
-                nextCode = account.otp().codeAtStep(shownStep + 1);
-            }
-            next.setTextContent(CodeText.next(nextCode, masked));
+        if (frame.nextCode != null) {
+            next.setTextContent(frame.nextCode);
         }
-        if (wantNext != shownNext) {
-            shownNext = wantNext;
-            next.setHidden(!wantNext);
+        if (frame.nextShown != null) {
+            next.setHidden(!frame.nextShown);
         }
     }
 
