@@ -9,8 +9,8 @@ import fob.text.Language;
 
 /**
  * Choices that belong to this browser, not to the vault (those are {@link fob.vault.Settings}): they are not backed
- * up, and another device keeps its own. None is secret, so they are stored as they are (docs/formats.md, "The vault record in IndexedDB").
- * Immutable; anything unreadable falls back to the default.
+ * up, and another device keeps its own. None is secret, so they are stored as they are (docs/formats.md, "The vault
+ * record in IndexedDB"). Immutable; anything unreadable falls back to the default.
  */
 public final class DevicePreferences {
     public static final DevicePreferences DEFAULTS = new DevicePreferences(IdleLock.DEFAULT_MINUTES, false, false,

@@ -12,9 +12,10 @@ import java.util.Objects;
 /**
  * The changes a person makes to one account, as pure functions of the vault: "Save" of a new or an edited account,
  * "Finish setup" of a placeholder, "Next code" of an HOTP account, and a code copied. Each gives the vault after it
- * (and the id of the account it added or changed), or throws a {@link VaultException} that says why it cannot be made. The page runs
- * them in its vault session, which runs one again on a newer vault when another tab saved in between: so each reads
- * all it needs from the vault it is given, and the groups chosen in a form count only while they still exist.
+ * (and the id of the account it added or changed), or throws a {@link VaultException} that says why it cannot be
+ * made. The page runs them in its vault session, which runs one again on a newer vault when another tab saved in
+ * between: so each reads all it needs from the vault it is given, and the groups chosen in a form count only while
+ * they still exist.
  */
 public final class AccountEdits {
     private AccountEdits() {

@@ -5,7 +5,6 @@ import fob.json.Json;
 import fob.lock.IdleLock;
 import fob.screen.AppLockOffer;
 import fob.screen.CodeMask;
-import fob.text.Text;
 import fob.vault.Vault;
 import fob.web.backup.BackupService;
 import fob.web.backup.LiveEvents;
@@ -72,7 +71,8 @@ public final class App implements DevicePreferencesHolder {
         this.list = new AccountListView(rowActions);
         this.preferencesStore = new PreferencesStore(store);
         this.preferences = DevicePreferences.read(store.preferencesJson());
-        this.idleLock = new IdleLock(System.currentTimeMillis(), preferences.lockAfterMillis(), preferences.lockWhenHidden());
+        this.idleLock = new IdleLock(System.currentTimeMillis(), preferences.lockAfterMillis(),
+                preferences.lockWhenHidden());
     }
 
     /** After each change this page stored: tell the other tabs, and back it up. */
