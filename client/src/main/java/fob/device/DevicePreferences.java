@@ -8,9 +8,9 @@ import fob.lock.IdleLock;
 import fob.text.Language;
 
 /**
- * Choices that belong to this browser, not to the vault: they are not backed up, and another device keeps its
- * own. None is secret, so they are stored as they are (docs/formats.md, "The vault record in IndexedDB").
- * Immutable; anything unreadable falls back to the default.
+ * Choices that belong to this browser, not to the vault (those are {@link fob.vault.Settings}): they are not backed
+ * up, and another device keeps its own. None is secret, so they are stored as they are (docs/formats.md, "The vault
+ * record in IndexedDB"). Immutable; anything unreadable falls back to the default.
  */
 public final class DevicePreferences {
     public static final DevicePreferences DEFAULTS = new DevicePreferences(IdleLock.DEFAULT_MINUTES, false, false,
@@ -35,6 +35,11 @@ public final class DevicePreferences {
     /** "Lock after": minutes without input; 0 is never. */
     public int lockAfterMinutes() {
         return lockAfterMinutes;
+    }
+
+    /** "Lock after" in milliseconds, as the idle lock counts; 0 is never. */
+    public long lockAfterMillis() {
+        return lockAfterMinutes * 60_000L;
     }
 
     public boolean lockWhenHidden() {

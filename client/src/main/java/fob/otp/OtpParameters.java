@@ -123,6 +123,15 @@ public final class OtpParameters {
         return key;
     }
 
+    /**
+     * How long the code shown at {@code epochMillis} stays good, in milliseconds (how long a copied code may stay in
+     * the clipboard): a time-based code until its period ends; an HOTP code has no end of its own, so it gets one
+     * {@link #DEFAULT_PERIOD} of grace.
+     */
+    public long millisValidAt(long epochMillis) {
+        return type.isTimeBased() ? Totp.millisRemaining(epochMillis, period) : DEFAULT_PERIOD * 1000L;
+    }
+
     /** Identifies the code shown at {@code epochMillis}: it changes exactly when the code does. */
     public long stepAt(long epochMillis) {
         return type.isTimeBased() ? Totp.counterAt(epochMillis, period) : counter;

@@ -2,7 +2,10 @@ package fob.vault;
 
 import java.util.Objects;
 
-/** The user's choices, kept in the vault so that they travel with it (backups, exports). Immutable. */
+/**
+ * The person's choices that belong to the vault: kept in it, so that they travel with it (backups, exports) to every
+ * device. What one browser alone keeps is {@link fob.device.DevicePreferences}. Immutable.
+ */
 public final class Settings {
     public static final Settings DEFAULTS = new Settings(false, SortOrder.MANUAL);
 

@@ -12,7 +12,8 @@ import java.util.Map;
  * The accounts in the user's order, the settings, the tombstones of deleted accounts (so that a deletion reaches
  * the user's other devices instead of being undone by them), and Recently deleted (the deleted accounts
  * themselves, restorable). Immutable: every change returns a new vault, which the page adopts only once it is
- * safely stored.
+ * safely stored. Over 400 lines because each change builds the whole vault through its one private constructor, which
+ * a class split off would need in the open.
  */
 public final class Vault {
     public static final Vault EMPTY = new Vault(Collections.emptyList(), Settings.DEFAULTS);
@@ -238,11 +239,6 @@ public final class Vault {
         return recentlyDeleted;
     }
 
-    /** The same accounts and settings with another Recently deleted (merges and restores keep this device's). */
-    public Vault withRecentlyDeleted(List<Deleted> deleted) {
-        return new Vault(accounts, settings, tombstones, deleted, orderedAt, groups, usedAt);
-    }
-
     public boolean isEmpty() {
         return accounts.isEmpty();
     }
@@ -394,24 +390,6 @@ public final class Vault {
         List<Account> next = new ArrayList<>(accounts);
         next.add(target, next.remove(index));
         return new Vault(next, settings, tombstones, recentlyDeleted, Math.max(now, orderedAt + 1), groups, usedAt);
-    }
-
-    /**
-     * Turns a placeholder (a work or school account restored without its secret) back into a working account,
-     * when the link names the same issuer and account name.
-     */
-    public Vault completePlaceholder(String id, String issuer, String name, fob.otp.OtpParameters otp, long now)
-            throws VaultException {
-        Account placeholder = find(id);
-        if (placeholder == null || !placeholder.isPlaceholder()) {
-            throw new VaultException(Text.t("That account needs no setup"));
-        }
-        if (!placeholder.issuer().trim().equalsIgnoreCase(issuer.trim())
-                || !placeholder.name().trim().equalsIgnoreCase(name.trim())) {
-            throw new VaultException(Text.t("This code is for {0}, not for {1}",
-                    OtpAuthLink.displayName(issuer, name), describe(placeholder)));
-        }
-        return replace(placeholder.withOtp(otp, now));
     }
 
     public Vault withSettings(Settings settings) {

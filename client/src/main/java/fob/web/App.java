@@ -8,20 +8,14 @@ import fob.local.UnreadableVaultException;
 import fob.local.VaultKeeper;
 import fob.local.VaultSession;
 import fob.lock.IdleLock;
-import fob.otp.InvalidOtpException;
-import fob.otp.OtpParameters;
-import fob.otp.Totp;
-import fob.text.Text;
-import fob.vault.Account;
+import fob.screen.AppLockOffer;
+import fob.screen.CodeMask;
 import fob.vault.Vault;
-import fob.vault.VaultException;
 import fob.web.backup.BackupService;
 import fob.web.backup.LiveEvents;
 import fob.web.js.Browser;
 import fob.web.js.BrowserJson;
-import fob.web.js.ClipboardCleaner;
 import fob.web.js.Clock;
-import fob.web.js.Promises;
 import fob.web.js.ServiceWorkers;
 import fob.web.js.TabSync;
 import fob.web.lock.LockPasswords;
@@ -30,19 +24,19 @@ import fob.web.store.BrowserVaults;
 import fob.web.store.PreferencesStore;
 import fob.web.ui.AccountDialog;
 import fob.web.ui.AccountListView;
-import fob.web.ui.AccountRow;
+import fob.web.ui.AccountRowActions;
 import fob.web.ui.ActivityDialog;
 import fob.web.ui.AppLockPanel;
 import fob.web.ui.BackupPanel;
 import fob.web.ui.CodeDialog;
 import fob.web.ui.ConfirmDialog;
+import fob.web.ui.DevicePreferencesHolder;
 import fob.web.ui.Dom;
 import fob.web.ui.ExportDialog;
 import fob.web.ui.GroupsBar;
 import fob.web.ui.HistoryDialog;
 import fob.web.ui.ImportDialog;
 import fob.web.ui.LockScreen;
-import fob.web.ui.Preferences;
 import fob.web.ui.RecentlyDeletedDialog;
 import fob.web.ui.RecoveryDialog;
 import fob.web.ui.SettingsDialog;
@@ -56,12 +50,13 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
 /** The page: opens the vault, shows the accounts, and wires the controls. */
-public final class App implements AccountListView.Actions, Preferences {
+public final class App implements DevicePreferencesHolder {
     private final VaultSession session;
     private final VaultKeeper store;
     private final Worker worker;
     private final AccountListView list;
     private final ConfirmDialog confirm = new ConfirmDialog();
+    private final AccountRowActions rowActions;
     private final PreferencesStore preferencesStore;
     private DevicePreferences preferences;
     private final IdleLock idleLock;
@@ -74,10 +69,12 @@ public final class App implements AccountListView.Actions, Preferences {
         this.store = store;
         this.worker = worker;
         this.session = new VaultSession(store, vault, this::afterSave);
-        this.list = new AccountListView(this);
+        this.rowActions = new AccountRowActions(session, confirm);
+        this.list = new AccountListView(rowActions);
         this.preferencesStore = new PreferencesStore();
         this.preferences = DevicePreferences.read(store.preferencesJson());
-        this.idleLock = new IdleLock(System.currentTimeMillis(), idleMillis(preferences), preferences.lockWhenHidden());
+        this.idleLock = new IdleLock(System.currentTimeMillis(), preferences.lockAfterMillis(),
+                preferences.lockWhenHidden());
     }
 
     /** After each change this page stored: tell the other tabs, and back it up. */
@@ -162,10 +159,6 @@ public final class App implements AccountListView.Actions, Preferences {
         });
     }
 
-    private static long idleMillis(DevicePreferences preferences) {
-        return preferences.lockAfterMinutes() * 60_000L;
-    }
-
     @Override
     public DevicePreferences get() {
         return preferences;
@@ -179,7 +172,7 @@ public final class App implements AccountListView.Actions, Preferences {
     @Override
     public void set(DevicePreferences changed, Runnable whenStored) {
         preferences = changed;
-        idleLock.configure(idleMillis(changed), changed.lockWhenHidden());
+        idleLock.configure(changed.lockAfterMillis(), changed.lockWhenHidden());
         list.hideCodesUntilClicked(changed.hideCodesUntilClicked());
         Async.run(() -> {
             preferencesStore.save(changed);
@@ -204,8 +197,8 @@ public final class App implements AccountListView.Actions, Preferences {
     /** After the first account, once: App lock is offered (Settings has it at any time). */
     private void offerAppLock(SettingsDialog settings, AppLockPanel lockPanel) {
         HTMLElement offer = Dom.byId("app-lock-offer");
-        Runnable update = () -> Dom.show(offer, !session.vault().isEmpty() && store.lock() == null
-                && !preferences.appLockOffered() && !session.isUnreadable());
+        Runnable update = () -> Dom.show(offer, AppLockOffer.shows(session.vault(), store.lock() != null, preferences,
+                session.isUnreadable()));
         Dom.onClick(Dom.byId("app-lock-offer-open"), () -> {
             set(preferences.withAppLockOffered());
             update.run();
@@ -253,6 +246,7 @@ public final class App implements AccountListView.Actions, Preferences {
     private void start() {
         Browser.mark("fob-start");
         accountDialog = new AccountDialog(session, list, worker);
+        rowActions.useDialog(accountDialog);
         SettingsDialog settings = new SettingsDialog(session, this);
         backup = new BackupService(session, store, worker);
         new LiveEvents(backup.sync(), backup::pullQuietly);
@@ -371,77 +365,12 @@ public final class App implements AccountListView.Actions, Preferences {
     }
 
     private void applyVisibility() {
-        list.hideCodes(session.vault().settings().hideCodesWhenHidden() && Browser.isDocumentHidden());
+        list.hideCodes(CodeMask.masksAll(session.vault().settings(), Browser.isDocumentHidden()));
     }
 
     private static void showAppError(String message) {
         HTMLElement error = Dom.byId("app-error");
         error.setTextContent(message);
         Dom.show(error, true);
-    }
-
-    private void change(VaultSession.Change change) {
-        Async.run(() -> session.change(change), Toast::show);
-    }
-
-    @Override
-    public void copy(AccountRow row) {
-        long now = System.currentTimeMillis();
-        String code = row.codeAt(now);
-        OtpParameters otp = row.account().otp();
-        // A time-based code expires with its period; an HOTP code has no end, so it gets one period's grace.
-        long validFor = otp.type().isTimeBased() ? Totp.millisRemaining(now, otp.period()) : 30_000;
-        Async.run(() -> {
-            Promises.await(Browser.copyText(code));
-            ClipboardCleaner.clearWhenExpired(code, validFor);
-            Toast.show(Text.t("Code copied."));
-            // For "Recently used"; kept on this device only (see Vault#usedAt).
-            String id = row.account().id();
-            change(vault -> vault.find(id) == null ? vault : vault.used(id, now));
-        }, message -> Toast.show(Text.t("The browser did not let Fob copy the code.")));
-    }
-
-    @Override
-    public void nextCode(Account account) {
-        change(vault -> {
-            Account current = vault.find(account.id());
-            if (current == null || current.isPlaceholder()) {
-                return vault;
-            }
-            try {
-                return vault.replace(current.withOtp(current.otp().nextCounter(), System.currentTimeMillis()));
-            } catch (InvalidOtpException e) {
-                throw new VaultException(e.getMessage());
-            }
-        });
-    }
-
-    @Override
-    public void edit(Account account) {
-        accountDialog.openForEditing(account);
-    }
-
-    @Override
-    public void delete(Account account) {
-        confirm.ask(Text.t("Delete account?"), Text.t("Delete {0} from Fob? It goes to Recently deleted (in Settings),"
-                + " on your other devices too, where you can restore it for 30 days. Without its codes you may be"
-                + " unable to sign in to it.", Vault.describe(account)),
-                Text.t("Delete"),
-                () -> change(vault -> vault.remove(account.id(), System.currentTimeMillis())));
-    }
-
-    @Override
-    public void finishSetup(Account placeholder) {
-        accountDialog.openForFinishing(placeholder);
-    }
-
-    @Override
-    public void move(Account account, int offset) {
-        change(vault -> vault.move(account.id(), offset, System.currentTimeMillis()));
-    }
-
-    @Override
-    public void moveTo(Account account, int index) {
-        change(vault -> vault.moveTo(account.id(), index, System.currentTimeMillis()));
     }
 }

@@ -51,6 +51,7 @@ class ClientLayersTest {
             .layer("local").definedBy("fob.local..")
             .layer("sync").definedBy("fob.sync..")
             .layer("worker").definedBy("fob.worker..")
+            .layer("screen").definedBy("fob.screen..")
             .layer("web").definedBy("fob.web..")
             .whereLayer("text").mayNotAccessAnyLayer()
             .whereLayer("crypto").mayNotAccessAnyLayer()
@@ -73,6 +74,8 @@ class ClientLayersTest {
             .whereLayer("sync").mayOnlyAccessLayers("text", "crypto", "json", "codec", "otp", "vault", "backup",
                     "local")
             .whereLayer("worker").mayOnlyAccessLayers("text", "crypto", "json", "kdf", "qr", "backup", "imports")
+            .whereLayer("screen").mayOnlyAccessLayers("text", "json", "codec", "otp", "link", "vault", "lock",
+                    "device", "backup", "imports")
             .whereLayer("web").mayOnlyAccessLayers("text", "crypto", "json", "codec", "otp", "kdf", "menu", "qr",
-                    "link", "vault", "icons", "lock", "device", "backup", "imports", "local", "sync", "worker");
+                    "link", "vault", "icons", "lock", "device", "backup", "imports", "local", "sync", "worker", "screen");
 }

@@ -18,6 +18,13 @@ class DevicePreferencesTest {
     }
 
     @Test
+    void lockAfterCountsInMinutesAndZeroIsNever() {
+        assertEquals(5 * 60_000L, DevicePreferences.DEFAULTS.withLockAfterMinutes(5).lockAfterMillis());
+        assertEquals(0, DevicePreferences.DEFAULTS.withLockAfterMinutes(0).lockAfterMillis());
+        assertEquals(60 * 60_000L, DevicePreferences.DEFAULTS.withLockAfterMinutes(60).lockAfterMillis());
+    }
+
+    @Test
     void anUnknownOrDamagedLanguageIsTheBrowsersChoice() {
         assertEquals(Language.AUTOMATIC, DevicePreferences.read("{\"language\":\"tlh\"}").language());
         assertEquals(Language.AUTOMATIC, DevicePreferences.read("{\"language\":7}").language());

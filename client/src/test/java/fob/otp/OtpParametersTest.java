@@ -26,6 +26,18 @@ class OtpParametersTest {
     }
 
     @Test
+    void aTimeBasedCodeIsGoodUntilItsPeriodEndsAnHotpCodeForThirtySeconds() throws InvalidOtpException {
+        OtpParameters totp = OtpParameters.of(OtpType.TOTP, HashAlgorithm.SHA1, 6, 60, 0, KEY);
+        assertEquals(60_000, totp.millisValidAt(120_000));
+        assertEquals(1, totp.millisValidAt(179_999));
+        assertEquals(15_500, OtpParameters.of(OtpType.STEAM, HashAlgorithm.SHA1, 5, 30, 0, KEY)
+                .millisValidAt(14_500));
+        OtpParameters hotp = OtpParameters.of(OtpType.HOTP, HashAlgorithm.SHA1, 6, 30, 7, KEY);
+        assertEquals(30_000, hotp.millisValidAt(0));
+        assertEquals(30_000, hotp.millisValidAt(179_999), "the same grace whenever it is copied");
+    }
+
+    @Test
     void steamAlwaysHasFiveCharacters() throws InvalidOtpException {
         assertEquals(5, OtpParameters.of(OtpType.STEAM, HashAlgorithm.SHA1, 6, 30, 0, KEY).digits());
     }

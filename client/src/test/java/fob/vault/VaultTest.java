@@ -42,23 +42,6 @@ class VaultTest {
     }
 
     @Test
-    void aPlaceholderIsCompletedOnlyByItsOwnAccount() throws Exception {
-        Account work = Account.fromLink("w", OtpAuthLink.parse("otpauth://totp/Contoso:ann?secret=AAAAAAAAAAAAAAAA"),
-                AccountKind.WORK_OR_SCHOOL, 1).asPlaceholder();
-        Vault vault = Vault.EMPTY.add(work);
-        fob.otp.OtpParameters otp = OtpAuthLink.parse("otpauth://totp/x?secret=BBBBBBBBBBBBBBBB").parameters();
-        VaultException other = assertThrows(VaultException.class,
-                () -> vault.completePlaceholder("w", "Fabrikam", "ann", otp, 2));
-        assertTrue(other.getMessage().contains("This code is for Fabrikam (ann), not for Contoso (ann)"),
-                other.getMessage());
-        Account done = vault.completePlaceholder("w", "contoso", " Ann ", otp, 2).find("w");
-        assertEquals(otp, done.otp());
-        assertEquals("Contoso", done.issuer(), "the placeholder keeps its own names");
-        assertThrows(VaultException.class, () -> vault.completePlaceholder("w", "Contoso", "ann", otp, 2)
-                .completePlaceholder("w", "Contoso", "ann", otp, 3));
-    }
-
-    @Test
     void dragAndDropPutsTheAccountInThePlaceDroppedOn() throws Exception {
         Vault vault = threeAccounts();
         assertEquals(List.of("c", "a", "b"), ids(vault.moveTo("c", 0, 5)));

@@ -17,9 +17,6 @@ public final class Browser {
     @JSBody(params = "dialog", script = "if (dialog.open) dialog.close();")
     public static native void closeDialog(HTMLElement dialog);
 
-    @JSBody(params = "dialog", script = "return dialog.open;")
-    public static native boolean isOpen(HTMLElement dialog);
-
     @JSBody(params = "text", script = "return navigator.clipboard.writeText(text);")
     public static native JSPromise<JSUndefined> copyText(String text);
 

@@ -1,7 +1,6 @@
 package fob.web.js;
 
 import com.grack.nanojson.JsonArray;
-import com.grack.nanojson.JsonObject;
 import fob.json.Json;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;

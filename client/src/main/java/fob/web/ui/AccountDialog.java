@@ -2,21 +2,23 @@ package fob.web.ui;
 
 import fob.imports.ImportEntry;
 import fob.imports.ImportException;
-import fob.imports.ImportPlan;
-import fob.imports.LinkReader;
 import fob.link.OtpAuthLink;
 import fob.local.VaultSession;
+import fob.screen.AccountDialogMode;
+import fob.screen.AddFromLink;
+import fob.screen.IconChoice;
 import fob.text.Text;
 import fob.vault.Account;
+import fob.vault.AccountEdits;
 import fob.vault.AccountForm;
 import fob.vault.AccountIcon;
 import fob.vault.AccountKind;
 import fob.vault.Group;
-import fob.vault.Ids;
 import fob.vault.Vault;
 import fob.vault.VaultException;
 import fob.web.Async;
 import fob.web.js.Browser;
+import fob.web.js.Files;
 import fob.web.js.IconGraphics;
 import fob.web.js.Promises;
 import fob.web.worker.Worker;
@@ -82,7 +84,7 @@ public final class AccountDialog {
         Dom.onClick(Dom.byId("icon-automatic"), () -> setIcon(AccountIcon.AUTOMATIC, ""));
         HTMLInputElement file = Dom.byId("icon-file");
         file.addEventListener("change", (EventListener<Event>) event -> {
-            JSObject chosen = firstFile(file);
+            JSObject chosen = Files.chosen(file);
             if (chosen == null) {
                 return;
             }
@@ -102,28 +104,10 @@ public final class AccountDialog {
     /** Own images are drawn anew at this size: sharp at 2.5rem on a screen of twice the density. */
     static final int ICON_SIDE = 96;
 
-    @org.teavm.jso.JSBody(params = "input", script = "return input.files && input.files.length ? input.files[0] :"
-            + " null;")
-    private static native JSObject firstFile(HTMLInputElement input);
-
     private void setIcon(AccountIcon chosen, String title) {
         icon = chosen;
         showIconProblem(null);
-        String state;
-        switch (chosen.kind()) {
-            case SET:
-                state = Text.t("From Fob's icons: {0}.", title.isEmpty() ? chosen.slug() : title);
-                break;
-            case IMAGE:
-                state = Text.t("Your own image.");
-                break;
-            case LETTER:
-                state = Text.t("The first letter of the issuer.");
-                break;
-            default:
-                state = Text.t("Automatic: the issuer's icon when Fob has one, else its first letter.");
-        }
-        Dom.byId("icon-state").setTextContent(state);
+        Dom.byId("icon-state").setTextContent(IconChoice.describe(chosen, title));
     }
 
     private void showIconProblem(String message) {
@@ -140,10 +124,8 @@ public final class AccountDialog {
         setIcon(AccountIcon.AUTOMATIC, "");
         showGroups(groupShown == null ? java.util.Collections.emptyList()
                 : java.util.Collections.singletonList(groupShown));
-        Dom.setValue("field-link", "");
         work.setChecked(false);
-        open(Text.t("Add account"));
-        Dom.byId("field-link").focus();
+        open(AccountDialogMode.ADDING);
     }
 
     public void openForEditing(Account account) {
@@ -153,42 +135,35 @@ public final class AccountDialog {
         setIcon(account.icon(), "");
         showGroups(account.groups());
         work.setChecked(account.kind() == AccountKind.WORK_OR_SCHOOL);
-        open(Text.t("Edit account"));
-        Dom.byId("field-issuer").focus();
+        open(AccountDialogMode.EDITING);
     }
 
     /** A work or school account restored without its secret: scanning its QR code (or its link) again. */
     public void openForFinishing(Account placeholder) {
         editing = null;
         finishing = placeholder;
-        Dom.setValue("field-link", "");
         work.setChecked(true);
-        open(Text.t("Finish setup"));
-        Dom.byId("field-link").focus();
+        open(AccountDialogMode.FINISHING);
     }
 
-    private void open(String title) {
-        Dom.byId("account-dialog-title").setTextContent(title);
-        boolean adding = editing == null;
-        Dom.show(Dom.byId("from-link"), adding);
-        Dom.show(Dom.byId("from-qr"), adding);
-        Dom.show(Dom.byId("manual"), finishing == null);
-        Dom.show(Dom.byId("field-groups"), finishing == null);
-        Dom.show(Dom.byId("field-icon"), finishing == null);
-        Dom.show(Dom.byId("save-account"), finishing == null);
-        Dom.byId("manual-title").setTextContent(adding ? Text.t("Enter manually") : Text.t("Details"));
+    private void open(AccountDialogMode mode) {
+        Dom.byId("account-dialog-title").setTextContent(mode.title());
+        Dom.show(Dom.byId("from-link"), mode.takesLinks());
+        Dom.show(Dom.byId("from-qr"), mode.takesLinks());
+        for (String id : new String[] {"manual", "field-groups", "field-icon", "save-account"}) {
+            Dom.show(Dom.byId(id), mode.showsDetails());
+        }
+        Dom.byId("manual-title").setTextContent(mode.detailsTitle());
+        Dom.setValue("field-link", "");
         clearProblems();
         scanner.reset();
         Browser.showModal(dialog);
+        Dom.byId(mode.takesLinks() ? "field-link" : "field-issuer").focus();
     }
 
     private void close() {
         scanner.stop();
         Browser.closeDialog(dialog);
-    }
-
-    private AccountKind kind() {
-        return work.isChecked() ? AccountKind.WORK_OR_SCHOOL : AccountKind.STANDARD;
     }
 
     private void addFromLinkField() {
@@ -199,73 +174,44 @@ public final class AccountDialog {
     }
 
     private String addFromQrText(String text, Async.ErrorSink laterProblems) {
-        if (!text.regionMatches(true, 0, "otpauth", 0, 7)) {
-            String shown = text.length() > 60 ? text.substring(0, 60) + "…" : text;
-            return Text.t("This QR code does not hold an account (it reads \u201c{0}\u201d). Scan the code that the"
-                    + " service shows when you turn on two-factor sign-in.", shown);
-        }
-        return addFromText(text, laterProblems);
+        String problem = AddFromLink.qrProblem(text);
+        return problem != null ? problem : addFromText(text, laterProblems);
     }
 
     /**
-     * Adds the accounts in a link or a Google export link. Returns what is wrong with the text at once, or null
-     * and reports a failure to store the accounts to {@code laterProblems}.
+     * Adds the accounts in a link or a Google export link, or finishes the setup of the placeholder. Returns what is
+     * wrong with the text at once, or null and reports a failure to store the accounts to {@code laterProblems}.
      */
     private String addFromText(String text, Async.ErrorSink laterProblems) {
         clearProblems();
-        if (text.trim().isEmpty()) {
-            return Text.t("Paste the otpauth:// link that the service gave you");
-        }
         List<ImportEntry> entries;
+        OtpAuthLink link;
         try {
-            entries = LinkReader.read(text);
+            entries = AddFromLink.entries(text);
+            link = finishing == null ? null : AddFromLink.forPlaceholder(entries, finishing);
         } catch (ImportException e) {
             return e.getMessage();
         }
-        if (entries.size() == 1 && !entries.get(0).usable()) {
-            return entries.get(0).problem();
-        }
         if (finishing != null) {
-            return finishSetup(entries, laterProblems);
+            Account placeholder = finishing;
+            Async.run(() -> {
+                session.change(vault -> AccountEdits.finishSetup(vault, placeholder.id(), link,
+                        System.currentTimeMillis()).vault());
+                close();
+                Toast.show(Text.t("{0} works again.", Vault.describe(placeholder)));
+            }, laterProblems);
+            return null;
         }
-        AccountKind kind = kind();
+        AccountKind kind = work.isChecked() ? AccountKind.WORK_OR_SCHOOL : AccountKind.STANDARD;
         List<String> groups = checkedGroups();
         AccountIcon chosenIcon = icon;
         Async.run(() -> {
-            ImportPlan.Added[] planned = new ImportPlan.Added[1];
-            session.change(vault -> {
-                long now = System.currentTimeMillis();
-                planned[0] = ImportPlan.of(vault, entries, kind).addAll(vault, now);
-                if (planned[0].accounts().isEmpty()) {
-                    throw new VaultException(planned[0].summary());
-                }
-                Vault added = planned[0].vault();
-                for (Account account : planned[0].accounts()) {
-                    added = added.setGroups(account.id(), stillThere(added, groups), now);
-                    if (chosenIcon.kind() != AccountIcon.Kind.AUTOMATIC && planned[0].accounts().size() == 1) {
-                        added = added.replace(added.find(account.id()).withIcon(chosenIcon, now));
-                    }
-                }
-                return added;
-            });
+            AddFromLink.Added[] added = new AddFromLink.Added[1];
+            session.change(vault -> (added[0] = AddFromLink.add(vault, entries, kind, groups, chosenIcon,
+                    System.currentTimeMillis())).vault());
             close();
-            Toast.show(planned[0].summary());
-            list.reveal(planned[0].accounts().get(0).id());
-        }, laterProblems);
-        return null;
-    }
-
-    private String finishSetup(List<ImportEntry> entries, Async.ErrorSink laterProblems) {
-        if (entries.size() != 1) {
-            return Text.t("Scan or paste the code of {0} only", Vault.describe(finishing));
-        }
-        Account placeholder = finishing;
-        OtpAuthLink link = entries.get(0).account();
-        Async.run(() -> {
-            session.change(vault -> vault.completePlaceholder(placeholder.id(), link.issuer(), link.name(),
-                    link.parameters(), System.currentTimeMillis()));
-            close();
-            Toast.show(Text.t("{0} works again.", Vault.describe(placeholder)));
+            Toast.show(added[0].summary());
+            list.reveal(added[0].firstId());
         }, laterProblems);
         return null;
     }
@@ -281,32 +227,19 @@ public final class AccountDialog {
             focusFirstProblem(result);
             return;
         }
-        AccountKind kind = kind();
+        AccountEdits.Details details = AccountEdits.Details.of(form, result, checkedGroups(), icon);
         Account edited = editing;
-        List<String> groups = checkedGroups();
-        AccountIcon chosenIcon = icon;
         Async.run(() -> {
-            long now = System.currentTimeMillis();
-            Vault saved = session.change(vault -> {
-                if (edited == null) {
-                    return vault.add(new Account(Ids.random(), kind, form.issuer.trim(), form.name.trim(),
-                            result.otp(), form.note, now, now, stillThere(vault, groups), chosenIcon));
-                }
-                Account current = vault.find(edited.id());
-                if (current == null) {
-                    throw new VaultException(Text.t("This account was deleted in the meantime"));
-                }
-                // Saving drops the ids of deleted groups, which named nothing.
-                Account changed = current.edited(kind, form.issuer.trim(), form.name.trim(), result.otp(),
-                        form.note, now).withGroups(stillThere(vault, groups), now).withIcon(chosenIcon, now);
-                return vault.replace(changed);
-            });
+            AccountEdits.Edit[] saved = new AccountEdits.Edit[1];
+            session.change(vault -> (saved[0] = edited == null
+                    ? AccountEdits.add(vault, details, System.currentTimeMillis())
+                    : AccountEdits.edit(vault, edited.id(), details, System.currentTimeMillis())).vault());
             close();
-            Account last = saved.accounts().get(saved.accounts().size() - 1);
-            Toast.show(edited == null ? Text.t("Added {0}.", Vault.describe(last)) : Text.t("Saved."));
-
             if (edited == null) {
-                list.reveal(last.id());
+                Toast.show(Text.t("Added {0}.", Vault.describe(saved[0].account())));
+                list.reveal(saved[0].accountId());
+            } else {
+                Toast.show(Text.t("Saved."));
             }
         }, message -> {
             HTMLElement error = Dom.byId("form-error");
@@ -339,17 +272,6 @@ public final class AccountDialog {
             ids.add(((HTMLInputElement) element).getValue());
         }
         return ids;
-    }
-
-    /** The groups that still exist (another tab or device may have deleted one while the dialog was open). */
-    private static List<String> stillThere(Vault vault, List<String> groupIds) {
-        List<String> kept = new java.util.ArrayList<>();
-        for (String id : groupIds) {
-            if (vault.group(id) != null) {
-                kept.add(id);
-            }
-        }
-        return kept;
     }
 
     private AccountForm read() {

@@ -1,8 +1,10 @@
 package fob.web.ui;
 
+import fob.screen.AccountList;
+import fob.screen.CodeMask;
+import fob.screen.Countdown;
 import fob.vault.Account;
 import fob.vault.AccountFilter;
-import fob.vault.SortOrder;
 import fob.vault.Vault;
 import fob.web.js.Browser;
 import java.util.ArrayList;
@@ -53,19 +55,16 @@ public final class AccountListView {
     private final HTMLElement empty = Dom.byId("empty-vault");
     private final HTMLElement noMatch = Dom.byId("no-match");
     private final Actions actions;
-    private final AccountRow.Display display = new AccountRow.Display();
+    private final CodeMask mask = new CodeMask();
     private final IconLoader icons = new IconLoader();
-    private List<Account> accounts = new ArrayList<>();
+    private AccountList shown = AccountList.of(Vault.EMPTY, AccountFilter.ALL);
     /** The rows built so far, one per account from the first: the others follow in chunks. */
     private List<AccountRow> rows = new ArrayList<>();
     private int built;
-    /** Whether the list is in the person's own order, which "Move up" and "Move down" change. */
-    private boolean movable = true;
     /** The rows of the last rendering, by account id: a row whose account and place are unchanged is kept. */
     private final Map<String, AccountRow> previous = new HashMap<>();
     private int renderGeneration;
     private final Set<AccountRow> onScreenRows = new LinkedHashSet<>();
-    private AccountFilter filter = AccountFilter.ALL;
     private int matches;
     private final OnScreen onScreen = new OnScreen(this::seen, () -> tick(System.currentTimeMillis()));
 
@@ -94,13 +93,13 @@ public final class AccountListView {
 
     public void render(Vault vault) {
         String focusedId = null;
-        String focusedAction = null;
+        String focusedButton = null;
         HTMLElement active = Dom.document().getActiveElement();
         if (active != null && Dom.contains(list, active)) {
             HTMLElement item = Dom.closest(active, "li");
-            if (item != null) {
+            if (item != null && !active.getClassName().isEmpty()) {
                 focusedId = item.getAttribute("data-id");
-                focusedAction = active.getClassName();
+                focusedButton = active.getClassName();
             }
         }
         previous.clear();
@@ -111,24 +110,22 @@ public final class AccountListView {
         onScreen.forgetAll();
         onScreenRows.clear();
         list.clear();
-        filter = filter.in(vault);
-        movable = vault.settings().sortBy() == SortOrder.MANUAL;
-        accounts = vault.settings().sortBy().sort(vault);
-        rows = new ArrayList<>(accounts.size());
+        shown = AccountList.of(vault, shown.filter());
+        rows = new ArrayList<>(shown.accounts().size());
         Browser.mark("fob-list-render");
         built = 0;
         matches = 0;
-        buildUpTo(Math.min(FIRST_ROWS, accounts.size()), true);
-        Dom.show(empty, accounts.isEmpty());
+        buildUpTo(Math.min(FIRST_ROWS, shown.accounts().size()), true);
+        Dom.show(empty, shown.isEmpty());
         showNoMatch();
         tick(System.currentTimeMillis());
-        if (built < accounts.size()) {
+        if (built < shown.accounts().size()) {
             scheduleChunk(renderGeneration);
         }
         if (focusedId != null) {
             for (int i = 0; i < built; i++) {
                 if (rows.get(i).account.id().equals(focusedId)) {
-                    focusEnabled(rows.get(i), focusedAction);
+                    focusAgain(rows.get(i), focusedButton);
                 }
             }
         }
@@ -138,12 +135,12 @@ public final class AccountListView {
     private void buildUpTo(int end, boolean assumeOnScreen) {
         HTMLElement fragment = fragment();
         for (int i = built; i < end; i++) {
-            Account account = accounts.get(i);
+            Account account = shown.accounts().get(i);
             AccountRow old = previous.get(account.id());
-            AccountRow row = old != null && old.fits(account, i, accounts.size(), movable) && old.index == i ? old
-                    : new AccountRow(account, i, accounts.size(), movable, display, actions);
+            AccountRow row = old != null && old.fits(account, shown.place(i)) ? old
+                    : new AccountRow(account, shown.place(i), mask, actions);
             rows.add(row);
-            boolean match = filter.matches(row.account);
+            boolean match = shown.shows(row.account);
             row.setFilteredOut(!match);
             matches += match ? 1 : 0;
             row.onScreen = assumeOnScreen && match && i < FIRST_ON_SCREEN;
@@ -158,7 +155,7 @@ public final class AccountListView {
         }
         list.appendChild(fragment);
         built = end;
-        if (built == accounts.size()) {
+        if (built == shown.accounts().size()) {
             previous.clear();
         }
     }
@@ -168,9 +165,9 @@ public final class AccountListView {
             if (generation != renderGeneration) {
                 return;
             }
-            buildUpTo(Math.min(built + CHUNK_ROWS, accounts.size()), false);
+            buildUpTo(Math.min(built + CHUNK_ROWS, shown.accounts().size()), false);
             showNoMatch();
-            if (built < accounts.size()) {
+            if (built < shown.accounts().size()) {
                 scheduleChunk(generation);
             } else {
                 Browser.mark("fob-list-complete");
@@ -180,8 +177,8 @@ public final class AccountListView {
 
     /** Builds every row still waiting (before something needs a row that may be far down the list). */
     private void buildAll() {
-        if (built < accounts.size()) {
-            buildUpTo(accounts.size(), false);
+        if (built < shown.accounts().size()) {
+            buildUpTo(shown.accounts().size(), false);
             showNoMatch();
         }
     }
@@ -189,15 +186,11 @@ public final class AccountListView {
     @JSBody(script = "return document.createDocumentFragment();")
     private static native HTMLElement fragment();
 
-    /** Keeps the keyboard where it was: on the same button, or on its neighbour if that one is now disabled. */
-    private static void focusEnabled(AccountRow row, String action) {
-        String fallback = "up".equals(action) ? "down" : "down".equals(action) ? "up" : "edit";
-        for (String candidate : new String[] {action, fallback}) {
-            HTMLElement button = row.item.querySelector("button." + candidate);
-            if (button != null && !button.hasAttribute("disabled")) {
-                button.focus();
-                return;
-            }
+    /** Keeps the keyboard where it was: on the same button of the row (its code, or "More actions"). */
+    private static void focusAgain(AccountRow row, String buttonClass) {
+        HTMLElement button = row.item.querySelector("button." + buttonClass);
+        if (button != null) {
+            button.focus();
         }
     }
 
@@ -243,24 +236,24 @@ public final class AccountListView {
 
     /** The search field's text. */
     public void filter(String query) {
-        refilter(filter.withQuery(query));
+        refilter(shown.filter().withQuery(query));
     }
 
     /** A group's id, or null for every group. */
     public void filterGroup(String groupId) {
-        refilter(filter.inGroup(groupId));
+        refilter(shown.filter().inGroup(groupId));
     }
 
     public String groupShown() {
-        return filter.groupId();
+        return shown.filter().groupId();
     }
 
     private void refilter(AccountFilter next) {
-        filter = next;
+        shown = shown.filtered(next);
         matches = 0;
         for (int i = 0; i < built; i++) {
             AccountRow row = rows.get(i);
-            boolean match = filter.matches(row.account);
+            boolean match = shown.shows(row.account);
             row.setFilteredOut(!match);
             matches += match ? 1 : 0;
         }
@@ -269,22 +262,20 @@ public final class AccountListView {
     }
 
     private void showNoMatch() {
-        noMatch.setTextContent(filter.nothingMatches());
-        Dom.show(noMatch, !accounts.isEmpty() && built == accounts.size() && matches == 0);
+        noMatch.setTextContent(shown.nothingMatches());
+        Dom.show(noMatch, shown.saysNothingMatches(built, matches));
     }
 
     /** Masks every code (the tab is in the background and the person chose that), or shows them again. */
     public void hideCodes(boolean hidden) {
-        if (hidden != display.hideAll) {
-            display.hideAll = hidden;
+        if (mask.maskAll(hidden)) {
             tick(System.currentTimeMillis());
         }
     }
 
     /** "Hide codes until clicked". */
     public void hideCodesUntilClicked(boolean hide) {
-        if (hide != display.hideUntilClicked) {
-            display.hideUntilClicked = hide;
+        if (mask.maskUntilClicked(hide)) {
             tick(System.currentTimeMillis());
         }
     }

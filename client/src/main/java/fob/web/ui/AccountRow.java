@@ -1,8 +1,11 @@
 package fob.web.ui;
 
 import fob.icons.IconLook;
-import fob.otp.OtpParameters;
-import fob.otp.Totp;
+import fob.screen.CodeMask;
+import fob.screen.Countdown;
+import fob.screen.RowAction;
+import fob.screen.RowCode;
+import fob.screen.RowPlace;
 import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.AccountKind;
@@ -19,51 +22,26 @@ import org.teavm.jso.dom.html.HTMLElement;
  * and its buttons. Its code is worked out only while the row is on screen; off screen it shows none.
  */
 public final class AccountRow {
-    /** How the list shows codes, shared by its rows. */
-    static final class Display {
-        /** Every code masked: the tab is in the background and the person chose that. */
-        boolean hideAll;
-        /** "Hide codes until clicked": each code masked until its row's code is clicked. */
-        boolean hideUntilClicked;
-        /** The accounts whose code was clicked, with the step of the code shown: a new code is masked again. */
-        final java.util.Map<String, Long> revealedAt = new java.util.HashMap<>();
-    }
-
     final Account account;
     final HTMLElement item;
     /** The icon beside the name: the letter until {@link IconLoader} draws the icon. */
     final HTMLElement avatar;
     /** Whether {@link IconLoader} was asked for this row's icon already. */
     boolean iconAsked;
-    final int index;
-    private final boolean movable;
-    private final boolean first;
-    private final boolean last;
-    private final Display display;
+    private final RowPlace place;
     private final HTMLElement code;
     private final HTMLElement next;
     private final HTMLElement seconds;
     private final HTMLElement fill;
-    private long shownStep = Long.MIN_VALUE;
-    private String currentCode = "";
-    private String nextCode;
-    private boolean shownMasked;
-    private boolean shownNext;
-    private boolean expiring;
+    private final RowCode rowCode;
     private boolean filteredOut;
-    private boolean codeChanged;
     /** Whether the list's IntersectionObserver last saw the row on screen. */
     boolean onScreen;
 
-    /** {@code movable}: the list is in the person's own order, so the row offers "Move up" and "Move down". */
-    AccountRow(Account account, int index, int count, boolean movable, Display display,
-            AccountListView.Actions actions) {
+    AccountRow(Account account, RowPlace place, CodeMask mask, AccountListView.Actions actions) {
         this.account = account;
-        this.movable = movable;
-        this.index = index;
-        this.first = index == 0;
-        this.last = index == count - 1;
-        this.display = display;
+        this.place = place;
+        this.rowCode = new RowCode(account.id(), account.otp(), mask);
         item = Dom.element("li", "account");
         item.setAttribute("data-id", account.id());
         String labelId = "account-" + account.id();
@@ -96,7 +74,7 @@ public final class AccountRow {
             code.setAttribute("aria-label", Text.t("Copy code"));
             code.setAttribute("aria-describedby", labelId);
             Dom.onClick(code, () -> {
-                if (isMasked() && !display.hideAll) {
+                if (rowCode.clickReveals()) {
                     reveal();
                 } else {
                     actions.copy(this);
@@ -117,7 +95,7 @@ public final class AccountRow {
             }
         }
         item.appendChild(codeBox);
-        if (movable) {
+        if (place.movable()) {
             dragToReorder(actions);
         }
         item.appendChild(RowMenu.button(labelId, () -> menuItems(actions)));
@@ -126,18 +104,32 @@ public final class AccountRow {
     /** "More actions": what the row offers besides copying, as it stands when the menu opens. */
     private List<RowMenu.Item> menuItems(AccountListView.Actions actions) {
         List<RowMenu.Item> items = new ArrayList<>();
-        if (account.isPlaceholder()) {
-            items.add(new RowMenu.Item(Text.t("Finish setup"), true, () -> actions.finishSetup(account)));
-        } else if (!account.otp().type().isTimeBased()) {
-            items.add(new RowMenu.Item(Text.t("Next code"), true, () -> actions.nextCode(account)));
-        }
-        items.add(new RowMenu.Item(Text.t("Edit"), true, () -> actions.edit(account)));
-        items.add(new RowMenu.Item(Text.t("Delete"), true, () -> actions.delete(account)));
-        if (movable) {
-            items.add(new RowMenu.Item(Text.t("Move up"), !first, () -> actions.move(account, -1)));
-            items.add(new RowMenu.Item(Text.t("Move down"), !last, () -> actions.move(account, 1)));
+        for (RowAction.Item item : RowAction.menu(account, place)) {
+            items.add(new RowMenu.Item(item.action.label(), item.enabled, () -> act(item.action, actions)));
         }
         return items;
+    }
+
+    private void act(RowAction action, AccountListView.Actions actions) {
+        switch (action) {
+            case FINISH_SETUP:
+                actions.finishSetup(account);
+                break;
+            case NEXT_CODE:
+                actions.nextCode(account);
+                break;
+            case EDIT:
+                actions.edit(account);
+                break;
+            case DELETE:
+                actions.delete(account);
+                break;
+            case MOVE_UP:
+                actions.move(account, -1);
+                break;
+            default:
+                actions.move(account, 1);
+        }
     }
 
     /** The account being dragged, in this page; null when none is. */
@@ -167,14 +159,14 @@ public final class AccountRow {
             dragged = null;
             if (moved != null && moved != account) {
                 event.preventDefault();
-                actions.moveTo(moved, index);
+                actions.moveTo(moved, place.index());
             }
         });
     }
 
-    /** Whether this row can stand for {@code account} at {@code index} of {@code count} in a new rendering. */
-    boolean fits(Account other, int otherIndex, int count, boolean otherMovable) {
-        return account == other && movable == otherMovable && first == (otherIndex == 0) && last == (otherIndex == count - 1);
+    /** Whether this row can stand for {@code other} at {@code otherPlace} in a new rendering. */
+    boolean fits(Account other, RowPlace otherPlace) {
+        return account == other && place.equals(otherPlace);
     }
 
     /** Whether the row shows a countdown, the same for every account of its period. */
@@ -198,18 +190,9 @@ public final class AccountRow {
         return filteredOut;
     }
 
-    private boolean isMasked() {
-        if (display.hideAll) {
-            return true;
-        }
-        Long revealedAt = display.hideUntilClicked ? display.revealedAt.get(account.id()) : null;
-        return display.hideUntilClicked && (revealedAt == null || revealedAt != shownStep);
-    }
-
     /** Shows this row's code until it changes ("Hide codes until clicked"), also across a re-rendering. */
     private void reveal() {
-        display.revealedAt.put(account.id(), shownStep);
-        codeChanged = true;
+        rowCode.reveal();
         show(null, onScreen);
     }
 
@@ -218,78 +201,43 @@ public final class AccountRow {
      * the page; cheap when the code has not changed. Answers whether it computed a new one.
      */
     boolean computeCode(Countdown countdown) {
-        OtpParameters otp = account.otp();
-        if (otp == null) {
-            return false;
-        }
-        boolean masked = isMasked();
-        long step = countdown != null ? countdown.step : otp.counter();
-        if (step == shownStep) {
-            codeChanged |= masked != shownMasked;
-            return false;
-        }
-        shownStep = step;
-        currentCode = otp.codeAtStep(step);
-        nextCode = null;
-        codeChanged = true;
-        return true;
+        return rowCode.compute(countdown);
     }
 
     /** Off screen: the code is dropped, so that no stale code stays in the page (screen readers read it). */
     void forgetCode() {
-        if (shownStep != Long.MIN_VALUE) {
-            shownStep = Long.MIN_VALUE;
+        if (rowCode.forget()) {
             code.setTextContent("");
             next.setHidden(true);
-            shownNext = false;
         }
     }
 
     /** Shows a newly computed code, and the countdown when the row is on screen (off screen, nobody sees it). */
     void show(Countdown countdown, boolean rowOnScreen) {
-        boolean masked = isMasked();
-        if (codeChanged) {
-            codeChanged = false;
-            shownMasked = masked;
-            code.setTextContent(masked ? CodeFormat.hidden(currentCode) : CodeFormat.grouped(currentCode));
-            // The next code is written anew for this code (and its mask), when it is due.
-            shownNext = false;
-            next.setHidden(true);
+        RowCode.Frame frame = rowCode.frame(countdown, rowOnScreen);
+        if (frame.code != null) {
+            code.setTextContent(frame.code);
         }
-        if (countdown == null || !rowOnScreen) {
-            return;
+        if (countdown != null && rowOnScreen) {
+            seconds.setTextContent(countdown.seconds);
+            Browser.setStyle(fill, "transform", countdown.scale);
         }
-        seconds.setTextContent(countdown.seconds);
-        Browser.setStyle(fill, "transform", countdown.scale);
-        if (countdown.expiring != expiring) {
-            expiring = countdown.expiring;
-            if (expiring) {
+        if (frame.expiring != null) {
+            if (frame.expiring) {
                 item.getClassList().add("expiring");
             } else {
                 item.getClassList().remove("expiring");
             }
         }
-        boolean wantNext = countdown.nextDue && shownStep == countdown.step;
-        if (wantNext && !shownNext) {
-            if (nextCode == null) {
-                nextCode = account.otp().codeAtStep(shownStep + 1);
-            }
-            next.setTextContent(Text.t("next {0}",
-                    masked ? CodeFormat.hidden(nextCode) : CodeFormat.grouped(nextCode)));
+        if (frame.nextCode != null) {
+            next.setTextContent(frame.nextCode);
         }
-        if (wantNext != shownNext) {
-            shownNext = wantNext;
-            next.setHidden(!wantNext);
+        if (frame.nextShown != null) {
+            next.setHidden(!frame.nextShown);
         }
     }
 
     public Account account() {
         return account;
-    }
-
-    /** The code to copy now: worked out afresh, since a row off screen keeps none. */
-    public String codeAt(long now) {
-        OtpParameters otp = account.otp();
-        return otp.codeAtStep(otp.type().isTimeBased() ? Totp.counterAt(now, otp.period()) : otp.counter());
     }
 }

@@ -1,9 +1,8 @@
 package fob.web.ui;
 
 import fob.backup.BackupCodec;
-import fob.backup.BackupPayload;
-import fob.link.OtpAuthLink;
 import fob.local.VaultSession;
+import fob.screen.Export;
 import fob.text.Text;
 import fob.vault.Account;
 import fob.vault.Vault;
@@ -14,8 +13,6 @@ import fob.web.js.Browser;
 import fob.web.js.Files;
 import fob.web.worker.Worker;
 import fob.web.worker.WorkerException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
@@ -28,12 +25,6 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * while the page stays responsive), a plain list of links after a warning, or a QR code per account.
  */
 public final class ExportDialog {
-    /** Argon2id at the export setting of docs/formats.md: 64 MiB, 3 passes, 1 lane. */
-    public static final int MEMORY_KIB = 65536;
-    public static final int ITERATIONS = 3;
-    public static final int PARALLELISM = 1;
-    private static final int MIN_PASSWORD = 8;
-
     private final HTMLElement dialog = Dom.byId("export-dialog");
     private final VaultSession session;
     private final Worker worker;
@@ -81,17 +72,15 @@ public final class ExportDialog {
     }
 
     private void run() {
-        Messages.show("export-error", null);
         Vault vault = session.vault();
-        if (vault.isEmpty()) {
-            Messages.show("export-error", Text.t("There are no accounts to export"));
+        Messages.show("export-error", Export.refusal(vault));
+        if (Export.refusal(vault) != null) {
             return;
         }
         switch (choice()) {
             case "export-links":
-                Files.save("fob-links-" + today() + ".txt", "text/plain", links(vault));
-                Toast.show(Text.count("Saved {0} link. Delete the file once you are done with it.",
-                        "Saved {0} links. Delete the file once you are done with it.", vault.accounts().size()));
+                Files.save(Export.linksFileName(today()), "text/plain", Export.links(vault));
+                Toast.show(Export.linksSaved(Export.withSecrets(vault).size()));
                 break;
             case "export-qr":
                 Async.run(() -> showCodes(vault), message -> Messages.show("export-error", message));
@@ -101,26 +90,11 @@ public final class ExportDialog {
         }
     }
 
-    private static String links(Vault vault) {
-        StringBuilder text = new StringBuilder();
-        for (Account account : vault.accounts()) {
-            if (!account.isPlaceholder()) {
-                text.append(new OtpAuthLink(account.issuer(), account.name(), account.otp()).format()).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
     private void encrypted(Vault vault) {
         String password = Dom.value("export-password");
-        Messages.show("export-password-error", null);
-        if (password.length() < MIN_PASSWORD) {
-            Messages.show("export-password-error", Text.t("Choose a password of at least {0} characters",
-                    MIN_PASSWORD));
-            return;
-        }
-        if (!password.equals(Dom.value("export-password-repeat"))) {
-            Messages.show("export-password-error", Text.t("The two passwords differ"));
+        String problem = Export.passwordProblem(password, Dom.value("export-password-repeat"));
+        Messages.show("export-password-error", problem);
+        if (problem != null) {
             return;
         }
         long started = System.currentTimeMillis();
@@ -130,19 +104,15 @@ public final class ExportDialog {
                 Text.tenths(System.currentTimeMillis() - started))), 100);
         Async.run(() -> {
             try {
-                BackupCodec codec = new BackupCodec(new WebCryptoBackend(), null, new BrowserCompression(worker));
-                byte[] vaultKey = codec.newVaultKey();
-                byte[] salt = new WebCryptoBackend().random(16);
-                byte[] passwordKey = worker.argon2id(password.getBytes(StandardCharsets.UTF_8), salt, MEMORY_KIB,
-                        ITERATIONS, PARALLELISM, 32);
-                String file = codec.seal(vaultKey, List.of(codec.passwordSlot(vaultKey, passwordKey, MEMORY_KIB,
-                        ITERATIONS, PARALLELISM, salt)), BackupPayload.export(vault, System.currentTimeMillis())
-                        .toBytes()).toJson();
-                Files.save("fob-export-" + today() + ".json", "application/json", file);
+                WebCryptoBackend crypto = new WebCryptoBackend();
+                String file = Export.encrypted(new BackupCodec(crypto, null, new BrowserCompression(worker)),
+                        crypto.random(16), (secret, salt, memoryKiB, iterations, parallelism) -> worker.argon2id(
+                                secret, salt, memoryKiB, iterations, parallelism, 32),
+                        password, vault, System.currentTimeMillis());
+                Files.save(Export.encryptedFileName(today()), "application/json", file);
                 Browser.mark("fob-export-saved");
                 Dom.byId("export-elapsed").setTextContent("");
-                Toast.show(Text.count("Exported {0} account in {1} ms.", "Exported {0} accounts in {1} ms.",
-                        vault.accounts().size(), System.currentTimeMillis() - started));
+                Toast.show(Export.exported(vault, System.currentTimeMillis() - started));
             } finally {
                 Window.clearInterval(ticker);
                 Dom.show(Dom.byId("export-progress"), false);
@@ -151,21 +121,15 @@ public final class ExportDialog {
         }, message -> Messages.show("export-error", message));
     }
 
-
     private void showCodes(Vault vault) throws WorkerException {
         HTMLElement list = Dom.byId("export-codes");
         list.clear();
-        for (Account account : vault.accounts()) {
-            if (account.isPlaceholder()) {
-                continue;
-            }
-            String link = new OtpAuthLink(account.issuer(), account.name(), account.otp()).format();
+        for (Account account : Export.withSecrets(vault)) {
             HTMLElement item = Dom.element("li", null);
             HTMLElement canvas = Dom.element("canvas", null);
             canvas.setAttribute("role", "img");
             canvas.setAttribute("aria-label", Text.t("QR code for {0}", Vault.describe(account)));
-
-            String modules = worker.encodeQr(link);
+            String modules = worker.encodeQr(Export.link(account));
             draw(canvas, modules, (int) Math.round(Math.sqrt(modules.length())));
             item.appendChild(canvas);
             item.appendChild(Dom.text("span", null, Vault.describe(account)));

@@ -1,6 +1,7 @@
 package fob.web.ui;
 
 import fob.local.VaultSession;
+import fob.screen.GroupFilters;
 import fob.text.Text;
 import fob.vault.Group;
 import fob.vault.Vault;
@@ -41,14 +42,13 @@ public final class GroupsBar {
         HTMLElement active = Dom.document().getActiveElement();
         String focused = active != null && Dom.contains(filters, active) ? active.getAttribute("data-group") : null;
         filters.clear();
-        Dom.show(bar, !vault.isEmpty() || !vault.groups().isEmpty());
-        String shown = list.groupShown();
-        filters.appendChild(filter(Text.t("All"), null, shown == null));
-        for (Group group : vault.groups()) {
-            filters.appendChild(filter(group.name(), group.id(), group.id().equals(shown)));
+        Dom.show(bar, GroupFilters.shown(vault));
+        for (GroupFilters.Filter filter : GroupFilters.of(vault, list.groupShown())) {
+            filters.appendChild(filter(filter.label, filter.groupId, filter.pressed));
         }
-        Dom.show(rename, shown != null);
-        Dom.show(delete, shown != null);
+        boolean acts = GroupFilters.acted(vault, list.groupShown()) != null;
+        Dom.show(rename, acts);
+        Dom.show(delete, acts);
         if (focused != null) {
             HTMLElement again = filters.querySelector("button[data-group=\"" + focused + "\"]");
             if (again != null) {
@@ -73,8 +73,7 @@ public final class GroupsBar {
     }
 
     private Group shown() {
-        String id = list.groupShown();
-        return id == null ? null : session.vault().group(id);
+        return GroupFilters.acted(session.vault(), list.groupShown());
     }
 
     private void askToDelete() {

@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.screen.IconSearch;
 import fob.text.Text;
 import fob.web.Async;
 import fob.web.js.Browser;
@@ -21,12 +22,11 @@ final class IconPicker {
         void chosen(String slug, String title);
     }
 
-    private static final int SHOWN = 40;
     private final HTMLElement dialog = Dom.byId("icon-dialog");
     private final HTMLInputElement search = Dom.byId("icon-search");
     private final HTMLElement results = Dom.byId("icon-results");
     private final IconLoader icons;
-    private final List<String[]> titles = new ArrayList<>();
+    private final List<IconSearch.Icon> titles = new ArrayList<>();
     private Chosen chosen;
 
     IconPicker(IconLoader icons) {
@@ -49,46 +49,33 @@ final class IconPicker {
         Async.run(() -> {
             JSObject list = Promises.await(IconGraphics.fetchShard(url));
             for (int i = 0; list != null && i < length(list); i++) {
-                titles.add(new String[] {IconGraphics.part(at(list, i), 0), IconGraphics.part(at(list, i), 1)});
+                titles.add(new IconSearch.Icon(IconGraphics.part(at(list, i), 0), IconGraphics.part(at(list, i), 1)));
             }
             showMatches();
         }, message -> Dom.byId("icon-count").setTextContent(Text.t("The icons could not be loaded: {0}", message)));
     }
 
     private void showMatches() {
-        String query = search.getValue().trim().toLowerCase();
+        IconSearch matches = IconSearch.of(titles, search.getValue());
         results.clear();
-        int found = 0;
-        for (String[] icon : titles) {
-            if (!query.isEmpty() && !icon[1].toLowerCase().contains(query) && !icon[0].contains(query)) {
-                continue;
-            }
-            found++;
-            if (found > SHOWN) {
-                continue;
-            }
+        for (IconSearch.Icon icon : matches.shown()) {
             HTMLElement item = Dom.element("li", null);
             HTMLElement button = Dom.element("button", null);
             button.setAttribute("type", "button");
-            HTMLElement avatar = Dom.text("span", "avatar", icon[1].substring(0, 1).toUpperCase());
+            HTMLElement avatar = Dom.text("span", "avatar", icon.letter());
             avatar.setAttribute("aria-hidden", "true");
             avatar.getStyle().setProperty("background-color", "#5b6573");
             button.appendChild(avatar);
-            button.appendChild(Dom.text("span", null, icon[1]));
-            String slug = icon[0];
-            String title = icon[1];
+            button.appendChild(Dom.text("span", null, icon.title));
             Dom.onClick(button, () -> {
                 Browser.closeDialog(dialog);
-                chosen.chosen(slug, title);
+                chosen.chosen(icon.slug, icon.title);
             });
             item.appendChild(button);
             results.appendChild(item);
-            icons.drawSet(avatar, slug);
+            icons.drawSet(avatar, icon.slug);
         }
-        Dom.byId("icon-count").setTextContent(titles.isEmpty() ? "" : found == 0 ? Text.t("No icon matches.")
-                : found > SHOWN ? Text.t("{0} icons match; the first {1} are shown.", found, SHOWN)
-                : Text.count("{0} icon matches.", "{0} icons match.", found));
-
+        Dom.byId("icon-count").setTextContent(matches.count());
     }
 
     @JSBody(params = "list", script = "return list.length;")

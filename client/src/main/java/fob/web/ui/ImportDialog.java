@@ -1,13 +1,10 @@
 package fob.web.ui;
 
-import com.grack.nanojson.JsonObject;
-import com.grack.nanojson.JsonParser;
-import com.grack.nanojson.JsonParserException;
-import fob.imports.ImportEntries;
 import fob.imports.ImportEntry;
 import fob.imports.ImportException;
 import fob.imports.ImportPlan;
 import fob.local.VaultSession;
+import fob.screen.ImportPreview;
 import fob.text.Text;
 import fob.vault.AccountIcon;
 import fob.vault.VaultException;
@@ -43,9 +40,8 @@ public final class ImportDialog {
     private final QrScanner scanner;
     /** The chosen file's bytes, until another is chosen. */
     private byte[] fileBytes;
-    /** The format of what was read, once read. */
-    private String format;
-    private ImportPlan plan;
+    /** What was read, once read and previewed. */
+    private ImportPreview preview;
     private final List<HTMLInputElement> boxes = new ArrayList<>();
 
     /**
@@ -63,10 +59,7 @@ public final class ImportDialog {
         this.worker = worker;
         this.backupCheck = backupCheck;
         this.scanner = new QrScanner(dialog, "import-qr", worker, (text, later) -> {
-            String current = Dom.value("import-text").trim();
-            if (!current.contains(text)) {
-                Dom.setValue("import-text", current.isEmpty() ? text : current + "\n" + text);
-            }
+            Dom.setValue("import-text", ImportPreview.withScanned(Dom.value("import-text"), text));
             forget();
             return null;
         });
@@ -99,8 +92,7 @@ public final class ImportDialog {
 
     /** Drops what was read and previewed: the input changed. */
     private void forget() {
-        format = null;
-        plan = null;
+        preview = null;
         Dom.setValue("import-password", "");
         Dom.show(Dom.byId("import-password-row"), false);
         Dom.show(list, false);
@@ -132,39 +124,24 @@ public final class ImportDialog {
             busy(true);
             try {
                 String text = Dom.value("import-text");
-                if (fileBytes == null && text.trim().isEmpty()) {
-                    throw new ImportException(Text.t("Choose a file, paste text, or scan a QR code first"));
-                }
+                ImportPreview.requireInput(fileBytes, text);
                 boolean asked = !Dom.byId("import-password-row").isHidden();
                 long started = System.currentTimeMillis();
-                JsonObject answer = parse(worker.readImport(fileBytes, fileBytes == null ? text : null,
-                        asked ? Dom.value("import-password") : null));
-                if (answer.has("error")) {
-                    throw new ImportException(answer.getString("error"));
-                }
-                format = answer.getString("format", "import");
-                if (answer.getBoolean("needsPassword", false)) {
+                ImportPreview read = ImportPreview.of(worker.readImport(fileBytes, fileBytes == null ? text : null,
+                        asked ? Dom.value("import-password") : null), session.vault());
+                if (read.needsPassword()) {
                     Dom.show(Dom.byId("import-password-row"), true);
-                    Messages.show("import-summary", asked ? Text.t("Enter the password of this {0} file.", format)
-                            : Text.t("This {0} file is encrypted: enter its password, then Preview.", format));
+                    Messages.show("import-summary", read.passwordPrompt(asked));
                     Dom.byId("import-password").focus();
                     return;
                 }
-                plan = ImportPlan.of(session.vault(), ImportEntries.fromJson(answer.getArray("entries")));
+                preview = read;
                 Browser.mark("fob-import-previewed");
                 show(started);
             } finally {
                 busy(false);
             }
         }, message -> Messages.show("import-error", message));
-    }
-
-    private static JsonObject parse(String answer) throws ImportException {
-        try {
-            return JsonParser.object().from(answer);
-        } catch (JsonParserException e) {
-            throw new ImportException(Text.t("Fob's worker gave an answer it cannot read ({0})", e.getMessage()));
-        }
     }
 
     private void busy(boolean busy) {
@@ -179,7 +156,7 @@ public final class ImportDialog {
     private void show(long started) {
         list.clear();
         boxes.clear();
-        List<ImportPlan.Line> lines = plan.lines();
+        List<ImportPlan.Line> lines = preview.plan().lines();
         for (int i = 0; i < lines.size(); i++) {
             ImportPlan.Line line = lines.get(i);
             HTMLElement item = Dom.element("li", null);
@@ -187,8 +164,8 @@ public final class ImportDialog {
             box.setAttribute("type", "checkbox");
             String boxId = "import-line-" + i;
             box.setAttribute("id", boxId);
-            box.setChecked(line.outcome == ImportPlan.Outcome.ADD);
-            if (line.outcome != ImportPlan.Outcome.ADD) {
+            box.setChecked(preview.canImport(i));
+            if (!preview.canImport(i)) {
                 box.setAttribute("disabled", "");
             }
             boxes.add(box);
@@ -200,33 +177,24 @@ public final class ImportDialog {
             item.appendChild(label);
             list.appendChild(item);
         }
-        int add = plan.count(ImportPlan.Outcome.ADD);
-        Messages.show("import-summary", Text.count("{1}: {0} account read in {2} ms.",
-                "{1}: {0} accounts read in {2} ms.", lines.size(), format, System.currentTimeMillis() - started)
-                + " " + Text.t("{0} to add, {1} already in Fob, {2} that cannot be imported.", add,
-                plan.count(ImportPlan.Outcome.ALREADY_PRESENT), plan.count(ImportPlan.Outcome.CANNOT_IMPORT)));
+        Messages.show("import-summary", preview.summary(System.currentTimeMillis() - started));
         Dom.show(list, true);
-        Dom.show(Dom.byId("import-apply"), add > 0);
+        Dom.show(Dom.byId("import-apply"), !preview.importable().isEmpty());
         warnWhenTooLargeToBackUp();
     }
 
     /** Every account the preview would add, imported into the vault as it is: would its backup still fit? */
     private void warnWhenTooLargeToBackUp() {
         Messages.show("import-too-large", null);
-        List<Integer> addable = new ArrayList<>();
-        for (int i = 0; i < plan.lines().size(); i++) {
-            if (plan.lines().get(i).outcome == ImportPlan.Outcome.ADD) {
-                addable.add(i);
-            }
-        }
+        List<Integer> addable = preview.importable();
         if (addable.isEmpty()) {
             return;
         }
-        ImportPlan shown = plan;
+        ImportPreview shown = preview;
         Async.run(() -> {
-            String warning = backupCheck.warning(() -> shown.apply(session.vault(), addable,
+            String warning = backupCheck.warning(() -> shown.plan().apply(session.vault(), addable,
                     System.currentTimeMillis(), new HashMap<>()));
-            if (shown == plan) {
+            if (shown == preview) {
                 Messages.show("import-too-large", warning);
             }
         }, message -> { });
@@ -240,12 +208,12 @@ public final class ImportDialog {
         Map<Integer, AccountIcon> icons = new HashMap<>();
         for (int index : chosen) {
             ImportEntry entry = plan.lines().get(index).entry;
-            byte[] image = entry.iconImage();
-            if (image == null || entry.iconType().contains("svg")) {
+            if (!ImportPreview.drawsIcon(entry)) {
                 continue;
             }
             try {
-                byte[] png = Promises.await(IconGraphics.redraw(IconGraphics.blob(Int8Array.fromJavaArray(image),
+                byte[] png = Promises.await(IconGraphics.redraw(IconGraphics.blob(Int8Array.fromJavaArray(
+                        entry.iconImage()),
                         entry.iconType()), AccountDialog.ICON_SIDE)).copyToJavaArray();
                 icons.put(index, AccountIcon.image(png));
             } catch (JsFailure | VaultException e) {
@@ -256,24 +224,27 @@ public final class ImportDialog {
     }
 
     private void apply() {
-        List<Integer> chosen = new ArrayList<>();
+        List<Integer> checked = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
-            if (boxes.get(i).isChecked() && !boxes.get(i).hasAttribute("disabled")) {
-                chosen.add(i);
+            if (boxes.get(i).isChecked()) {
+                checked.add(i);
             }
         }
-        if (chosen.isEmpty()) {
-            Messages.show("import-error", Text.t("Choose at least one account to import"));
+        List<Integer> chosen;
+        try {
+            chosen = preview.chosen(checked);
+        } catch (ImportException e) {
+            Messages.show("import-error", e.getMessage());
             return;
         }
-        ImportPlan current = plan;
+        ImportPlan current = preview.plan();
         Async.run(() -> {
             Map<Integer, AccountIcon> icons = drawIcons(current, chosen);
             session.change(vault -> current.apply(vault, chosen, System.currentTimeMillis(), icons));
             close();
             // Back to the accounts, where the imported ones now are.
             Browser.closeDialog(Dom.byId("settings-dialog"));
-            Toast.show(Text.count("Imported {0} account.", "Imported {0} accounts.", chosen.size()));
+            Toast.show(ImportPreview.imported(chosen.size()));
 
         }, message -> Messages.show("import-error", message));
     }

@@ -1,9 +1,9 @@
 package fob.web.ui;
 
 import fob.local.VaultKeeper;
-import fob.lock.AppLock;
 import fob.lock.PasswordLockSlot;
 import fob.lock.WrongSecretException;
+import fob.screen.UnlockChoices;
 import fob.text.Text;
 import fob.web.Async;
 import fob.web.js.Browser;
@@ -55,17 +55,15 @@ public final class LockScreen {
         for (String id : HIDDEN_WHILE_LOCKED) {
             Dom.show(Dom.byId(id), false);
         }
-        AppLock lock = store.lock();
-        boolean hasPasskey = lock != null && !lock.passkeySlots().isEmpty();
-        boolean hasPassword = lock != null && lock.passwordSlot() != null;
-        Dom.show(Dom.byId("lock-passkey-row"), hasPasskey);
-        Dom.show(Dom.byId("lock-password-row"), hasPassword);
+        UnlockChoices choices = UnlockChoices.of(store.lock());
+        Dom.show(Dom.byId("lock-passkey-row"), choices.passkey());
+        Dom.show(Dom.byId("lock-password-row"), choices.password());
         Dom.show(Dom.byId("lock-backup-status"), backupOn);
         Dom.show(screen, true);
         if (first) {
             Browser.setTitle(Text.t("Fob (locked)"));
             Browser.mark("fob-locked");
-            (hasPasskey ? Dom.byId("unlock-passkey") : Dom.byId("lock-password")).focus();
+            Dom.byId(choices.startsWithPasskey() ? "unlock-passkey" : "lock-password").focus();
         }
     }
 
@@ -115,8 +113,9 @@ public final class LockScreen {
         if (busy || slot == null) {
             return;
         }
-        if (password.isEmpty()) {
-            Messages.show("lock-error", Text.t("Enter the lock password."));
+        String problem = UnlockChoices.passwordProblem(password);
+        if (problem != null) {
+            Messages.show("lock-error", problem);
             return;
         }
         busy = true;

@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.screen.CameraProblems;
 import fob.text.Text;
 import fob.web.Async;
 import fob.web.js.Images;
@@ -126,7 +127,7 @@ final class QrScanner {
                 Promises.await(Images.startCamera(video));
             } catch (JsFailure e) {
                 stop();
-                showError(cameraProblem(e.name()));
+                showError(CameraProblems.of(e.name()));
                 return;
             }
             String lastRefused = null;
@@ -149,23 +150,6 @@ final class QrScanner {
             stop();
             showError(message);
         });
-    }
-
-    private static String cameraProblem(String name) {
-        switch (name) {
-            case "NotAllowedError":
-            case "SecurityError":
-                return Text.t("Fob was not allowed to use the camera. Allow it in the browser's site settings, or use"
-                        + " an image of the code.");
-            case "NotFoundError":
-            case "OverconstrainedError":
-                return Text.t("No camera was found. Use an image of the code instead.");
-            case "NotReadableError":
-                return Text.t("The camera is in use by another program.");
-            default:
-                return Text.t("The camera could not be started ({0}).", name);
-
-        }
     }
 
     void stop() {

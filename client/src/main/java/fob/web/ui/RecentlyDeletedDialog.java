@@ -1,9 +1,8 @@
 package fob.web.ui;
 
 import fob.local.VaultSession;
+import fob.screen.RecentlyDeletedList;
 import fob.text.Text;
-import fob.vault.Deleted;
-import fob.vault.Vault;
 import fob.web.Async;
 import fob.web.js.Browser;
 import java.util.List;
@@ -35,32 +34,23 @@ public final class RecentlyDeletedDialog {
 
     private void render() {
         list.clear();
-        List<Deleted> deleted = session.vault().recentlyDeleted();
-        for (int i = deleted.size() - 1; i >= 0; i--) {
-            Deleted entry = deleted.get(i);
-            String id = entry.account().id();
-            String name = Vault.describe(entry.account());
+        List<RecentlyDeletedList.Line> lines = RecentlyDeletedList.of(session.vault());
+        for (RecentlyDeletedList.Line line : lines) {
+            String id = line.accountId();
             HTMLElement item = Dom.element("li", null);
-            String when = DateTimes.of(entry.deletedAt());
-            item.appendChild(Dom.text("span", null, entry.onAnotherDevice()
-                    ? Text.t("{0}, deleted {1} on another device", name, when)
-                    : Text.t("{0}, deleted {1}", name, when)));
+            item.appendChild(Dom.text("span", null, line.text(DateTimes.of(line.deletedAt()))));
             item.appendChild(Dom.button(Text.t("Restore"), null, () -> Async.run(() -> {
                 session.change(vault -> vault.restoreDeleted(id, System.currentTimeMillis()));
-                Toast.show(Text.t("Restored {0}.", name));
+                Toast.show(Text.t("Restored {0}.", line.name()));
             }, message -> Messages.show("recently-deleted-error", message))));
-            if (entry.keptUntilDeletedHere()) {
+            if (line.offersDeleteForGood()) {
                 item.appendChild(Dom.button(Text.t("Delete for good"), null, () -> confirm.ask(
-                        Text.t("Delete for good?"),
-                        Text.t("{0} is a work or school account whose secret is only on this device: backups hold no"
-                                + " secret for it. Without it you may be unable to sign in.", name),
-                        Text.t("Delete for good"),
-
+                        Text.t("Delete for good?"), line.deleteForGoodQuestion(), Text.t("Delete for good"),
                         () -> Async.run(() -> session.change(vault -> vault.forgetDeleted(id)),
                                 message -> Messages.show("recently-deleted-error", message)))));
             }
             list.appendChild(item);
         }
-        Dom.show(Dom.byId("recently-deleted-empty"), deleted.isEmpty());
+        Dom.show(Dom.byId("recently-deleted-empty"), lines.isEmpty());
     }
 }

@@ -86,7 +86,6 @@ final class RowMenu {
         HTMLElement container = menu();
         container.clear();
         elements.clear();
-        List<String> labels = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             HTMLElement element = Dom.element("button", null);
@@ -101,7 +100,6 @@ final class RowMenu {
             Dom.onClick(element, () -> activate(at));
             container.appendChild(element);
             elements.add(element);
-            labels.add(item.label);
         }
         container.setAttribute("aria-label", Text.t("More actions"));
         open = this;

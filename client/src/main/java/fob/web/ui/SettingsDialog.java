@@ -17,12 +17,12 @@ public final class SettingsDialog {
     private final HTMLInputElement hideCodes = Dom.byId("setting-hide-codes");
     private final HTMLInputElement hideUntilClicked = Dom.byId("setting-hide-until-clicked");
     private final VaultSession session;
-    private final Preferences preferences;
+    private final DevicePreferencesHolder preferences;
 
     private BackupPanel backupPanel;
     private AppLockPanel lockPanel;
 
-    public SettingsDialog(VaultSession session, Preferences preferences) {
+    public SettingsDialog(VaultSession session, DevicePreferencesHolder preferences) {
         this.session = session;
         this.preferences = preferences;
         Dom.byId("fob-version").setTextContent(Text.t("version {0}", Browser.meta("fob-version")));

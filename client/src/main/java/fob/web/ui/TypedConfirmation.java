@@ -1,6 +1,6 @@
 package fob.web.ui;
 
-import fob.text.Text;
+import fob.screen.TypedWord;
 import fob.web.js.Browser;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -30,11 +30,10 @@ final class TypedConfirmation {
 
     /** Whether the word was typed; if not, says so in the dialog. */
     boolean confirmed() {
-        if (word.equals(Dom.value(input).trim().toLowerCase())) {
+        if (TypedWord.matches(word, Dom.value(input))) {
             return true;
         }
-        Messages.show(error, Text.t("Type \"{0}\" to confirm. Nothing was changed.", word));
-
+        Messages.show(error, TypedWord.refusal(word));
         return false;
     }
 

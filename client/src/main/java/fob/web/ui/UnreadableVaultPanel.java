@@ -1,6 +1,7 @@
 package fob.web.ui;
 
 import fob.local.VaultSession;
+import fob.screen.NewVault;
 import fob.text.Text;
 import fob.web.Async;
 import fob.web.js.Browser;
@@ -35,17 +36,7 @@ public final class UnreadableVaultPanel {
     }
 
     private void ask() {
-        int shown = session.vault().accounts().size();
-        Dom.byId("start-over-text").setTextContent((shown == 0
-                ? Text.t("The new vault starts empty, under new keys, and Cloud backup is off on this device until you"
-                        + " turn it on again.")
-                : Text.count("The new vault starts with the {0} account this tab still shows, under new keys, and"
-                        + " Cloud backup is off on this device until you turn it on again.", "The new vault starts"
-                        + " with the {0} accounts this tab still shows, under new keys, and Cloud backup is off on"
-                        + " this device until you turn it on again.",
-                        shown)) + " " + Text.t("The unreadable vault is kept aside in this browser's"
-                + " storage; Fob does not delete it."));
-
+        Dom.byId("start-over-text").setTextContent(NewVault.explanation(session.vault().accounts().size()));
         confirmation.open();
     }
 

@@ -2,8 +2,11 @@ package fob.web.ui;
 
 import fob.device.DevicePreferences;
 
-/** This browser's preferences as the page holds them: {@link #set} applies and stores a change. */
-public interface Preferences {
+/**
+ * Holds this browser's {@link DevicePreferences} for the page: {@link #get} gives those in force, {@link #set} applies
+ * a change at once (the idle lock, the codes' masks) and stores it.
+ */
+public interface DevicePreferencesHolder {
     DevicePreferences get();
 
     void set(DevicePreferences preferences);

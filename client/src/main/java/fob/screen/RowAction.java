@@ -1,0 +1,57 @@
+package fob.screen;
+
+import fob.text.Text;
+import fob.vault.Account;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a row's "More actions" menu offers besides copying the code. */
+public enum RowAction {
+    FINISH_SETUP(Text.key("Finish setup")),
+    NEXT_CODE(Text.key("Next code")),
+    EDIT(Text.key("Edit")),
+    DELETE(Text.key("Delete")),
+    MOVE_UP(Text.key("Move up")),
+    MOVE_DOWN(Text.key("Move down"));
+
+    private final String label;
+
+    RowAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return Text.translate(label);
+    }
+
+    /** One item of the menu: its action, and whether it can act now (shown either way, so the menu stays put). */
+    public static final class Item {
+        public final RowAction action;
+        public final boolean enabled;
+
+        Item(RowAction action, boolean enabled) {
+            this.action = action;
+            this.enabled = enabled;
+        }
+    }
+
+    /**
+     * The menu of an account's row: "Finish setup" for a placeholder, "Next code" for an HOTP account, "Edit" and
+     * "Delete", then in the person's own order "Move up" and "Move down" (off at the ends).
+     */
+    public static List<Item> menu(Account account, RowPlace place) {
+        List<Item> items = new ArrayList<>();
+        if (account.isPlaceholder()) {
+            items.add(new Item(FINISH_SETUP, true));
+        } else if (!account.otp().type().isTimeBased()) {
+            items.add(new Item(NEXT_CODE, true));
+        }
+        items.add(new Item(EDIT, true));
+        items.add(new Item(DELETE, true));
+        if (place.movable()) {
+            items.add(new Item(MOVE_UP, !place.first()));
+            items.add(new Item(MOVE_DOWN, !place.last()));
+        }
+        return items;
+    }
+}
