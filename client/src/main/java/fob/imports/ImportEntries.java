@@ -8,7 +8,6 @@ import fob.json.JsonFormatException;
 import fob.link.InvalidLinkException;
 import fob.link.OtpAuthLink;
 import fob.text.Text;
-import fob.vault.Account;
 import fob.vault.VaultException;
 import fob.vault.VaultJson;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package fob.web;
 import fob.device.DevicePreferences;
 import fob.json.Json;
 import fob.local.LockedVaultException;
+import fob.local.OtherTabs;
 import fob.local.StorageException;
 import fob.local.UnreadableVaultException;
 import fob.local.VaultKeeper;
@@ -135,13 +136,10 @@ public final class App implements DevicePreferencesHolder {
             @Override
             public void vaultChanged() {
                 Async.run(() -> {
-                    if (store.lockState() != fob.lock.LockKeeper.State.LOCKED) {
-                        return;
-                    }
-                    try {
-                        store.load();
+                    OtherTabs.Then then = OtherTabs.vaultChangedWhileLocked(store);
+                    if (then == OtherTabs.Then.RESTART) {
                         Browser.reload();
-                    } catch (LockedVaultException e) {
+                    } else if (then == OtherTabs.Then.SHOW_LOCK_SCREEN) {
                         screen.show(backupWaits);
                     }
                 }, App::showAppError);
@@ -182,12 +180,10 @@ public final class App implements DevicePreferencesHolder {
 
     /** Locks this tab and every other: each reloads, and a reloaded page holds nothing of the vault until unlocked. */
     private void lockNow() {
-        if (store.lock() == null) {
-            return;
+        if (OtherTabs.lock(store) == OtherTabs.Then.RESTART) {
+            TabSync.announceLock();
+            Browser.reload();
         }
-        TabSync.announceLock();
-        store.forgetLockKey();
-        Browser.reload();
     }
 
     private void showLockState() {
@@ -290,10 +286,7 @@ public final class App implements DevicePreferencesHolder {
             @Override
             public void vaultChanged() {
                 Async.run(() -> {
-                    try {
-                        session.reload();
-                    } catch (LockedVaultException e) {
-                        // Another tab set a lock this tab does not hold the key of: it starts afresh, locked.
+                    if (OtherTabs.vaultChanged(session) == OtherTabs.Then.RESTART) {
                         Browser.reload();
                     }
                 }, message -> {
@@ -305,8 +298,7 @@ public final class App implements DevicePreferencesHolder {
 
             @Override
             public void locked() {
-                if (store.lock() != null) {
-                    store.forgetLockKey();
+                if (OtherTabs.lock(store) == OtherTabs.Then.RESTART) {
                     Browser.reload();
                 }
             }

@@ -3,6 +3,7 @@ package fob.web.ui;
 import fob.local.VaultKeeper;
 import fob.local.VaultSession;
 import fob.lock.AppLock;
+import fob.lock.LockSettings;
 import fob.lock.PasswordLockSlot;
 import fob.lock.PasswordStrength;
 import fob.lock.WrongSecretException;
@@ -91,22 +92,7 @@ public final class AppLockPanel {
         lockSwitch.setChecked(expanded || lock != null);
         Dom.show(Dom.byId("app-lock-options"), expanded || lock != null);
         Dom.show(Dom.byId("lock-timing"), lock != null);
-        String status;
-        if (lock == null) {
-            status = Text.t("Off: anyone at this computer can see your codes.");
-        } else {
-            int passkeyCount = lock.passkeySlots().size();
-            boolean password = lock.passwordSlot() != null;
-            if (passkeyCount > 0 && password) {
-                status = Text.count("On: unlocks with a passkey or the lock password.",
-                        "On: unlocks with {0} passkeys or the lock password.", passkeyCount);
-            } else if (passkeyCount > 0) {
-                status = Text.count("On: unlocks with a passkey.", "On: unlocks with {0} passkeys.", passkeyCount);
-            } else {
-                status = Text.t("On: unlocks with the lock password.");
-            }
-        }
-        Dom.byId("app-lock-status").setTextContent(status);
+        Dom.byId("app-lock-status").setTextContent(LockSettings.state(lock));
     }
 
     private void switched() {
@@ -154,13 +140,9 @@ public final class AppLockPanel {
     private void savePassword() {
         String password = Dom.value("new-lock-password");
         Messages.show("lock-setup-error", null);
-        if (password.length() < PasswordLockSlot.MIN_PASSWORD_LENGTH) {
-            Messages.show("lock-setup-error", Text.t("Choose a lock password of at least {0} characters.",
-                    PasswordLockSlot.MIN_PASSWORD_LENGTH));
-            return;
-        }
-        if (!password.equals(Dom.value("new-lock-password-repeat"))) {
-            Messages.show("lock-setup-error", Text.t("The two lock passwords differ."));
+        String problem = LockSettings.newPasswordProblem(password, Dom.value("new-lock-password-repeat"));
+        if (problem != null) {
+            Messages.show("lock-setup-error", problem);
             return;
         }
         long started = System.currentTimeMillis();

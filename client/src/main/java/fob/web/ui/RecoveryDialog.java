@@ -1,6 +1,5 @@
 package fob.web.ui;
 
-import fob.local.VaultSession;
 import fob.sync.Restore;
 import fob.text.Text;
 import fob.web.Async;
