@@ -24,6 +24,32 @@ public enum RowAction {
         return Text.translate(label);
     }
 
+    /** What the page does for each action; {@link #apply} calls the one a chosen item stands for. */
+    public interface Handler {
+        void finishSetup(Account placeholder);
+
+        void nextCode(Account account);
+
+        void edit(Account account);
+
+        void delete(Account account);
+
+        /** Moves the account {@code offset} places: -1 up, 1 down. */
+        void move(Account account, int offset);
+    }
+
+    /** Carries out this action on {@code account}. */
+    public void apply(Handler handler, Account account) {
+        switch (this) {
+            case FINISH_SETUP -> handler.finishSetup(account);
+            case NEXT_CODE -> handler.nextCode(account);
+            case EDIT -> handler.edit(account);
+            case DELETE -> handler.delete(account);
+            case MOVE_UP -> handler.move(account, -1);
+            default -> handler.move(account, 1);
+        }
+    }
+
     /** One item of the menu: its action, and whether it can act now (shown either way, so the menu stays put). */
     public static final class Item {
         public final RowAction action;

@@ -29,6 +29,36 @@ public final class AccountForm {
     public String note = "";
     public boolean workOrSchool;
 
+    /** A field's text as the form holds it. */
+    public String get(Field field) {
+        switch (field) {
+            case ISSUER: return issuer;
+            case NAME: return name;
+            case SECRET: return secret;
+            case TYPE: return type;
+            case ALGORITHM: return algorithm;
+            case DIGITS: return digits;
+            case PERIOD: return period;
+            case COUNTER: return counter;
+            default: return note;
+        }
+    }
+
+    /** Sets a field's text, as the person typed or chose it. */
+    public void set(Field field, String text) {
+        switch (field) {
+            case ISSUER -> issuer = text;
+            case NAME -> name = text;
+            case SECRET -> secret = text;
+            case TYPE -> type = text;
+            case ALGORITHM -> algorithm = text;
+            case DIGITS -> digits = text;
+            case PERIOD -> period = text;
+            case COUNTER -> counter = text;
+            default -> note = text;
+        }
+    }
+
     /** The form filled in from an account, for editing it. */
     public static AccountForm of(Account account) {
         AccountForm form = new AccountForm();

@@ -1,6 +1,7 @@
 package fob.web;
 
 import fob.device.DevicePreferences;
+import fob.device.DevicePreferencesHolder;
 import fob.json.Json;
 import fob.local.LockedVaultException;
 import fob.local.OtherTabs;
@@ -31,7 +32,6 @@ import fob.web.ui.AppLockPanel;
 import fob.web.ui.BackupPanel;
 import fob.web.ui.CodeDialog;
 import fob.web.ui.ConfirmDialog;
-import fob.web.ui.DevicePreferencesHolder;
 import fob.web.ui.Dom;
 import fob.web.ui.ExportDialog;
 import fob.web.ui.GroupsBar;

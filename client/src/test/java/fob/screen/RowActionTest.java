@@ -53,4 +53,41 @@ class RowActionTest {
         assertNotEquals(new RowPlace(1, 5, true), new RowPlace(2, 5, true));
         assertThrows(IllegalArgumentException.class, () -> new RowPlace(3, 3, true));
     }
+
+    @Test
+    void eachActionCallsWhatItSaysWithTheRowsAccount() throws Exception {
+        Account account = account("otpauth://hotp/Example:x?secret=JBSWY3DPEHPK3PXP&counter=1");
+        StringBuilder calls = new StringBuilder();
+        RowAction.Handler handler = new RowAction.Handler() {
+            @Override
+            public void finishSetup(Account placeholder) {
+                calls.append("finish ").append(placeholder.issuer()).append("; ");
+            }
+
+            @Override
+            public void nextCode(Account which) {
+                calls.append("next ").append(which.issuer()).append("; ");
+            }
+
+            @Override
+            public void edit(Account which) {
+                calls.append("edit ").append(which.issuer()).append("; ");
+            }
+
+            @Override
+            public void delete(Account which) {
+                calls.append("delete ").append(which.issuer()).append("; ");
+            }
+
+            @Override
+            public void move(Account which, int offset) {
+                calls.append("move ").append(which.issuer()).append(' ').append(offset).append("; ");
+            }
+        };
+        for (RowAction action : RowAction.values()) {
+            action.apply(handler, account);
+        }
+        assertEquals("finish Example; next Example; edit Example; delete Example; move Example -1; move Example 1; ",
+                calls.toString());
+    }
 }

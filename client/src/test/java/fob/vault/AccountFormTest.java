@@ -86,4 +86,26 @@ class AccountFormTest {
         assertEquals("Air Canada", form.issuer);
         assertEquals(account.otp(), form.check().otp());
     }
+
+    @Test
+    void eachFieldIsReadAndWrittenByItsName() {
+        AccountForm form = new AccountForm();
+        String[] texts = {"Example", "ada@example.com", "JBSWY3DPEHPK3PXP", "hotp", "SHA256", "8", "60", "5", "a note"};
+        AccountForm.Field[] fields = AccountForm.Field.values();
+        for (int i = 0; i < fields.length; i++) {
+            form.set(fields[i], texts[i]);
+        }
+        assertEquals("Example", form.issuer);
+        assertEquals("ada@example.com", form.name);
+        assertEquals("JBSWY3DPEHPK3PXP", form.secret);
+        assertEquals("hotp", form.type);
+        assertEquals("SHA256", form.algorithm);
+        assertEquals("8", form.digits);
+        assertEquals("60", form.period);
+        assertEquals("5", form.counter);
+        assertEquals("a note", form.note);
+        for (int i = 0; i < fields.length; i++) {
+            assertEquals(texts[i], form.get(fields[i]));
+        }
+    }
 }

@@ -36,11 +36,6 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * the core ({@link AccountForm}), with each problem shown next to its field.
  */
 public final class AccountDialog {
-    private static final String[][] FIELDS = {
-        {"ISSUER", "field-issuer"}, {"NAME", "field-name"}, {"SECRET", "field-secret"}, {"TYPE", "field-type"},
-        {"ALGORITHM", "field-algorithm"}, {"DIGITS", "field-digits"}, {"PERIOD", "field-period"},
-        {"COUNTER", "field-counter"}, {"NOTE", "field-note"}};
-
     private final HTMLElement dialog = Dom.byId("account-dialog");
     private final HTMLInputElement work = Dom.byId("field-work");
     private final VaultSession session;
@@ -276,29 +271,17 @@ public final class AccountDialog {
 
     private AccountForm read() {
         AccountForm form = new AccountForm();
-        form.issuer = Dom.value("field-issuer");
-        form.name = Dom.value("field-name");
-        form.secret = Dom.value("field-secret");
-        form.type = Dom.value("field-type");
-        form.algorithm = Dom.value("field-algorithm");
-        form.digits = Dom.value("field-digits");
-        form.period = Dom.value("field-period");
-        form.counter = Dom.value("field-counter");
-        form.note = Dom.value("field-note");
+        for (AccountForm.Field field : AccountForm.Field.values()) {
+            form.set(field, Dom.value(fieldId(field)));
+        }
         form.workOrSchool = work.isChecked();
         return form;
     }
 
     private void fill(AccountForm form) {
-        Dom.setValue("field-issuer", form.issuer);
-        Dom.setValue("field-name", form.name);
-        Dom.setValue("field-secret", form.secret);
-        Dom.setValue("field-type", form.type);
-        Dom.setValue("field-algorithm", form.algorithm);
-        Dom.setValue("field-digits", form.digits);
-        Dom.setValue("field-period", form.period);
-        Dom.setValue("field-counter", form.counter);
-        Dom.setValue("field-note", form.note);
+        for (AccountForm.Field field : AccountForm.Field.values()) {
+            Dom.setValue(fieldId(field), form.get(field));
+        }
         showFieldsForType();
     }
 
@@ -310,13 +293,9 @@ public final class AccountDialog {
         }
     }
 
+    /** The form's input for a field: index.html names each "field-" and the field's name. */
     private static String fieldId(AccountForm.Field field) {
-        for (String[] pair : FIELDS) {
-            if (pair[0].equals(field.name())) {
-                return pair[1];
-            }
-        }
-        throw new IllegalArgumentException(field.name());
+        return "field-" + field.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void focusFirstProblem(AccountForm.Result result) {

@@ -3,6 +3,9 @@ package fob.web.ui;
 import fob.screen.AccountList;
 import fob.screen.CodeMask;
 import fob.screen.Countdown;
+import fob.screen.Countdowns;
+import fob.screen.ListBuilding;
+import fob.screen.RowAction;
 import fob.vault.Account;
 import fob.vault.AccountFilter;
 import fob.vault.Vault;
@@ -25,31 +28,12 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 public final class AccountListView {
     /** What the buttons of a row do. */
-    public interface Actions {
+    public interface Actions extends RowAction.Handler {
         void copy(AccountRow row);
-
-        void nextCode(Account account);
-
-        void edit(Account account);
-
-        void delete(Account account);
-
-        void move(Account account, int offset);
 
         /** Drag and drop: to the place of the row it was dropped on. */
         void moveTo(Account account, int index);
-
-        void finishSetup(Account placeholder);
     }
-
-    /** Rows built before the first code shows: more than a tall screen holds. */
-    private static final int FIRST_ROWS = 40;
-    /**
-     * Of those, the rows whose codes are worked out before the observer first reports: a tall screen's worth (rows
-     * are about 120 px high). The observer corrects it at once, either way.
-     */
-    private static final int FIRST_ON_SCREEN = 12;
-    private static final int CHUNK_ROWS = 400;
 
     private final HTMLElement list = Dom.byId("accounts");
     private final HTMLElement empty = Dom.byId("empty-vault");
@@ -115,7 +99,7 @@ public final class AccountListView {
         Browser.mark("fob-list-render");
         built = 0;
         matches = 0;
-        buildUpTo(Math.min(FIRST_ROWS, shown.accounts().size()), true);
+        buildUpTo(ListBuilding.firstEnd(shown.accounts().size()), true);
         Dom.show(empty, shown.isEmpty());
         showNoMatch();
         tick(System.currentTimeMillis());
@@ -143,7 +127,7 @@ public final class AccountListView {
             boolean match = shown.shows(row.account);
             row.setFilteredOut(!match);
             matches += match ? 1 : 0;
-            row.onScreen = assumeOnScreen && match && i < FIRST_ON_SCREEN;
+            row.onScreen = ListBuilding.assumedOnScreen(i, assumeOnScreen, match);
             if (row.onScreen) {
                 icons.show(row);
                 onScreenRows.add(row);
@@ -165,7 +149,7 @@ public final class AccountListView {
             if (generation != renderGeneration) {
                 return;
             }
-            buildUpTo(Math.min(built + CHUNK_ROWS, shown.accounts().size()), false);
+            buildUpTo(ListBuilding.nextEnd(built, shown.accounts().size()), false);
             showNoMatch();
             if (built < shown.accounts().size()) {
                 scheduleChunk(generation);
@@ -198,25 +182,14 @@ public final class AccountListView {
     public void tick(long now) {
         double started = Browser.now();
         int computed = 0;
-        Map<Integer, Countdown> countdowns = new HashMap<>();
-        int lastPeriod = 0;
-        Countdown lastCountdown = null;
+        Countdowns countdowns = new Countdowns(now);
         List<AccountRow> shown = new ArrayList<>(onScreenRows.size());
         List<Countdown> shownCountdowns = new ArrayList<>(onScreenRows.size());
         for (AccountRow row : onScreenRows) {
             if (row.isFilteredOut()) {
                 continue;
             }
-            Countdown countdown = null;
-            if (row.isTimeBased()) {
-                int period = row.period();
-                // Most accounts share a period: look it up only when it changes from the row before.
-                if (period != lastPeriod) {
-                    lastPeriod = period;
-                    lastCountdown = countdowns.computeIfAbsent(period, p -> Countdown.at(now, p));
-                }
-                countdown = lastCountdown;
-            }
+            Countdown countdown = countdowns.of(row.account.otp());
             if (row.computeCode(countdown)) {
                 computed++;
             }

@@ -105,31 +105,9 @@ public final class AccountRow {
     private List<RowMenu.Item> menuItems(AccountListView.Actions actions) {
         List<RowMenu.Item> items = new ArrayList<>();
         for (RowAction.Item item : RowAction.menu(account, place)) {
-            items.add(new RowMenu.Item(item.action.label(), item.enabled, () -> act(item.action, actions)));
+            items.add(new RowMenu.Item(item.action.label(), item.enabled, () -> item.action.apply(actions, account)));
         }
         return items;
-    }
-
-    private void act(RowAction action, AccountListView.Actions actions) {
-        switch (action) {
-            case FINISH_SETUP:
-                actions.finishSetup(account);
-                break;
-            case NEXT_CODE:
-                actions.nextCode(account);
-                break;
-            case EDIT:
-                actions.edit(account);
-                break;
-            case DELETE:
-                actions.delete(account);
-                break;
-            case MOVE_UP:
-                actions.move(account, -1);
-                break;
-            default:
-                actions.move(account, 1);
-        }
     }
 
     /** The account being dragged, in this page; null when none is. */
@@ -167,15 +145,6 @@ public final class AccountRow {
     /** Whether this row can stand for {@code other} at {@code otherPlace} in a new rendering. */
     boolean fits(Account other, RowPlace otherPlace) {
         return account == other && place.equals(otherPlace);
-    }
-
-    /** Whether the row shows a countdown, the same for every account of its period. */
-    boolean isTimeBased() {
-        return account.otp() != null && account.otp().type().isTimeBased();
-    }
-
-    int period() {
-        return account.otp().period();
     }
 
     /** Hides or shows the row for a search; remembered here, since reading it back from the page costs more. */

@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.device.DevicePreferencesHolder;
 import fob.local.VaultKeeper;
 import fob.local.VaultSession;
 import fob.lock.AppLock;

@@ -1,6 +1,5 @@
-package fob.web.ui;
+package fob.device;
 
-import fob.device.DevicePreferences;
 
 /**
  * Holds this browser's {@link DevicePreferences} for the page: {@link #get} gives those in force, {@link #set} applies
