@@ -23,7 +23,7 @@ import fob.web.js.TabSync;
 import fob.web.lock.LockPasswords;
 import fob.web.store.BackupStateStore;
 import fob.web.store.BrowserVaults;
-import fob.web.store.PreferencesStore;
+import fob.web.store.DevicePreferencesStore;
 import fob.web.ui.AccountDialog;
 import fob.web.ui.AccountListView;
 import fob.web.ui.AccountRowActions;
@@ -58,7 +58,7 @@ public final class App implements DevicePreferencesHolder {
     private final AccountListView list;
     private final ConfirmDialog confirm = new ConfirmDialog();
     private final AccountRowActions rowActions;
-    private final PreferencesStore preferencesStore;
+    private final DevicePreferencesStore preferencesStore;
     private DevicePreferences preferences;
     private final IdleLock idleLock;
     private AccountDialog accountDialog;
@@ -72,7 +72,7 @@ public final class App implements DevicePreferencesHolder {
         this.session = new VaultSession(store, vault, this::afterSave);
         this.rowActions = new AccountRowActions(session, confirm);
         this.list = new AccountListView(rowActions);
-        this.preferencesStore = new PreferencesStore();
+        this.preferencesStore = new DevicePreferencesStore();
         this.preferences = DevicePreferences.read(store.preferencesJson());
         this.idleLock = new IdleLock(System.currentTimeMillis(), preferences.lockAfterMillis(),
                 preferences.lockWhenHidden());
@@ -98,7 +98,7 @@ public final class App implements DevicePreferencesHolder {
             showAppError(e.getMessage());
             return;
         }
-        Localisation.start(DevicePreferences.read(PreferencesStore.readJson()));
+        Localisation.start(DevicePreferences.read(DevicePreferencesStore.readJson()));
         openVault(store, new Worker());
     }
 

@@ -8,7 +8,7 @@ import fob.web.js.Promises;
 import org.teavm.jso.core.JSString;
 
 /** This browser's {@link DevicePreferences}, as JSON text under the key {@code preferences} (nothing secret). */
-public final class PreferencesStore {
+public final class DevicePreferencesStore {
     private static final String KEY = "preferences";
     private final IndexedDb.Database db = IndexedDbRecords.database();
 
