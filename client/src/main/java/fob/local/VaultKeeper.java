@@ -111,6 +111,12 @@ public final class VaultKeeper {
             if (deviceKey == null) {
                 throw unreadable(Text.t("this browser's key for it is missing"));
             }
+            if (record.keyNonce() == null || storedWrappedKey == null) {
+                throw unreadable(Text.t("the key this browser keeps for it does not open it"));
+            }
+            if (record.nonce() == null || record.ciphertext() == null) {
+                throw unreadable(Text.t("its contents do not decrypt"));
+            }
             byte[] rawKey;
             try {
                 rawKey = keys.open(deviceKey, record.keyNonce(), VAULT_KEY_CONTEXT, storedWrappedKey);

@@ -4,7 +4,8 @@ package fob.local;
  * The vault as this browser stores it (docs/formats.md, "The vault in the browser"): the vault key wrapped by the
  * device key (format 1) or, with an app lock, inside the lock's JSON (format 2), and the vault encrypted under the
  * vault key, in one record so that one write replaces both or neither. The arrays are handed over, not copied:
- * nothing changes them once a record is made.
+ * nothing changes them once a record is made. Read back from storage, a field the stored record lacks is null: the
+ * keeper finds such a record unreadable.
  */
 public final class VaultRecord {
     /** The vault key wrapped by the device key alone. */

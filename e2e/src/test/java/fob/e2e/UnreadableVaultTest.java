@@ -87,6 +87,22 @@ class UnreadableVaultTest extends BrowserTest {
     }
 
     @Test
+    void aRecordThatLacksAFieldIsExplainedLikeAnyUnreadableOne() throws Exception {
+        page.open();
+        page.addLink(DENO, false);
+        StoredVaultProbe probe = new StoredVaultProbe(page);
+        probe.removeVaultField("wrappedKey");
+        String damaged = probe.vaultRecord();
+
+        page.reload();
+
+        assertUnreadablePanel(page);
+        assertTrue(page.alerts().stream().anyMatch(a -> a.contains("the key this browser keeps for it does not open it")),
+                String.valueOf(page.alerts()));
+        assertEquals(damaged, probe.vaultRecord(), "nothing was written over the record");
+    }
+
+    @Test
     void startANewVaultAfterTypingTheConfirmationKeepsTheUnreadableOneAside() throws Exception {
         page.open();
         String unreadable = breakTheVault(page);

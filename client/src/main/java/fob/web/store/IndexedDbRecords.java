@@ -88,18 +88,27 @@ public final class IndexedDbRecords implements RecordStorage {
         return new StorageFailure(kind, e.getMessage());
     }
 
+    /**
+     * The record as the keeper reads it. A field that is missing or not bytes (a damaged record, or one from a later
+     * format) reads as null, which the keeper judges unreadable: it must never stop the page.
+     */
     private static VaultRecord record(StoredVault stored) {
         if (stored == null) {
             return null;
         }
         String lock = StoredVaults.lockOf(stored);
-        long revision = (long) stored.getRevision();
-        byte[] keyNonce = stored.getKeyNonce().copyToJavaArray();
-        byte[] nonce = stored.getNonce().copyToJavaArray();
-        byte[] ciphertext = stored.getCiphertext().copyToJavaArray();
+        long revision = (long) StoredVaults.revisionOf(stored);
+        byte[] keyNonce = bytes(StoredVaults.bytesOf(stored, "keyNonce"));
+        byte[] nonce = bytes(StoredVaults.bytesOf(stored, "nonce"));
+        byte[] ciphertext = bytes(StoredVaults.bytesOf(stored, "ciphertext"));
         return lock == null
-                ? VaultRecord.plain(revision, keyNonce, stored.getWrappedKey().copyToJavaArray(), nonce, ciphertext)
+                ? VaultRecord.plain(revision, keyNonce, bytes(StoredVaults.bytesOf(stored, "wrappedKey")), nonce,
+                        ciphertext)
                 : VaultRecord.locked(revision, keyNonce, lock, nonce, ciphertext);
+    }
+
+    private static byte[] bytes(Int8Array array) {
+        return array == null ? null : array.copyToJavaArray();
     }
 
     private static StoredVault stored(VaultRecord record) {

@@ -28,4 +28,13 @@ final class StoredVaults {
      */
     @JSBody(params = "record", script = "return typeof record.lock === 'string' ? record.lock : null;")
     static native String lockOf(StoredVault record);
+
+    /** A byte field of the record as an Int8Array view; null when it is missing or not bytes. */
+    @JSBody(params = {"record", "name"}, script = "var v = record[name]; return ArrayBuffer.isView(v)"
+            + " ? new Int8Array(v.buffer, v.byteOffset, v.byteLength) : null;")
+    static native Int8Array bytesOf(StoredVault record, String name);
+
+    /** The record's revision; 0 when it is missing or not a number (the record then fails to open anyway). */
+    @JSBody(params = "record", script = "return typeof record.revision === 'number' ? record.revision : 0;")
+    static native double revisionOf(StoredVault record);
 }

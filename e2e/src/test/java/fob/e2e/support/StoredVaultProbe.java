@@ -60,6 +60,19 @@ public final class StoredVaultProbe {
         }
     }
 
+    /** Deletes one field of the stored vault record, as a damaged disk or another program might. */
+    public void removeVaultField(String field) {
+        Object result = page.asyncJs("var field = arguments[0];" + OPEN
+                + " var tx = db.transaction('kv', 'readwrite'); var store = tx.objectStore('kv');"
+                + " var get = store.get('vault'); get.onsuccess = function () {"
+                + "  var record = get.result; delete record[field]; store.put(record, 'vault'); };"
+                + " tx.oncomplete = function () { db.close(); done('ok'); };"
+                + " tx.onabort = function () { done('aborted ' + tx.error); }; };", field);
+        if (!"ok".equals(result)) {
+            throw new IllegalStateException("could not damage the vault: " + result);
+        }
+    }
+
     /**
      * Tries the stored device key, as any script of the origin could, on every encrypted field of the vault record
      * (the wrapped vault key, an app lock's sealed key and slots, the vault itself): the names of the fields it
