@@ -29,4 +29,16 @@ public final class CodeText {
     public static String next(String code, boolean masked) {
         return Text.t("next {0}", shown(code, masked));
     }
+
+    /**
+     * The code button's accessible name, which holds what the button shows (WCAG 2.5.3, Label in Name): "Copy code
+     * 123 456" while the code shows, "Show code" while a click first shows it, and "Copy code" while the row has no
+     * code on screen or every code is masked (the page is in the background).
+     */
+    public static String label(String shown, boolean masked, boolean clickReveals) {
+        if (masked && clickReveals) {
+            return Text.t("Show code");
+        }
+        return masked || shown.isEmpty() ? Text.t("Copy code") : Text.t("Copy code {0}", shown);
+    }
 }

@@ -40,9 +40,12 @@ public final class RowCode {
         public final Boolean nextShown;
         /** Whether the row is marked as expiring. */
         public final Boolean expiring;
+        /** The code button's accessible name, with {@link #code} ({@link CodeText#label}). */
+        public final String label;
 
-        Frame(String code, String nextCode, Boolean nextShown, Boolean expiring) {
+        Frame(String code, String label, String nextCode, Boolean nextShown, Boolean expiring) {
             this.code = code;
+            this.label = label;
             this.nextCode = nextCode;
             this.nextShown = nextShown;
             this.expiring = expiring;
@@ -77,17 +80,19 @@ public final class RowCode {
     public Frame frame(Countdown countdown, boolean onScreen) {
         boolean masked = masked();
         String code = null;
+        String label = null;
         Boolean nextShown = null;
         if (changed) {
             changed = false;
             shownMasked = masked;
             code = CodeText.shown(current, masked);
+            label = CodeText.label(code, masked, clickReveals());
             // The next code is written anew for this code (and its mask), when it is due.
             shownNext = false;
             nextShown = false;
         }
         if (countdown == null || !onScreen) {
-            return new Frame(code, null, nextShown, null);
+            return new Frame(code, label, null, nextShown, null);
         }
         Boolean expiringNow = null;
         if (countdown.expiring != expiring) {
@@ -106,7 +111,7 @@ public final class RowCode {
             shownNext = wantNext;
             nextShown = wantNext;
         }
-        return new Frame(code, nextCode, nextShown, expiringNow);
+        return new Frame(code, label, nextCode, nextShown, expiringNow);
     }
 
     /**

@@ -81,6 +81,25 @@ class RowCodeTest {
     }
 
     @Test
+    void theButtonsNameHoldsWhatItShows() throws Exception {
+        CodeMask mask = new CodeMask();
+        RowCode code = totp(mask);
+        Countdown at45 = Countdown.at(45_000, 30);
+        code.compute(at45);
+        assertEquals("Copy code 287 082", code.frame(at45, true).label);
+
+        mask.maskUntilClicked(true);
+        code.compute(at45);
+        assertEquals("Show code", code.frame(at45, true).label, "a click shows it first");
+        code.reveal();
+        assertEquals("Copy code 287 082", code.frame(at45, true).label);
+
+        mask.maskAll(true);
+        code.compute(at45);
+        assertEquals("Copy code", code.frame(at45, true).label, "in the background every code is masked");
+    }
+
+    @Test
     void anHotpCodeIsItsCountersAndHasNoCountdown() throws Exception {
         RowCode code = new RowCode("h", OtpParameters.of(OtpType.HOTP, HashAlgorithm.SHA1, 6, 30, 4, SECRET),
                 new CodeMask());

@@ -47,7 +47,8 @@ class AccountRowsTest extends BrowserTest {
         String code = OtpAuthLink.parse(WWE).parameters().codeAt(0);
         WebElement codeButton = page.account("WWE").element().findElement(By.className("code"));
         assertEquals("button", codeButton.getAriaRole());
-        assertEquals("Copy code", codeButton.getAccessibleName());
+        assertEquals("Copy code " + codeButton.getText(), codeButton.getAccessibleName(),
+                "the name holds the digits the button shows (WCAG 2.5.3, Label in Name)");
         assertEquals(code, codeButton.getText().replace(" ", ""), "the button shows the code itself");
 
         codeButton.click();

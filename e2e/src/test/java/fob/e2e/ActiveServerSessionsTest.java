@@ -114,7 +114,7 @@ class ActiveServerSessionsTest extends BrowserTest {
         String beaBackup = BackupFlows.currentBackup(page);
         Map<Long, String> beaVersions = BackupFlows.serverVersions(page);
         WebElement settings = BackupFlows.openSettings(page);
-        page.button(settings, "Sign out").click();
+        page.button(settings, "Sign out of recovery account").click();
         page.waitFor(() -> page.isPresent(settings, "button", "Sign in with passkey"));
 
         page.fill(settings, "textbox", "Recovery account name", "Ann");

@@ -281,7 +281,7 @@ class BackupSecurityTest extends BrowserTest {
         page.addLink(VELOCIRAPTOR, false);
         BackupFlows.waitForStatus(page, "Backup up to date");
         WebElement settings = BackupFlows.openSettings(page);
-        page.button(settings, "Sign out").click();
+        page.button(settings, "Sign out of recovery account").click();
         page.button(settings, "Sign in with passkey").click();
         BackupFlows.waitForStatus(page, "Backup up to date");
 

@@ -101,7 +101,7 @@ class BackupSyncTest extends BrowserTest {
         page.addLink(DENO, false);
         BackupFlows.createRecoveryAccount(page, "Ann");
         WebElement signedIn = BackupFlows.openSettings(page);
-        page.button(signedIn, "Sign out").click();
+        page.button(signedIn, "Sign out of recovery account").click();
         page.waitFor(() -> page.isPresent(signedIn, "button", "Sign in with passkey"));
         WebElement settings = signedIn;
         // The passkey manager now offers only Bea's passkey (a copy: it signs in, but opens nothing itself).

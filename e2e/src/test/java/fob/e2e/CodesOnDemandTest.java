@@ -34,8 +34,11 @@ class CodesOnDemandTest extends BrowserTest {
         page.reload();
         AccountItem deno = page.account("Deno");
         page.waitFor(() -> shownText(deno).equals("••• •••"));
-        deno.element().findElement(By.className("code")).click();
+        WebElement code = deno.element().findElement(By.className("code"));
+        assertEquals("Show code", code.getAccessibleName(), "a click shows the code first");
+        code.click();
         page.waitFor(() -> shownText(deno).matches("\\d{3} \\d{3}"));
+        page.waitFor(() -> code.getAccessibleName().equals("Copy code " + shownText(deno)));
         deno.assertShowsCodeOf(OtpAuthLink.parse(DENO).parameters());
     }
 

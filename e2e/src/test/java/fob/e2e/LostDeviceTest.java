@@ -87,7 +87,7 @@ class LostDeviceTest extends BrowserTest {
         WebElement settings = BackupFlows.openSettings(phone);
         phone.button(settings, "Add passkey").click();
         phone.waitFor(() -> phone.toast().equals("Passkey added."));
-        phone.button(settings, "Sign out").click();
+        phone.button(settings, "Sign out of recovery account").click();
         phone.button(settings, "Sign in with passkey").click();
         BackupFlows.waitForStatus(phone, "Backup up to date");
         BackupFlows.closeSettings(phone);
@@ -283,7 +283,9 @@ class LostDeviceTest extends BrowserTest {
             assertTrue(listed.contains("Chrome on Linux (this device)"), listed);
             WebElement thisDevice = list.findElements(By.tagName("li")).stream()
                     .filter(item -> item.getText().contains("(this device)")).findFirst().orElseThrow();
-            page.button(thisDevice, "Rename").click();
+            // Each row's buttons name their device: Settings also holds the recovery account's own "Sign out".
+            assertTrue(page.isPresent(thisDevice, "button", "Sign out Chrome on Linux"), thisDevice.getText());
+            page.button(thisDevice, "Rename Chrome on Linux").click();
             page.fill(list, "textbox", "Device name", "Work laptop");
             page.button(list, "Save").click();
             page.waitFor(() -> list.getText().contains("Work laptop (this device)"));

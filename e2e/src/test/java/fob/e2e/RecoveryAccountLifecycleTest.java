@@ -149,7 +149,7 @@ class RecoveryAccountLifecycleTest extends BrowserTest {
             FobPage here = new FobPage(browser.driver(), strict.url()).open();
             BackupFlows.createRecoveryAccount(here, "First");
             WebElement settings = BackupFlows.openSettings(here);
-            here.button(settings, "Sign out").click();
+            here.button(settings, "Sign out of recovery account").click();
             here.fill(settings, "textbox", "Recovery account name", "Second");
             here.button(settings, "Create recovery account").click();
             String error = here.waitFor(() -> {

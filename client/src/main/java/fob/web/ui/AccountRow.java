@@ -177,6 +177,7 @@ public final class AccountRow {
     void forgetCode() {
         if (rowCode.forget()) {
             code.setTextContent("");
+            code.setAttribute("aria-label", Text.t("Copy code"));
             next.setHidden(true);
         }
     }
@@ -186,6 +187,7 @@ public final class AccountRow {
         RowCode.Frame frame = rowCode.frame(countdown, rowOnScreen);
         if (frame.code != null) {
             code.setTextContent(frame.code);
+            code.setAttribute("aria-label", frame.label);
         }
         if (countdown != null && rowOnScreen) {
             seconds.setTextContent(countdown.seconds);

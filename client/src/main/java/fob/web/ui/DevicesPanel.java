@@ -65,8 +65,12 @@ final class DevicesPanel {
     private HTMLElement item(SignedInDevice device) {
         HTMLElement item = Dom.element("li", null);
         item.appendChild(Dom.text("span", null, device.describe(DateTimes::of)));
-        item.appendChild(Dom.button(Text.t("Rename"), null, () -> rename(item, device)));
-        item.appendChild(Dom.button(Text.t("Sign out"), null, () -> confirm.ask(Text.t("Sign out {0}?", device.name),
+        HTMLElement rename = Dom.button(Text.t("Rename"), null, () -> rename(item, device));
+        // Each row's buttons name their device: Settings also signs out of the recovery account itself.
+        rename.setAttribute("aria-label", Text.t("Rename {0}", device.name));
+        item.appendChild(rename);
+        HTMLElement signOut = Dom.button(Text.t("Sign out"), null, () -> confirm.ask(
+                Text.t("Sign out {0}?", device.name),
                 account.signOutWarning(device),
                 Text.t("Sign out"),
                 () -> run(() -> {
@@ -75,7 +79,9 @@ final class DevicesPanel {
                         load();
                     }
                     rotated(rotation);
-                }))));
+                })));
+        signOut.setAttribute("aria-label", Text.t("Sign out {0}", device.name));
+        item.appendChild(signOut);
         return item;
     }
 

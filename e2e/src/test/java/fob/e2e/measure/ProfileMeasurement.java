@@ -79,7 +79,7 @@ class ProfileMeasurement {
             page.waitFor(Duration.ofMinutes(2), () -> ((Number) page.js(
                     "return document.getElementById('accounts').childElementCount;")).intValue() == count);
             WebElement settings = BackupFlows.openSettings(page);
-            page.button(settings, "Sign out").click();
+            page.button(settings, "Sign out of recovery account").click();
             page.button(settings, "Sign in with passkey").click();
             BackupFlows.waitForStatus(page, "Backup up to date");
             BackupFlows.wipe(browser, server);

@@ -65,7 +65,7 @@ class RestoreMeasurement {
                     page.waitFor(Duration.ofMinutes(2), () -> shown(page) == count);
                     // Signing in again with the passkey gives it a slot of its own.
                     WebElement settings = BackupFlows.openSettings(page);
-                    page.button(settings, "Sign out").click();
+                    page.button(settings, "Sign out of recovery account").click();
                     page.button(settings, "Sign in with passkey").click();
                     BackupFlows.waitForStatus(page, "Backup up to date");
                     BackupFlows.closeSettings(page);

@@ -84,7 +84,7 @@ class RotationMeasurement {
                 WebElement settings = BackupFlows.openSettings(page);
                 // A fresh passkey sign-in, as the rotation needs one within 5 minutes (it also gives the passkey
                 // its sealed slot); the measured rotation then asks for no passkey.
-                page.button(settings, "Sign out").click();
+                page.button(settings, "Sign out of recovery account").click();
                 page.button(settings, "Sign in with passkey").click();
                 BackupFlows.waitForStatus(page, "Backup up to date");
                 uploads.add(fillHistory(page));

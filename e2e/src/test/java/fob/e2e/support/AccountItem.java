@@ -7,6 +7,7 @@ import org.openqa.selenium.WebElement;
 
 /** One listitem of the list "Accounts": issuer, account name, the code shown, and its buttons. */
 public final class AccountItem {
+    private static final String COPY_CODE = "Copy code";
     /** What the row keeps in its "More actions" menu. */
     private static final Set<String> MENU_ITEMS = Set.of("Edit", "Delete", "Move up", "Move down", "Next code",
             "Finish setup");
@@ -73,7 +74,21 @@ public final class AccountItem {
         if (MENU_ITEMS.contains(name)) {
             return menuItem(name);
         }
+        if (COPY_CODE.equals(name)) {
+            return page.waitFor(() -> codeButton());
+        }
         return page.button(item, name);
+    }
+
+    /** The code's button, whose name is "Copy code" and the digits it shows (Label in Name); null before it has one. */
+    private WebElement codeButton() {
+        for (WebElement button : item.findElements(By.tagName("button"))) {
+            String name = button.getAccessibleName().trim();
+            if (button.isDisplayed() && (name.equals(COPY_CODE) || name.startsWith(COPY_CODE + " "))) {
+                return button;
+            }
+        }
+        return null;
     }
 
     /** The item of the row's "More actions" menu, opening the menu when it is closed. */
@@ -87,6 +102,9 @@ public final class AccountItem {
 
     /** Whether the row offers this button, or this item in its menu (which is opened to look, and closed again). */
     public boolean hasButton(String name) {
+        if (COPY_CODE.equals(name)) {
+            return codeButton() != null;
+        }
         if (!MENU_ITEMS.contains(name)) {
             return page.isPresent(item, "button", name);
         }
