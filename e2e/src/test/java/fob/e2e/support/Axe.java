@@ -27,7 +27,8 @@ public final class Axe {
     }
 
     /**
-     * The WCAG 2.x A and AA rules and axe's best practices, on the whole document; "" when nothing is violated, else
+     * The WCAG 2.x A and AA rules, axe's best practices and its experimental rules (among them Label in Name,
+     * {@code label-content-name-mismatch}), on the whole document; "" when nothing is violated, else
      * one line per violation and element. The page's CSP must be bypassed (Page.setBypassCSP): axe evaluates code.
      */
     public static String violations(FobPage page) throws IOException {
@@ -37,7 +38,7 @@ public final class Axe {
         Object result = ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
-                + " 'wcag22aa', 'best-practice']}, resultTypes: ['violations']}).then(function (r) {"
+                + " 'wcag22aa', 'best-practice', 'experimental']}, resultTypes: ['violations']}).then(function (r) {"
                 + "  done(r.violations.map(function (v) { return v.nodes.map(function (n) {"
                 + "    return v.id + ' (' + v.impact + '): ' + v.help + ' at ' + n.target.join(' ') + ' ' +"
                 + "      (n.failureSummary || '').replace(/\\s+/g, ' '); }).join('\\n'); }).join('\\n'));"
