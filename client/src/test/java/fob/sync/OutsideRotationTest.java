@@ -1,5 +1,6 @@
 package fob.sync;
 
+import static fob.sync.TestDevices.account;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,9 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fob.backup.BackupException;
 import fob.backup.BackupPayload;
 import fob.backup.Envelope;
-import fob.link.OtpAuthLink;
 import fob.vault.Account;
-import fob.vault.AccountKind;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -35,11 +34,6 @@ class OutsideRotationTest {
         device.signedInAs = world.accounts.get(0);
         device.sync.signedIn(device.signedInAs.asServerAccount());
         return device;
-    }
-
-    private static Account account(String issuer, String secret) throws Exception {
-        return Account.fromLink(issuer, OtpAuthLink.parse("otpauth://totp/" + issuer + ":x?secret=" + secret
-                + "&issuer=" + issuer), AccountKind.STANDARD, 1);
     }
 
     @Test
