@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fob.e2e.support.BackupFlows;
 import fob.e2e.support.BrowserTest;
 import fob.e2e.support.Fixtures;
+import fob.e2e.support.GroupFlows;
 import fob.e2e.support.VirtualAuthenticator;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,56 +22,16 @@ class GroupsTest extends BrowserTest {
     private static final String SPDX = BackupRecoveryTest.SPDX;
     private static final String WWE = BackupRecoveryTest.WWE;
 
-    /** The filter buttons of the list "Groups", in order. */
-    private List<String> filters() {
-        return page.waitFor(() -> {
-            List<String> names = new ArrayList<>();
-            for (WebElement button : page.byRole("list", "Groups").findElements(By.tagName("button"))) {
-                names.add(button.getAccessibleName().trim());
-            }
-            return names;
-        });
-    }
-
-    private void newGroup(String name) {
-        page.button("New group").click();
-        WebElement dialog = page.dialog("New group");
-        page.fill(dialog, "textbox", "Group name", name);
-        page.button(dialog, "Save group").click();
-        page.waitFor(() -> filters().contains(name));
-    }
-
-    private void showGroup(String name) {
-        WebElement button = page.button(page.byRole("list", "Groups"), name);
-        button.click();
-        page.waitFor(() -> "true".equals(page.button(page.byRole("list", "Groups"), name)
-                .getAttribute("aria-pressed")));
-    }
-
-    private void putInGroups(String issuer, String... groups) {
-        page.account(issuer).button("Edit").click();
-        WebElement dialog = page.dialog("Edit account");
-        WebElement choice = page.byRole(dialog, "group", "Groups");
-        for (WebElement box : choice.findElements(By.cssSelector("input[type=checkbox]"))) {
-            boolean wanted = List.of(groups).contains(box.getAccessibleName().trim());
-            if (box.isSelected() != wanted) {
-                box.click();
-            }
-        }
-        page.button(dialog, "Save").click();
-        page.waitFor(() -> !dialog.isDisplayed());
-    }
-
     @Test
     void groupsAreMadeFilteredByRenamedAndDeleted() {
         page.open();
         page.addLink(DENO, false);
         page.addLink(SPDX, false);
         page.addLink(WWE, false);
-        assertEquals(List.of("All"), filters());
-        newGroup("Work");
-        newGroup("Family");
-        assertEquals(List.of("All", "Family", "Work"), filters(), "All first, then the groups by name");
+        assertEquals(List.of("All"), GroupFlows.filters(page));
+        GroupFlows.newGroup(page, "Work");
+        GroupFlows.newGroup(page, "Family");
+        assertEquals(List.of("All", "Family", "Work"), GroupFlows.filters(page), "All first, then the groups by name");
 
         // A name another group has (in any case) is refused, and nothing changes.
         page.button("New group").click();
@@ -80,13 +41,13 @@ class GroupsTest extends BrowserTest {
         WebElement field = page.byRole(dialog, "textbox", "Group name");
         page.waitFor(() -> page.errorFor(field).equals("There is already a group named Work"));
         page.button(dialog, "Cancel").click();
-        assertEquals(List.of("All", "Family", "Work"), filters());
+        assertEquals(List.of("All", "Family", "Work"), GroupFlows.filters(page));
 
-        putInGroups("Deno", "Work");
-        putInGroups("WWE", "Work", "Family");
-        showGroup("Work");
+        GroupFlows.putInGroups(page, "Deno", "Work");
+        GroupFlows.putInGroups(page, "WWE", "Work", "Family");
+        GroupFlows.showGroup(page, "Work");
         page.waitFor(() -> page.issuers().equals(List.of("Deno", "WWE")));
-        showGroup("Family");
+        GroupFlows.showGroup(page, "Family");
         page.waitFor(() -> page.issuers().equals(List.of("WWE")));
         // Search within the group shown.
         page.fill(page.driver(), "searchbox", "Search accounts", "Deno");
@@ -94,34 +55,34 @@ class GroupsTest extends BrowserTest {
         assertTrue(page.driver().findElement(By.id("no-match")).getText().contains("in this group"));
         // As a person empties it (clear() sends no input event).
         page.byRole("searchbox", "Search accounts").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        showGroup("All");
+        GroupFlows.showGroup(page, "All");
         page.waitFor(() -> page.issuers().equals(List.of("Deno", "SPDX", "WWE")));
 
         // An account added while a group is shown goes in it.
-        showGroup("Family");
+        GroupFlows.showGroup(page, "Family");
         page.addLink(BackupRecoveryTest.BOEING, false);
         page.waitFor(() -> page.issuers().equals(List.of("WWE", "Boeing")));
 
-        showGroup("Work");
+        GroupFlows.showGroup(page, "Work");
         page.button("Rename group").click();
         WebElement rename = page.dialog("Rename group");
         page.fill(rename, "textbox", "Group name", "Job");
         page.button(rename, "Save group").click();
-        page.waitFor(() -> filters().equals(List.of("All", "Family", "Job")));
+        page.waitFor(() -> GroupFlows.filters(page).equals(List.of("All", "Family", "Job")));
         // The renamed group is still the one shown.
         page.waitFor(() -> page.issuers().equals(List.of("Deno", "WWE")));
 
-        showGroup("Family");
+        GroupFlows.showGroup(page, "Family");
         page.button("Delete group").click();
         WebElement confirm = page.dialog("Delete the group Family?");
         page.button(confirm, "Delete group").click();
-        page.waitFor(() -> filters().equals(List.of("All", "Job")));
+        page.waitFor(() -> GroupFlows.filters(page).equals(List.of("All", "Job")));
         // Its accounts stay, and the list shows All.
         page.waitFor(() -> page.issuers().equals(List.of("Deno", "SPDX", "WWE", "Boeing")));
 
         page.driver().navigate().refresh();
         page.waitFor(() -> page.button("Add account").isEnabled());
-        assertEquals(List.of("All", "Job"), filters(), "groups are kept in the vault");
+        assertEquals(List.of("All", "Job"), GroupFlows.filters(page), "groups are kept in the vault");
         page.account("WWE").button("Edit").click();
         WebElement edit = page.dialog("Edit account");
         WebElement choice = page.byRole(edit, "group", "Groups");
@@ -144,10 +105,10 @@ class GroupsTest extends BrowserTest {
         page.button(dialog, "Preview").click();
         page.button(dialog, "Import selected").click();
         page.waitFor(() -> page.accounts().size() == 7);
-        assertEquals(List.of("All", "group1", "group2"), filters());
-        showGroup("group1");
+        assertEquals(List.of("All", "group1", "group2"), GroupFlows.filters(page));
+        GroupFlows.showGroup(page, "group1");
         page.waitFor(() -> page.issuers().equals(List.of("Deno", "Airbnb")));
-        showGroup("group2");
+        GroupFlows.showGroup(page, "group2");
         page.waitFor(() -> page.issuers().equals(List.of("Issuu")));
     }
 
@@ -157,8 +118,8 @@ class GroupsTest extends BrowserTest {
         page.open();
         page.addLink(DENO, false);
         page.addLink(SPDX, false);
-        newGroup("Work");
-        putInGroups("SPDX", "Work");
+        GroupFlows.newGroup(page, "Work");
+        GroupFlows.putInGroups(page, "SPDX", "Work");
         // And an icon chosen for Deno: its letter, not the set's Deno icon it would get by itself.
         page.account("Deno").button("Edit").click();
         page.button(page.dialog("Edit account"), "Use the letter").click();
@@ -171,12 +132,12 @@ class GroupsTest extends BrowserTest {
         assertFalse(page.driver().findElement(By.id("groups-bar")).isDisplayed(), "the browser forgot everything");
         BackupFlows.beginRecovery(page);
         page.waitFor(() -> page.accounts().size() == 2);
-        assertEquals(List.of("All", "Work"), filters());
+        assertEquals(List.of("All", "Work"), GroupFlows.filters(page));
         page.account("Deno").button("Edit").click();
         assertEquals("The first letter of the issuer.", page.driver().findElement(By.id("icon-state")).getText(),
                 "the icon chosen came back");
         page.button(page.dialog("Edit account"), "Cancel").click();
-        showGroup("Work");
+        GroupFlows.showGroup(page, "Work");
         page.waitFor(() -> page.issuers().equals(List.of("SPDX")));
     }
 }

@@ -10,6 +10,7 @@ import fob.e2e.support.BrowserTest;
 import fob.e2e.support.Chromium;
 import fob.e2e.support.FobPage;
 import fob.e2e.support.Fixtures;
+import fob.e2e.support.ImportFlows;
 import fob.link.OtpAuthLink;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -25,31 +26,12 @@ import org.openqa.selenium.WebElement;
 
 /** Moving in and out: imports previewed and all-or-nothing, and exports that round-trip. */
 class ImportExportTest extends BrowserTest {
-    private WebElement openImport() {
-        WebElement settings = BackupFlows.openSettings(page);
-        page.button(settings, "Import").click();
-        return page.dialog("Import");
-    }
-
-    private List<String> verdicts(WebElement dialog) {
-        WebElement list = page.byRole(dialog, "list", "Accounts to import");
-        List<String> verdicts = new ArrayList<>();
-        for (WebElement item : list.findElements(By.tagName("li"))) {
-            verdicts.add(item.findElement(By.className("verdict")).getText().trim());
-        }
-        return verdicts;
-    }
-
     private List<String> issuers() {
         List<String> issuers = new ArrayList<>();
         for (AccountItem item : page.accounts()) {
             issuers.add(item.issuer());
         }
         return issuers;
-    }
-
-    private void importFile(WebElement dialog, Path file) {
-        page.byRole(dialog, "file", "File to import").sendKeys(file.toString());
     }
 
     private String importError() {
@@ -59,8 +41,8 @@ class ImportExportTest extends BrowserTest {
     @Test
     void anEncryptedAegisVaultImportsWithItsPasswordAndOnlyOnce() throws Exception {
         page.open();
-        WebElement dialog = openImport();
-        importFile(dialog, Fixtures.path("aegis-importers/aegis_encrypted.json"));
+        WebElement dialog = ImportFlows.open(page);
+        ImportFlows.choose(page, dialog, Fixtures.path("aegis-importers/aegis_encrypted.json"));
         page.button(dialog, "Preview").click();
         WebElement password = page.byRole(dialog, "password", "Password");
         password.sendKeys("wrong");
@@ -72,11 +54,11 @@ class ImportExportTest extends BrowserTest {
         password.sendKeys("test");
         long started = System.currentTimeMillis();
         page.button(dialog, "Preview").click();
-        page.waitFor(() -> verdicts(dialog).size() == 7);
+        page.waitFor(() -> ImportFlows.verdicts(page, dialog).size() == 7);
         System.out.println("Aegis encrypted fixture, Preview with its password to preview shown: "
                 + (System.currentTimeMillis() - started) + " ms (" + page.driver().findElement(By.id("import-summary"))
                 .getText() + ")");
-        assertEquals(List.of("Add", "Add", "Add", "Add", "Add", "Add", "Add"), verdicts(dialog));
+        assertEquals(List.of("Add", "Add", "Add", "Add", "Add", "Add", "Add"), ImportFlows.verdicts(page, dialog));
         page.button(dialog, "Import selected").click();
         page.waitFor(() -> page.accounts().size() == 7);
         assertEquals(List.of("Deno", "SPDX", "Airbnb", "Issuu", "Air Canada", "WWE", "Boeing"), issuers());
@@ -85,13 +67,13 @@ class ImportExportTest extends BrowserTest {
             page.account(parsed.issuer()).assertShowsCodeOf(parsed.parameters());
         }
 
-        WebElement again = openImport();
-        importFile(again, Fixtures.path("aegis-importers/aegis_encrypted.json"));
+        WebElement again = ImportFlows.open(page);
+        ImportFlows.choose(page, again, Fixtures.path("aegis-importers/aegis_encrypted.json"));
         page.button(again, "Preview").click();
         page.fill(again, "password", "Password", "test");
         page.button(again, "Preview").click();
-        page.waitFor(() -> verdicts(again).size() == 7);
-        assertTrue(verdicts(again).stream().allMatch(v -> v.equals("Already in Fob")), verdicts(again).toString());
+        page.waitFor(() -> ImportFlows.verdicts(page, again).size() == 7);
+        assertTrue(ImportFlows.verdicts(page, again).stream().allMatch(v -> v.equals("Already in Fob")), ImportFlows.verdicts(page, again).toString());
         assertFalse(page.isPresent(again, "button", "Import selected"), "nothing to import the second time");
         assertEquals(7, page.accounts().size());
         assertEquals(List.of(), consoleProblems());
@@ -100,13 +82,13 @@ class ImportExportTest extends BrowserTest {
     @Test
     void aGoogleTransferQrImageImportsItsAccounts() throws Exception {
         page.open();
-        WebElement dialog = openImport();
+        WebElement dialog = ImportFlows.open(page);
         page.byRole(dialog, "file", "QR code image").sendKeys(Fixtures.path("google-migration/example_export.png")
                 .toString());
         page.waitFor(() -> page.byRole(dialog, "textbox", "Text to import").getAttribute("value")
                 .startsWith("otpauth-migration://"));
         page.button(dialog, "Preview").click();
-        page.waitFor(() -> verdicts(dialog).size() == 3);
+        page.waitFor(() -> ImportFlows.verdicts(page, dialog).size() == 3);
         List<WebElement> boxes = page.byRole(dialog, "list", "Accounts to import").findElements(By.tagName("input"));
         boxes.get(1).click();
         page.button(dialog, "Import selected").click();
@@ -117,12 +99,12 @@ class ImportExportTest extends BrowserTest {
     @Test
     void anEncrypted2fasBackupImports() throws Exception {
         page.open();
-        WebElement dialog = openImport();
-        importFile(dialog, Fixtures.path("aegis-importers/2fas_authenticator_encrypted_v4.2fas"));
+        WebElement dialog = ImportFlows.open(page);
+        ImportFlows.choose(page, dialog, Fixtures.path("aegis-importers/2fas_authenticator_encrypted_v4.2fas"));
         page.button(dialog, "Preview").click();
         page.fill(dialog, "password", "Password", "test");
         page.button(dialog, "Preview").click();
-        page.waitFor(() -> verdicts(dialog).size() == 5);
+        page.waitFor(() -> ImportFlows.verdicts(page, dialog).size() == 5);
         page.button(dialog, "Import selected").click();
         page.waitFor(() -> page.accounts().size() == 5);
         OtpAuthLink wwe = OtpAuthLink.parse(Fixtures.accountLinks().get(5));
@@ -144,8 +126,8 @@ class ImportExportTest extends BrowserTest {
         String[][] cases = {{"truncated.json", "cut short"}, {"foreign.json", "does not recognise this JSON"},
             {"photo.json", "not text"}, {"corrupt.json", "does not decrypt"}};
         for (String[] bad : cases) {
-            WebElement dialog = openImport();
-            importFile(dialog, dir.resolve(bad[0]));
+            WebElement dialog = ImportFlows.open(page);
+            ImportFlows.choose(page, dialog, dir.resolve(bad[0]));
             page.button(dialog, "Preview").click();
             if (bad[0].equals("corrupt.json")) {
                 page.fill(dialog, "password", "Password", "test");

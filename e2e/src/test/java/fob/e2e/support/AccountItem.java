@@ -24,12 +24,16 @@ public final class AccountItem {
         return item;
     }
 
+    /**
+     * The issuer, as the row's markup holds it. Not the rendered text: WebKitGTK's WebDriver leaves the text of a
+     * {@code content-visibility: auto} row out of it, on screen or not (its accessible name keeps it).
+     */
     public String issuer() {
-        return item.findElement(By.className("issuer")).getText();
+        return item.findElement(By.className("issuer")).getDomProperty("textContent").trim();
     }
 
     public String name() {
-        return item.findElement(By.className("name")).getText();
+        return item.findElement(By.className("name")).getDomProperty("textContent").trim();
     }
 
     /**

@@ -237,10 +237,12 @@ public final class FobPage {
                 }
                 // File and password inputs have no ARIA role of their own; a dialog's is found by its CSS.
                 boolean roleless = role.equals("file") || role.equals("dialog") || role.equals("password");
-                if (!roleless && !role.equals(element.getAriaRole())) {
+                if (!roleless && !role.equals(element.getAriaRole()) && !isWebKitGtkSelect(role, element)) {
                     continue;
                 }
-                if (name.equals(element.getAccessibleName().trim())) {
+                String accessibleName = element.getAccessibleName().trim();
+                // WebKitGTK names a file input by its label and then its button's text ("... Choose File").
+                if (name.equals(accessibleName) || role.equals("file") && accessibleName.startsWith(name + " ")) {
                     return element;
                 }
             } catch (StaleElementReferenceException e) {
@@ -252,6 +254,15 @@ public final class FobPage {
             }
         }
         throw new NoSuchElementException("no " + role + " named '" + name + "'");
+    }
+
+    /**
+     * A {@code select} is a combobox (HTML-AAM), but WebKitGTK's WebDriver reports the role of its accessibility
+     * object, a GTK popup button: "button".
+     */
+    private static boolean isWebKitGtkSelect(String role, WebElement element) {
+        return role.equals("combobox") && element.getTagName().equals("select")
+                && "button".equals(element.getAriaRole());
     }
 
     /** Polls for up to 10 s until the condition holds (true, or a non-null value without an exception). */
