@@ -35,7 +35,9 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.mode === "navigate") {
-    // The newest page when the server answers; this version's page when it does not.
+    // The newest page when the server answers; this version's page when it does not. Every navigation falls back
+    // to the one cached page, whatever its path or query: so the manifest's start_url, where the installed app
+    // opens, opens offline too (InstallabilityTest).
     event.respondWith(withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS)
         .catch(() => caches.open(CACHE).then((cache) => cache.match("/")))
         .then((response) => response || Response.error()));

@@ -52,6 +52,47 @@ class OfflineAndUpdateTest extends BrowserTest {
         }
     }
 
+    /**
+     * Issue 26: an installed app opens at its manifest's start_url, not at the address first visited. Once the
+     * service worker controls the page, that URL, read from the manifest the server serves, opens Fob's list with the
+     * server stopped. The same steps, engine-neutral (a stopped server, not a browser's offline switch), are the
+     * WebKit check of the cross-engine suite.
+     */
+    @Test
+    void theManifestsStartUrlOpensWithTheServerStopped() throws Exception {
+        try (FobServerProcess own = FobServerProcess.start()) {
+            page = new fob.e2e.support.FobPage(browser.driver(), own.url());
+            page.open();
+            page.addLink(LINK, false);
+            waitForServiceWorkerControl();
+            URI startUrl = manifestStartUrl(own);
+            own.stop();
+
+            // Launching the app opens a window of its own at the start URL.
+            browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.WINDOW);
+            browser.driver().get(startUrl.toString());
+            page.waitUntilReady();
+            assertShowsDenoCode();
+            assertEquals(1, page.accounts().size());
+            assertEquals(startUrl.toString(), browser.driver().getCurrentUrl(), "the app stays at its start URL");
+        }
+    }
+
+    /** The start_url of the manifest the page links to, resolved against the manifest's URL as a browser does. */
+    private static URI manifestStartUrl(FobServerProcess server) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String html = http.send(java.net.http.HttpRequest.newBuilder(URI.create(server.url())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var link = java.util.regex.Pattern.compile("<link rel=\"manifest\" href=\"([^\"]+)\">").matcher(html);
+        if (!link.find()) {
+            throw new AssertionError("the page links no manifest");
+        }
+        URI manifestUrl = URI.create(server.url()).resolve(link.group(1));
+        String manifest = http.send(java.net.http.HttpRequest.newBuilder(manifestUrl).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return manifestUrl.resolve(com.grack.nanojson.JsonParser.object().from(manifest).getString("start_url"));
+    }
+
     /** A copy of the server jar whose app.css differs: what a new deployment looks like to the browser. */
     private static Path newVersionJar() throws Exception {
         Path copy = Files.createTempFile("fob-server-next", ".jar");
