@@ -14,22 +14,24 @@ import fob.text.Language;
  */
 public final class DevicePreferences {
     public static final DevicePreferences DEFAULTS = new DevicePreferences(IdleLock.DEFAULT_MINUTES, false, false,
-            false, Language.AUTOMATIC);
+            false, Language.AUTOMATIC, false);
 
     private final int lockAfterMinutes;
     private final boolean lockWhenHidden;
     private final boolean hideCodesUntilClicked;
     private final boolean appLockOffered;
     private final String language;
+    private final boolean storageWarningDismissed;
 
     public DevicePreferences(int lockAfterMinutes, boolean lockWhenHidden, boolean hideCodesUntilClicked,
-            boolean appLockOffered, String language) {
+            boolean appLockOffered, String language, boolean storageWarningDismissed) {
         this.lockAfterMinutes = IdleLock.isChoice(lockAfterMinutes) ? lockAfterMinutes : IdleLock.DEFAULT_MINUTES;
         this.lockWhenHidden = lockWhenHidden;
         this.hideCodesUntilClicked = hideCodesUntilClicked;
         this.appLockOffered = appLockOffered;
         Language known = Language.ofTag(language);
         this.language = known == null ? Language.AUTOMATIC : known.tag();
+        this.storageWarningDismissed = storageWarningDismissed;
     }
 
     /** "Lock after": minutes without input; 0 is never. */
@@ -61,24 +63,39 @@ public final class DevicePreferences {
         return language;
     }
 
+    /** Whether the person dismissed the warning that this browser may delete Fob's storage (screen.StorageWarning). */
+    public boolean storageWarningDismissed() {
+        return storageWarningDismissed;
+    }
+
     public DevicePreferences withLanguage(String tag) {
-        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, tag);
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, tag,
+                storageWarningDismissed);
     }
 
     public DevicePreferences withLockAfterMinutes(int minutes) {
-        return new DevicePreferences(minutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, language);
+        return new DevicePreferences(minutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, language,
+                storageWarningDismissed);
     }
 
     public DevicePreferences withLockWhenHidden(boolean value) {
-        return new DevicePreferences(lockAfterMinutes, value, hideCodesUntilClicked, appLockOffered, language);
+        return new DevicePreferences(lockAfterMinutes, value, hideCodesUntilClicked, appLockOffered, language,
+                storageWarningDismissed);
     }
 
     public DevicePreferences withHideCodesUntilClicked(boolean value) {
-        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, value, appLockOffered, language);
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, value, appLockOffered, language,
+                storageWarningDismissed);
     }
 
     public DevicePreferences withAppLockOffered() {
-        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, true, language);
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, true, language,
+                storageWarningDismissed);
+    }
+
+    public DevicePreferences withStorageWarningDismissed() {
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, language,
+                true);
     }
 
     public String toJson() {
@@ -90,6 +107,7 @@ public final class DevicePreferences {
         if (!language.equals(Language.AUTOMATIC)) {
             json.put("language", language);
         }
+        json.put("storageWarningDismissed", storageWarningDismissed);
         return JsonWriter.string(json);
     }
 
@@ -104,7 +122,8 @@ public final class DevicePreferences {
                     (int) Json.optionalInteger(json, "lockAfterMinutes", 0, 1440, IdleLock.DEFAULT_MINUTES),
                     Json.bool(json, "lockWhenHidden", false), Json.bool(json, "hideCodesUntilClicked", false),
                     Json.bool(json, "appLockOffered", false),
-                    json.get("language") instanceof String ? (String) json.get("language") : Language.AUTOMATIC);
+                    json.get("language") instanceof String ? (String) json.get("language") : Language.AUTOMATIC,
+                    Json.bool(json, "storageWarningDismissed", false));
         } catch (JsonFormatException e) {
             return DEFAULTS;
         }

@@ -41,6 +41,7 @@ import fob.web.ui.LockScreen;
 import fob.web.ui.RecentlyDeletedDialog;
 import fob.web.ui.RecoveryDialog;
 import fob.web.ui.SettingsDialog;
+import fob.web.ui.StorageWarningView;
 import fob.web.ui.Toast;
 import fob.web.ui.UnreadableVaultPanel;
 import fob.web.worker.Worker;
@@ -261,6 +262,10 @@ public final class App implements DevicePreferencesHolder {
         ExportDialog exportDialog = new ExportDialog(session, worker);
         Dom.onClick(Dom.byId("open-import"), importDialog::open);
         Dom.onClick(Dom.byId("open-export"), exportDialog::open);
+        new StorageWarningView(session, this, backup.sync(), () -> {
+            settings.open();
+            Dom.byId("backup-switch").focus();
+        }, exportDialog::open);
         RecentlyDeletedDialog recentlyDeleted = new RecentlyDeletedDialog(session, confirm);
         Dom.onClick(Dom.byId("open-recently-deleted"), recentlyDeleted::open);
         Dom.window().addEventListener("online", (EventListener<Event>) event -> backup.retryNow());
@@ -315,17 +320,9 @@ public final class App implements DevicePreferencesHolder {
         showLockState();
         offerAppLock(settings, lockPanel);
         watchIdleTime();
-        session.onChange(() -> {
-            if (!session.vault().isEmpty()) {
-                Browser.requestPersistentStorage();
-            }
-        });
         Browser.mark("fob-first-code");
         Async.run(backup::start, App::showAppError);
         Clock.everySecond(() -> list.tick(System.currentTimeMillis()));
-        if (!session.vault().isEmpty()) {
-            Browser.requestPersistentStorage();
-        }
     }
 
     /**

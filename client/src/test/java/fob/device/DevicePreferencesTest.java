@@ -40,4 +40,15 @@ class DevicePreferencesTest {
         assertEquals(Language.AUTOMATIC, older.language());
         assertFalse(older.toJson().contains("language"), "the browser's choice is not written");
     }
+
+    @Test
+    void aDismissedStorageWarningIsKeptAndOlderPreferencesReadAsNotDismissed() {
+        assertFalse(DevicePreferences.DEFAULTS.storageWarningDismissed());
+        DevicePreferences dismissed = DevicePreferences.DEFAULTS.withStorageWarningDismissed();
+        assertTrue(DevicePreferences.read(dismissed.toJson()).storageWarningDismissed());
+        assertTrue(dismissed.withAppLockOffered().withLockAfterMinutes(15).storageWarningDismissed());
+        DevicePreferences older = DevicePreferences.read("{\"lockAfterMinutes\":5,\"appLockOffered\":true}");
+        assertFalse(older.storageWarningDismissed());
+        assertFalse(DevicePreferences.read("{\"storageWarningDismissed\":\"yes\"}").storageWarningDismissed());
+    }
 }

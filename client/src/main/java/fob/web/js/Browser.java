@@ -3,6 +3,7 @@ package fob.web.js;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.core.JSUndefined;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -57,9 +58,18 @@ public final class Browser {
     @JSBody(script = "location.reload();")
     public static native void reload();
 
-    /** Asks the browser not to evict Fob's storage under pressure: losing it would lose the accounts. */
-    @JSBody(script = "if (navigator.storage && navigator.storage.persist) navigator.storage.persist();")
-    public static native void requestPersistentStorage();
+    /**
+     * Whether the browser keeps Fob's storage, "true" or "false", after asking it to ({@code persist()}; Firefox asks
+     * the person) or not ({@code persisted()}); "?" without a StorageManager (WebKitGTK) or an answer.
+     */
+    @JSBody(params = "ask", script = "var s = navigator.storage; return s && s.persist && s.persisted ? (ask ?"
+            + " s.persist() : s.persisted()).then(String, function () { return '?'; }) : Promise.resolve('?');")
+    public static native JSPromise<JSString> storageKept(boolean ask);
+
+    /** Whether the page runs as an installed app: its own window, or a Home Screen app on iOS. */
+    @JSBody(script = "return (self.matchMedia && matchMedia('(display-mode: standalone)').matches)"
+            + " || navigator.standalone === true;")
+    public static native boolean isInstalled();
 
     @JSBody(params = {"element", "name", "value"}, script = "element.style.setProperty(name, value);")
     public static native void setStyle(HTMLElement element, String name, String value);

@@ -34,6 +34,7 @@ class ListScreenshots {
                 page.addLink(link, false);
             }
             page.button("Not now").click();
+            page.button("Dismiss storage warning").click();
             page.js("document.getElementById('toast').hidden = true;");
             shoot(page, 1280, 800, Path.of("../docs/screenshots/list-laptop.png"));
             shoot(page, 390, 844, Path.of("../docs/screenshots/list-phone.png"));

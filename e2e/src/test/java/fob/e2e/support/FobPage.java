@@ -34,6 +34,7 @@ public final class FobPage {
             Map.entry("radio", "input[type=radio]"),
             Map.entry("password", "input[type=password]"),
             Map.entry("alert", "[role=alert]"),
+            Map.entry("region", "section[aria-labelledby], section[aria-label], [role=region]"),
             Map.entry("group", "fieldset, [role=group]"),
             Map.entry("menu", "[role=menu]"),
             Map.entry("menuitem", "[role=menuitem]"));

@@ -28,6 +28,12 @@ public final class StoredVaultProbe {
                 + " get.onsuccess = function () { db.close(); done(json(get.result)); }; };");
     }
 
+    /** This browser's preferences as stored, the JSON text under the key {@code preferences}; null when none. */
+    public String preferences() {
+        return (String) page.asyncJs(OPEN + " var get = db.transaction('kv').objectStore('kv').get('preferences');"
+                + " get.onsuccess = function () { db.close(); done(get.result || null); }; };");
+    }
+
     /** The stored vault records set aside as unreadable, as JSON (each as {@link #vaultRecord} writes it). */
     @SuppressWarnings("unchecked")
     public List<String> setAsideVaultRecords() {
