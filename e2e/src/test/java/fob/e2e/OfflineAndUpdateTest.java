@@ -65,7 +65,7 @@ class OfflineAndUpdateTest extends BrowserTest {
             page.open();
             page.addLink(LINK, false);
             waitForServiceWorkerControl();
-            URI startUrl = manifestStartUrl(own);
+            URI startUrl = own.manifestStartUrl();
             own.stop();
 
             // Launching the app opens a window of its own at the start URL.
@@ -76,21 +76,6 @@ class OfflineAndUpdateTest extends BrowserTest {
             assertEquals(1, page.accounts().size());
             assertEquals(startUrl.toString(), browser.driver().getCurrentUrl(), "the app stays at its start URL");
         }
-    }
-
-    /** The start_url of the manifest the page links to, resolved against the manifest's URL as a browser does. */
-    private static URI manifestStartUrl(FobServerProcess server) throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        String html = http.send(java.net.http.HttpRequest.newBuilder(URI.create(server.url())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        var link = java.util.regex.Pattern.compile("<link rel=\"manifest\" href=\"([^\"]+)\">").matcher(html);
-        if (!link.find()) {
-            throw new AssertionError("the page links no manifest");
-        }
-        URI manifestUrl = URI.create(server.url()).resolve(link.group(1));
-        String manifest = http.send(java.net.http.HttpRequest.newBuilder(manifestUrl).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        return manifestUrl.resolve(com.grack.nanojson.JsonParser.object().from(manifest).getString("start_url"));
     }
 
     /** A copy of the server jar whose app.css differs: what a new deployment looks like to the browser. */

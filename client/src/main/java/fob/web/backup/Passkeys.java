@@ -22,10 +22,17 @@ final class Passkeys implements PasskeyCeremonies {
         this.api = api;
     }
 
-    private static WebAuthn.Result run(JSPromise<WebAuthn.Result> ceremony) throws PasskeyFailure {
+    /**
+     * Checked before the server is asked for options and the ceremony started: where {@code PublicKeyCredential} is
+     * missing (WebKitGTK), starting one throws a ReferenceError, not a refusal (WebKitTest).
+     */
+    private static void requirePasskeys() throws PasskeyFailure {
         if (!WebAuthn.available()) {
             throw PasskeyFailure.unavailable();
         }
+    }
+
+    private static WebAuthn.Result run(JSPromise<WebAuthn.Result> ceremony) throws PasskeyFailure {
         try {
             return Promises.await(ceremony);
         } catch (JsFailure e) {
@@ -44,24 +51,28 @@ final class Passkeys implements PasskeyCeremonies {
 
     @Override
     public Ceremony createAccount(String name) throws ServerFailure, PasskeyFailure {
+        requirePasskeys();
         WebAuthn.Result result = run(WebAuthn.create(api.registrationOptions(name)));
         return ceremony(api.register(result.getJson()), result);
     }
 
     @Override
     public Ceremony signIn() throws ServerFailure, PasskeyFailure {
+        requirePasskeys();
         WebAuthn.Result result = run(WebAuthn.get(api.signInOptions()));
         return ceremony(api.signIn(result.getJson()), result);
     }
 
     @Override
     public Ceremony reauthenticate() throws ServerFailure, PasskeyFailure {
+        requirePasskeys();
         WebAuthn.Result result = run(WebAuthn.get(api.reauthenticationOptions()));
         return ceremony(api.signIn(result.getJson()), result);
     }
 
     @Override
     public PasskeyKey addPasskey() throws ServerFailure, PasskeyFailure {
+        requirePasskeys();
         WebAuthn.Result result = run(WebAuthn.create(api.addPasskeyOptions()));
         api.addPasskey(result.getJson());
         return key(result);

@@ -32,7 +32,7 @@ public final class LockPasskeys {
 
     /** A new passkey for this device's lock, with its PRF output (asked again by a sign-in where creation gave none). */
     public Answer create() throws PasskeyException {
-        WebAuthn.Result created = run(WebAuthn.create(LockPasskeyOptions.creation(random.random(32),
+        WebAuthn.Result created = run(() -> WebAuthn.create(LockPasskeyOptions.creation(random.random(32),
                 random.random(16))));
         byte[] credentialId = created.getCredentialId().copyToJavaArray();
         if (created.getPrf() != null) {
@@ -43,20 +43,25 @@ public final class LockPasskeys {
 
     /** A sign-in with one of {@code credentialIds} (any passkey of this site, with none) that gives its PRF output. */
     public Answer get(List<byte[]> credentialIds) throws PasskeyException {
-        WebAuthn.Result result = run(WebAuthn.get(LockPasskeyOptions.request(random.random(32), credentialIds)));
+        WebAuthn.Result result = run(() -> WebAuthn.get(LockPasskeyOptions.request(random.random(32),
+                credentialIds)));
         if (result.getPrf() == null) {
             throw new PasskeyException(LockPasskeyWords.withoutPrf());
         }
         return new Answer(result.getCredentialId().copyToJavaArray(), result.getPrf().copyToJavaArray());
     }
 
-    private static WebAuthn.Result run(org.teavm.jso.core.JSPromise<WebAuthn.Result> ceremony)
-            throws PasskeyException {
+    /**
+     * The ceremony is started only once the browser is known to have passkeys: starting it where
+     * {@code PublicKeyCredential} is missing (WebKitGTK) throws a ReferenceError, not a refusal (WebKitTest).
+     */
+    private static WebAuthn.Result run(java.util.function.Supplier<org.teavm.jso.core.JSPromise<WebAuthn.Result>>
+            ceremony) throws PasskeyException {
         if (!WebAuthn.available()) {
             throw new PasskeyException(LockPasskeyWords.unavailable());
         }
         try {
-            return Promises.await(ceremony);
+            return Promises.await(ceremony.get());
         } catch (JsFailure e) {
             throw new PasskeyException(LockPasskeyWords.refused(e.name(), e.getMessage()));
         }

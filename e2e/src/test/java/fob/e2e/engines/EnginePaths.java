@@ -14,6 +14,7 @@ import fob.e2e.support.GroupFlows;
 import fob.e2e.support.ImportFlows;
 import fob.e2e.support.LockFlows;
 import fob.link.OtpAuthLink;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -43,6 +47,7 @@ abstract class EnginePaths {
     static final String DENO = "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno";
     static final String SPDX = "otpauth://totp/SPDX:ann?secret=JBSWY3DPEHPK3PXP&issuer=SPDX";
     static final String WWE = "otpauth://hotp/WWE:Mason?secret=5VAML3X35THCEBVRLV24CGBKOY&issuer=WWE&counter=3";
+    static final String STORAGE_WARNING = "This browser may delete your accounts";
     static final String STEAM = "otpauth://totp/Steam:gaben?secret=7LE6KFKH6DXDDY2QNFCKLQ6ZZWXGN4KF&issuer=Steam"
             + "&encoder=steam";
 
@@ -63,6 +68,17 @@ abstract class EnginePaths {
             server.close();
         }
     }
+
+    /** On a failure, what the page said then, before the browser is closed. */
+    @RegisterExtension
+    final AfterTestExecutionCallback describeOnFailure = context -> context.getExecutionException().ifPresent(e -> {
+        try {
+            System.err.println(context.getDisplayName() + " in " + engine.name() + " failed at "
+                    + engine.driver().getCurrentUrl() + ": " + page.describe());
+        } catch (RuntimeException unreadable) {
+            System.err.println(context.getDisplayName() + ": the page could not be read: " + unreadable);
+        }
+    });
 
     @BeforeEach
     void startBrowser() throws Exception {
@@ -117,15 +133,42 @@ abstract class EnginePaths {
             page.addLink(DENO, false);
             page.waitFor(Duration.ofSeconds(30), () -> Boolean.TRUE.equals(
                     page.js("return !!navigator.serviceWorker.controller;")));
+            URI startUrl = own.manifestStartUrl();
             own.stop();
 
-            page.reload();
+            page.reloadThroughServiceWorker();
             assertShown(deno);
-            engine.driver().get(own.url());
+            // Where the installed app opens: the manifest's start_url.
+            engine.driver().get(startUrl.toString());
             page.waitUntilReady();
             assertShown(deno);
             assertEquals(1, page.accounts().size());
+            assertEquals(startUrl.toString(), engine.driver().getCurrentUrl());
         }
+    }
+
+    /** What Settings says of this engine's storage: each engine answers navigator.storage differently. */
+    protected abstract String storageKept();
+
+    @Test
+    void anAccountWithoutCloudBackupBringsTheStorageWarningWithTheWaysOut() {
+        page.open();
+        assertFalse(page.isPresent(page.driver(), "region", STORAGE_WARNING), "an empty vault is not warned about");
+        page.addLink(DENO, false);
+        WebElement warning = page.byRole("region", STORAGE_WARNING);
+        for (String wayOut : List.of("Turn on Cloud backup", "Install Fob", "Export")) {
+            page.button(warning, wayOut);
+        }
+        page.button(warning, "Turn on Cloud backup").click();
+        assertEquals("backup-switch", page.js("return document.activeElement.id;"));
+        assertEquals(storageKept(), page.driver().findElement(By.id("storage-kept")).getDomProperty("textContent"));
+        BackupFlows.closeSettings(page);
+
+        page.button(page.byRole("region", STORAGE_WARNING), "Dismiss storage warning").click();
+        page.waitFor(() -> !page.isPresent(page.driver(), "region", STORAGE_WARNING));
+        page.reload();
+        page.account("Deno");
+        assertFalse(page.isPresent(page.driver(), "region", STORAGE_WARNING), "dismissed on this device");
     }
 
     @Test
@@ -178,6 +221,7 @@ abstract class EnginePaths {
         Path file = Files.createTempFile("fob-export", ".json");
         Files.writeString(file, exported);
 
+        page.button(export, "Close").click();
         // Opened again by the page, in this engine: every account is already in Fob.
         WebElement again = ImportFlows.open(page);
         ImportFlows.choose(page, again, file);

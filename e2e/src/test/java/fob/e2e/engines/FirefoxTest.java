@@ -26,6 +26,12 @@ class FirefoxTest extends EnginePaths {
         return (FirefoxEsr) engine;
     }
 
+    /** navigator.storage.persisted() is false: Firefox keeps a site's storage only once the person allows it. */
+    @Override
+    protected String storageKept() {
+        return "Not promised";
+    }
+
     @Test
     void cloudBackupWithAPasskeyAndBeginRecoveryInAnotherProfile() throws Exception {
         firefox().addVirtualAuthenticator();

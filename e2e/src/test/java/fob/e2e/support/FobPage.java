@@ -62,6 +62,16 @@ public final class FobPage {
         return waitUntilReady();
     }
 
+    /**
+     * Reloads as the reload button does, through the service worker. Firefox's WebDriver refresh is a hard reload
+     * that bypasses the service worker (seen with Firefox ESR 153), so the reload is the page's own.
+     */
+    public FobPage reloadThroughServiceWorker() {
+        js("window.fobBeforeReload = true; setTimeout(function () { location.reload(); });");
+        waitFor(() -> !Boolean.TRUE.equals(js("return window.fobBeforeReload === true;")));
+        return waitUntilReady();
+    }
+
     /** The page has opened its vault (in whichever language it speaks), or says why it cannot. */
     public FobPage waitUntilReady() {
         waitFor(() -> driver.findElement(By.id("add-button")).isEnabled() || !alerts().isEmpty());

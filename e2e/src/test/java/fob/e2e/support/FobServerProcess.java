@@ -202,4 +202,19 @@ public final class FobServerProcess implements AutoCloseable {
         dataDir.toFile().delete();
         Files.deleteIfExists(log);
     }
+
+    /** The start_url of the manifest the page links, as an installed app opens it (resolved like a browser does). */
+    public URI manifestStartUrl() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String html = http.send(java.net.http.HttpRequest.newBuilder(URI.create(url())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var link = java.util.regex.Pattern.compile("<link rel=\"manifest\" href=\"([^\"]+)\">").matcher(html);
+        if (!link.find()) {
+            throw new AssertionError("the page links no manifest");
+        }
+        URI manifestUrl = URI.create(url()).resolve(link.group(1));
+        String manifest = http.send(java.net.http.HttpRequest.newBuilder(manifestUrl).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return manifestUrl.resolve(com.grack.nanojson.JsonParser.object().from(manifest).getString("start_url"));
+    }
 }
