@@ -37,7 +37,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     // The newest page when the server answers; this version's page when it does not. Every navigation falls back
     // to the one cached page, whatever its path or query: so the manifest's start_url, where the installed app
-    // opens, opens offline too (InstallabilityTest).
+    // opens, opens offline too (OfflineAndUpdateTest, WebKitTest, FirefoxTest).
     event.respondWith(withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS)
         .catch(() => caches.open(CACHE).then((cache) => cache.match("/")))
         .then((response) => response || Response.error()));

@@ -8,6 +8,7 @@ import com.grack.nanojson.JsonArray;
 import com.grack.nanojson.JsonObject;
 import com.grack.nanojson.JsonParser;
 import fob.e2e.support.FobServerProcess;
+import fob.e2e.support.PageHead;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,53 +61,12 @@ class InstallabilityTest {
         return response.headers().firstValue("Content-Type").orElse("").replace(" ", "");
     }
 
-    /** A tag of the head: its name and its attributes, by lower-case name. */
-    private record Tag(String name, Map<String, String> attributes) {
-        String get(String attribute) {
-            return attributes.get(attribute);
-        }
-    }
-
-    private static final Pattern TAG = Pattern.compile("<(meta|link)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z-]+)\\s*=\\s*\"([^\"]*)\"");
-
-    /** The meta and link tags between {@code <head>} and {@code </head>}; the page writes every attribute in quotes. */
-    private List<Tag> head() throws Exception {
+    /** The page's head, as the server sends it. */
+    private PageHead head() throws Exception {
         HttpResponse<byte[]> response = get(page);
         assertEquals(200, response.statusCode());
         assertEquals("text/html;charset=utf-8", contentType(response));
-        String html = new String(response.body(), StandardCharsets.UTF_8);
-        int start = html.indexOf("<head>");
-        int end = html.indexOf("</head>");
-        assertTrue(start >= 0 && end > start, "the page has a head");
-        // Comments out, so that a tag mentioned in one does not count.
-        String head = html.substring(start, end).replaceAll("(?s)<!--.*?-->", "");
-        List<Tag> tags = new ArrayList<>();
-        Matcher tag = TAG.matcher(head);
-        while (tag.find()) {
-            Map<String, String> attributes = new HashMap<>();
-            Matcher attribute = ATTRIBUTE.matcher(tag.group(2));
-            while (attribute.find()) {
-                attributes.put(attribute.group(1).toLowerCase(), attribute.group(2));
-            }
-            tags.add(new Tag(tag.group(1).toLowerCase(), attributes));
-        }
-        return tags;
-    }
-
-    private static List<Tag> all(List<Tag> tags, String name, String key, String value) {
-        return tags.stream().filter(t -> t.name().equals(name) && value.equals(t.get(key))).toList();
-    }
-
-    /** The one tag {@code <name key="value">}. */
-    private static Tag one(List<Tag> tags, String name, String key, String value) {
-        List<Tag> found = all(tags, name, key, value);
-        assertEquals(1, found.size(), "one <" + name + " " + key + "=\"" + value + "\"> in the head: " + found);
-        return found.get(0);
-    }
-
-    private static String meta(List<Tag> tags, String name) {
-        return one(tags, "meta", "name", name).get("content");
+        return PageHead.of(new String(response.body(), StandardCharsets.UTF_8));
     }
 
     /** Width and height from a PNG's IHDR, and whether it can hold transparency (an alpha channel or tRNS). */
@@ -155,7 +113,7 @@ class InstallabilityTest {
     }
 
     private URI manifestUrl() throws Exception {
-        String href = one(head(), "link", "rel", "manifest").get("href");
+        String href = head().one("link", "rel", "manifest").get("href");
         assertTrue(href.matches("/v/[0-9a-f]{16}/manifest\\.webmanifest"), href);
         return page.resolve(href);
     }
@@ -232,7 +190,7 @@ class InstallabilityTest {
 
     @Test
     void theHeadGivesSafariItsAppleTouchIconAt180x180AndOpaque() throws Exception {
-        Tag icon = one(head(), "link", "rel", "apple-touch-icon");
+        PageHead.Tag icon = head().one("link", "rel", "apple-touch-icon");
         assertEquals("180x180", icon.get("sizes"));
         Png png = fetchPng(page.resolve(icon.get("href")));
         assertEquals("180x180", png.sizes(), "the PNG is as large as the link says");
@@ -242,31 +200,31 @@ class InstallabilityTest {
 
     @Test
     void theHeadHoldsWhatSafariReadsToRunFobAsAnApp() throws Exception {
-        List<Tag> head = head();
-        assertEquals("yes", meta(head, "apple-mobile-web-app-capable"));
-        assertEquals("yes", meta(head, "mobile-web-app-capable"));
-        assertEquals("Fob", meta(head, "apple-mobile-web-app-title"));
+        PageHead head = head();
+        assertEquals("yes", head.meta("apple-mobile-web-app-capable"));
+        assertEquals("yes", head.meta("mobile-web-app-capable"));
+        assertEquals("Fob", head.meta("apple-mobile-web-app-title"));
         // "default", not "black-translucent": the page would then run under the status bar, and it does not keep
         // its content clear of the safe-area insets (no viewport-fit=cover).
-        assertEquals("default", meta(head, "apple-mobile-web-app-status-bar-style"));
-        assertEquals("width=device-width, initial-scale=1", meta(head, "viewport"));
-        assertEquals("telephone=no", meta(head, "format-detection"));
-        assertTrue(one(head, "link", "rel", "manifest").get("href").matches("/v/[0-9a-f]{16}/manifest\\.webmanifest"));
+        assertEquals("default", head.meta("apple-mobile-web-app-status-bar-style"));
+        assertEquals("width=device-width, initial-scale=1", head.meta("viewport"));
+        assertEquals("telephone=no", head.meta("format-detection"));
+        assertTrue(head.one("link", "rel", "manifest").get("href").matches("/v/[0-9a-f]{16}/manifest\\.webmanifest"));
     }
 
     @Test
     void theThemeColourFollowsTheColourSchemeAndTheManifestAgrees() throws Exception {
-        List<Tag> head = head();
-        List<Tag> themes = all(head, "meta", "name", "theme-color");
+        PageHead head = head();
+        List<PageHead.Tag> themes = head.all("meta", "name", "theme-color");
         Map<String, String> byMedia = new HashMap<>();
-        for (Tag theme : themes) {
+        for (PageHead.Tag theme : themes) {
             byMedia.put(theme.get("media"), theme.get("content"));
         }
         // The page's header (app.css --card) in each scheme, so that the bar above it continues it.
         assertEquals(Map.of("(prefers-color-scheme: light)", "#ffffff", "(prefers-color-scheme: dark)", "#1a2029"),
                 byMedia);
         assertEquals(2, themes.size(), "no theme-color for every scheme besides these two: " + themes);
-        assertEquals("light dark", meta(head, "color-scheme"));
+        assertEquals("light dark", head.meta("color-scheme"));
         assertEquals(byMedia.get("(prefers-color-scheme: light)"), manifest(manifestUrl()).getString("theme_color"),
                 "the manifest's one theme colour is the light scheme's");
     }

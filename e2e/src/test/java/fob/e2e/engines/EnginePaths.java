@@ -47,6 +47,8 @@ abstract class EnginePaths {
     static final String DENO = "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno";
     static final String SPDX = "otpauth://totp/SPDX:ann?secret=JBSWY3DPEHPK3PXP&issuer=SPDX";
     static final String WWE = "otpauth://hotp/WWE:Mason?secret=5VAML3X35THCEBVRLV24CGBKOY&issuer=WWE&counter=3";
+    /** How long a wait lasts: a cold engine's first load, or Argon2id, on a 2-core machine. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
     static final String STORAGE_WARNING = "This browser may delete your accounts";
     static final String STEAM = "otpauth://totp/Steam:gaben?secret=7LE6KFKH6DXDDY2QNFCKLQ6ZZWXGN4KF&issuer=Steam"
             + "&encoder=steam";
@@ -83,7 +85,7 @@ abstract class EnginePaths {
     @BeforeEach
     void startBrowser() throws Exception {
         engine = startEngine();
-        page = new FobPage(engine.driver(), server.url());
+        page = new FobPage(engine.driver(), server.url(), PATIENCE);
     }
 
     @AfterEach
@@ -129,9 +131,9 @@ abstract class EnginePaths {
     void opensWithTheServerStoppedOnceTheServiceWorkerIsInstalled() throws Exception {
         OtpAuthLink deno = OtpAuthLink.parse(DENO);
         try (FobServerProcess own = FobServerProcess.start()) {
-            page = new FobPage(engine.driver(), own.url()).open();
+            page = new FobPage(engine.driver(), own.url(), PATIENCE).open();
             page.addLink(DENO, false);
-            page.waitFor(Duration.ofSeconds(30), () -> Boolean.TRUE.equals(
+            page.waitFor(() -> Boolean.TRUE.equals(
                     page.js("return !!navigator.serviceWorker.controller;")));
             URI startUrl = own.manifestStartUrl();
             own.stop();
@@ -184,7 +186,7 @@ abstract class EnginePaths {
         assertFalse(page.js("return document.documentElement.outerHTML;").toString().contains("Deno"),
                 "nothing of the vault is in the page");
         LockFlows.unlockWithPassword(page, "wrong password!");
-        page.waitFor(Duration.ofSeconds(30), () -> !page.alerts().isEmpty());
+        page.waitFor(() -> !page.alerts().isEmpty());
         assertFalse(page.isPresent(page.driver(), "button", "Add account") && page.button("Add account").isEnabled(),
                 "a wrong password opens nothing");
         LockFlows.unlock(page, "correct horse battery");
@@ -199,7 +201,7 @@ abstract class EnginePaths {
         page.button(dialog, "Preview").click();
         page.fill(dialog, "password", "Password", "test");
         page.button(dialog, "Preview").click();
-        page.waitFor(Duration.ofSeconds(30), () -> ImportFlows.verdicts(page, dialog).size() == 7);
+        page.waitFor(() -> ImportFlows.verdicts(page, dialog).size() == 7);
         page.button(dialog, "Import selected").click();
         page.waitFor(() -> page.accounts().size() == 7);
         for (String link : Fixtures.accountLinks().subList(0, 7)) {
@@ -215,10 +217,11 @@ abstract class EnginePaths {
         page.fill(export, "password", "Password", "correct horse battery");
         page.fill(export, "password", "Repeat password", "correct horse battery");
         page.button(export, "Export").click();
-        String exported = page.waitFor(Duration.ofSeconds(30),
+        String exported = page.waitFor(
                 () -> (String) page.js("return window.fobSaved.length ? window.fobSaved[0] : null;"));
         assertFalse(exported.contains("4SJHB4GSD43FZBAI7C2HLRJGPQ") || exported.contains("Deno"), "it is encrypted");
         Path file = Files.createTempFile("fob-export", ".json");
+        file.toFile().deleteOnExit();
         Files.writeString(file, exported);
 
         page.button(export, "Close").click();
@@ -228,7 +231,7 @@ abstract class EnginePaths {
         page.button(again, "Preview").click();
         page.fill(again, "password", "Password", "correct horse battery");
         page.button(again, "Preview").click();
-        page.waitFor(Duration.ofSeconds(30), () -> ImportFlows.verdicts(page, again).size() == 7);
+        page.waitFor(() -> ImportFlows.verdicts(page, again).size() == 7);
         assertEquals(Collections.nCopies(7, "Already in Fob"), ImportFlows.verdicts(page, again));
     }
 

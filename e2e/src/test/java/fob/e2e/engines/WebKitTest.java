@@ -4,7 +4,6 @@ import fob.e2e.support.BackupFlows;
 import fob.e2e.support.Engine;
 import fob.e2e.support.LockFlows;
 import fob.e2e.support.WebKitGtk;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -34,11 +33,11 @@ class WebKitTest extends EnginePaths {
         WebElement settings = BackupFlows.openSettings(page);
         page.fill(settings, "textbox", "Recovery account name", "Mason");
         page.button(settings, "Create recovery account").click();
-        page.waitFor(Duration.ofSeconds(30), () -> shows("This browser cannot use passkeys here"));
+        page.waitFor(() -> shows("This browser cannot use passkeys here"));
 
         LockFlows.openAppLock(page);
         page.button(settings, "Lock with passkey").click();
-        page.waitFor(Duration.ofSeconds(30), () -> shows(
+        page.waitFor(() -> shows(
                 "This browser cannot use passkeys here. Choose a lock password."));
     }
 

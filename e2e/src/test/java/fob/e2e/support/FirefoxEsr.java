@@ -1,5 +1,6 @@
 package fob.e2e.support;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,9 +56,21 @@ public final class FirefoxEsr implements Engine {
         Files.writeString(profile.resolve("user.js"), userJs);
         LocalProcess firefox = LocalProcess.start(List.of(System.getProperty("firefox.binary",
                 "/usr/bin/firefox-esr"), "--headless", "--no-remote", "--marionette", "--width=1000",
-                "--height=900", "--profile", profile.toString(), "about:blank"), Map.of());
-        firefox.awaitListening(port, Duration.ofSeconds(60));
-        return new FirefoxEsr(profile, firefox, Marionette.connect(port));
+                "--height=900", "--profile", profile.toString(), "about:blank"),
+                Map.of("MOZ_CRASHREPORTER_DISABLE", "1"));
+        Marionette marionette = null;
+        try {
+            firefox.awaitListening(port, Duration.ofSeconds(60));
+            marionette = Marionette.connect(port);
+            return new FirefoxEsr(profile, firefox, marionette);
+        } catch (Exception | Error e) {
+            if (marionette != null) {
+                marionette.close();
+            }
+            firefox.close();
+            LocalProcess.deleteTree(profile);
+            throw e;
+        }
     }
 
     @Override
@@ -71,27 +84,14 @@ public final class FirefoxEsr implements Engine {
     }
 
     /**
-     * Adds a virtual passkey provider: CTAP 2.1, internal, resident keys, user verification and PRF, presence given
-     * automatically. Selenium's VirtualAuthenticatorOptions has no PRF switch, so this goes to Marionette directly.
+     * Adds a virtual passkey provider: CTAP 2.1, internal, resident keys, user verification, presence given
+     * automatically. Firefox's virtual authenticators always offer PRF (hmac-secret): Marionette takes no switch for
+     * it, and the App lock, which refuses a passkey without PRF, locks with this one (FirefoxTest).
      */
     public void addVirtualAuthenticator() throws Exception {
         authenticator = (String) value(marionette.call("WebAuthn:AddVirtualAuthenticator", Map.of("protocol",
                 "ctap2_1", "transport", "internal", "hasResidentKey", true, "hasUserVerification", true,
-                "isUserVerified", true, "hasPrf", true, "isUserConsenting", true)));
-    }
-
-    /** The passkeys the virtual provider holds, private keys included, as WebDriver exports them. */
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> passkeys() throws Exception {
-        return (List<Map<String, Object>>) value(marionette.call("WebAuthn:GetCredentials",
-                Map.of("authenticatorId", authenticator)));
-    }
-
-    /** Puts a passkey exported from another profile into this one's virtual provider. */
-    public void addPasskey(Map<String, Object> passkey) throws Exception {
-        Map<String, Object> params = new java.util.HashMap<>(passkey);
-        params.put("authenticatorId", authenticator);
-        marionette.call("WebAuthn:AddCredential", params);
+                "isUserVerified", true, "isUserConsenting", true)));
     }
 
     private static Object value(Object result) {
@@ -101,8 +101,13 @@ public final class FirefoxEsr implements Engine {
     @Override
     public void close() throws Exception {
         try {
-            marionette.close();
+            // As geckodriver ends a session: Firefox quits by itself, writing its profile before it goes.
+            marionette.call("Marionette:Quit", Map.of("flags", List.of("eForceQuit")));
+            firefox.awaitExit(Duration.ofSeconds(10));
+        } catch (IOException | RuntimeException alreadyGone) {
+            // Ended or hung: the process is ended below either way.
         } finally {
+            marionette.close();
             firefox.close();
             LocalProcess.deleteTree(profile);
         }

@@ -41,10 +41,17 @@ public final class FobPage {
 
     private final WebDriver driver;
     private final String url;
+    private final Duration patience;
 
     public FobPage(WebDriver driver, String url) {
+        this(driver, url, Duration.ofSeconds(10));
+    }
+
+    /** A page whose waits last up to {@code patience} (a cold engine on a 2-core machine needs more than 10 s). */
+    public FobPage(WebDriver driver, String url, Duration patience) {
         this.driver = driver;
         this.url = url;
+        this.patience = patience;
     }
 
     public WebDriver driver() {
@@ -276,9 +283,9 @@ public final class FobPage {
                 && "button".equals(element.getAriaRole());
     }
 
-    /** Polls for up to 10 s until the condition holds (true, or a non-null value without an exception). */
+    /** Polls, for up to the page's patience, until the condition holds (true, or non-null without an exception). */
     public <T> T waitFor(java.util.function.Supplier<T> condition) {
-        return waitFor(Duration.ofSeconds(10), condition);
+        return waitFor(patience, condition);
     }
 
     public <T> T waitFor(Duration timeout, java.util.function.Supplier<T> condition) {

@@ -208,11 +208,7 @@ public final class FobServerProcess implements AutoCloseable {
         var http = java.net.http.HttpClient.newHttpClient();
         String html = http.send(java.net.http.HttpRequest.newBuilder(URI.create(url())).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        var link = java.util.regex.Pattern.compile("<link rel=\"manifest\" href=\"([^\"]+)\">").matcher(html);
-        if (!link.find()) {
-            throw new AssertionError("the page links no manifest");
-        }
-        URI manifestUrl = URI.create(url()).resolve(link.group(1));
+        URI manifestUrl = URI.create(url()).resolve(PageHead.of(html).one("link", "rel", "manifest").get("href"));
         String manifest = http.send(java.net.http.HttpRequest.newBuilder(manifestUrl).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         return manifestUrl.resolve(com.grack.nanojson.JsonParser.object().from(manifest).getString("start_url"));

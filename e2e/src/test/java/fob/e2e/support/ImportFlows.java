@@ -22,8 +22,12 @@ public final class ImportFlows {
     public static List<String> verdicts(FobPage page, WebElement dialog) {
         WebElement list = page.byRole(dialog, "list", "Accounts to import");
         List<String> verdicts = new ArrayList<>();
+        if (!list.isDisplayed()) {
+            return verdicts; // a hidden list may still hold the last preview's items
+        }
         for (WebElement item : list.findElements(By.tagName("li"))) {
-            verdicts.add(item.findElement(By.className("verdict")).getText().trim());
+            // The markup's text: WebKitGTK's WebDriver gives "" as the rendered text of these (see AccountItem.issuer).
+            verdicts.add(item.findElement(By.className("verdict")).getDomProperty("textContent").trim());
         }
         return verdicts;
     }

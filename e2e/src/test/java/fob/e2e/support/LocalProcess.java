@@ -47,13 +47,21 @@ final class LocalProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Waits, up to the limit, for the process to end by itself (Firefox, once told to quit). */
+    void awaitExit(Duration limit) throws InterruptedException {
+        process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Ends the process, asked first, then its whole family as it was before, forcibly: children that outlive their
+     * parent are no longer its descendants.
+     */
     @Override
     public void close() throws Exception {
-        Stream.concat(process.descendants(), Stream.of(process.toHandle())).forEach(ProcessHandle::destroy);
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
-        }
+        List<ProcessHandle> family = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        process.destroy();
+        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         Files.deleteIfExists(log);
     }
 

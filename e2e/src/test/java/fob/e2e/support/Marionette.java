@@ -25,6 +25,8 @@ public final class Marionette implements AutoCloseable {
 
     private Marionette(Socket socket) throws IOException {
         this.socket = socket;
+        // No command of the tests' takes this long; one that does has hung, and fails rather than hanging the build.
+        socket.setSoTimeout((int) java.time.Duration.ofMinutes(2).toMillis());
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         read(); // Firefox greets first: {"applicationType":"gecko","marionetteProtocol":3}
@@ -56,7 +58,7 @@ public final class Marionette implements AutoCloseable {
         while (true) {
             List<Object> reply = (List<Object>) read();
             if (((Number) reply.get(1)).intValue() != id) {
-                continue; // the answer to a command that timed out on our side earlier
+                throw new IOException("Marionette answered command " + reply.get(1) + " where " + id + " was asked");
             }
             if (reply.get(2) != null) {
                 throw new Failure((Map<String, Object>) reply.get(2));

@@ -121,8 +121,9 @@ final class MarionetteExecutor implements CommandExecutor {
     @SuppressWarnings("unchecked")
     public Response execute(Command command) throws IOException {
         if (DriverCommand.NEW_SESSION.equals(command.getName())) {
+            // Marionette takes the capabilities flat, not wrapped in W3C's alwaysMatch.
             Map<String, Object> session = (Map<String, Object>) marionette.call("WebDriver:NewSession",
-                    Map.of("capabilities", Map.of("alwaysMatch", Map.of("acceptInsecureCerts", false))));
+                    Map.of("acceptInsecureCerts", false));
             Response response = new Response(new org.openqa.selenium.remote.SessionId(
                     (String) session.get("sessionId")));
             response.setValue(session.get("capabilities"));
@@ -138,6 +139,9 @@ final class MarionetteExecutor implements CommandExecutor {
         String body = Contents.string(request);
         if (!body.isBlank()) {
             params.putAll((Map<String, Object>) JSON.toType(body, Map.class));
+        }
+        if (route.command.equals("WebDriver:TakeScreenshot") && !params.containsKey("id")) {
+            params.put("full", false); // W3C's screenshot is of the viewport; Marionette's default is the whole page
         }
         Matcher ids = route.path.matcher(below);
         ids.matches();
@@ -163,5 +167,4 @@ final class MarionetteExecutor implements CommandExecutor {
         response.setSessionId(String.valueOf(command.getSessionId()));
         return response;
     }
-
 }
