@@ -14,7 +14,7 @@ import fob.text.Language;
  */
 public final class DevicePreferences {
     public static final DevicePreferences DEFAULTS = new DevicePreferences(IdleLock.DEFAULT_MINUTES, false, false,
-            false, Language.AUTOMATIC, false);
+            false, Language.AUTOMATIC, false, false, false);
 
     private final int lockAfterMinutes;
     private final boolean lockWhenHidden;
@@ -22,9 +22,12 @@ public final class DevicePreferences {
     private final boolean appLockOffered;
     private final String language;
     private final boolean storageWarningDismissed;
+    private final boolean storagePersistAsked;
+    private final boolean storagePersistQuiet;
 
     public DevicePreferences(int lockAfterMinutes, boolean lockWhenHidden, boolean hideCodesUntilClicked,
-            boolean appLockOffered, String language, boolean storageWarningDismissed) {
+            boolean appLockOffered, String language, boolean storageWarningDismissed, boolean storagePersistAsked,
+            boolean storagePersistQuiet) {
         this.lockAfterMinutes = IdleLock.isChoice(lockAfterMinutes) ? lockAfterMinutes : IdleLock.DEFAULT_MINUTES;
         this.lockWhenHidden = lockWhenHidden;
         this.hideCodesUntilClicked = hideCodesUntilClicked;
@@ -32,6 +35,8 @@ public final class DevicePreferences {
         Language known = Language.ofTag(language);
         this.language = known == null ? Language.AUTOMATIC : known.tag();
         this.storageWarningDismissed = storageWarningDismissed;
+        this.storagePersistAsked = storagePersistAsked;
+        this.storagePersistQuiet = storagePersistQuiet;
     }
 
     /** "Lock after": minutes without input; 0 is never. */
@@ -68,34 +73,60 @@ public final class DevicePreferences {
         return storageWarningDismissed;
     }
 
+    /**
+     * Whether Fob has asked this browser to keep its storage ({@code persist()}) where a prompt could show: Firefox
+     * asks the person, so this device gets that prompt once (screen.StorageWarning).
+     */
+    public boolean storagePersistAsked() {
+        return storagePersistAsked;
+    }
+
+    /**
+     * Whether this browser answered Fob's last such ask at once, without waiting for a person: no prompt shows here
+     * (Chromium decides by itself), so Fob may ask whenever there are accounts to keep (screen.StorageWarning).
+     */
+    public boolean storagePersistQuiet() {
+        return storagePersistQuiet;
+    }
+
     public DevicePreferences withLanguage(String tag) {
         return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, tag,
-                storageWarningDismissed);
+                storageWarningDismissed, storagePersistAsked, storagePersistQuiet);
     }
 
     public DevicePreferences withLockAfterMinutes(int minutes) {
         return new DevicePreferences(minutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, language,
-                storageWarningDismissed);
+                storageWarningDismissed, storagePersistAsked, storagePersistQuiet);
     }
 
     public DevicePreferences withLockWhenHidden(boolean value) {
         return new DevicePreferences(lockAfterMinutes, value, hideCodesUntilClicked, appLockOffered, language,
-                storageWarningDismissed);
+                storageWarningDismissed, storagePersistAsked, storagePersistQuiet);
     }
 
     public DevicePreferences withHideCodesUntilClicked(boolean value) {
         return new DevicePreferences(lockAfterMinutes, lockWhenHidden, value, appLockOffered, language,
-                storageWarningDismissed);
+                storageWarningDismissed, storagePersistAsked, storagePersistQuiet);
     }
 
     public DevicePreferences withAppLockOffered() {
         return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, true, language,
-                storageWarningDismissed);
+                storageWarningDismissed, storagePersistAsked, storagePersistQuiet);
     }
 
     public DevicePreferences withStorageWarningDismissed() {
         return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, language,
-                true);
+                true, storagePersistAsked, storagePersistQuiet);
+    }
+
+    public DevicePreferences withStoragePersistAsked() {
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, language,
+                storageWarningDismissed, true, storagePersistQuiet);
+    }
+
+    public DevicePreferences withStoragePersistQuiet(boolean value) {
+        return new DevicePreferences(lockAfterMinutes, lockWhenHidden, hideCodesUntilClicked, appLockOffered, language,
+                storageWarningDismissed, storagePersistAsked, value);
     }
 
     public String toJson() {
@@ -108,6 +139,8 @@ public final class DevicePreferences {
             json.put("language", language);
         }
         json.put("storageWarningDismissed", storageWarningDismissed);
+        json.put("storagePersistAsked", storagePersistAsked);
+        json.put("storagePersistQuiet", storagePersistQuiet);
         return JsonWriter.string(json);
     }
 
@@ -123,7 +156,8 @@ public final class DevicePreferences {
                     Json.bool(json, "lockWhenHidden", false), Json.bool(json, "hideCodesUntilClicked", false),
                     Json.bool(json, "appLockOffered", false),
                     json.get("language") instanceof String ? (String) json.get("language") : Language.AUTOMATIC,
-                    Json.bool(json, "storageWarningDismissed", false));
+                    Json.bool(json, "storageWarningDismissed", false), Json.bool(json, "storagePersistAsked", false),
+                    Json.bool(json, "storagePersistQuiet", false));
         } catch (JsonFormatException e) {
             return DEFAULTS;
         }

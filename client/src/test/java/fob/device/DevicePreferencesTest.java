@@ -51,4 +51,29 @@ class DevicePreferencesTest {
         assertFalse(older.storageWarningDismissed());
         assertFalse(DevicePreferences.read("{\"storageWarningDismissed\":\"yes\"}").storageWarningDismissed());
     }
+
+    @Test
+    void whatFobLearnedAboutAskingToKeepTheStorageIsKeptAndOlderPreferencesReadAsNeverAsked() {
+        assertFalse(DevicePreferences.DEFAULTS.storagePersistAsked());
+        assertFalse(DevicePreferences.DEFAULTS.storagePersistQuiet());
+        DevicePreferences asked = DevicePreferences.DEFAULTS.withStoragePersistAsked();
+        assertTrue(DevicePreferences.read(asked.toJson()).storagePersistAsked());
+        assertFalse(DevicePreferences.read(asked.toJson()).storagePersistQuiet());
+        DevicePreferences quiet = asked.withStoragePersistQuiet(true);
+        assertTrue(DevicePreferences.read(quiet.toJson()).storagePersistQuiet());
+        assertFalse(quiet.withStoragePersistQuiet(false).storagePersistQuiet(), "a browser that waited once");
+        DevicePreferences others = quiet.withStorageWarningDismissed().withLanguage("fr").withLockWhenHidden(true)
+                .withHideCodesUntilClicked(true).withAppLockOffered().withLockAfterMinutes(60);
+        assertTrue(others.storagePersistAsked(), "another preference's change keeps it");
+        assertTrue(others.storagePersistQuiet());
+        assertTrue(quiet.withStorageWarningDismissed().storageWarningDismissed());
+        assertFalse(asked.storageWarningDismissed(), "asking is not dismissing");
+
+        DevicePreferences older = DevicePreferences.read("{\"lockAfterMinutes\":5,\"storageWarningDismissed\":true}");
+        assertFalse(older.storagePersistAsked(), "written before: read as never asked");
+        assertFalse(older.storagePersistQuiet());
+        assertTrue(older.storageWarningDismissed());
+        assertTrue(asked.toJson().contains("\"storagePersistAsked\":true"), asked.toJson());
+        assertTrue(asked.toJson().contains("\"storagePersistQuiet\":false"), asked.toJson());
+    }
 }

@@ -59,11 +59,16 @@ public final class Browser {
     public static native void reload();
 
     /**
-     * Whether the browser keeps Fob's storage, "true" or "false", after asking it to ({@code persist()}; Firefox asks
-     * the person) or not ({@code persisted()}); "?" without a StorageManager (WebKitGTK) or an answer.
+     * "kept permission millis" for fob.screen.StorageWarning: {@code persist()} (Firefox may prompt) or {@code
+     * persisted()}, "?" without a StorageManager (WebKitGTK) or an answer; the persistent-storage permission, "?"
+     * where it cannot be queried; and how long the answer took.
      */
-    @JSBody(params = "ask", script = "var s = navigator.storage; return s && s.persist && s.persisted ? (ask ?"
-            + " s.persist() : s.persisted()).then(String, function () { return '?'; }) : Promise.resolve('?');")
+    @JSBody(params = "ask", script = "var s = navigator.storage, t = performance.now(); return (s && s.persist &&"
+            + " s.persisted ? (ask ? s.persist() : s.persisted()).then(String, function () { return '?'; })"
+            + " : Promise.resolve('?')).then(function (kept) { var ms = Math.round(performance.now() - t); return"
+            + " Promise.resolve().then(function () { return navigator.permissions.query({name: 'persistent-storage'});"
+            + " }).then(function (p) { return p.state; }, function () { return '?'; }).then(function (state) {"
+            + " return kept + ' ' + state + ' ' + ms; }); });")
     public static native JSPromise<JSString> storageKept(boolean ask);
 
     /** Whether the page runs as an installed app: its own window, or a Home Screen app on iOS. */

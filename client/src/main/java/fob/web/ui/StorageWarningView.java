@@ -1,5 +1,6 @@
 package fob.web.ui;
 
+import fob.device.DevicePreferences;
 import fob.device.DevicePreferencesHolder;
 import fob.local.VaultSession;
 import fob.screen.StorageWarning;
@@ -7,11 +8,12 @@ import fob.sync.BackupSync;
 import fob.web.Async;
 import fob.web.js.Browser;
 import fob.web.js.Promises;
+import fob.web.js.WebAuthn;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** The warning "This browser may delete your accounts" and Settings' storage line; {@link StorageWarning} decides. */
 public final class StorageWarningView {
-    private final StorageWarning warning = new StorageWarning(Browser.isInstalled());
+    private final StorageWarning warning = new StorageWarning(Browser.isInstalled(), WebAuthn.available());
     private final VaultSession session;
     private final DevicePreferencesHolder preferences;
     private final BackupSync backup;
@@ -21,6 +23,7 @@ public final class StorageWarningView {
         this.session = session;
         this.preferences = preferences;
         this.backup = backup;
+        Dom.show(Dom.byId("storage-warning-backup"), warning.offersBackup());
         Dom.onClick(Dom.byId("storage-warning-backup"), openBackup);
         Dom.onClick(Dom.byId("storage-warning-export"), openExport);
         HTMLElement install = Dom.byId("storage-warning-install");
@@ -46,7 +49,11 @@ public final class StorageWarningView {
     /** Reads whether the browser keeps Fob's storage, after asking it to when {@code persist}, and shows it. */
     private void ask(boolean persist) {
         Async.run(() -> {
-            warning.answered(Promises.await(Browser.storageKept(persist)).stringValue());
+            String answer = Promises.await(Browser.storageKept(persist)).stringValue();
+            DevicePreferences learned = warning.answered(answer, preferences.get());
+            if (learned != preferences.get()) {
+                preferences.set(learned);
+            }
             update();
         }, Toast::show);
     }
@@ -57,7 +64,14 @@ public final class StorageWarningView {
         boolean shows = warning.shows(session.vault(), backup.state().enabled, preferences.get(),
                 session.isUnreadable());
         Dom.show(Dom.byId("storage-warning"), shows);
-        if (warning.asksNow(session.vault(), shows)) {
+        if (warning.decidedNow()) {
+            Browser.mark("fob-storage-warning-decided"); // what a test that the warning stays hidden waits for
+        }
+        StorageWarning.Ask ask = warning.asksNow(session.vault(), shows, preferences.get());
+        if (ask == StorageWarning.Ask.ONCE) {
+            // Stored before asking: a reload while Firefox's prompt is open must not bring a second one.
+            preferences.set(preferences.get().withStoragePersistAsked(), () -> ask(true));
+        } else if (ask == StorageWarning.Ask.QUIETLY) {
             ask(true);
         }
     }
