@@ -52,8 +52,7 @@ class StorageWarningTest extends BrowserTest {
      * state, which takes a call to the server), then checks that it did not: checked before, it would pass early.
      */
     private void warningStaysHidden(String why) {
-        page.waitFor(() -> ((Number) page.js("return performance.getEntriesByName('fob-storage-warning-decided')"
-                + ".length;")).intValue() > 0);
+        page.waitForMark("fob-storage-warning-decided");
         assertTrue(storageLine().startsWith("This browser keeps Fob's storage: Not promised"), storageLine());
         assertFalse(warningShown(), why);
     }

@@ -8,6 +8,7 @@ import fob.e2e.support.Engine;
 import fob.e2e.support.FirefoxEsr;
 import fob.e2e.support.LockFlows;
 import fob.link.OtpAuthLink;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
@@ -26,6 +27,12 @@ class FirefoxTest extends EnginePaths {
     }
 
     /** navigator.storage.persisted() is false: Firefox keeps a site's storage only once the person allows it. */
+    /** Firefox has passkeys, so Cloud backup is a way out. */
+    @Override
+    protected List<String> waysOut() {
+        return List.of("Turn on Cloud backup", "Install Fob", "Export");
+    }
+
     @Override
     protected String storageKept() {
         return "Not promised";

@@ -79,6 +79,11 @@ public final class FobPage {
         return waitUntilReady();
     }
 
+    /** Waits until the page has set the performance mark {@code name} (it marks what it has decided or done). */
+    public void waitForMark(String name) {
+        waitFor(() -> ((Number) js("return performance.getEntriesByName(arguments[0]).length;", name)).intValue() > 0);
+    }
+
     /** The page has opened its vault (in whichever language it speaks), or says why it cannot. */
     public FobPage waitUntilReady() {
         waitFor(() -> driver.findElement(By.id("add-button")).isEnabled() || !alerts().isEmpty());
