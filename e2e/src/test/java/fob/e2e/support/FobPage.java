@@ -313,10 +313,14 @@ public final class FobPage {
     /**
      * ChromeDriver reports an element the page removed during a command as an "unknown error" whose inspector
      * message says the node does not belong to the document, not as a stale element (SeleniumHQ/selenium#15401):
-     * it is the same staleness, so a poll looks again.
+     * it is the same staleness, so a poll looks again. WebKitGTK's WebKitWebDriver answers a command on a node of a
+     * page that a reload is replacing with an "unknown error" that has no message at all (2.50.6).
      */
     static boolean isDetachedNode(WebDriverException e) {
         if (e instanceof StaleElementReferenceException) {
+            return true;
+        }
+        if (e.getClass() == WebDriverException.class && (e.getRawMessage() == null || e.getRawMessage().isBlank())) {
             return true;
         }
         String message = e.getMessage();
