@@ -25,8 +25,8 @@ public final class AccountItem {
     }
 
     /**
-     * The issuer, as the row's markup holds it. Not the rendered text: WebKitGTK's WebDriver leaves the text of a
-     * {@code content-visibility: auto} row out of it, on screen or not (its accessible name keeps it).
+     * The issuer, as the row's markup holds it. Not the rendered text: WebKitGTK's WebDriver gives "" for the
+     * issuer and name of a row on screen (their accessible name keeps them; seen with WebKitGTK 2.50.6).
      */
     public String issuer() {
         return item.findElement(By.className("issuer")).getDomProperty("textContent").trim();
