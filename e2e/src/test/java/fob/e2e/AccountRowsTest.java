@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * Issue 17: the code is the button that copies it, every other action of a row is in its one "More actions" menu
@@ -28,14 +27,6 @@ class AccountRowsTest extends BrowserTest {
     private String clipboard() {
         return (String) page.asyncJs("var done = arguments[0]; navigator.clipboard.readText().then(done,"
                 + " function (e) { done('refused: ' + e); });");
-    }
-
-    private WebElement focused() {
-        return page.driver().switchTo().activeElement();
-    }
-
-    private void press(CharSequence key) {
-        new Actions(page.driver()).sendKeys(key).perform();
     }
 
     @Test
@@ -58,7 +49,7 @@ class AccountRowsTest extends BrowserTest {
         page.js("navigator.clipboard.writeText('something else');");
         page.waitFor(() -> "something else".equals(clipboard()));
         page.js("arguments[0].focus();", codeButton);
-        press(Keys.ENTER);
+        page.press(Keys.ENTER);
         page.waitFor(() -> code.equals(clipboard()));
     }
 
@@ -76,57 +67,57 @@ class AccountRowsTest extends BrowserTest {
         assertEquals("menu", more.getDomAttribute("aria-haspopup"));
         assertEquals("false", more.getDomAttribute("aria-expanded"));
         page.js("arguments[0].focus();", more);
-        press(Keys.ENTER);
+        page.press(Keys.ENTER);
         WebElement menu = page.byRole("menu", "More actions");
         assertEquals("true", more.getDomAttribute("aria-expanded"));
         assertEquals(menu.getDomAttribute("id"), more.getDomAttribute("aria-controls"));
         List<String> items = menu.findElements(By.cssSelector("[role=menuitem]")).stream()
                 .map(WebElement::getText).toList();
         assertEquals(List.of("Next code", "Edit", "Delete", "Move up", "Move down"), items, "an HOTP row's actions");
-        assertEquals("Next code", focused().getText(), "Enter opens the menu on its first item");
+        assertEquals("Next code", page.focused().getText(), "Enter opens the menu on its first item");
 
-        press(Keys.ARROW_DOWN);
-        assertEquals("Edit", focused().getText());
-        press(Keys.END);
-        assertEquals("Move down", focused().getText());
-        press(Keys.ARROW_DOWN);
-        assertEquals("Next code", focused().getText(), "the arrows go round");
-        press(Keys.ARROW_UP);
-        assertEquals("Move down", focused().getText());
-        press(Keys.ESCAPE);
+        page.press(Keys.ARROW_DOWN);
+        assertEquals("Edit", page.focused().getText());
+        page.press(Keys.END);
+        assertEquals("Move down", page.focused().getText());
+        page.press(Keys.ARROW_DOWN);
+        assertEquals("Next code", page.focused().getText(), "the arrows go round");
+        page.press(Keys.ARROW_UP);
+        assertEquals("Move down", page.focused().getText());
+        page.press(Keys.ESCAPE);
         page.waitFor(() -> !menu.isDisplayed());
-        assertEquals(more, focused(), "Escape closes the menu and the focus goes back to its button");
+        assertEquals(more, page.focused(), "Escape closes the menu and the focus goes back to its button");
         assertEquals("false", more.getDomAttribute("aria-expanded"));
 
-        press(Keys.ARROW_UP);
-        assertEquals("Move down", page.waitFor(() -> focused().getText()), "ArrowUp opens on the last item");
-        press(Keys.ENTER);
+        page.press(Keys.ARROW_UP);
+        assertEquals("Move down", page.waitFor(() -> page.focused().getText()), "ArrowUp opens on the last item");
+        page.press(Keys.ENTER);
         page.waitFor(() -> page.issuers().equals(List.of("Deno", "SPDX", "WWE")));
         assertFalse(menu.isDisplayed());
         WebElement movedMore = page.account("WWE").button("More actions");
-        page.waitFor(() -> movedMore.equals(focused()));
+        page.waitFor(() -> movedMore.equals(page.focused()));
 
-        press(Keys.SPACE);
-        page.waitFor(() -> "Next code".equals(focused().getText()));
-        press("m");
-        assertEquals("Move up", focused().getText(), "a letter goes to the next item starting with it");
-        press(Keys.ARROW_DOWN);
-        assertEquals("true", focused().getDomAttribute("aria-disabled"), "the last row cannot move down");
-        press(Keys.ENTER);
+        page.press(Keys.SPACE);
+        page.waitFor(() -> "Next code".equals(page.focused().getText()));
+        page.press("m");
+        assertEquals("Move up", page.focused().getText(), "a letter goes to the next item starting with it");
+        page.press(Keys.ARROW_DOWN);
+        assertEquals("true", page.focused().getDomAttribute("aria-disabled"), "the last row cannot move down");
+        page.press(Keys.ENTER);
         assertTrue(page.byRole("menu", "More actions").isDisplayed(), "a disabled item does nothing");
-        press(Keys.HOME);
-        press(Keys.ARROW_DOWN);
-        press(Keys.ENTER);
+        page.press(Keys.HOME);
+        page.press(Keys.ARROW_DOWN);
+        page.press(Keys.ENTER);
         page.dialog("Edit account");
         page.button(page.dialog("Edit account"), "Cancel").click();
-        page.waitFor(() -> page.account("WWE").button("More actions").equals(focused()));
+        page.waitFor(() -> page.account("WWE").button("More actions").equals(page.focused()));
 
         page.js("arguments[0].focus();", page.account("Deno").button("More actions"));
-        press(Keys.ENTER);
+        page.press(Keys.ENTER);
         assertEquals(List.of("Edit", "Delete", "Move up", "Move down"), page.byRole("menu", "More actions")
                 .findElements(By.cssSelector("[role=menuitem]")).stream().map(WebElement::getText).toList(),
                 "a TOTP row has no Next code");
-        press(Keys.TAB);
+        page.press(Keys.TAB);
         page.waitFor(() -> !page.driver().findElement(By.id("row-menu")).isDisplayed());
     }
 

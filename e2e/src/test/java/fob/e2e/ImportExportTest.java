@@ -68,10 +68,7 @@ class ImportExportTest extends BrowserTest {
         }
 
         WebElement again = ImportFlows.open(page);
-        ImportFlows.choose(page, again, Fixtures.path("aegis-importers/aegis_encrypted.json"));
-        page.button(again, "Preview").click();
-        page.fill(again, "password", "Password", "test");
-        page.button(again, "Preview").click();
+        ImportFlows.previewWithPassword(page, again, Fixtures.path("aegis-importers/aegis_encrypted.json"), "test");
         page.waitFor(() -> ImportFlows.verdicts(page, again).size() == 7);
         assertTrue(ImportFlows.verdicts(page, again).stream().allMatch(v -> v.equals("Already in Fob")), ImportFlows.verdicts(page, again).toString());
         assertFalse(page.isPresent(again, "button", "Import selected"), "nothing to import the second time");
@@ -100,10 +97,7 @@ class ImportExportTest extends BrowserTest {
     void anEncrypted2fasBackupImports() throws Exception {
         page.open();
         WebElement dialog = ImportFlows.open(page);
-        ImportFlows.choose(page, dialog, Fixtures.path("aegis-importers/2fas_authenticator_encrypted_v4.2fas"));
-        page.button(dialog, "Preview").click();
-        page.fill(dialog, "password", "Password", "test");
-        page.button(dialog, "Preview").click();
+        ImportFlows.previewWithPassword(page, dialog, Fixtures.path("aegis-importers/2fas_authenticator_encrypted_v4.2fas"), "test");
         page.waitFor(() -> ImportFlows.verdicts(page, dialog).size() == 5);
         page.button(dialog, "Import selected").click();
         page.waitFor(() -> page.accounts().size() == 5);

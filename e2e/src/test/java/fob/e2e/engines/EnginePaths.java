@@ -33,7 +33,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -208,10 +207,7 @@ abstract class EnginePaths {
     void anEncryptedAegisFileImportsAndAnEncryptedExportOpensAgain() throws Exception {
         page.open();
         WebElement dialog = ImportFlows.open(page);
-        ImportFlows.choose(page, dialog, Fixtures.path("aegis-importers/aegis_encrypted.json"));
-        page.button(dialog, "Preview").click();
-        page.fill(dialog, "password", "Password", "test");
-        page.button(dialog, "Preview").click();
+        ImportFlows.previewWithPassword(page, dialog, Fixtures.path("aegis-importers/aegis_encrypted.json"), "test");
         page.waitFor(() -> ImportFlows.verdicts(page, dialog).size() == 7);
         page.button(dialog, "Import selected").click();
         page.waitFor(() -> page.accounts().size() == 7);
@@ -238,10 +234,7 @@ abstract class EnginePaths {
         page.button(export, "Close").click();
         // Opened again by the page, in this engine: every account is already in Fob.
         WebElement again = ImportFlows.open(page);
-        ImportFlows.choose(page, again, file);
-        page.button(again, "Preview").click();
-        page.fill(again, "password", "Password", "correct horse battery");
-        page.button(again, "Preview").click();
+        ImportFlows.previewWithPassword(page, again, file, "correct horse battery");
         page.waitFor(() -> ImportFlows.verdicts(page, again).size() == 7);
         assertEquals(Collections.nCopies(7, "Already in Fob"), ImportFlows.verdicts(page, again));
     }
@@ -282,23 +275,23 @@ abstract class EnginePaths {
         page.addLink(WWE, false);
         WebElement more = page.account("WWE").button("More actions");
         page.js("arguments[0].focus();", more);
-        press(Keys.ENTER);
+        page.press(Keys.ENTER);
         WebElement menu = page.byRole("menu", "More actions");
-        assertEquals("Next code", focused().getText(), "Enter opens the menu on its first item");
-        press(Keys.ARROW_DOWN);
-        assertEquals("Edit", focused().getText());
-        press(Keys.END);
-        assertEquals("Move down", focused().getText());
-        press(Keys.ARROW_DOWN);
-        assertEquals("Next code", focused().getText(), "the arrows go round");
-        press(Keys.ESCAPE);
+        assertEquals("Next code", page.focused().getText(), "Enter opens the menu on its first item");
+        page.press(Keys.ARROW_DOWN);
+        assertEquals("Edit", page.focused().getText());
+        page.press(Keys.END);
+        assertEquals("Move down", page.focused().getText());
+        page.press(Keys.ARROW_DOWN);
+        assertEquals("Next code", page.focused().getText(), "the arrows go round");
+        page.press(Keys.ESCAPE);
         page.waitFor(() -> !menu.isDisplayed());
-        assertEquals(more, focused(), "Escape gives the focus back to the menu's button");
+        assertEquals(more, page.focused(), "Escape gives the focus back to the menu's button");
 
-        press(Keys.ENTER);
-        page.waitFor(() -> "Next code".equals(focused().getText()));
+        page.press(Keys.ENTER);
+        page.waitFor(() -> "Next code".equals(page.focused().getText()));
         String before = page.account("WWE").code();
-        press(Keys.ENTER);
+        page.press(Keys.ENTER);
         page.waitFor(() -> !page.account("WWE").code().equals(before));
     }
 
@@ -310,14 +303,6 @@ abstract class EnginePaths {
         assertEquals("", Axe.violations(page), "the list, in " + engine.name());
         BackupFlows.openSettings(page);
         assertEquals("", Axe.violations(page), "Settings, in " + engine.name());
-    }
-
-    private WebElement focused() {
-        return (WebElement) page.js("return document.activeElement;");
-    }
-
-    private void press(CharSequence key) {
-        new Actions(engine.driver()).sendKeys(key).perform();
     }
 
     private void assertShown(OtpAuthLink link) {

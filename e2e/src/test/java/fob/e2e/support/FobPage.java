@@ -79,6 +79,16 @@ public final class FobPage {
         return waitUntilReady();
     }
 
+    /** The element that has the keyboard focus. */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Presses a key where the focus is, as a person at the keyboard does. */
+    public void press(CharSequence key) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
+    }
+
     /** Waits until the page has set the performance mark {@code name} (it marks what it has decided or done). */
     public void waitForMark(String name) {
         waitFor(() -> ((Number) js("return performance.getEntriesByName(arguments[0]).length;", name)).intValue() > 0);

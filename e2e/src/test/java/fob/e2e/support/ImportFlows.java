@@ -36,4 +36,12 @@ public final class ImportFlows {
     public static void choose(FobPage page, WebElement dialog, Path file) {
         page.byRole(dialog, "file", "File to import").sendKeys(file.toString());
     }
+
+    /** Chooses an encrypted file, then "Preview", its password and "Preview" again, as a person opens one. */
+    public static void previewWithPassword(FobPage page, WebElement dialog, Path file, String password) {
+        choose(page, dialog, file);
+        page.button(dialog, "Preview").click();
+        page.fill(dialog, "password", "Password", password);
+        page.button(dialog, "Preview").click();
+    }
 }
