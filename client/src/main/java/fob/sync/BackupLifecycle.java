@@ -280,7 +280,9 @@ final class BackupLifecycle implements Restore.Destination {
             return VaultMerge.join(current, restored, tab.now());
         });
         synchronized (tab.lock) {
-            tab.onServer = null;
+            // A whole restore holds what the backup holds: the change it stored has nothing to upload (uploading it
+            // anyway added a version to the history with each restore, and raced "Stop on this device").
+            tab.onServer = merged[0] ? null : restored;
             tab.save(tab.load().joined(opened.account.id, opened.account.name, opened.envelope.lineage(),
                     opened.envelope.header(), opened.stored.etag, payload.revision(), tab.now(), merged[0])
                     .withPendingCode(keptCode));

@@ -169,7 +169,12 @@ class BackupLifecycleTest {
         SimulatedWorld.Device empty = devices.signedIn();
         Restore whole = empty.sync.beginRestore(empty.signedInAs.passkey);
         assertNull(whole.mergeQuestion());
+        long writes = world.writes;
         assertEquals("Restored 1 account.", whole.applyAndSay());
+        world.advance(60_000);
+        world.advance(60_000);
+        assertEquals(writes, world.writes, "a whole restore adds no version to the backup");
+        assertFalse(empty.sync.state().pending);
 
         SimulatedWorld.Device phone = devices.signedIn();
         Account wwe = account("WWE", "5VAML3X35THCEBVRLV24CGBKOY");

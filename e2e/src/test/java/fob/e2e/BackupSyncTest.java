@@ -39,6 +39,16 @@ class BackupSyncTest extends BrowserTest {
                 + " return r.text(); }).then(done, function (e) { done('failed ' + e); });");
     }
 
+    /** The number of the newest version of the backup on the server. */
+    private static long latestVersion(FobPage tab) {
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("\"version\":(\\d+)").matcher(versions(tab));
+        long latest = 0;
+        while (number.find()) {
+            latest = Math.max(latest, Long.parseLong(number.group(1)));
+        }
+        return latest;
+    }
+
     private static void turnOff(FobPage tab, String choice) {
         WebElement settings = BackupFlows.openSettings(tab);
         tab.byRole(settings, "switch", "Cloud backup").click();
@@ -152,12 +162,19 @@ class BackupSyncTest extends BrowserTest {
             BackupFlows.waitForStatus(second, "Not backed up");
             BackupFlows.closeSettings(second);
             second.addLink(SPDX, false);
+            long before = latestVersion(page);
             page.addLink(BOEING, false);
-            // The status can still say "up to date" before the change is marked; the server's versions cannot. On a
-            // loaded machine the upload can wait behind the pull of the other device's change and a merge, and an
-            // attempt that fails meanwhile is retried after 2, 4, 8, 16 and 32 s (SyncTab): it took more than 10 s
-            // in one CI run and more than 30 s in another (2 cores, two browsers, the server).
-            page.waitFor(java.time.Duration.ofSeconds(90), () -> versions(page).contains("\"version\":3"));
+            // The status can still say "up to date" before the change is marked; the server's versions cannot. An
+            // attempt that fails is retried after 2, 4, 8, 16 and 32 s (SyncTab): the upload took more than 30 s in
+            // one loaded CI run (2 cores, two browsers, the server).
+            String next = "\"version\":" + (before + 1) + ",";
+            try {
+                page.waitFor(java.time.Duration.ofSeconds(90), () -> versions(page).contains(next));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("no version " + (before + 1) + " on the server: " + versions(page)
+                        + "; this page says " + BackupFlows.statusWithDetail(page) + ", the other "
+                        + BackupFlows.statusWithDetail(second), e);
+            }
             BackupFlows.waitForStatus(page, "Backup up to date");
 
             // Joining again: the backup (with Boeing) and this browser (with SPDX) merge; no rollback refusal.

@@ -75,13 +75,18 @@ public final class BackupFlows {
         return (String) page.js("return document.getElementById('backup-status').textContent;");
     }
 
+    /** The backup status in quotes, then its detail in brackets, for a failure's message. */
+    public static String statusWithDetail(FobPage page) {
+        return "\u201c" + status(page) + "\u201d ("
+                + page.driver().findElement(org.openqa.selenium.By.id("backup-detail")).getAttribute("textContent") + ")";
+    }
+
     public static void waitForStatus(FobPage page, String prefix) {
         try {
             page.waitFor(() -> status(page).startsWith(prefix) ? true : null);
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("the backup status is \u201c" + status(page) + "\u201d ("
-                    + page.driver().findElement(org.openqa.selenium.By.id("backup-detail")).getAttribute("textContent")
-                    + "), not \u201c" + prefix + "\u2026\u201d", e);
+            throw new AssertionError("the backup status is " + statusWithDetail(page) + ", not \u201c" + prefix
+                    + "\u2026\u201d", e);
         }
     }
 
