@@ -5,6 +5,7 @@ import fob.backup.BackupException;
 import fob.backup.RecoveryCode;
 import fob.codec.Base64Url;
 import fob.codec.EncodingException;
+import fob.codec.TextSplit;
 
 /**
  * A recovery code that the person has not yet confirmed saving, kept (encrypted) in this browser from before the
@@ -113,7 +114,7 @@ public final class PendingCode {
         if (text == null) {
             return null;
         }
-        String[] parts = text.split(" ");
+        String[] parts = TextSplit.split(text, ' ').toArray(new String[0]);
         if (parts.length < 4 || parts.length > 5 || parts[0].isEmpty()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package fob.sync;
 
+import fob.codec.TextSplit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -81,8 +82,8 @@ public final class RevisionsSeen {
             return NONE;
         }
         LinkedHashMap<String, Long> revisions = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            String[] parts = line.split(" ");
+        for (String line : TextSplit.split(text, '\n')) {
+            String[] parts = TextSplit.split(line, ' ').toArray(new String[0]);
             if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
                 continue;
             }

@@ -26,6 +26,20 @@ class ClientLayersTest {
     static final ArchRule nothingUsesTheBrowserLayer = noClasses().that().resideOutsideOfPackage("fob.web..")
             .should().dependOnClassesThat().resideInAPackage("fob.web..");
 
+    /**
+     * String.split, replaceAll, replaceFirst and matches compile TeaVM's regular expression engine into the page:
+     * two such splits were 28 KB of app.js gzipped, an eighth of it (issue 27's profile). fob.codec.TextSplit splits.
+     */
+    @ArchTest
+    static final ArchRule noRegularExpressions = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("java.util.regex..")
+            .orShould().callMethod(String.class, "split", String.class)
+            .orShould().callMethod(String.class, "split", String.class, int.class)
+            .orShould().callMethod(String.class, "replaceAll", String.class, String.class)
+            .orShould().callMethod(String.class, "replaceFirst", String.class, String.class)
+            .orShould().callMethod(String.class, "matches", String.class)
+            .because("TeaVM's regex engine is a large part of the page's script");
+
     @ArchTest
     static final ArchRule packagesFormNoCycles = slices().matching("fob.(*)..").should().beFreeOfCycles();
 
