@@ -4,6 +4,8 @@ import fob.server.web.Base64Url;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,12 +47,32 @@ public final class HeaderKeys {
         return true;
     }
 
-    /** The envelope's header as a JSON object, or null when it is not one. */
+    /**
+     * The envelope's header as a JSON object, or null when it is not one. The envelope is read as a stream and only
+     * the header's value is kept: a PUT compares the stored backup's header with the new one's, and building both
+     * 32 KiB envelopes as trees was most of the JSON work of a PUT (issue 27's profile). The same envelopes are
+     * refused: a duplicate name (STRICT), anything after the object, a header that is not a string.
+     */
     private static JsonNode header(byte[] envelope) {
-        try {
-            JsonNode parsed = STRICT.readTree(envelope);
-            JsonNode text = parsed == null ? null : parsed.get("header");
-            byte[] header = text != null && text.isString() ? Base64Url.decode(text.asString()) : null;
+        try (JsonParser parser = STRICT.createParser(envelope)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String text = null;
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("header") && value == JsonToken.VALUE_STRING) {
+                    text = parser.getString();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (token != JsonToken.END_OBJECT || parser.nextToken() != null || text == null) {
+                return null;
+            }
+            byte[] header = Base64Url.decode(text);
             if (header == null) {
                 return null;
             }

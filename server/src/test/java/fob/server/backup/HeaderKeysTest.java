@@ -89,6 +89,17 @@ class HeaderKeysTest {
             assertFalse(HeaderKeys.same(bad, good));
             assertFalse(HeaderKeys.same(bad, bad), "even against itself");
         }
+        // The envelope naming "header" twice, with something after it, or with a header that is not text.
+        String goodText = new String(good, StandardCharsets.UTF_8);
+        ObjectNode other = header();
+        other.put("lineage", Base64Url.encode(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}));
+        String otherHeader = new String(envelope(other), StandardCharsets.UTF_8).replaceAll(".*\"header\":(\"[^\"]*\").*", "$1");
+        for (String bad : new String[] {"{\"header\":" + otherHeader + "," + goodText.substring(1), goodText + " {}",
+                goodText.replaceFirst("\"header\":\"[^\"]*\"", "\"header\":{}")}) {
+            byte[] badBytes = bad.getBytes(StandardCharsets.UTF_8);
+            assertFalse(HeaderKeys.same(good, badBytes), bad);
+            assertFalse(HeaderKeys.same(badBytes, good), bad);
+        }
         // A header naming "slots" twice: one reader would take the first, another the last.
         ObjectNode header = header();
         String text = header.toString();
