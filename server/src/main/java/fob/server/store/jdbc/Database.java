@@ -33,7 +33,10 @@ abstract class Database implements AutoCloseable {
                 T result = work.run(connection);
                 connection.commit();
                 return result;
-            } catch (SQLException | PreconditionFailedException | RuntimeException e) {
+            } catch (SQLException | PreconditionFailedException | RuntimeException | Error e) {
+                // An Error too: the pool would not roll back for us (the statements run on the connection it
+                // lends, not through its wrapper; SqliteStatements), and sqlite-jdbc commits when the pool resets
+                // auto-commit.
                 connection.rollback();
                 throw e;
             }

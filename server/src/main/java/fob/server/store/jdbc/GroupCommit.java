@@ -111,11 +111,16 @@ final class GroupCommit implements AutoCloseable {
                     outcomes.add(pending.runIn(connection));
                 }
                 connection.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // An Error too: the pool would not roll back for us (the statements run on the connection it
+                // lends, not through its wrapper; SqliteStatements), and sqlite-jdbc commits when the pool resets
+                // auto-commit.
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
+            // An Error as well: the writer thread lives on, and every write of the batch gets its answer (one that
+            // killed the thread left every caller, then and after, waiting for ever).
             StoreException failure = new StoreException("database failure: " + e.getMessage(), e);
             for (Pending<?> pending : batch) {
                 pending.result.completeExceptionally(failure);

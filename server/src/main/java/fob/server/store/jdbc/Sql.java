@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.SQLiteConnection;
 
 /** The few JDBC steps every part of the store takes: bind parameters, run an update, map a query's rows. */
 final class Sql {
@@ -18,30 +19,56 @@ final class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** A statement with its parameters bound; {@link #done} after use. */
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
             throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
+        SQLiteConnection sqlite = SqliteStatements.of(connection);
+        PreparedStatement statement = sqlite != null ? SqliteStatements.prepare(sqlite, sql)
+                : connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        } catch (SQLException | RuntimeException e) {
+            done(connection, sql, statement);
+            throw e;
         }
         return statement;
     }
 
+    /**
+     * Closes the statement, unless it is one kept for its SQLite connection: that one lets go of its parameters at
+     * once (a backup's bytes, say, which secure_delete means not to keep around).
+     */
+    private static void done(Connection connection, String sql, PreparedStatement statement) throws SQLException {
+        SQLiteConnection sqlite = SqliteStatements.of(connection);
+        if (sqlite == null || !SqliteStatements.isKept(sqlite, sql, statement)) {
+            statement.close();
+        } else {
+            statement.clearParameters();
+        }
+    }
+
     static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+        PreparedStatement statement = prepare(connection, sql, parameters);
+        try {
             return statement.executeUpdate();
+        } finally {
+            done(connection, sql, statement);
         }
     }
 
     static <T> List<T> query(Connection connection, RowMapper<T> mapper, String sql, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters);
-                ResultSet rows = statement.executeQuery()) {
+        PreparedStatement statement = prepare(connection, sql, parameters);
+        try (ResultSet rows = statement.executeQuery()) {
             List<T> results = new ArrayList<>();
             while (rows.next()) {
                 results.add(mapper.map(rows));
             }
             return results;
+        } finally {
+            done(connection, sql, statement);
         }
     }
 
