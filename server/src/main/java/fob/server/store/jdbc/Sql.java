@@ -19,10 +19,12 @@ final class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
-    /** A statement with its parameters bound; {@link #done} after use. */
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
-            throws SQLException {
-        SQLiteConnection sqlite = SqliteStatements.of(connection);
+    /**
+     * A statement with its parameters bound; {@link #done} after use. {@code sqlite} is the connection's own SQLite
+     * connection ({@link SqliteStatements#of}), or null for another database.
+     */
+    private static PreparedStatement prepare(Connection connection, SQLiteConnection sqlite, String sql,
+            Object... parameters) throws SQLException {
         PreparedStatement statement = sqlite != null ? SqliteStatements.prepare(sqlite, sql)
                 : connection.prepareStatement(sql);
         try {
@@ -30,7 +32,7 @@ final class Sql {
                 statement.setObject(i + 1, parameters[i]);
             }
         } catch (SQLException | RuntimeException e) {
-            done(connection, sql, statement);
+            done(sqlite, sql, statement);
             throw e;
         }
         return statement;
@@ -40,8 +42,7 @@ final class Sql {
      * Closes the statement, unless it is one kept for its SQLite connection: that one lets go of its parameters at
      * once (a backup's bytes, say, which secure_delete means not to keep around).
      */
-    private static void done(Connection connection, String sql, PreparedStatement statement) throws SQLException {
-        SQLiteConnection sqlite = SqliteStatements.of(connection);
+    private static void done(SQLiteConnection sqlite, String sql, PreparedStatement statement) throws SQLException {
         if (sqlite == null || !SqliteStatements.isKept(sqlite, sql, statement)) {
             statement.close();
         } else {
@@ -50,17 +51,19 @@ final class Sql {
     }
 
     static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = prepare(connection, sql, parameters);
+        SQLiteConnection sqlite = SqliteStatements.of(connection);
+        PreparedStatement statement = prepare(connection, sqlite, sql, parameters);
         try {
             return statement.executeUpdate();
         } finally {
-            done(connection, sql, statement);
+            done(sqlite, sql, statement);
         }
     }
 
     static <T> List<T> query(Connection connection, RowMapper<T> mapper, String sql, Object... parameters)
             throws SQLException {
-        PreparedStatement statement = prepare(connection, sql, parameters);
+        SQLiteConnection sqlite = SqliteStatements.of(connection);
+        PreparedStatement statement = prepare(connection, sqlite, sql, parameters);
         try (ResultSet rows = statement.executeQuery()) {
             List<T> results = new ArrayList<>();
             while (rows.next()) {
@@ -68,7 +71,7 @@ final class Sql {
             }
             return results;
         } finally {
-            done(connection, sql, statement);
+            done(sqlite, sql, statement);
         }
     }
 
