@@ -49,7 +49,8 @@ class ProfileMeasurement {
 
     /**
      * A CPU profile of a restore of 10,000 accounts with the passkey alone (-Dfob.restore.accounts for another
-     * size), from "Sign in with passkey" in "Recover accounts" to the first code on screen, set up as
+     * size), from "Sign in with passkey" in "Recover accounts" to the first code on screen (with
+     * -Dfob.bench.untilListComplete=true, until every account is an item of the list), set up as
      * RestoreMeasurement sets up its runs; sampled every millisecond, as finer sampling slows the restore down.
      */
     @Test
@@ -96,13 +97,23 @@ class ProfileMeasurement {
             browser.cdp("Profiler.start", Map.of());
             BackupFlows.beginRecovery(page);
             page.waitFor(Duration.ofMinutes(2), () -> ((Number) page.js("return window.fobT1;")).doubleValue() > 0);
+            if (Boolean.getBoolean("fob.bench.untilListComplete")) {
+                page.waitFor(Duration.ofMinutes(2), () -> ((Number) page.js(
+                        "return document.getElementById('accounts').childElementCount;")).intValue() == count);
+            }
             System.out.println(summary((Map<String, Object>) browser.cdp("Profiler.stop", Map.of()).get("profile"),
                     page, "Restore of " + count + " accounts with the passkey"));
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static String summary(Map<String, Object> profile, FobPage page, String title) {
+    private static String summary(Map<String, Object> profile, FobPage page, String title) throws Exception {
+        String file = System.getProperty("fob.bench.profileFile");
+        if (file != null) {
+            // The whole profile, for reading call paths outside this summary (Chrome's DevTools open it too).
+            java.nio.file.Files.writeString(java.nio.file.Path.of(file),
+                    new org.openqa.selenium.json.Json().toJson(profile));
+        }
         {
             List<Map<String, Object>> nodes = (List<Map<String, Object>>) profile.get("nodes");
             List<Number> samples = (List<Number>) profile.get("samples");
@@ -115,11 +126,25 @@ class ProfileMeasurement {
                 names.put(((Number) node.get("id")).longValue(), (name.isEmpty() ? "(anonymous)" : name)
                         + (url.isEmpty() ? "" : " " + url.substring(url.lastIndexOf('/') + 1)));
             }
+            Map<Long, Long> parents = new HashMap<>();
+            for (Map<String, Object> node : nodes) {
+                for (Object child : (List<Object>) node.getOrDefault("children", List.of())) {
+                    parents.put(((Number) child).longValue(), ((Number) node.get("id")).longValue());
+                }
+            }
             Map<String, Double> self = new HashMap<>();
+            Map<String, Double> inclusive = new HashMap<>();
             double total = 0;
             for (int i = 0; i < samples.size(); i++) {
                 double micros = i + 1 < deltas.size() ? deltas.get(i + 1).doubleValue() : 0;
                 self.merge(names.get(samples.get(i).longValue()), micros / 1000, Double::sum);
+                java.util.Set<String> onStack = new java.util.HashSet<>();
+                for (Long id = samples.get(i).longValue(); id != null; id = parents.get(id)) {
+                    onStack.add(names.get(id));
+                }
+                for (String name : onStack) {
+                    inclusive.merge(name, micros / 1000, Double::sum);
+                }
                 total += micros / 1000;
             }
             List<Map.Entry<String, Double>> top = new ArrayList<>(self.entrySet());
@@ -127,6 +152,12 @@ class ProfileMeasurement {
             StringBuilder report = new StringBuilder(title + ", " + String.format("%.0f", total)
                     + " ms sampled; self time:\n");
             for (Map.Entry<String, Double> entry : top.subList(0, Math.min(15, top.size()))) {
+                report.append(String.format("  %7.1f ms  %s%n", entry.getValue(), entry.getKey()));
+            }
+            List<Map.Entry<String, Double>> callers = new ArrayList<>(inclusive.entrySet());
+            callers.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+            report.append("Total time (self and callees):\n");
+            for (Map.Entry<String, Double> entry : callers.subList(0, Math.min(60, callers.size()))) {
                 report.append(String.format("  %7.1f ms  %s%n", entry.getValue(), entry.getKey()));
             }
             report.append("Marks: ").append(page.js("return performance.getEntriesByType('mark').map(function (m) {"
