@@ -148,11 +148,14 @@ public final class FobServerProcess implements AutoCloseable {
                 update.executeUpdate();
             }
             try (java.sql.PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO backup_versions (account_id, version, body, created_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO backup_versions (account_id, version, body, created_at, size)"
+                            + " VALUES (?, ?, ?, ?, ?)")) {
+                byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 insert.setString(1, accountId);
                 insert.setLong(2, version);
-                insert.setBytes(3, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                insert.setBytes(3, bytes);
                 insert.setLong(4, System.currentTimeMillis());
+                insert.setInt(5, bytes.length);
                 insert.executeUpdate();
             }
             connection.commit();

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The running total of stored backup bytes (storage_usage), which the server's quota reads instead of summing
- * every version, stays equal to what the versions hold through every way versions come and go.
+ * every version, stays equal to what the versions hold through every way versions come and go; so does each
+ * version's stored size.
  */
 class StorageUsageTest {
     private static long query(TestServer server, String sql) throws Exception {
@@ -31,6 +32,8 @@ class StorageUsageTest {
     private static void assertTotal(TestServer server, String after) throws Exception {
         long stored = query(server, "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM backup_versions");
         assertEquals(stored, query(server, "SELECT total_bytes FROM storage_usage WHERE id = 1"), after);
+        assertEquals(0, query(server, "SELECT COUNT(*) FROM backup_versions WHERE size <> LENGTH(body)"),
+                after + ": every version's stored size is its body's");
     }
 
     /**

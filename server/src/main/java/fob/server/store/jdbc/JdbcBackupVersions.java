@@ -62,7 +62,7 @@ final class JdbcBackupVersions implements BackupVersions, StorageUsage {
             }
             long version = sequence + 1;
             List<long[]> earlier = query(connection, row -> new long[] {row.getLong(1), row.getLong(2),
-                row.getLong(3)}, "SELECT version, created_at, LENGTH(body) FROM backup_versions WHERE account_id = ?"
+                row.getLong(3)}, "SELECT version, created_at, size FROM backup_versions WHERE account_id = ?"
                     + " ORDER BY version DESC", accountId);
             List<long[]> dropped = Retention.dropped(earlier, version, keep, keepDays, now);
             long freed = dropped.stream().mapToLong(v -> v[2]).sum();
@@ -71,8 +71,8 @@ final class JdbcBackupVersions implements BackupVersions, StorageUsage {
                     + " AND backup_seq = ?", version, version, accountId, sequence) != 1) {
                 throw new PreconditionFailedException("another device wrote a newer backup");
             }
-            update(connection, "INSERT INTO backup_versions (account_id, version, body, created_at) VALUES (?, ?, ?, ?)",
-                    accountId, version, body, now);
+            update(connection, "INSERT INTO backup_versions (account_id, version, body, created_at, size)"
+                    + " VALUES (?, ?, ?, ?, ?)", accountId, version, body, now, body.length);
             for (long[] gone : dropped) {
                 update(connection, "DELETE FROM backup_versions WHERE account_id = ? AND version = ?", accountId,
                         gone[0]);
@@ -136,7 +136,7 @@ final class JdbcBackupVersions implements BackupVersions, StorageUsage {
     private static int deleteVersions(Connection connection, String condition, Object... parameters)
             throws SQLException {
         List<Long> sizes = query(connection, row -> row.getLong(1), "DELETE FROM backup_versions WHERE " + condition
-                + " RETURNING LENGTH(body)", parameters);
+                + " RETURNING size", parameters);
         addStoredBytes(connection, -sizes.stream().mapToLong(Long::longValue).sum());
         return sizes.size();
     }
@@ -179,7 +179,7 @@ final class JdbcBackupVersions implements BackupVersions, StorageUsage {
     @Override
     public List<BackupSummary> backupVersions(String accountId) {
         return database.read(connection -> query(connection, row -> new BackupSummary(row.getLong("version"),
-                row.getInt("size"), row.getLong("created_at")), "SELECT version, LENGTH(body) AS size, created_at"
+                row.getInt("size"), row.getLong("created_at")), "SELECT version, size, created_at"
                 + " FROM backup_versions WHERE account_id = ? ORDER BY version DESC", accountId));
     }
 
