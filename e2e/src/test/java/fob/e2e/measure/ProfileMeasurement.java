@@ -83,6 +83,7 @@ class ProfileMeasurement {
             page.button(settings, "Sign out of recovery account").click();
             page.button(settings, "Sign in with passkey").click();
             BackupFlows.waitForStatus(page, "Backup up to date");
+            BackupFlows.waitForSlots(page, 2);
             BackupFlows.wipe(browser, server);
             page.open();
             page.js("window.fobT1 = 0; new MutationObserver(function () {"

@@ -68,6 +68,7 @@ class RestoreMeasurement {
                     page.button(settings, "Sign out of recovery account").click();
                     page.button(settings, "Sign in with passkey").click();
                     BackupFlows.waitForStatus(page, "Backup up to date");
+                    BackupFlows.waitForSlots(page, 2);
                     BackupFlows.closeSettings(page);
 
                     List<Double> times = new ArrayList<>();

@@ -1,5 +1,7 @@
 package fob.e2e.support;
 
+import fob.backup.BackupException;
+import fob.backup.Envelope;
 import java.util.Map;
 import org.openqa.selenium.WebElement;
 
@@ -122,5 +124,22 @@ public final class BackupFlows {
         WebElement dialog = page.dialog("Recover accounts");
         page.button(dialog, "Sign in with passkey").click();
         return dialog;
+    }
+
+    /**
+     * Waits until the server's backup has {@code count} slots: a passkey's new slot goes up after its sign-in,
+     * while the status may still say "Backup up to date" from before it.
+     */
+    public static void waitForSlots(FobPage page, int count) {
+        page.waitFor(() -> {
+            String body = (String) page.asyncJs("var done = arguments[0];"
+                    + " fetch('/api/backup', {cache: 'no-store'}).then(function (r) { return r.text(); })"
+                    + ".then(done, function (e) { done('error ' + e); });");
+            try {
+                return Envelope.parse(body).slots().size() == count;
+            } catch (BackupException notABackup) {
+                throw new AssertionError("the server's backup: " + body, notABackup);
+            }
+        });
     }
 }
