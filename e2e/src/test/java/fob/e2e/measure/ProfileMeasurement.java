@@ -107,6 +107,31 @@ class ProfileMeasurement {
         }
     }
 
+    /**
+     * A CPU profile of the first backup of 10,000 accounts (-Dfob.bench.accounts for another size), from "Create
+     * recovery account" to "Backup up to date", set up as BackupMeasurement sets up its run.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void firstBackupProfile() throws Exception {
+        int count = Integer.getInteger("fob.bench.accounts", 10000);
+        try (FobServerProcess server = FobServerProcess.start(); Chromium browser = Chromium.start()) {
+            VirtualAuthenticator.add(browser, true);
+            FobPage page = new FobPage(browser.driver(), server.url()).open();
+            page.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+            Seed.importLinks(page, Seed.links(count));
+            page.js("document.addEventListener('click', function (e) {"
+                    + " if (e.target.textContent === 'Create recovery account') performance.mark('fob-create-click');"
+                    + " }, true);");
+            browser.cdp("Profiler.enable", Map.of());
+            browser.cdp("Profiler.setSamplingInterval", Map.of("interval", 1000));
+            browser.cdp("Profiler.start", Map.of());
+            BackupFlows.createRecoveryAccount(page, "Profile");
+            System.out.println(summary((Map<String, Object>) browser.cdp("Profiler.stop", Map.of()).get("profile"),
+                    page, "First backup of " + count + " accounts"));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static String summary(Map<String, Object> profile, FobPage page, String title) throws Exception {
         String file = System.getProperty("fob.bench.profileFile");
