@@ -241,6 +241,11 @@ public final class AccountListView {
 
     private void refilter(AccountFilter next) {
         shown = shown.filtered(next);
+        if (waiting != null) {
+            // A search may match only rows still waiting: they go into the page now, the later chunks after them.
+            list.appendChild(waiting);
+            waiting = null;
+        }
         matches = 0;
         for (int i = 0; i < built; i++) {
             AccountRow row = rows.get(i);
