@@ -5,3 +5,9 @@
 ALTER TABLE backup_versions ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
 UPDATE backup_versions SET size = LENGTH(body);
 CREATE INDEX backup_versions_sizes ON backup_versions (account_id, version, created_at, size);
+-- A server of an earlier version, started again on this file, inserts versions without a size (0): each gets its
+-- real size at once, so the quota and retention never count it as empty.
+CREATE TRIGGER backup_versions_size AFTER INSERT ON backup_versions WHEN NEW.size <> LENGTH(NEW.body)
+BEGIN
+    UPDATE backup_versions SET size = LENGTH(NEW.body) WHERE rowid = NEW.rowid;
+END;

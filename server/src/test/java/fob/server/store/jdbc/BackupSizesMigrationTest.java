@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The migration that stores each backup version's size (SQLite V5, PostgreSQL V6): versions written before it get
- * their real size, so the quota and retention count them as before; on PostgreSQL so do versions that servers of
- * the previous version write during a rolling upgrade; and SQLite's retention query reads the covering index
+ * their real size, so the quota and retention count them as before; so do versions that servers of the previous
+ * version write (during a rolling upgrade on PostgreSQL, or started again on a SQLite file); and SQLite's retention query reads the covering index
  * instead of walking each body's overflow pages.
  */
 class BackupSizesMigrationTest {
@@ -42,12 +42,16 @@ class BackupSizesMigrationTest {
     }
 
     @Test
-    void sqliteVersionsWrittenBeforeGetTheirSizesAndRetentionReadsOnlyTheIndex() throws Exception {
+    void sqliteVersionsWrittenBeforeOrByAnEarlierServerGetTheirSizesAndRetentionReadsOnlyTheIndex() throws Exception {
         String url = "jdbc:sqlite:" + directory.resolve("fob.db");
         writeVersionsBefore(url, null, "classpath:db/sqlite", "4");
         try (Database database = new SqliteDatabase(url)) {
             assertEquals(List.of("1:3", "2:40000"), versions(database));
-            assertEquals(40_000, new JdbcBackupVersions(database).backupVersions("a").get(0).size());
+            // A server of an earlier version, started again on this file, writes a version without its size.
+            database.write(connection -> Sql.update(connection, "INSERT INTO backup_versions (account_id, version,"
+                    + " body, created_at) VALUES ('a', 3, ?, 30)", (Object) new byte[5]));
+            assertEquals(List.of("1:3", "2:40000", "3:5"), versions(database));
+            assertEquals(5, new JdbcBackupVersions(database).backupVersions("a").get(0).size());
             List<String> steps = database.read(connection -> Sql.query(connection, row -> row.getString(4),
                     "EXPLAIN QUERY PLAN SELECT version, created_at, size FROM backup_versions WHERE account_id = ?"
                             + " ORDER BY version DESC", "a"));
