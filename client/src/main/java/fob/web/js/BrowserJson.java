@@ -102,8 +102,8 @@ public final class BrowserJson implements Json.FastParser {
     private static final int ARRAY = 4;
 
     /**
-     * The value's kind as a number (5: an object): a switch over the kind's name hashed a new Java string for every value read,
-     * a tenth of the 10,000-account start profile (jl_String_hashCode).
+     * The value's kind as a number (5: an object): a switch over the kind's name hashed a new Java string for
+     * every value read, a tenth of the 10,000-account start profile (jl_String_hashCode).
      */
     @JSBody(params = "v", script = "var t = typeof v; return t === 'string' ? 0 : t === 'number' ? 1"
             + " : t === 'boolean' ? 2 : v === null ? 3 : Array.isArray(v) ? 4 : 5;")

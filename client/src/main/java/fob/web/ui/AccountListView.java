@@ -154,11 +154,16 @@ public final class AccountListView {
         }
         built = end;
         if (built == shown.accounts().size()) {
-            if (waiting != null) {
-                list.appendChild(waiting);
-                waiting = null;
-            }
+            addWaitingRows();
             previous.clear();
+        }
+    }
+
+    /** Puts the rows built out of the page into it, after those already there. */
+    private void addWaitingRows() {
+        if (waiting != null) {
+            list.appendChild(waiting);
+            waiting = null;
         }
     }
 
@@ -241,11 +246,8 @@ public final class AccountListView {
 
     private void refilter(AccountFilter next) {
         shown = shown.filtered(next);
-        if (waiting != null) {
-            // A search may match only rows still waiting: they go into the page now, the later chunks after them.
-            list.appendChild(waiting);
-            waiting = null;
-        }
+        // A search may match only rows still waiting: they go into the page now, the later chunks after them.
+        addWaitingRows();
         matches = 0;
         for (int i = 0; i < built; i++) {
             AccountRow row = rows.get(i);
