@@ -1,8 +1,0 @@
-package fob.fuzz;
-
-class BitwardenImportFuzz extends ImportFuzz {
-    @Override
-    String fixture() {
-        return "aegis-importers/bitwarden.json";
-    }
-}

@@ -1,8 +1,0 @@
-package fob.fuzz;
-
-class ProtonImportFuzz extends ImportFuzz {
-    @Override
-    String fixture() {
-        return "aegis-importers/proton_authenticator.json";
-    }
-}

@@ -1,8 +1,0 @@
-package fob.fuzz;
-
-class SteamImportFuzz extends ImportFuzz {
-    @Override
-    String fixture() {
-        return "aegis-importers/steam.json";
-    }
-}
