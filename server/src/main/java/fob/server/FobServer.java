@@ -84,8 +84,8 @@ public final class FobServer implements AutoCloseable {
                 new CeremonyBinding(config.isHttps()), clock);
         BackupQuota quota = new BackupQuota(config.accountMaxBytes,
                 StorageLimit.resolve(config, store.storageUsage(), storage));
-        BackupRoutes backups = new BackupRoutes(store.backups(), sessions, activity, config.backupMaxBytes,
-                config.history, config.historyDays, quota, metrics, changes, clock);
+        BackupRoutes backups = new BackupRoutes(store.backups(), store.sessionBackups(), sessions, activity,
+                config.backupMaxBytes, config.history, config.historyDays, quota, metrics, changes, clock);
         SessionRoutes sessionRoutes = new SessionRoutes(store.signedInDevices(), sessions, activity, clock);
         AccountRoutes accountRoutes = new AccountRoutes(store.accountDeletion(), sessions, limits, clock);
         PageRoutes page = new PageRoutes(assets);

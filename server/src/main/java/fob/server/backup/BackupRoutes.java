@@ -9,6 +9,8 @@ import fob.server.store.BackupVersion;
 import fob.server.store.BackupVersions;
 import fob.server.store.ChangeFeed;
 import fob.server.store.PreconditionFailedException;
+import fob.server.store.SessionBackups;
+import fob.server.store.SessionBackups.SessionBackup;
 import fob.server.store.QuotaExceededException;
 import fob.server.web.ApiException;
 import fob.server.web.Bodies;
@@ -26,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BackupRoutes {
     private final BackupVersions backups;
+    private final SessionBackups sessionBackups;
     private final Sessions sessions;
     private final Activity activity;
     private final long maxBytes;
@@ -40,9 +43,11 @@ public final class BackupRoutes {
      * {@code history}: the newest versions kept; {@code historyDays}: the days whose last version is kept besides
      * (0: none).
      */
-    public BackupRoutes(BackupVersions backups, Sessions sessions, Activity activity, long maxBytes, int history,
-            int historyDays, BackupQuota quota, Metrics metrics, ChangeFeed changes, LongSupplier clock) {
+    public BackupRoutes(BackupVersions backups, SessionBackups sessionBackups, Sessions sessions, Activity activity,
+            long maxBytes, int history, int historyDays, BackupQuota quota, Metrics metrics, ChangeFeed changes,
+            LongSupplier clock) {
         this.backups = backups;
+        this.sessionBackups = sessionBackups;
         this.sessions = sessions;
         this.activity = activity;
         this.maxBytes = maxBytes;
@@ -95,8 +100,9 @@ public final class BackupRoutes {
     }
 
     private void read(Context ctx) {
-        String accountId = account(ctx);
-        BackupVersion current = backups.currentBackup(accountId)
+        SessionBackup signedIn = sessions.requireWithBackup(ctx, clock.getAsLong(), sessionBackups);
+        String accountId = signedIn.session().accountId();
+        BackupVersion current = signedIn.backup()
                 .orElseThrow(() -> new ApiException(404, "no_backup", "There is no backup yet"));
         ctx.header("ETag", etag(current.version()));
         // A device that already has this version asks with If-None-Match, to check cheaply for news.

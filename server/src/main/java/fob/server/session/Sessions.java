@@ -2,6 +2,8 @@ package fob.server.session;
 
 import fob.server.store.ChangeFeed;
 import fob.server.store.Session;
+import fob.server.store.SessionBackups;
+import fob.server.store.SessionBackups.SessionBackup;
 import fob.server.store.SessionTokens;
 import fob.server.web.ApiException;
 import fob.server.web.Base64Url;
@@ -9,6 +11,7 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Signed-in browsers: a 256-bit random token in an HttpOnly, SameSite=Strict cookie (Secure and __Host- under
@@ -53,22 +56,31 @@ public final class Sessions {
 
     /** The browser's valid session, if it has one. An expired session is deleted. */
     public Optional<Session> current(Context ctx, long now) {
+        return current(ctx, now, tokens::findSession, found -> found);
+    }
+
+    /**
+     * What {@code find} reads by the cookie's token hash, when the session in it ({@code session}) is valid: a read
+     * that fetches the session together with what the request needs, in one query. An expired session is deleted.
+     */
+    private <T> Optional<T> current(Context ctx, long now, Function<byte[], Optional<T>> find,
+            Function<T, Session> session) {
         String token = ctx.cookie(cookieName);
         byte[] raw = token == null ? null : Base64Url.decode(token);
         if (raw == null || raw.length != 32) {
             return Optional.empty();
         }
         byte[] hash = Secrets.sha256(raw);
-        Optional<Session> found = tokens.findSession(hash);
+        Optional<T> found = find.apply(hash);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Session session = found.get();
-        if (expired(session, now)) {
+        Session signedIn = session.apply(found.get());
+        if (expired(signedIn, now)) {
             tokens.deleteSession(hash);
             return Optional.empty();
         }
-        if (now - session.lastSeenAt() > TOUCH_EVERY_MILLIS) {
+        if (now - signedIn.lastSeenAt() > TOUCH_EVERY_MILLIS) {
             tokens.touchSession(hash, now);
         }
         return found;
@@ -84,8 +96,17 @@ public final class Sessions {
     }
 
     public Session require(Context ctx, long now) {
-        return current(ctx, now).orElseThrow(() -> new ApiException(401, "not_signed_in",
-                "Sign in with your passkey first"));
+        return current(ctx, now).orElseThrow(Sessions::notSignedIn);
+    }
+
+    /** The valid session with its account's current backup, read together, or 401 (see {@link SessionBackups}). */
+    public SessionBackup requireWithBackup(Context ctx, long now, SessionBackups backups) {
+        return current(ctx, now, backups::findSessionWithBackup, SessionBackup::session)
+                .orElseThrow(Sessions::notSignedIn);
+    }
+
+    private static ApiException notSignedIn() {
+        return new ApiException(401, "not_signed_in", "Sign in with your passkey first");
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fob.server.testing.Accounts;
 import fob.server.testing.ApiClient;
+import fob.server.testing.Envelopes;
 import fob.server.testing.SoftwareAuthenticator;
 import fob.server.testing.TestServer;
 import fob.server.web.Base64Url;
@@ -106,8 +107,12 @@ abstract class PasskeyApiContract {
     @Test
     void sessionsExpireWhenIdle() throws Exception {
         Accounts.Signed dee = Accounts.create(server, "Dee");
+        assertEquals(201, dee.client().put("/api/backup", Envelopes.ofSize(100), "If-None-Match", "*").status());
         server.advance(Duration.ofDays(15));
         try {
+            // The backup's read, which fetches the session with the backup, refuses it too (and first, so that
+            // the session is still in the database when it does).
+            assertEquals(401, dee.client().get("/api/backup").status());
             assertFalse(dee.client().get("/api/session").signedIn());
         } finally {
             server.advance(Duration.ofDays(-15));

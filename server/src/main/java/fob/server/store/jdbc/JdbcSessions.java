@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** The sessions table: by token hash for the cookie, by public id for the devices list. */
 final class JdbcSessions implements SessionTokens, SignedInDevices {
-    private static final Sql.RowMapper<Session> SESSION = row -> new Session(row.getString("id"),
+    static final Sql.RowMapper<Session> SESSION = row -> new Session(row.getString("id"),
             row.getBytes("token_hash"), row.getString("account_id"), row.getBytes("credential_id"),
             row.getString("device"), row.getLong("created_at"), row.getLong("last_seen_at"),
             row.getLong("authenticated_at"));

@@ -8,6 +8,7 @@ import fob.server.store.Expiry;
 import fob.server.store.Passkeys;
 import fob.server.store.RateLimits;
 import fob.server.store.RecoveryAccounts;
+import fob.server.store.SessionBackups;
 import fob.server.store.SessionTokens;
 import fob.server.store.SignedInDevices;
 import fob.server.store.StorageUsage;
@@ -21,6 +22,7 @@ public final class Store implements AutoCloseable {
     private final Database database;
     private final JdbcBackupVersions backups;
     private final JdbcSessions sessions;
+    private final JdbcSessionBackups sessionBackups;
     private final JdbcPasskeys passkeys;
     private final JdbcAccounts accounts;
     private final JdbcChallenges challenges;
@@ -32,6 +34,7 @@ public final class Store implements AutoCloseable {
         this.database = database;
         this.backups = new JdbcBackupVersions(database);
         this.sessions = new JdbcSessions(database);
+        this.sessionBackups = new JdbcSessionBackups(database);
         this.passkeys = new JdbcPasskeys(database);
         this.accounts = new JdbcAccounts(database);
         this.challenges = new JdbcChallenges(database);
@@ -54,6 +57,10 @@ public final class Store implements AutoCloseable {
 
     public SessionTokens sessionTokens() {
         return sessions;
+    }
+
+    public SessionBackups sessionBackups() {
+        return sessionBackups;
     }
 
     public SignedInDevices signedInDevices() {
