@@ -107,15 +107,46 @@ abstract class PasskeyApiContract {
     @Test
     void sessionsExpireWhenIdle() throws Exception {
         Accounts.Signed dee = Accounts.create(server, "Dee");
-        assertEquals(201, dee.client().put("/api/backup", Envelopes.ofSize(100), "If-None-Match", "*").status());
         server.advance(Duration.ofDays(15));
         try {
-            // The backup's read, which fetches the session with the backup, refuses it too (and first, so that
-            // the session is still in the database when it does).
-            assertEquals(401, dee.client().get("/api/backup").status());
             assertFalse(dee.client().get("/api/session").signedIn());
         } finally {
             server.advance(Duration.ofDays(-15));
+        }
+    }
+
+    /** GET /api/backup reads the session with the backup (SessionBackups): its checks are the session's own. */
+    @Test
+    void theBackupsReadRefusesAnIdleSessionAndDeletesIt() throws Exception {
+        Accounts.Signed fay = Accounts.create(server, "Fay");
+        assertEquals(201, fay.client().put("/api/backup", Envelopes.ofSize(100), "If-None-Match", "*").status());
+        server.advance(Duration.ofDays(15));
+        try {
+            assertEquals(401, fay.client().get("/api/backup").status(), "idle for 15 days");
+        } finally {
+            server.advance(Duration.ofDays(-15));
+        }
+        // Back at the time it was last used, the session would be valid again had the refusal not deleted it.
+        assertEquals(401, fay.client().get("/api/backup").status(), "deleted when it was refused");
+    }
+
+    @Test
+    void theBackupsReadRefusesASessionPastItsAbsoluteExpiryThoughInUse() throws Exception {
+        Accounts.Signed gus = Accounts.create(server, "Gus");
+        assertEquals(201, gus.client().put("/api/backup", Envelopes.ofSize(100), "If-None-Match", "*").status());
+        int days = 0;
+        try {
+            // Read every 13 days, so that it is never idle for 14: each read touches it.
+            while (days + 13 <= 90) {
+                server.advance(Duration.ofDays(13));
+                days += 13;
+                assertEquals(200, gus.client().get("/api/backup").status(), "in use on day " + days);
+            }
+            server.advance(Duration.ofDays(13));
+            days += 13;
+            assertEquals(401, gus.client().get("/api/backup").status(), "more than 90 days old on day " + days);
+        } finally {
+            server.advance(Duration.ofDays(-days));
         }
     }
 
