@@ -11,7 +11,6 @@ import fob.server.store.BackupQuota;
 import fob.server.store.Passkey;
 import fob.server.store.PreconditionFailedException;
 import fob.server.store.StoreException;
-import fob.server.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +34,6 @@ import org.sqlite.SQLiteDataSource;
  */
 class ConcurrentWritesTest {
     private static final int THREADS = 16;
-
-    private static Store open(String database) throws Exception {
-        if (database.equals("postgresql")) {
-            return new Store(new PostgresDatabase(TestPostgres.get().newDatabase(), "fob", ""));
-        }
-        return new Store(new SqliteDatabase("jdbc:sqlite:" + Files.createTempDirectory("fob-store").resolve("fob.db")));
-    }
 
     private static String newAccount(Store store, int n) {
         String id = "account-" + n;
@@ -72,7 +64,7 @@ class ConcurrentWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void everyAcknowledgedWriteOfEveryAccountIsThere(String database) throws Exception {
-        try (Store store = open(database)) {
+        try (Store store = TestStores.open(database)) {
             List<Callable<Integer>> writers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 String account = newAccount(store, t);
@@ -103,7 +95,7 @@ class ConcurrentWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void writersRacingForOneBackupNeverOverwriteEachOther(String database) throws Exception {
-        try (Store store = open(database)) {
+        try (Store store = TestStores.open(database)) {
             String account = newAccount(store, 99);
             store.backups().writeBackup(account, null, body("first"), 1000, 0, NO_QUOTA, 1,
                     v -> new ActivityEvent(1, "k", "a", "d"));
@@ -190,7 +182,7 @@ class ConcurrentWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void ofSignInsRacingFromOneCounterExactlyOneIsRecorded(String database) throws Exception {
-        try (Store store = open(database)) {
+        try (Store store = TestStores.open(database)) {
             newAccount(store, 42);
             byte[] credential = {42, 1};
             List<Callable<Boolean>> signIns = new ArrayList<>();
@@ -208,7 +200,7 @@ class ConcurrentWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void everyServerTakesFromTheSameBucket(String database) throws Exception {
-        try (Store store = open(database)) {
+        try (Store store = TestStores.open(database)) {
             List<Callable<Long>> takers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 takers.add(() -> store.rateLimits().takeToken("address:192.0.2.1", 5, 5 / 60_000.0, 1_000));

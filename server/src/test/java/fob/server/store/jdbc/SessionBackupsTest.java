@@ -10,9 +10,7 @@ import fob.server.store.BackupQuota;
 import fob.server.store.Passkey;
 import fob.server.store.Session;
 import fob.server.store.SessionBackups.SessionBackup;
-import fob.server.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,13 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SessionBackupsTest {
     private static final BackupQuota NO_QUOTA = new BackupQuota(Long.MAX_VALUE, BackupQuota.UNLIMITED);
     private static final LongFunction<ActivityEvent> EVENT = version -> new ActivityEvent(1, "k", "a", "d");
-
-    private static Store open(String database) throws Exception {
-        if (database.equals("postgresql")) {
-            return new Store(new PostgresDatabase(TestPostgres.get().newDatabase(), "fob", ""));
-        }
-        return new Store(new SqliteDatabase("jdbc:sqlite:" + Files.createTempDirectory("fob-store").resolve("fob.db")));
-    }
 
     private static Session signIn(Store store, int n) {
         String account = "account-" + n;
@@ -56,7 +47,7 @@ class SessionBackupsTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void theSessionComesWithItsOwnAccountsCurrentBackupOnly(String database) throws Exception {
-        try (Store store = open(database)) {
+        try (Store store = TestStores.open(database)) {
             Session ann = signIn(store, 1);
             Session bob = signIn(store, 2);
 
